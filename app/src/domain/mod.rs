@@ -1,0 +1,15 @@
+//! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
+
+mod college;
+mod council;
+mod navigation;
+mod objective;
+mod preferences;
+mod slug;
+
+pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
+pub use council::{Council, CouncilSummary, Finding, Wording};
+pub use navigation::safe_return_path;
+pub use objective::Objective;
+pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
+pub use slug::{CouncilSlug, SlugError};

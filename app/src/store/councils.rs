@@ -1,0 +1,204 @@
+//! Queries on councils, their colleges and their findings.
+
+use super::entities::{college, council, finding};
+use crate::domain::{
+    College, CollegeKey, Council, CouncilSlug, CouncilSummary, Finding, Objective, Wording,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
+    sea_query::JoinType,
+};
+use std::collections::HashMap;
+
+/// A council to create, with its colleges and its diagnosis.
+#[derive(Debug, Clone)]
+pub struct NewCouncil {
+    pub slug: CouncilSlug,
+    pub name: String,
+    pub territory: String,
+    pub description: Wording,
+    pub colleges: Vec<College>,
+    pub findings: Vec<NewFinding>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewFinding {
+    pub objective: Objective,
+    pub title: Wording,
+    pub summary: Wording,
+    pub detail: Wording,
+    pub source: String,
+}
+
+/// Creates a council with its colleges and findings in one transaction: all or nothing.
+pub async fn insert_council(db: &DatabaseConnection, new: &NewCouncil) -> Result<i64, DbErr> {
+    let txn = db.begin().await?;
+    let created = council::ActiveModel {
+        slug: Set(new.slug.to_string()),
+        name: Set(new.name.clone()),
+        territory: Set(new.territory.clone()),
+        description: Set(new.description.plain.clone()),
+        description_easy: Set(new.description.easy.clone()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for (position, college) in (0..).zip(&new.colleges) {
+        college::ActiveModel {
+            council_id: Set(created.id),
+            key: Set(college.key.as_str().to_owned()),
+            label: Set(college.label.clone()),
+            position: Set(position),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    for (position, f) in (0..).zip(&new.findings) {
+        finding::ActiveModel {
+            council_id: Set(created.id),
+            objective: Set(f.objective.key().to_owned()),
+            position: Set(position),
+            title: Set(f.title.plain.clone()),
+            title_easy: Set(f.title.easy.clone()),
+            summary: Set(f.summary.plain.clone()),
+            summary_easy: Set(f.summary.easy.clone()),
+            detail: Set(f.detail.plain.clone()),
+            detail_easy: Set(f.detail.easy.clone()),
+            source: Set(f.source.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+pub async fn has_councils(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    Ok(council::Entity::find().count(db).await? > 0)
+}
+
+pub async fn list_councils(db: &DatabaseConnection) -> Result<Vec<CouncilSummary>, DbErr> {
+    let counts: HashMap<i64, i64> = finding::Entity::find()
+        .select_only()
+        .column(finding::Column::CouncilId)
+        .column_as(finding::Column::Id.count(), "n")
+        .group_by(finding::Column::CouncilId)
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    council::Entity::find()
+        .order_by_asc(council::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            Ok(CouncilSummary {
+                slug: stored_slug(&c.slug)?,
+                name: c.name,
+                territory: c.territory,
+                finding_count: counts.get(&c.id).copied().unwrap_or(0).unsigned_abs(),
+            })
+        })
+        .collect()
+}
+
+pub async fn council_by_slug(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+) -> Result<Option<Council>, DbErr> {
+    let Some(found) = council::Entity::find()
+        .filter(council::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let colleges = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(found.id))
+        .order_by_asc(college::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let key = CollegeKey::parse(&c.key)
+                .ok_or_else(|| DbErr::Custom(format!("stored college key {:?}", c.key)))?;
+            Ok(College {
+                key,
+                label: c.label,
+            })
+        })
+        .collect::<Result<_, DbErr>>()?;
+    Ok(Some(Council {
+        slug: stored_slug(&found.slug)?,
+        name: found.name,
+        territory: found.territory,
+        description: Wording {
+            plain: found.description,
+            easy: found.description_easy,
+        },
+        colleges,
+    }))
+}
+
+/// The council's findings in diagnosis order.
+pub async fn findings_of_council(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+) -> Result<Vec<Finding>, DbErr> {
+    finding::Entity::find()
+        .join(JoinType::InnerJoin, finding::Relation::Council.def())
+        .filter(council::Column::Slug.eq(slug.as_str()))
+        .order_by_asc(finding::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_finding)
+        .collect()
+}
+
+/// One finding, only if it belongs to the council named in the URL.
+pub async fn finding_in_council(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+    id: i64,
+) -> Result<Option<Finding>, DbErr> {
+    finding::Entity::find_by_id(id)
+        .join(JoinType::InnerJoin, finding::Relation::Council.def())
+        .filter(council::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+        .map(to_finding)
+        .transpose()
+}
+
+fn to_finding(f: finding::Model) -> Result<Finding, DbErr> {
+    let objective = Objective::from_key(&f.objective)
+        .ok_or_else(|| DbErr::Custom(format!("stored objective {:?}", f.objective)))?;
+    Ok(Finding {
+        id: f.id,
+        objective,
+        title: Wording {
+            plain: f.title,
+            easy: f.title_easy,
+        },
+        summary: Wording {
+            plain: f.summary,
+            easy: f.summary_easy,
+        },
+        detail: Wording {
+            plain: f.detail,
+            easy: f.detail_easy,
+        },
+        source: f.source,
+    })
+}
+
+fn stored_slug(raw: &str) -> Result<CouncilSlug, DbErr> {
+    CouncilSlug::parse(raw).map_err(|e| DbErr::Custom(format!("stored slug {raw:?}: {e}")))
+}

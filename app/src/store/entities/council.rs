@@ -1,0 +1,37 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "council")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub name: String,
+    pub territory: String,
+    pub description: String,
+    pub description_easy: String,
+    pub created_at: ChronoDateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::college::Entity")]
+    College,
+    #[sea_orm(has_many = "super::finding::Entity")]
+    Finding,
+}
+
+impl Related<super::college::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::College.def()
+    }
+}
+
+impl Related<super::finding::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Finding.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,11 @@
+//! Persistence (server only): sea-orm entities and the queries the api layer calls.
+
+mod connect;
+mod councils;
+pub mod entities;
+
+pub use connect::connect;
+pub use councils::{
+    NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
+    insert_council, list_councils,
+};

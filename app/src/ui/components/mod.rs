@@ -1,0 +1,13 @@
+//! Pieces shared by every page.
+
+mod crisis;
+mod layout;
+mod picto;
+mod preferences_panel;
+mod text;
+
+pub use crisis::CrisisLinks;
+pub use layout::Layout;
+pub use picto::Picto;
+pub use preferences_panel::PreferencesPanel;
+pub use text::{ErrorNotice, Paragraphs};

@@ -1,0 +1,184 @@
+//! Interface text through Fluent: French first, English second, each with its easy-read
+//! variant held in the message's `.easy` attribute.
+
+use crate::domain::{Lang, Preferences};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use leptos::prelude::*;
+use std::sync::LazyLock;
+
+const FRENCH: [&str; 2] = [
+    include_str!("../../../locales/fr/agora.ftl"),
+    include_str!("../../../locales/fr/about.ftl"),
+];
+const ENGLISH: [&str; 2] = [
+    include_str!("../../../locales/en/agora.ftl"),
+    include_str!("../../../locales/en/about.ftl"),
+];
+
+pub const EASY_ATTRIBUTE: &str = "easy";
+
+struct Catalogue {
+    fr: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
+    fr: bundle(Lang::Fr, &FRENCH),
+    en: bundle(Lang::En, &ENGLISH),
+});
+
+/// Builds a bundle; syntax errors and duplicate ids are caught by the unit tests below, so
+/// at run time a broken entry is skipped rather than taking the site down.
+fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
+    let langid = match lang {
+        Lang::Fr => unic_langid::langid!("fr"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    for source in sources {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+fn catalogue(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Fr => &CATALOGUE.fr,
+        Lang::En => &CATALOGUE.en,
+    }
+}
+
+/// The text of message `id`: its easy-read variant when asked for and written, else its
+/// plain value. A missing message shows its id, which the tests below forbid.
+pub fn message(lang: Lang, easy: bool, id: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = catalogue(lang);
+    let Some(msg) = bundle.get_message(id) else {
+        return id.to_owned();
+    };
+    let pattern = easy
+        .then(|| msg.get_attribute(EASY_ATTRIBUTE))
+        .flatten()
+        .map(|attribute| attribute.value())
+        .or_else(|| msg.value());
+    let Some(pattern) = pattern else {
+        return id.to_owned();
+    };
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
+}
+
+/// The reactive translator handed to components: it follows the preferences signal.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    prefs: RwSignal<Preferences>,
+}
+
+impl I18n {
+    /// A reactive text for `id`, to place directly in a view or an attribute.
+    pub fn t(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.text(id)
+    }
+
+    /// The text of `id` now (tracked when read inside a reactive scope).
+    pub fn text(self, id: &str) -> String {
+        let prefs = self.prefs.get();
+        message(prefs.lang, prefs.easy_read, id, None)
+    }
+
+    /// The text of `id` with a count, for plurals.
+    pub fn count(self, id: &str, count: u64) -> String {
+        let prefs = self.prefs.get();
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        message(prefs.lang, prefs.easy_read, id, Some(&args))
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    I18n {
+        prefs: super::prefs::use_preferences(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::{ast, parser};
+    use std::collections::BTreeMap;
+
+    /// Every message id of a language, with whether it carries an easy-read variant.
+    fn messages(sources: &[&str]) -> BTreeMap<String, bool> {
+        let mut found = BTreeMap::new();
+        for source in sources {
+            let resource = parser::parse(*source).unwrap_or_else(|(_, errors)| {
+                panic!("Fluent syntax errors: {errors:?}");
+            });
+            for entry in resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    let easy = m.attributes.iter().any(|a| a.id.name == EASY_ATTRIBUTE);
+                    let previous = found.insert(m.id.name.to_owned(), easy);
+                    assert!(previous.is_none(), "duplicate message id {}", m.id.name);
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn french_and_english_define_the_same_messages() {
+        let fr: Vec<_> = messages(&FRENCH).into_keys().collect();
+        let en: Vec<_> = messages(&ENGLISH).into_keys().collect();
+        assert_eq!(fr, en);
+    }
+
+    #[test]
+    fn easy_read_variants_exist_in_both_languages_or_neither() {
+        let fr = messages(&FRENCH);
+        let en = messages(&ENGLISH);
+        let differ: Vec<_> = fr
+            .iter()
+            .filter(|(id, easy)| en.get(*id) != Some(easy))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "easy variant in one language only: {differ:?}"
+        );
+    }
+
+    #[test]
+    fn easy_mode_uses_the_easy_attribute_and_falls_back_to_the_value() {
+        assert_eq!(message(Lang::Fr, false, "prefs-save", None), "Appliquer");
+        assert_eq!(message(Lang::Fr, true, "prefs-save", None), "Valider");
+        assert_eq!(message(Lang::En, true, "prefs-save", None), "OK");
+        // `prefs-language` has no easy variant: the plain text is already easy.
+        assert_eq!(message(Lang::Fr, true, "prefs-language", None), "Langue");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(1));
+        assert_eq!(
+            message(Lang::Fr, false, "index-findings", Some(&args)),
+            "1 constat au diagnostic"
+        );
+        args.set("count", FluentValue::from(12));
+        assert_eq!(
+            message(Lang::En, false, "index-findings", Some(&args)),
+            "12 findings in the diagnosis"
+        );
+    }
+
+    #[test]
+    fn missing_message_shows_its_id() {
+        assert_eq!(
+            message(Lang::Fr, false, "no-such-message", None),
+            "no-such-message"
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! Everything the user sees: the shell, the router, pages and components.
+
+mod components;
+pub mod i18n;
+mod pages;
+pub mod prefs;
+
+use components::Layout;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around the app. `lang` and the preference classes are written here by
+/// the server, so that the very first paint already has the right language and display.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let prefs = prefs::initial_preferences();
+    view! {
+        <!DOCTYPE html>
+        <html lang=prefs.lang.code() class=prefs.html_classes()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href="/pkg/agora.css"/>
+                <link rel="icon" type="image/svg+xml" href="/pictos/council.svg"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let prefs = RwSignal::new(prefs::initial_preferences());
+    provide_context(prefs);
+    prefs::sync_document_element(prefs);
+    // Titles are plain strings computed here: leptos_meta renders them after the request's
+    // reactive arena is gone, so reading a signal there panics (found by render-bench).
+    let site = i18n::use_i18n().text("site-name");
+
+    view! {
+        <Title formatter=move |page: String| {
+            if page.is_empty() { site.clone() } else { format!("{page} · {site}") }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/") view=pages::CouncilIndex ssr=SsrMode::Async/>
+                    <Route path=path!("/a-propos") view=pages::About/>
+                    <Route path=path!("/:slug") view=pages::CouncilPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/:slug/constats/:id")
+                        view=pages::FindingDetail
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,164 @@
+//! A council's home: what it is, who takes part, and its diagnosis findings.
+
+use crate::api::{AppError, CouncilHome, load_council_home};
+use crate::domain::{College, Finding, Objective};
+use crate::ui::components::{ErrorNotice, Paragraphs, Picto};
+use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::pages::NotFound;
+use crate::ui::prefs::use_preferences;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CouncilPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let home = Resource::new(slug, load_council_home);
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => view! { <CouncilView home/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CouncilView(home: CouncilHome) -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = use_preferences();
+    let CouncilHome { council, findings } = home;
+    let slug = council.slug.to_string();
+    let description = council.description.clone();
+    let name = council.name.clone();
+    view! {
+        <Title text=name.clone()/>
+        <h1 lang="fr">{name}</h1>
+        <p class="territory">
+            <strong>{i18n.t("council-territory")}</strong>
+            " : "
+            <span lang="fr">{council.territory}</span>
+        </p>
+        <div class="lead" lang="fr">
+            {move || {
+                view! { <Paragraphs text=description.pick(prefs.get().easy_read).to_owned()/> }
+            }}
+        </div>
+        <section aria-labelledby="colleges-title">
+            <h2 id="colleges-title">
+                <Picto name="council"/>
+                {i18n.t("council-colleges-title")}
+            </h2>
+            <p>{i18n.t("council-colleges-intro")}</p>
+            <ul class="colleges">
+                {council
+                    .colleges
+                    .into_iter()
+                    .map(|college| view! { <li>{college_name(i18n, college)}</li> })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="diagnosis-title">
+            <h2 id="diagnosis-title">
+                <Picto name="findings"/>
+                {i18n.t("council-diagnosis-title")}
+            </h2>
+            {if findings.is_empty() {
+                view! { <p>{i18n.t("council-no-findings")}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{i18n.t("council-diagnosis-intro")}</p>
+                    {Objective::ALL
+                        .into_iter()
+                        .filter_map(|objective| {
+                            let of_objective: Vec<Finding> = findings
+                                .iter()
+                                .filter(|f| f.objective == objective)
+                                .cloned()
+                                .collect();
+                            (!of_objective.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <ObjectiveFindings
+                                            objective
+                                            findings=of_objective
+                                            slug=slug.clone()
+                                        />
+                                    }
+                                })
+                        })
+                        .collect_view()}
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// A default college shows its translated name unless the council renamed it.
+fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
+    move || match (&college.label, college.key.is_default()) {
+        (Some(label), _) => label.clone(),
+        (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),
+        (None, false) => college.key.as_str().to_owned(),
+    }
+}
+
+pub fn objective_message(objective: Objective) -> &'static str {
+    match objective {
+        Objective::FightStigma => "objective-stigma",
+        Objective::Determinants => "objective-determinants",
+        Objective::Prevention => "objective-prevention",
+        Objective::InclusionAndRights => "objective-inclusion",
+        Objective::CarePathways => "objective-care",
+    }
+}
+
+#[component]
+fn ObjectiveFindings(objective: Objective, findings: Vec<Finding>, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = use_preferences();
+    let heading_id = format!("objective-{}", objective.key());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="objective" aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                <Picto name=objective.key()/>
+                {i18n.t(objective_message(objective))}
+            </h3>
+            <ul class="findings">
+                {findings
+                    .into_iter()
+                    .map(|finding| {
+                        let href = format!("/{slug}/constats/{}", finding.id);
+                        let title = finding.title.clone();
+                        let summary = finding.summary.clone();
+                        view! {
+                            <li class="finding" lang="fr">
+                                <h4>
+                                    <A href=href>
+                                        {move || title.pick(prefs.get().easy_read).to_owned()}
+                                    </A>
+                                </h4>
+                                {move || {
+                                    view! {
+                                        <Paragraphs
+                                            text=summary.pick(prefs.get().easy_read).to_owned()
+                                        />
+                                    }
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

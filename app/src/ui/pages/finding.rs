@@ -1,0 +1,93 @@
+//! One finding of a council's diagnosis.
+
+use super::council::objective_message;
+use crate::api::{AppError, FindingPage, load_finding_page};
+use crate::ui::components::{ErrorNotice, Paragraphs, Picto};
+use crate::ui::i18n::use_i18n;
+use crate::ui::pages::NotFound;
+use crate::ui::prefs::use_preferences;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn FindingDetail() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let key = move || {
+        let params = params.read();
+        (
+            params.get("slug").unwrap_or_default(),
+            params.get("id").unwrap_or_default(),
+        )
+    };
+    let page = Resource::new(key, |(slug, id)| load_finding_page(slug, id));
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <FindingView page/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FindingView(page: FindingPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let prefs = use_preferences();
+    let FindingPage { council, finding } = page;
+    let council_href = format!("/{}", council.slug);
+    let title = finding.title.clone();
+    let title_text = Signal::derive(move || title.pick(prefs.get().easy_read).to_owned());
+    let summary = finding.summary.clone();
+    let detail = finding.detail.clone();
+    let objective = finding.objective;
+    view! {
+        <Title text=finding.title.pick(prefs.get_untracked().easy_read).to_owned()/>
+        <nav class="breadcrumb" aria-label=i18n.t("breadcrumb-label")>
+            <ol>
+                <li>
+                    <A href="/">{i18n.t("breadcrumb-home")}</A>
+                </li>
+                <li lang="fr">
+                    <A href=council_href.clone()>{council.name}</A>
+                </li>
+                <li lang="fr" aria-current="page">
+                    {title_text}
+                </li>
+            </ol>
+        </nav>
+        <article class="finding-detail" lang="fr">
+            <h1>{title_text}</h1>
+            <p class="objective-tag" lang=move || prefs.get().lang.code()>
+                <Picto name=objective.key()/>
+                <strong>{i18n.t("finding-objective")}</strong>
+                " : "
+                {i18n.t(objective_message(objective))}
+            </p>
+            <div class="lead">
+                {move || view! { <Paragraphs text=summary.pick(prefs.get().easy_read).to_owned()/> }}
+            </div>
+            <div class="detail">
+                {move || view! { <Paragraphs text=detail.pick(prefs.get().easy_read).to_owned()/> }}
+            </div>
+            <p class="source">
+                <Picto name="source"/>
+                <strong lang=move || prefs.get().lang.code()>{i18n.t("finding-source")}</strong>
+                " : "
+                {finding.source}
+            </p>
+        </article>
+        <p>
+            <A href=council_href attr:class="back-link">
+                <Picto name="back"/>
+                {i18n.t("finding-back")}
+            </A>
+        </p>
+    }
+}

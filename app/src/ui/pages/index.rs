@@ -1,0 +1,55 @@
+//! The index of the councils hosted on this instance.
+
+use crate::api::list_councils;
+use crate::ui::components::{ErrorNotice, Picto};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn CouncilIndex() -> impl IntoView {
+    let i18n = use_i18n();
+    let councils = Resource::new(|| (), |_| list_councils());
+    view! {
+        <Title text=i18n.text("index-title")/>
+        <h1>
+            <Picto name="council"/>
+            {i18n.t("index-title")}
+        </h1>
+        <p class="lead">{i18n.t("index-intro")}</p>
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match councils.await {
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(list) if list.is_empty() => {
+                        view! { <p>{i18n.t("index-empty")}</p> }.into_any()
+                    }
+                    Ok(list) => {
+                        view! {
+                            <ul class="cards">
+                                {list
+                                    .into_iter()
+                                    .map(|council| {
+                                        let href = format!("/{}", council.slug);
+                                        let count = council.finding_count;
+                                        view! {
+                                            <li class="card">
+                                                <h2>
+                                                    <A href=href>{council.name}</A>
+                                                </h2>
+                                                <p lang="fr">{council.territory}</p>
+                                                <p>{move || i18n.count("index-findings", count)}</p>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,49 @@
+// Browser tests against the real built app (`cargo leptos build`), in Debian's Chromium.
+// Never downloads a browser.
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = process.env.AGORA_E2E_PORT || '3100';
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // A fresh SQLite database with the demo council for every run.
+    command: `rm -rf end2end/.data && exec target/debug/agora serve --demo`,
+    cwd: root,
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    env: {
+      AGORA_ADDRESS: `127.0.0.1:${port}`,
+      DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
+      AGORA_SITE_ROOT: 'target/site',
+      RUST_LOG: 'warn',
+    },
+  },
+});

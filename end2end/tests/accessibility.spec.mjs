@@ -1,0 +1,28 @@
+// axe-core reports zero WCAG 2.2 AA violations on every page, in every language and mode.
+import { test } from '@playwright/test';
+import { MODES, demoPaths, expectNoAxeViolations, setPreferences } from './helpers.mjs';
+
+test.describe('axe-core on every page', () => {
+  for (const mode of MODES) {
+    test(`all pages, ${mode.name}`, async ({ page, context, baseURL }) => {
+      await setPreferences(context, baseURL, mode.cookie);
+      const { councilPath, findingPath } = await demoPaths(page);
+      for (const path of ['/', '/a-propos', councilPath, findingPath, '/page-inexistante']) {
+        await page.goto(path);
+        await expectNoAxeViolations(page, `${path} (${mode.name})`);
+        // The preferences panel, opened, is part of every page too.
+        await page.locator('details.prefs > summary').click();
+        await expectNoAxeViolations(page, `${path} with preferences open (${mode.name})`);
+      }
+    });
+  }
+
+  test('comfort settings keep pages clean (high contrast, large text, spacing)', async ({ page, context, baseURL }) => {
+    await setPreferences(context, baseURL, 'lang=fr&easy=1&text=larger&contrast=high&spacing=1&motion=reduced');
+    const { councilPath, findingPath } = await demoPaths(page);
+    for (const path of ['/', councilPath, findingPath]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page, `${path} (all comfort settings)`);
+    }
+  });
+});

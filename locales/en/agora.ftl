@@ -1,0 +1,136 @@
+# Agora — interface, in English.
+# Every message has an ".easy" variant (easy-read) unless the plain text is already easy.
+
+site-name = Agora
+site-tagline = Participation for local mental health councils
+    .easy = Have your say on mental health, close to home
+skip-to-content = Skip to content
+    .easy = Go to the page text
+nav-label = Main navigation
+    .easy = Menu
+nav-councils = Councils
+    .easy = Mental health councils
+nav-about = About and accessibility
+    .easy = Who are we?
+
+crisis-label = Help in a crisis
+    .easy = Need help?
+crisis-title = Need help right now? Call:
+    .easy = Feeling very bad? Call:
+crisis-3114 = suicide prevention, 24 hours a day, free
+    .easy = if you think about suicide, day and night, free
+crisis-15 = SAMU, medical emergency
+    .easy = for a health emergency
+crisis-112 = European emergency number, from any phone
+    .easy = for an emergency, from any phone
+crisis-114 = emergencies by text message, for deaf and hard of hearing people
+    .easy = by text message, if you do not hear well
+
+prefs-title = Display and language
+    .easy = Change the display
+prefs-language = Language
+lang-fr = Français
+lang-en = English
+prefs-easy = Easy-read, with pictograms
+    .easy = Easy text, with pictures
+prefs-text-size = Text size
+prefs-text-normal = Normal
+prefs-text-large = Large
+prefs-text-larger = Very large
+prefs-comfort = Reading comfort
+    .easy = To read better
+prefs-contrast = Higher contrast
+    .easy = Stronger colours
+prefs-spacing = More spacing
+    .easy = More space between lines
+prefs-motion = Reduce motion
+    .easy = No animation
+prefs-save = Apply
+    .easy = OK
+prefs-saved = Your preferences are saved.
+    .easy = It is saved.
+
+index-title = Local mental health councils
+    .easy = Mental health councils
+index-intro = A local mental health council brings together the elected officials, psychiatry, people with lived experience, their families, professionals and residents of a territory to act together on mental health. Choose your council.
+    .easy = A mental health council brings together people from a town. Together, they act for mental health. Choose your council.
+index-findings = { $count ->
+        [one] { $count } finding in the diagnosis
+       *[other] { $count } findings in the diagnosis
+    }
+    .easy = { $count ->
+        [one] { $count } problem found
+       *[other] { $count } problems found
+    }
+index-empty = No council is hosted here yet.
+    .easy = There is no council here yet.
+
+council-territory = Territory
+    .easy = Place
+council-colleges-title = Who takes part?
+council-colleges-intro = Everyone takes part on an equal footing, in the group they freely choose.
+    .easy = Every person counts the same. You choose your group.
+council-diagnosis-title = The shared diagnosis
+    .easy = What we learned
+council-diagnosis-intro = The findings of the diagnosis, grouped by the five objectives of local mental health councils. They are written in French.
+    .easy = Here are the problems found in the area. They are in 5 themes. They are written in French.
+council-no-findings = This council has not published any finding yet.
+    .easy = There is nothing here yet.
+
+objective-stigma = Fight stigma
+    .easy = Change how people see mental illness
+objective-determinants = Act on the determinants of mental health
+    .easy = Act on daily life: housing, work, money
+objective-prevention = Prevent mental disorders
+    .easy = Stop problems before they start
+objective-inclusion = Social inclusion and the rights of the people concerned
+    .easy = Have your place and your rights
+objective-care = Accessible care pathways
+    .easy = Get care easily and quickly
+
+college-elus = Elected officials
+    .easy = Elected people
+college-soin = Psychiatry and care
+    .easy = Carers in hospitals and clinics
+college-usagers = People with lived experience
+    .easy = People who live with a mental illness
+college-aidants = Carers and families
+    .easy = Family and friends who help
+college-professionnels = Social, education and housing professionals
+    .easy = Professionals
+college-habitants = Residents
+    .easy = People who live here
+
+finding-objective = Objective
+    .easy = Theme
+finding-source = Source
+    .easy = Where does this come from?
+finding-back = Back to the council
+breadcrumb-label = Breadcrumb
+    .easy = You are here
+breadcrumb-home = Home
+
+not-found-title = Page not found
+    .easy = We cannot find this page
+not-found-text = This address matches no page and no council hosted here. Check the address, or go back to the list of councils.
+    .easy = This page does not exist. Check the address.
+not-found-home = See the list of councils
+    .easy = Go back to the start
+
+error-not-found = What you are looking for does not exist or no longer exists.
+    .easy = We cannot find this page.
+error-internal = Something went wrong on our side. Please try again in a moment.
+    .easy = There is a problem. It is not your fault. Try again later.
+error-network = The server could not be reached. Check your connection and try again.
+    .easy = The internet is not working. Try again later.
+error-preferences = These preferences are not recognised. Choose among the options offered.
+    .easy = This choice does not exist. Choose from the list.
+loading = Loading…
+    .easy = Please wait…
+
+footer-licence = Agora is free software, under the AGPL-3.0-or-later licence.
+    .easy = Agora is free software.
+footer-accessibility = Accessibility: partially conformant
+    .easy = Accessibility
+footer-credits = Pictograms: OpenMoji, licence CC BY-SA 4.0.
+    .easy = Pictures: OpenMoji.

@@ -1,0 +1,137 @@
+# Agora — interface, en français.
+# Chaque message a une variante « .easy » (FALC : facile à lire et à comprendre),
+# sauf quand le texte simple est déjà facile à lire.
+
+site-name = Agora
+site-tagline = La participation des conseils locaux de santé mentale
+    .easy = Donner son avis sur la santé mentale, près de chez soi
+skip-to-content = Aller au contenu
+    .easy = Aller au texte de la page
+nav-label = Navigation principale
+    .easy = Menu
+nav-councils = Les conseils
+    .easy = Les conseils de santé mentale
+nav-about = À propos et accessibilité
+    .easy = Qui sommes-nous ?
+
+crisis-label = Aide en cas de crise
+    .easy = Besoin d'aide ?
+crisis-title = Besoin d'aide tout de suite ? Appelez :
+    .easy = Vous allez mal ? Appelez :
+crisis-3114 = prévention du suicide, 24 heures sur 24, gratuit
+    .easy = si vous pensez au suicide, jour et nuit, gratuit
+crisis-15 = SAMU, urgence médicale
+    .easy = pour une urgence de santé
+crisis-112 = numéro d'urgence européen, depuis tout téléphone
+    .easy = pour une urgence, depuis tous les téléphones
+crisis-114 = urgences par SMS, pour les personnes sourdes ou malentendantes
+    .easy = par SMS, si vous entendez mal
+
+prefs-title = Affichage et langue
+    .easy = Changer l'affichage
+prefs-language = Langue
+lang-fr = Français
+lang-en = English
+prefs-easy = Facile à lire et à comprendre (FALC), avec des pictogrammes
+    .easy = Texte facile à lire, avec des images
+prefs-text-size = Taille du texte
+prefs-text-normal = Normale
+prefs-text-large = Grande
+prefs-text-larger = Très grande
+prefs-comfort = Confort de lecture
+    .easy = Pour mieux lire
+prefs-contrast = Contraste renforcé
+    .easy = Couleurs plus fortes
+prefs-spacing = Espacement augmenté
+    .easy = Plus d'espace entre les lignes
+prefs-motion = Réduire les animations
+    .easy = Pas d'animation
+prefs-save = Appliquer
+    .easy = Valider
+prefs-saved = Vos préférences sont enregistrées.
+    .easy = C'est enregistré.
+
+index-title = Les conseils locaux de santé mentale
+    .easy = Les conseils de santé mentale
+index-intro = Un conseil local de santé mentale réunit les élus, la psychiatrie, les personnes concernées, leurs proches, les professionnels et les habitants d'un territoire pour agir ensemble sur la santé mentale. Choisissez votre conseil.
+    .easy = Un conseil de santé mentale réunit des personnes d'une ville. Ensemble, elles agissent pour la santé mentale. Choisissez votre conseil.
+index-findings = { $count ->
+        [one] { $count } constat au diagnostic
+       *[other] { $count } constats au diagnostic
+    }
+    .easy = { $count ->
+        [one] { $count } problème repéré
+       *[other] { $count } problèmes repérés
+    }
+index-empty = Aucun conseil n'est encore hébergé ici.
+    .easy = Il n'y a pas encore de conseil ici.
+
+council-territory = Territoire
+    .easy = Lieu
+council-colleges-title = Qui participe ?
+council-colleges-intro = Chacun participe à égalité, dans le collège qu'il choisit librement.
+    .easy = Chaque personne compte autant. Vous choisissez votre groupe.
+council-diagnosis-title = Le diagnostic partagé
+    .easy = Ce que nous avons appris
+council-diagnosis-intro = Les constats du diagnostic, rangés selon les cinq objectifs des conseils locaux de santé mentale.
+    .easy = Voici les problèmes repérés sur le territoire. Ils sont rangés en 5 thèmes.
+council-no-findings = Ce conseil n'a pas encore publié de constat.
+    .easy = Il n'y a rien ici pour le moment.
+
+objective-stigma = Lutter contre la stigmatisation
+    .easy = Changer le regard sur les troubles psychiques
+objective-determinants = Agir sur les déterminants de la santé mentale
+    .easy = Agir sur la vie de tous les jours : logement, travail, argent
+objective-prevention = Prévenir les troubles psychiques
+    .easy = Éviter que les troubles arrivent
+objective-inclusion = Inclusion sociale et droits des personnes concernées
+    .easy = Avoir sa place et ses droits
+objective-care = Des parcours de soins accessibles
+    .easy = Être soigné facilement et vite
+
+college-elus = Élus
+    .easy = Les élus
+college-soin = Psychiatrie et soins
+    .easy = Les soignants
+college-usagers = Usagers de la psychiatrie
+    .easy = Les personnes qui vivent avec un trouble psychique
+college-aidants = Aidants et familles
+    .easy = Les proches et les familles
+college-professionnels = Professionnels du social, du médico-social, de l'éducation, du logement
+    .easy = Les professionnels
+college-habitants = Habitants
+    .easy = Les habitants
+
+finding-objective = Objectif
+    .easy = Thème
+finding-source = Source
+    .easy = D'où vient cette information ?
+finding-back = Revenir au conseil
+breadcrumb-label = Fil d'Ariane
+    .easy = Vous êtes ici
+breadcrumb-home = Accueil
+
+not-found-title = Page introuvable
+    .easy = Nous ne trouvons pas cette page
+not-found-text = Cette adresse ne correspond à aucune page ni à aucun conseil hébergé ici. Vérifiez l'adresse, ou revenez à la liste des conseils.
+    .easy = Cette page n'existe pas. Vérifiez l'adresse.
+not-found-home = Voir la liste des conseils
+    .easy = Revenir au début
+
+error-not-found = Ce que vous cherchez n'existe pas ou plus.
+    .easy = Nous ne trouvons pas cette page.
+error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
+    .easy = Il y a un problème. Ce n'est pas de votre faute. Réessayez plus tard.
+error-network = Le serveur n'a pas pu être joint. Vérifiez votre connexion puis réessayez.
+    .easy = Internet ne marche pas. Réessayez plus tard.
+error-preferences = Ces préférences ne sont pas reconnues. Choisissez parmi les options proposées.
+    .easy = Ce choix n'existe pas. Choisissez dans la liste.
+loading = Chargement…
+    .easy = Attendez un peu…
+
+footer-licence = Agora est un logiciel libre, sous licence AGPL-3.0 ou ultérieure.
+    .easy = Agora est un logiciel libre.
+footer-accessibility = Accessibilité : partiellement conforme
+    .easy = Accessibilité
+footer-credits = Pictogrammes : OpenMoji, licence CC BY-SA 4.0.
+    .easy = Images : OpenMoji.

@@ -1,0 +1,14 @@
+//! Agora's schema: one migration set, written in the SeaQuery DSL, for SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_councils;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_councils::Migration)]
+    }
+}

@@ -1,0 +1,97 @@
+//! Agora's runtime: configuration, database preparation, the HTTP router and the server.
+//! `router()` and `prepare_database()` are public so that integration tests boot the real thing.
+
+pub mod config;
+pub mod demo;
+
+use agora_app::{App, shell};
+use agora_migrations::{Migrator, MigratorTrait};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{FromRef, Request, State};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use sea_orm::DatabaseConnection;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Connects and applies every pending migration.
+pub async fn prepare_database(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let db = agora_app::store::connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("agora")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.address)
+        .build()
+}
+
+/// The whole application: pages, server functions and static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let db = state.db.clone();
+    let fallback_db = state.db.clone();
+    Router::new()
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .leptos_routes_with_context(&state, routes, move || provide_context(db.clone()), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(fallback_db.clone()), shell
+        ))
+        .with_state(state)
+}
+
+async fn server_fn_handler(
+    State(state): State<AppState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.db.clone()), request).await
+}
+
+/// Listens on the configured address until Ctrl-C.
+pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
+    let state = AppState {
+        leptos_options: leptos_options(config),
+        db,
+    };
+    let listener = tokio::net::TcpListener::bind(config.address).await?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "listening");
+    println!(
+        "Agora is running on http://{address}  (public URL: {})",
+        config.public_url
+    );
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! `TestApp`: the real Agora router on port 0 with a fresh database, for integration tests.
+//!
+//! The database is a new SQLite file in a temporary folder, or, when `TEST_DATABASE_URL`
+//! names a PostgreSQL server (`postgres://user@host/db`), a new database created on it.
+
+use agora_server::config::Config;
+use agora_server::{AppState, leptos_options, prepare_database, router};
+use anyhow::Context;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use std::net::SocketAddr;
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub db: DatabaseConnection,
+    pub client: reqwest::Client,
+    /// Keeps the SQLite file alive as long as the app.
+    _dir: tempfile::TempDir,
+}
+
+/// A fresh, empty database URL: SQLite by default, PostgreSQL when `TEST_DATABASE_URL` is set.
+pub async fn fresh_database_url(dir: &tempfile::TempDir) -> anyhow::Result<String> {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(server) if !server.is_empty() => {
+            let name = format!("agora_test_{:016x}", rand::random::<u64>());
+            let admin = Database::connect(server.as_str())
+                .await
+                .context("TEST_DATABASE_URL")?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            admin.close().await?;
+            let base = server
+                .rsplit_once('/')
+                .map(|(base, _)| base)
+                .unwrap_or(&server);
+            Ok(format!("{base}/{name}"))
+        }
+        _ => Ok(format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("agora.db").display()
+        )),
+    }
+}
+
+impl TestApp {
+    /// An app on a fresh database holding the demo council.
+    pub async fn with_demo() -> anyhow::Result<Self> {
+        let app = Self::empty().await?;
+        agora_server::demo::seed(&app.db).await?;
+        Ok(app)
+    }
+
+    /// An app on a fresh, migrated, empty database.
+    pub async fn empty() -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let url = fresh_database_url(&dir).await?;
+        let db = prepare_database(&url).await?;
+        let config = Config::from_lookup(|key| match key {
+            "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
+            "DATABASE_URL" => Some(url.clone()),
+            _ => None,
+        })?;
+        let state = AppState {
+            leptos_options: leptos_options(&config),
+            db: db.clone(),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?;
+        tokio::spawn(async move {
+            let _ = axum_serve(listener, router(state)).await;
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(10))
+            .build()?;
+        Ok(Self {
+            address,
+            db,
+            client,
+            _dir: dir,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// GET `path`; returns the status and the body.
+    pub async fn get(&self, path: &str) -> anyhow::Result<(u16, String)> {
+        self.get_with_cookie(path, None).await
+    }
+
+    pub async fn get_with_cookie(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+    ) -> anyhow::Result<(u16, String)> {
+        let mut request = self.client.get(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await?;
+        Ok((response.status().as_u16(), response.text().await?))
+    }
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
+    axum::serve(listener, app).await
+}

@@ -1,0 +1,5 @@
+//! Integration tests: the real server on port 0, a fresh database per test.
+
+mod database;
+mod pages;
+mod preferences;
