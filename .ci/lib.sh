@@ -8,7 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 CARGO_LEPTOS_VERSION=0.3.10
 WASM_BINDGEN_VERSION=0.2.130
 
-say() { printf '\033[1m==> [%ss] %s\033[0m\n' "$SECONDS" "$*"; }
+# Each step says when it started and how much disk is left: CI's disk is small.
+say() {
+  printf '\033[1m==> [%ss, %s free] %s\033[0m\n' "$SECONDS" \
+    "$(df -h --output=avail . 2>/dev/null | tail -1 | tr -d ' ')" "$*"
+}
 die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"

@@ -14,9 +14,7 @@ pub use ui::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets scripts and tests know the page is interactive now.
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "true");
-    }
+    // Islands: the server renders every page; only the `#[island]` components come alive
+    // here, which keeps the wasm small (docs/decisions.md, "islands").
+    leptos::mount::hydrate_islands();
 }

@@ -13,8 +13,11 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use config::Config;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
 use sea_orm::DatabaseConnection;
+use std::sync::OnceLock;
 
 /// What every request handler can reach.
 #[derive(Clone)]
@@ -45,9 +48,18 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, found once per process. Leptos finds them by rendering the app with
+/// data loading switched off for the whole process (leptos-rs/leptos#4773): a page that
+/// starts loading its data meanwhile, in another router of the same process, never gets it.
+/// Finding them once, before the first router serves, closes that window.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application: pages, server functions and static files.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let db = state.db.clone();
     let fallback_db = state.db.clone();
     Router::new()

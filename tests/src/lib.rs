@@ -12,6 +12,8 @@ use std::net::SocketAddr;
 pub struct TestApp {
     pub address: SocketAddr,
     pub db: DatabaseConnection,
+    /// What the router was built with, for tests that build more routers on it.
+    pub state: AppState,
     pub client: reqwest::Client,
     /// Keeps the SQLite file alive as long as the app.
     _dir: tempfile::TempDir,
@@ -66,8 +68,9 @@ impl TestApp {
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
+        let served = router(state.clone());
         tokio::spawn(async move {
-            let _ = axum_serve(listener, router(state)).await;
+            let _ = axum_serve(listener, served).await;
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -76,6 +79,7 @@ impl TestApp {
         Ok(Self {
             address,
             db,
+            state,
             client,
             _dir: dir,
         })

@@ -99,6 +99,29 @@ impl I18n {
     }
 }
 
+impl I18n {
+    /// The texts of `ids` now, for an island: islands run in the browser, where no Fluent
+    /// catalogue is shipped, so they receive their strings already resolved.
+    pub fn phrases(self, ids: &[&str]) -> Phrases {
+        Phrases(
+            ids.iter()
+                .map(|id| ((*id).to_owned(), self.text(id)))
+                .collect(),
+        )
+    }
+}
+
+/// Interface texts resolved on the server for the current language and reading mode.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Phrases(std::collections::BTreeMap<String, String>);
+
+impl Phrases {
+    /// The text of `id`; a missing id shows itself, as Fluent does (the tests forbid both).
+    pub fn get(&self, id: &str) -> String {
+        self.0.get(id).cloned().unwrap_or_else(|| id.to_owned())
+    }
+}
+
 pub fn use_i18n() -> I18n {
     I18n {
         prefs: super::prefs::use_preferences(),

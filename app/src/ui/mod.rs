@@ -25,7 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/agora.css"/>
                 <link rel="icon" type="image/svg+xml" href="/pictos/council.svg"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -40,7 +40,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let prefs = RwSignal::new(prefs::initial_preferences());
     provide_context(prefs);
-    prefs::sync_document_element(prefs);
     // Titles are plain strings computed here: leptos_meta renders them after the request's
     // reactive arena is gone, so reading a signal there panics (found by render-bench).
     let site = i18n::use_i18n().text("site-name");

@@ -1,5 +1,5 @@
-//! The preferences signal: read from the request's cookie on the server, from
-//! `document.cookie` in the browser, so that hydration starts from the same state.
+//! The preferences signal, read from the request's cookie: pages are rendered on the server,
+//! so the first paint already has the right language and display.
 
 use crate::domain::Preferences;
 use leptos::prelude::*;
@@ -19,30 +19,8 @@ pub fn initial_preferences() -> Preferences {
         .unwrap_or_default()
 }
 
-#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-pub fn initial_preferences() -> Preferences {
-    use wasm_bindgen::JsCast;
-    document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()
-        .and_then(|doc| doc.cookie().ok())
-        .map(|cookie| Preferences::from_cookie_header(&cookie))
-        .unwrap_or_default()
-}
-
-#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+/// Pages render on the server only (islands); an island reads the cookie itself.
+#[cfg(not(feature = "ssr"))]
 pub fn initial_preferences() -> Preferences {
     Preferences::default()
-}
-
-/// Keeps `<html lang class>` in step with the signal after a change made without a reload.
-/// The server already wrote them for the first paint.
-pub fn sync_document_element(prefs: RwSignal<Preferences>) {
-    Effect::new(move |_| {
-        let prefs = prefs.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", prefs.lang.code());
-            let _ = root.set_attribute("class", &prefs.html_classes());
-        }
-    });
 }

@@ -161,3 +161,57 @@ async fn pages_render_under_concurrent_load() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Leptos turns resource loading off process-wide while it generates a route list
+/// (leptos-rs/leptos#4773): a page whose data was first asked for in that window waited
+/// forever. Here routers are built over and over, as when tests or instances start side by
+/// side, while pages that load data are requested; every request must be answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_are_answered_while_other_routers_are_built() -> anyhow::Result<()> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let app = TestApp::with_demo().await?;
+    let council = demo::council()?;
+    let building = Arc::new(AtomicBool::new(true));
+    let builder = {
+        let building = building.clone();
+        let state = app.state.clone();
+        std::thread::spawn(move || {
+            let mut built = 0u32;
+            while building.load(Ordering::Relaxed) {
+                drop(agora_server::router(state.clone()));
+                built += 1;
+            }
+            built
+        })
+    };
+    let mut outcome = Ok(());
+    for i in 0..150 {
+        let path = if i % 2 == 0 {
+            format!("/{}", council.slug)
+        } else {
+            format!("/{}/constats/999999", council.slug)
+        };
+        let answer = tokio::time::timeout(std::time::Duration::from_secs(5), app.get(&path)).await;
+        match answer {
+            Ok(Ok((status, _))) if status == 200 || status == 404 => {}
+            Ok(Ok((status, _))) => outcome = Err(anyhow::anyhow!("GET {path}: status {status}")),
+            Ok(Err(error)) => outcome = Err(anyhow::anyhow!("GET {path} (request {i}): {error}")),
+            Err(_) => {
+                outcome = Err(anyhow::anyhow!(
+                    "GET {path} (request {i}): no answer in 5 s"
+                ))
+            }
+        }
+        if outcome.is_err() {
+            break;
+        }
+    }
+    building.store(false, Ordering::Relaxed);
+    let built = builder
+        .join()
+        .map_err(|_| anyhow::anyhow!("the router builder panicked"))?;
+    assert!(built > 0, "no router was built during the requests");
+    outcome
+}

@@ -1,10 +1,10 @@
 //! A council's home: what it is, who takes part, and its diagnosis findings.
 
-use crate::api::{AppError, CouncilHome, load_council_home};
+use super::loaded;
+use crate::api::{CouncilHome, load_council_home};
 use crate::domain::{College, Finding, Objective};
-use crate::ui::components::{ErrorNotice, Paragraphs, Picto};
+use crate::ui::components::{Paragraphs, Picto};
 use crate::ui::i18n::{I18n, use_i18n};
-use crate::ui::pages::NotFound;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,21 +13,10 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CouncilPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let home = Resource::new(slug, load_council_home);
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(home) => view! { <CouncilView home/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, |home| view! { <CouncilView home/> }.into_any())
 }
 
 #[component]

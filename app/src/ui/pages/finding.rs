@@ -1,10 +1,10 @@
 //! One finding of a council's diagnosis.
 
 use super::council::objective_message;
-use crate::api::{AppError, FindingPage, load_finding_page};
-use crate::ui::components::{ErrorNotice, Paragraphs, Picto};
+use super::loaded;
+use crate::api::{FindingPage, load_finding_page};
+use crate::ui::components::{Paragraphs, Picto};
 use crate::ui::i18n::use_i18n;
-use crate::ui::pages::NotFound;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +13,6 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn FindingDetail() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let key = move || {
         let params = params.read();
@@ -23,17 +22,7 @@ pub fn FindingDetail() -> impl IntoView {
         )
     };
     let page = Resource::new(key, |(slug, id)| load_finding_page(slug, id));
-    view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <FindingView page/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(page, |page| view! { <FindingView page/> }.into_any())
 }
 
 #[component]

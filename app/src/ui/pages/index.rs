@@ -1,7 +1,8 @@
 //! The index of the councils hosted on this instance.
 
+use super::loaded;
 use crate::api::list_councils;
-use crate::ui::components::{ErrorNotice, Picto};
+use crate::ui::components::Picto;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,14 +19,12 @@ pub fn CouncilIndex() -> impl IntoView {
             {i18n.t("index-title")}
         </h1>
         <p class="lead">{i18n.t("index-intro")}</p>
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match councils.await {
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(list) if list.is_empty() => {
-                        view! { <p>{i18n.t("index-empty")}</p> }.into_any()
-                    }
-                    Ok(list) => {
+        {loaded(
+            councils,
+            move |list| {
+                if list.is_empty() {
+                    view! { <p>{i18n.t("index-empty")}</p> }.into_any()
+                } else {
                         view! {
                             <ul class="cards">
                                 {list
@@ -46,10 +45,9 @@ pub fn CouncilIndex() -> impl IntoView {
                                     .collect_view()}
                             </ul>
                         }
-                            .into_any()
-                    }
+                        .into_any()
                 }
-            })}
-        </Suspense>
+            },
+        )}
     }
 }

@@ -11,3 +11,32 @@ pub use council::CouncilPage;
 pub use finding::FindingDetail;
 pub use index::CouncilIndex;
 pub use not_found::NotFound;
+
+use crate::api::AppError;
+use crate::ui::components::ErrorNotice;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// The body of a page whose data comes from a server function. Such pages are rendered whole
+/// before the response starts (`SsrMode::Async`), so "not found" becomes the 404 page with its
+/// status, and any other error a translated notice.
+fn loaded<T>(
+    data: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(value) => render(value),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
