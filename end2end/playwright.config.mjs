@@ -1,4 +1,5 @@
-// Browser tests against the real built app (`cargo leptos build`), in Debian's Chromium.
+// Browser tests against the real built app (target/debug/agora serving target/site), in
+// Debian's Chromium.
 // Never downloads a browser.
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';

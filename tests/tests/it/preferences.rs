@@ -123,3 +123,42 @@ async fn unknown_values_are_refused_with_a_translated_message_and_no_cookie() ->
     assert!(body.contains("error-preferences"), "{body}");
     Ok(())
 }
+
+/// The form is rendered whole by the server (it posts without JavaScript); only its island
+/// runs in the browser, and it receives the texts it may announce in the page's language.
+#[tokio::test]
+async fn preference_form_is_an_island_carrying_its_announcements() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    for (cookie, saved, other) in [
+        (
+            "agora_prefs=lang=fr",
+            "Vos préférences sont enregistrées.",
+            "It is saved.",
+        ),
+        (
+            "agora_prefs=lang=en&easy=1",
+            "It is saved.",
+            "Vos préférences sont enregistrées.",
+        ),
+    ] {
+        let (status, html) = app.get_with_cookie("/a-propos", Some(cookie)).await?;
+        assert_eq!(status, 200);
+        let island = html
+            .split("<leptos-island")
+            .nth(1)
+            .ok_or_else(|| anyhow::anyhow!("no island in the page: {html}"))?;
+        let island = island.split("</leptos-island>").next().unwrap_or_default();
+        assert!(island.contains("PreferencesForm"), "{island}");
+        assert!(
+            island.contains(r#"<form method="post" action="/api/save_preferences""#),
+            "{island}"
+        );
+        assert!(
+            island.contains(r#"name="return_to" value="/a-propos""#),
+            "{island}"
+        );
+        assert!(island.contains(saved), "{cookie}: {island}");
+        assert!(!island.contains(other), "{cookie}: {island}");
+    }
+    Ok(())
+}
