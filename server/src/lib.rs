@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod security;
 
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
@@ -62,22 +63,35 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let db = state.db.clone();
     let fallback_db = state.db.clone();
-    Router::new()
+    let router = Router::new()
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
-        .leptos_routes_with_context(&state, routes, move || provide_context(db.clone()), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(db.clone());
+                security::set_page_policy();
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(
-            move || provide_context(fallback_db.clone()), shell
+            move || {
+                provide_context(fallback_db.clone());
+                security::set_page_policy();
+            },
+            shell,
         ))
-        .with_state(state)
+        .with_state(state);
+    security::with_security_headers(router)
 }
 
 async fn server_fn_handler(

@@ -3,3 +3,4 @@
 mod database;
 mod pages;
 mod preferences;
+mod security;

@@ -1,0 +1,67 @@
+//! Security headers on every response. Pages get a Content-Security-Policy that lets run only
+//! our own files and the one inline script that starts the islands, marked with a nonce drawn
+//! for that response; everything else (files, server functions) gets a policy that lets
+//! nothing run. See docs/security.md.
+
+use axum::Router;
+use axum::http::HeaderValue;
+use axum::http::header::{
+    CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The policy of an HTML page whose inline script carries `nonce`. Compiling the wasm counts
+/// as eval for browsers, hence `'wasm-unsafe-eval'` (never plain `'unsafe-eval'`).
+pub fn page_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The policy of everything that is not a page: nothing runs, nothing frames it.
+pub const RESOURCE_POLICY: &str =
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Called in every page's rendering context, after leptos_axum has drawn the nonce that
+/// `HydrationScripts` puts on the inline script.
+pub fn set_page_policy() {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
+    else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce.to_string())) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Adds the headers every response carries; a page's own policy is kept, anything without
+/// one gets `RESOURCE_POLICY`.
+pub fn with_security_headers<S>(router: Router<S>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(RESOURCE_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        // Links out (crisis lines, credits) must not tell which council page someone read.
+        .layer(SetResponseHeaderLayer::overriding(
+            REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        // For browsers that predate `frame-ancestors`.
+        .layer(SetResponseHeaderLayer::overriding(
+            X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+}
