@@ -125,6 +125,16 @@ error-network = The server could not be reached. Check your connection and try a
     .easy = The internet is not working. Try again later.
 error-preferences = These preferences are not recognised. Choose among the options offered.
     .easy = This choice does not exist. Choose from the list.
+error-cross-site = This form was sent from another website. For your safety, nothing was saved. Reload the Agora page and try again.
+    .easy = This form does not come from Agora. Nothing is saved. Start again from Agora.
+error-too-large = What you sent is too long. Nothing was saved. Shorten your text and try again.
+    .easy = Your text is too long. Nothing is saved. Write less.
+error-rate-limited = You sent a lot in a short time. Nothing was saved. Wait a minute, then try again.
+    .easy = You are going too fast. Nothing is saved. Wait one minute.
+refusal-title = Request refused
+    .easy = It did not work
+refusal-back = Back to the Agora home page
+    .easy = Go back to the start
 loading = Loading…
     .easy = Please wait…
 

@@ -126,6 +126,16 @@ error-network = Le serveur n'a pas pu être joint. Vérifiez votre connexion pui
     .easy = Internet ne marche pas. Réessayez plus tard.
 error-preferences = Ces préférences ne sont pas reconnues. Choisissez parmi les options proposées.
     .easy = Ce choix n'existe pas. Choisissez dans la liste.
+error-cross-site = Ce formulaire a été envoyé depuis un autre site. Par sécurité, rien n'a été enregistré. Rechargez la page d'Agora et recommencez.
+    .easy = Ce formulaire ne vient pas d'Agora. Rien n'est enregistré. Recommencez depuis Agora.
+error-too-large = Ce que vous avez envoyé est trop long. Rien n'a été enregistré. Raccourcissez votre texte et recommencez.
+    .easy = Votre texte est trop long. Rien n'est enregistré. Écrivez moins long.
+error-rate-limited = Vous avez envoyé beaucoup de choses en peu de temps. Rien n'a été enregistré. Attendez une minute puis recommencez.
+    .easy = Vous allez trop vite. Rien n'est enregistré. Attendez une minute.
+refusal-title = Demande refusée
+    .easy = Ça n'a pas marché
+refusal-back = Revenir à l'accueil d'Agora
+    .easy = Revenir au début
 loading = Chargement…
     .easy = Attendez un peu…
 

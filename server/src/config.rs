@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub const DEFAULT_ADDRESS: &str = "127.0.0.1:3000";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/agora.db?mode=rwc";
@@ -11,6 +12,54 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/agora.db?mode=rwc";
 pub enum LogFormat {
     Text,
     Json,
+}
+
+/// At most `writes` writes in any window of `per`, refilled evenly (a token bucket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub writes: u32,
+    pub per: Duration,
+}
+
+impl RateLimit {
+    /// `"600/60"`: 600 writes per 60 seconds.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (writes, seconds) = text.trim().split_once('/')?;
+        let writes: u32 = writes.trim().parse().ok().filter(|n| *n > 0)?;
+        let seconds: u64 = seconds.trim().parse().ok().filter(|n| *n > 0)?;
+        Some(Self {
+            writes,
+            per: Duration::from_secs(seconds),
+        })
+    }
+}
+
+/// What one request, one address and one participant may send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest request body accepted (`AGORA_MAX_BODY_BYTES`).
+    pub max_body_bytes: usize,
+    /// Writes from one network address (`AGORA_WRITE_LIMIT_ADDRESS`). Generous: a whole
+    /// assembly room often shares the venue's one public address.
+    pub per_address: RateLimit,
+    /// Writes from one participant (`AGORA_WRITE_LIMIT_PARTICIPANT`).
+    pub per_participant: RateLimit,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 64 * 1024,
+            per_address: RateLimit {
+                writes: 600,
+                per: Duration::from_secs(60),
+            },
+            per_participant: RateLimit {
+                writes: 30,
+                per: Duration::from_secs(60),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -26,6 +75,7 @@ pub struct Config {
     pub site_root: PathBuf,
     /// `text` (default) or `json` (`AGORA_LOG_FORMAT`).
     pub log_format: LogFormat,
+    pub limits: Limits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +88,10 @@ pub enum ConfigError {
     PublicUrl(String),
     #[error("AGORA_LOG_FORMAT must be text or json, got {0:?}")]
     LogFormat(String),
+    #[error("AGORA_MAX_BODY_BYTES must be a number of bytes above 1024, got {0:?}")]
+    MaxBody(String),
+    #[error("{0} must be like 600/60 (writes per seconds), got {1:?}")]
+    RateLimit(&'static str, String),
 }
 
 impl Config {
@@ -70,12 +124,30 @@ impl Config {
             Some("json") => LogFormat::Json,
             Some(other) => return Err(ConfigError::LogFormat(other.to_owned())),
         };
+        let mut limits = Limits::default();
+        if let Some(raw) = lookup("AGORA_MAX_BODY_BYTES") {
+            limits.max_body_bytes = raw
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 1024)
+                .ok_or(ConfigError::MaxBody(raw))?;
+        }
+        for (key, slot) in [
+            ("AGORA_WRITE_LIMIT_ADDRESS", &mut limits.per_address),
+            ("AGORA_WRITE_LIMIT_PARTICIPANT", &mut limits.per_participant),
+        ] {
+            if let Some(raw) = lookup(key) {
+                *slot = RateLimit::parse(&raw).ok_or(ConfigError::RateLimit(key, raw))?;
+            }
+        }
         Ok(Self {
             address,
             database_url,
             public_url: public_url.trim_end_matches('/').to_owned(),
             site_root,
             log_format,
+            limits,
         })
     }
 }
@@ -128,6 +200,33 @@ mod tests {
     }
 
     #[test]
+    fn limits_default_to_generous_per_address_and_tighter_per_participant() {
+        let limits = load(&[]).map(|c| c.limits).ok();
+        assert_eq!(limits, Some(Limits::default()));
+        let limits = load(&[
+            ("AGORA_MAX_BODY_BYTES", "4096"),
+            ("AGORA_WRITE_LIMIT_ADDRESS", "100/10"),
+            ("AGORA_WRITE_LIMIT_PARTICIPANT", " 3 / 1 "),
+        ])
+        .map(|c| c.limits)
+        .ok();
+        assert_eq!(
+            limits,
+            Some(Limits {
+                max_body_bytes: 4096,
+                per_address: RateLimit {
+                    writes: 100,
+                    per: Duration::from_secs(10)
+                },
+                per_participant: RateLimit {
+                    writes: 3,
+                    per: Duration::from_secs(1)
+                },
+            })
+        );
+    }
+
+    #[test]
     fn bad_values_are_refused_with_the_variable_named() {
         assert!(matches!(
             load(&[("AGORA_ADDRESS", "localhost")]),
@@ -145,6 +244,19 @@ mod tests {
             load(&[("AGORA_LOG_FORMAT", "xml")]),
             Err(ConfigError::LogFormat(_))
         ));
+        assert!(matches!(
+            load(&[("AGORA_MAX_BODY_BYTES", "12")]),
+            Err(ConfigError::MaxBody(_))
+        ));
+        for bad in ["", "10", "0/60", "10/0", "ten/60", "10/-1"] {
+            assert!(
+                matches!(
+                    load(&[("AGORA_WRITE_LIMIT_PARTICIPANT", bad)]),
+                    Err(ConfigError::RateLimit("AGORA_WRITE_LIMIT_PARTICIPANT", _))
+                ),
+                "{bad}"
+            );
+        }
         let message = load(&[("AGORA_ADDRESS", "nope")])
             .err()
             .map(|e| e.to_string());

@@ -3,28 +3,42 @@
 
 pub mod config;
 pub mod demo;
+pub mod protection;
 pub mod security;
 
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use axum::{Router, middleware};
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
 };
+use protection::WriteGuard;
 use sea_orm::DatabaseConnection;
-use std::sync::OnceLock;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
 
 /// What every request handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub write_guard: Arc<WriteGuard>,
+}
+
+impl AppState {
+    pub fn new(config: &Config, db: DatabaseConnection) -> Self {
+        Self {
+            leptos_options: leptos_options(config),
+            db,
+            write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -90,6 +104,10 @@ pub fn router(state: AppState) -> Router {
             },
             shell,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.write_guard.clone(),
+            protection::guard_writes,
+        ))
         .with_state(state);
     security::with_security_headers(router)
 }
@@ -103,10 +121,7 @@ async fn server_fn_handler(
 
 /// Listens on the configured address until Ctrl-C.
 pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
-    let state = AppState {
-        leptos_options: leptos_options(config),
-        db,
-    };
+    let state = AppState::new(config, db);
     let listener = tokio::net::TcpListener::bind(config.address).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");
@@ -114,10 +129,13 @@ pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()
         "Agora is running on http://{address}  (public URL: {})",
         config.public_url
     );
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! names a PostgreSQL server (`postgres://user@host/db`), a new database created on it.
 
 use agora_server::config::Config;
-use agora_server::{AppState, leptos_options, prepare_database, router};
+use agora_server::{AppState, prepare_database, router};
 use anyhow::Context;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use std::net::SocketAddr;
@@ -54,18 +54,23 @@ impl TestApp {
 
     /// An app on a fresh, migrated, empty database.
     pub async fn empty() -> anyhow::Result<Self> {
+        Self::empty_with(&[]).await
+    }
+
+    /// An app on a fresh, empty database, with these settings as if from the environment.
+    pub async fn empty_with(settings: &[(&str, &str)]) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
         let url = fresh_database_url(&dir).await?;
         let db = prepare_database(&url).await?;
         let config = Config::from_lookup(|key| match key {
             "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
             "DATABASE_URL" => Some(url.clone()),
-            _ => None,
+            _ => settings
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (*value).to_owned()),
         })?;
-        let state = AppState {
-            leptos_options: leptos_options(&config),
-            db: db.clone(),
-        };
+        let state = AppState::new(&config, db.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
         let served = router(state.clone());
@@ -109,5 +114,19 @@ impl TestApp {
 }
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
-    axum::serve(listener, app).await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await
+}
+
+/// Every `Set-Cookie` header of a response.
+pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect()
 }

@@ -4,6 +4,7 @@ mod college;
 mod council;
 mod navigation;
 mod objective;
+mod participant;
 mod preferences;
 mod slug;
 
@@ -11,5 +12,6 @@ pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use council::{Council, CouncilSummary, Finding, Wording};
 pub use navigation::safe_return_path;
 pub use objective::Objective;
+pub use participant::{PARTICIPANT_COOKIE, ParticipantId};
 pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};

@@ -3,4 +3,5 @@
 mod database;
 mod pages;
 mod preferences;
+mod protection;
 mod security;

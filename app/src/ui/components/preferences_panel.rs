@@ -93,11 +93,14 @@ pub fn PreferencesPanel() -> impl IntoView {
 }
 
 /// Everything the island may announce: success, or any error of `save_preferences`.
-const ANNOUNCED: [&str; 4] = [
+const ANNOUNCED: [&str; 7] = [
     "prefs-saved",
     "error-preferences",
     "error-internal",
     "error-network",
+    "error-cross-site",
+    "error-too-large",
+    "error-rate-limited",
 ];
 
 /// The form element and its live region. Its fields come from the server as `children`;
