@@ -3,12 +3,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_councils;
+mod m20261123_000002_staff;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_councils::Migration)]
+        vec![
+            Box::new(m20261123_000001_councils::Migration),
+            Box::new(m20261123_000002_staff::Migration),
+        ]
     }
 }

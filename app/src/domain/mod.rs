@@ -7,6 +7,7 @@ mod objective;
 mod participant;
 mod preferences;
 mod slug;
+mod staff;
 
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use council::{Council, CouncilSummary, Finding, Wording};
@@ -15,3 +16,7 @@ pub use objective::Objective;
 pub use participant::{PARTICIPANT_COOKIE, ParticipantId};
 pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};
+pub use staff::{
+    CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, Role, SESSION_HOURS,
+    clean_display_name,
+};
