@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.AGORA_E2E_PORT || '3100';
-export const baseURL = `http://127.0.0.1:${port}`;
+// `localhost`, not an IP address: passkeys need a domain name.
+export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -36,7 +37,7 @@ export default defineConfig({
     // A fresh SQLite database with the demo council for every run.
     command: `rm -rf end2end/.data && exec target/debug/agora serve --demo`,
     cwd: root,
-    url: `${baseURL}/`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

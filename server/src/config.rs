@@ -69,7 +69,8 @@ pub struct Config {
     /// `sqlite://…` (default, embedded) or `postgres://…` (`DATABASE_URL`).
     pub database_url: String,
     /// The address people use to reach the site (`AGORA_PUBLIC_URL`); defaults to the
-    /// listening address. Passkeys and QR codes will be derived from it.
+    /// listening address, as `localhost` when that is a loopback address. Passkeys are bound
+    /// to it (its host is the relying party id); QR codes will be derived from it.
     pub public_url: String,
     /// The folder cargo-leptos builds the site into (`AGORA_SITE_ROOT`).
     pub site_root: PathBuf,
@@ -113,7 +114,16 @@ impl Config {
         {
             return Err(ConfigError::DatabaseUrl(database_url));
         }
-        let public_url = lookup("AGORA_PUBLIC_URL").unwrap_or_else(|| format!("http://{address}"));
+        // Passkeys need a domain name, never an IP address: on this machine, `localhost`.
+        let public_url = lookup("AGORA_PUBLIC_URL").unwrap_or_else(|| match address {
+            SocketAddr::V4(v4) if v4.ip().is_loopback() => {
+                format!("http://localhost:{}", v4.port())
+            }
+            SocketAddr::V6(v6) if v6.ip().is_loopback() => {
+                format!("http://localhost:{}", v6.port())
+            }
+            _ => format!("http://{address}"),
+        });
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError::PublicUrl(public_url));
         }
@@ -180,7 +190,7 @@ mod tests {
             Ok((
                 "127.0.0.1:3000".into(),
                 DEFAULT_DATABASE_URL,
-                "http://127.0.0.1:3000"
+                "http://localhost:3000"
             ))
         );
     }

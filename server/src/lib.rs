@@ -6,6 +6,7 @@ pub mod demo;
 pub mod protection;
 pub mod security;
 
+use agora_app::api::Passkeys;
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
 use axum::body::Body;
@@ -29,16 +30,35 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub write_guard: Arc<WriteGuard>,
+    pub passkeys: Passkeys,
 }
 
 impl AppState {
-    pub fn new(config: &Config, db: DatabaseConnection) -> Self {
-        Self {
+    pub fn new(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        Ok(Self {
             leptos_options: leptos_options(config),
             db,
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
-        }
+            passkeys: passkeys(&config.public_url)?,
+        })
     }
+}
+
+/// Passkeys are bound to the public URL: its host is the relying party id, and browsers
+/// only answer ceremonies from that exact origin.
+fn passkeys(public_url: &str) -> anyhow::Result<Passkeys> {
+    let origin = webauthn_rs::prelude::Url::parse(public_url)?;
+    let rp_id = origin
+        .host_str()
+        .ok_or_else(|| anyhow::anyhow!("AGORA_PUBLIC_URL {public_url:?} has no host"))?
+        .to_owned();
+    let webauthn = webauthn_rs::WebauthnBuilder::new(&rp_id, &origin)?
+        .rp_name("Agora")
+        .build()?;
+    Ok(Passkeys {
+        webauthn: Arc::new(webauthn),
+        secure_cookies: public_url.starts_with("https://"),
+    })
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -77,6 +97,8 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let db = state.db.clone();
     let fallback_db = state.db.clone();
+    let passkeys = state.passkeys.clone();
+    let fallback_passkeys = state.passkeys.clone();
     let router = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -87,6 +109,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(db.clone());
+                provide_context(passkeys.clone());
                 security::set_page_policy();
             },
             {
@@ -100,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         >(
             move || {
                 provide_context(fallback_db.clone());
+                provide_context(fallback_passkeys.clone());
                 security::set_page_policy();
             },
             shell,
@@ -116,17 +140,24 @@ async fn server_fn_handler(
     State(state): State<AppState>,
     request: Request<Body>,
 ) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.db.clone()), request).await
+    handle_server_fns_with_context(
+        move || {
+            provide_context(state.db.clone());
+            provide_context(state.passkeys.clone());
+        },
+        request,
+    )
+    .await
 }
 
 /// Listens on the configured address until Ctrl-C.
 pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
-    let state = AppState::new(config, db);
+    let state = AppState::new(config, db)?;
     let listener = tokio::net::TcpListener::bind(config.address).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");
     println!(
-        "Agora is running on http://{address}  (public URL: {})",
+        "Agora is running: open {}  (listening on {address})",
         config.public_url
     );
     axum::serve(

@@ -1,5 +1,7 @@
-//! The `agora` command: serve, migrate, seed-demo.
+//! The `agora` command: serve, migrate, seed-demo, invite.
 
+use agora_app::domain::{CouncilSlug, INVITATION_HOURS, Role};
+use agora_app::store::staff::{StaffError, create_invitation};
 use agora_server::config::{Config, LogFormat};
 use agora_server::{demo, prepare_database, serve};
 use clap::{Parser, Subcommand};
@@ -27,6 +29,22 @@ enum Command {
     Migrate,
     /// Create the fictional demo council (skipped if it already exists).
     SeedDemo,
+    /// Print a one-time sign-up link for a council's staff (the first coordinator, say).
+    Invite {
+        /// The council's slug, as in its address.
+        #[arg(long)]
+        council: String,
+        /// coordinator, facilitator or observer.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// How long the link works.
+        #[arg(long, default_value_t = INVITATION_HOURS, value_parser = clap::value_parser!(i64).range(1..=720))]
+        hours: i64,
+    },
+}
+
+fn parse_role(key: &str) -> Result<Role, String> {
+    Role::parse(key).ok_or_else(|| "expected coordinator, facilitator or observer".to_owned())
 }
 
 #[tokio::main]
@@ -45,6 +63,27 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             println!("Migrations applied to {}", redact(&config.database_url));
+            Ok(())
+        }
+        Command::Invite {
+            council,
+            role,
+            hours,
+        } => {
+            let slug = CouncilSlug::parse(&council)
+                .map_err(|_| anyhow::anyhow!("{council:?} is not a council slug"))?;
+            let token = match create_invitation(&db, &slug, role, hours, None).await {
+                Ok(token) => token,
+                Err(StaffError::UnknownCouncil) => {
+                    anyhow::bail!("no council has the slug {council:?}")
+                }
+                Err(other) => return Err(other.into()),
+            };
+            println!("{}/invitation/{token}", config.public_url);
+            eprintln!(
+                "One-time link for a {} of {council}, valid {hours} h. Send it privately.",
+                role.key()
+            );
             Ok(())
         }
         Command::SeedDemo => {

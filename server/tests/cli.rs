@@ -57,3 +57,77 @@ fn bad_configuration_stops_with_the_variable_named() {
         "{output:?}"
     );
 }
+
+#[test]
+fn invite_prints_a_one_time_link_for_an_existing_council_only() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("agora.db").display()
+    );
+    let public = [("AGORA_PUBLIC_URL", "https://agora.example.fr")];
+    assert!(agora(&url, &["seed-demo"], &[]).status.success());
+
+    let invite = agora(
+        &url,
+        &[
+            "invite",
+            "--council",
+            "clsm-val-de-lisandre",
+            "--role",
+            "coordinator",
+        ],
+        &public,
+    );
+    assert!(invite.status.success(), "{invite:?}");
+    let link = stdout(&invite).trim().to_owned();
+    let token = link
+        .strip_prefix("https://agora.example.fr/invitation/")
+        .unwrap_or_else(|| panic!("unexpected link {link:?}"));
+    assert_eq!(token.len(), 64);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert!(String::from_utf8_lossy(&invite.stderr).contains("72 h"));
+
+    let again = agora(
+        &url,
+        &[
+            "invite",
+            "--council",
+            "clsm-val-de-lisandre",
+            "--role",
+            "observer",
+            "--hours",
+            "1",
+        ],
+        &public,
+    );
+    assert_ne!(
+        stdout(&again).trim(),
+        link,
+        "every invitation has its own token"
+    );
+
+    let unknown = agora(
+        &url,
+        &["invite", "--council", "nulle-part", "--role", "observer"],
+        &[],
+    );
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no council has the slug"));
+
+    let bad_role = agora(
+        &url,
+        &[
+            "invite",
+            "--council",
+            "clsm-val-de-lisandre",
+            "--role",
+            "admin",
+        ],
+        &[],
+    );
+    assert!(!bad_role.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad_role.stderr).contains("coordinator, facilitator or observer")
+    );
+}

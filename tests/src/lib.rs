@@ -70,7 +70,7 @@ impl TestApp {
                 .find(|(name, _)| *name == key)
                 .map(|(_, value)| (*value).to_owned()),
         })?;
-        let state = AppState::new(&config, db.clone());
+        let state = AppState::new(&config, db.clone())?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
         let served = router(state.clone());

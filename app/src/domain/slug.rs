@@ -17,6 +17,8 @@ const RESERVED: &[&str] = &[
     "admin",
     "staff",
     "connexion",
+    "compte",
+    "invitation",
     "ws",
 ];
 

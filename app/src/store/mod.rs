@@ -3,6 +3,7 @@
 mod connect;
 mod councils;
 pub mod entities;
+pub mod staff;
 
 pub use connect::connect;
 pub use councils::{

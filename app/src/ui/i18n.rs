@@ -7,13 +7,15 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 2] = [
+const FRENCH: [&str; 3] = [
     include_str!("../../../locales/fr/agora.ftl"),
     include_str!("../../../locales/fr/about.ftl"),
+    include_str!("../../../locales/fr/staff.ftl"),
 ];
-const ENGLISH: [&str; 2] = [
+const ENGLISH: [&str; 3] = [
     include_str!("../../../locales/en/agora.ftl"),
     include_str!("../../../locales/en/about.ftl"),
+    include_str!("../../../locales/en/staff.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";

@@ -53,6 +53,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::CouncilIndex ssr=SsrMode::Async/>
                     <Route path=path!("/a-propos") view=pages::About/>
+                    <Route path=path!("/connexion") view=pages::SignInPage/>
+                    <Route path=path!("/compte") view=pages::AccountPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/invitation/:token")
+                        view=pages::SignUpPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/:slug") view=pages::CouncilPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/constats/:id")

@@ -5,3 +5,4 @@ mod pages;
 mod preferences;
 mod protection;
 mod security;
+mod staff;

@@ -1,5 +1,12 @@
 //! sea-orm entities, one module per table.
 
+pub mod audit_event;
 pub mod college;
 pub mod council;
 pub mod finding;
+pub mod invitation;
+pub mod passkey;
+pub mod passkey_ceremony;
+pub mod staff_account;
+pub mod staff_role;
+pub mod staff_session;

@@ -43,6 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/a-propos#accessibilite">{i18n.t("footer-accessibility")}</A>
             </p>
             <p>{i18n.t("footer-credits")}</p>
+            <p>
+                <A href="/compte">{i18n.t("footer-staff")}</A>
+            </p>
         </footer>
     }
 }

@@ -2,12 +2,14 @@
 
 mod crisis;
 mod layout;
+mod passkey;
 mod picto;
 mod preferences_panel;
 mod text;
 
 pub use crisis::CrisisLinks;
 pub use layout::Layout;
+pub use passkey::{PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use text::{ErrorNotice, Paragraphs};

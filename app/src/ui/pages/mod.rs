@@ -5,12 +5,14 @@ mod council;
 mod finding;
 mod index;
 mod not_found;
+mod staff;
 
 pub use about::About;
 pub use council::CouncilPage;
 pub use finding::FindingDetail;
 pub use index::CouncilIndex;
 pub use not_found::NotFound;
+pub use staff::{AccountPage, SignInPage, SignUpPage};
 
 use crate::api::AppError;
 use crate::ui::components::ErrorNotice;

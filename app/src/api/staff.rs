@@ -1,0 +1,331 @@
+//! Staff sign-up from an invitation, sign-in with a passkey, sign-out, and who is signed in.
+//!
+//! A passkey ceremony has two halves: `start_*` asks the server for a challenge (kept
+//! server-side, expiring, single use), the browser asks the authenticator, `finish_*` checks
+//! its answer. No passwords anywhere; no username to type (discoverable credentials).
+
+use super::AppError;
+use crate::domain::Role;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use webauthn_rs_proto::{
+    CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential,
+    RequestChallengeResponse,
+};
+
+pub const STAFF_COOKIE: &str = "agora_staff";
+
+/// What the sign-up page shows about the invitation in its link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub council_name: String,
+    pub role: Role,
+}
+
+/// The signed-in staff member, as pages show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffView {
+    pub display_name: String,
+    pub roles: Vec<StaffRoleView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffRoleView {
+    pub council_slug: String,
+    pub council_name: String,
+    pub role: Role,
+}
+
+/// The first half of a ceremony: the id to send back and the browser's options.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignUpChallenge {
+    pub ceremony: String,
+    pub options: CreationChallengeResponse,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignInChallenge {
+    pub ceremony: String,
+    pub options: RequestChallengeResponse,
+}
+
+#[server(endpoint = "invitation")]
+pub async fn load_invitation(token: String) -> Result<InvitationView, AppError> {
+    let db = server::db()?;
+    let invitation = server::usable_invitation(&db, &token).await?;
+    Ok(InvitationView {
+        council_name: invitation.council_name,
+        role: invitation.role,
+    })
+}
+
+#[server(endpoint = "start_sign_up", input = Json)]
+pub async fn start_sign_up(
+    token: String,
+    display_name: String,
+) -> Result<SignUpChallenge, AppError> {
+    let db = server::db()?;
+    let name = crate::domain::clean_display_name(&display_name)
+        .map_err(|id| AppError::Invalid(id.into()).with_status())?;
+    let invitation = server::usable_invitation(&db, &token).await?;
+    let passkeys = server::passkeys()?;
+    let handle = webauthn_rs::prelude::Uuid::new_v4();
+    let (mut options, state) = passkeys
+        .webauthn
+        .start_passkey_registration(handle, &name, &name, None)
+        .map_err(server::webauthn_failure)?;
+    // Sign-in has no username to type: the passkey must be discoverable.
+    server::require_discoverable(&mut options);
+    let state = serde_json::to_string(&(handle, state)).map_err(|_| AppError::Internal)?;
+    let ceremony =
+        crate::store::staff::save_ceremony(&db, "sign-up", state, Some(invitation.id), Some(name))
+            .await?;
+    Ok(SignUpChallenge { ceremony, options })
+}
+
+#[server(endpoint = "finish_sign_up", input = Json)]
+pub async fn finish_sign_up(
+    ceremony: String,
+    credential: RegisterPublicKeyCredential,
+) -> Result<StaffView, AppError> {
+    use crate::store::staff::{self, NewStaff, StaffError};
+    let db = server::db()?;
+    let passkeys = server::passkeys()?;
+    let taken = staff::take_ceremony(&db, &ceremony, "sign-up")
+        .await?
+        .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
+    let (handle, state): (
+        webauthn_rs::prelude::Uuid,
+        webauthn_rs::prelude::PasskeyRegistration,
+    ) = serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+    let passkey = passkeys
+        .webauthn
+        .finish_passkey_registration(&credential, &state)
+        .map_err(server::webauthn_failure)?;
+    let (Some(invitation_id), Some(name)) = (taken.invitation_id, taken.display_name) else {
+        return Err(AppError::Internal);
+    };
+    let stored = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let account_id = staff::complete_sign_up(
+        &db,
+        NewStaff {
+            invitation_id,
+            display_name: &name,
+            user_handle: &handle.to_string(),
+            credential_id: &staff::to_hex(passkey.cred_id()),
+            credential: stored,
+            passkey_label: "1",
+        },
+    )
+    .await
+    .map_err(|error| match error {
+        StaffError::InvitationUnusable => {
+            AppError::Invalid("error-invitation-unusable".into()).with_status()
+        }
+        StaffError::UnknownCouncil => AppError::NotFound.with_status(),
+        StaffError::Db(error) => error.into(),
+    })?;
+    server::open_session(&db, account_id, &passkeys).await
+}
+
+#[server(endpoint = "start_sign_in")]
+pub async fn start_sign_in() -> Result<SignInChallenge, AppError> {
+    let db = server::db()?;
+    let passkeys = server::passkeys()?;
+    let (mut options, state) = passkeys
+        .webauthn
+        .start_discoverable_authentication()
+        .map_err(server::webauthn_failure)?;
+    // A button press, not the autofill prompt that webauthn-rs prepares by default.
+    options.mediation = None;
+    let state = serde_json::to_string(&state).map_err(|_| AppError::Internal)?;
+    let ceremony = crate::store::staff::save_ceremony(&db, "sign-in", state, None, None).await?;
+    Ok(SignInChallenge { ceremony, options })
+}
+
+#[server(endpoint = "finish_sign_in", input = Json)]
+pub async fn finish_sign_in(
+    ceremony: String,
+    credential: PublicKeyCredential,
+) -> Result<StaffView, AppError> {
+    use crate::store::staff;
+    let db = server::db()?;
+    let passkeys = server::passkeys()?;
+    let taken = staff::take_ceremony(&db, &ceremony, "sign-in")
+        .await?
+        .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
+    let state: webauthn_rs::prelude::DiscoverableAuthentication =
+        serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+    let unknown = || AppError::Invalid("error-passkey-unknown".into()).with_status();
+    let (handle, credential_id) = passkeys
+        .webauthn
+        .identify_discoverable_authentication(&credential)
+        .map_err(|_| unknown())?;
+    let stored = staff::passkey_by_credential_id(&db, &staff::to_hex(credential_id))
+        .await?
+        .filter(|stored| stored.user_handle == handle.to_string())
+        .ok_or_else(unknown)?;
+    let mut passkey: webauthn_rs::prelude::Passkey =
+        serde_json::from_str(&stored.credential).map_err(|_| AppError::Internal)?;
+    let result = passkeys
+        .webauthn
+        .finish_discoverable_authentication_v2(&credential, state, &passkey)
+        .map_err(server::webauthn_failure)?;
+    let changed = passkey.update_credential(&result) == Some(true);
+    let updated = if changed {
+        Some(serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?)
+    } else {
+        None
+    };
+    staff::touch_passkey(&db, stored.id, updated).await?;
+    staff::record_audit(&db, None, Some(stored.account_id), "sign-in", "passkey").await?;
+    server::open_session(&db, stored.account_id, &passkeys).await
+}
+
+/// Ends this browser's staff session. A plain form post comes back to the home page.
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let db = server::db()?;
+    let passkeys = server::passkeys()?;
+    if let Some(token) = server::session_token()
+        && let Some(account_id) = crate::store::staff::close_session(&db, &token).await?
+    {
+        crate::store::staff::record_audit(&db, None, Some(account_id), "sign-out", "").await?;
+    }
+    server::set_staff_cookie("", 0, passkeys.secure_cookies)?;
+    if server::is_plain_form_post() {
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}
+
+/// The signed-in staff member, if any.
+#[server(endpoint = "current_staff")]
+pub async fn current_staff() -> Result<Option<StaffView>, AppError> {
+    let db = server::db()?;
+    let Some(token) = server::session_token() else {
+        return Ok(None);
+    };
+    Ok(crate::store::staff::staff_by_session(&db, &token)
+        .await?
+        .map(server::view_of))
+}
+
+/// Server-side setup the staff functions need, provided by the server crate per request.
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+pub struct Passkeys {
+    pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
+    /// Cookies get `Secure` when the site is served over https.
+    pub secure_cookies: bool,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{Passkeys, STAFF_COOKIE, StaffRoleView, StaffView};
+    use crate::api::AppError;
+    use crate::domain::{InvitationStatus, SESSION_HOURS};
+    use crate::store::staff::{self, InvitationInfo, StaffMember};
+    use leptos::prelude::{expect_context, use_context};
+    use sea_orm::DatabaseConnection;
+    use webauthn_rs_proto::{CreationChallengeResponse, ResidentKeyRequirement};
+
+    pub fn db() -> Result<DatabaseConnection, AppError> {
+        use_context::<DatabaseConnection>().ok_or(AppError::Internal)
+    }
+
+    pub fn passkeys() -> Result<Passkeys, AppError> {
+        use_context::<Passkeys>().ok_or_else(|| {
+            tracing::error!("no passkey setup in context");
+            AppError::Internal
+        })
+    }
+
+    pub async fn usable_invitation(
+        db: &DatabaseConnection,
+        token: &str,
+    ) -> Result<InvitationInfo, AppError> {
+        let invitation = staff::invitation_by_token(db, token)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+        match invitation.status {
+            InvitationStatus::Usable => Ok(invitation),
+            InvitationStatus::Used | InvitationStatus::Expired => {
+                Err(AppError::Invalid("error-invitation-unusable".into()).with_status())
+            }
+        }
+    }
+
+    pub fn require_discoverable(options: &mut CreationChallengeResponse) {
+        let selection = options
+            .public_key
+            .authenticator_selection
+            .get_or_insert_with(Default::default);
+        selection.resident_key = Some(ResidentKeyRequirement::Required);
+        selection.require_resident_key = true;
+    }
+
+    /// A ceremony the browser or the authenticator got wrong, or that the user cancelled.
+    pub fn webauthn_failure(error: webauthn_rs::prelude::WebauthnError) -> AppError {
+        tracing::info!(%error, "passkey ceremony refused");
+        AppError::Invalid("error-passkey-failed".into()).with_status()
+    }
+
+    pub fn session_token() -> Option<String> {
+        let parts = use_context::<http::request::Parts>()?;
+        let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+        header
+            .split(';')
+            .filter_map(|c| c.trim().split_once('='))
+            .find(|(name, _)| *name == STAFF_COOKIE)
+            .map(|(_, value)| value.to_owned())
+            .filter(|value| !value.is_empty())
+    }
+
+    pub fn set_staff_cookie(value: &str, max_age: i64, secure: bool) -> Result<(), AppError> {
+        let secure = if secure { "; Secure" } else { "" };
+        let cookie = format!(
+            "{STAFF_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+        );
+        let header = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
+        expect_context::<leptos_axum::ResponseOptions>()
+            .append_header(http::header::SET_COOKIE, header);
+        Ok(())
+    }
+
+    pub async fn open_session(
+        db: &DatabaseConnection,
+        account_id: i64,
+        passkeys: &Passkeys,
+    ) -> Result<StaffView, AppError> {
+        let token = staff::open_session(db, account_id).await?;
+        set_staff_cookie(&token, SESSION_HOURS * 3600, passkeys.secure_cookies)?;
+        let member = staff::staff_by_session(db, &token)
+            .await?
+            .ok_or(AppError::Internal)?;
+        Ok(view_of(member))
+    }
+
+    pub fn view_of(member: StaffMember) -> StaffView {
+        StaffView {
+            display_name: member.display_name,
+            roles: member
+                .roles
+                .into_iter()
+                .map(|r| StaffRoleView {
+                    council_slug: r.council_slug,
+                    council_name: r.council_name,
+                    role: r.role,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_plain_form_post() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+            .unwrap_or(false)
+    }
+}

@@ -1,0 +1,186 @@
+//! The two passkey islands: creating one from an invitation, and signing in with one.
+//! Their fields and texts come from the server (children and `Phrases`); they only run the
+//! browser's passkey prompt and exchange its answer with the server. Passkeys cannot work
+//! without JavaScript: the pages say so in a `<noscript>`.
+
+use crate::ui::i18n::Phrases;
+use leptos::prelude::*;
+
+/// Everything these islands may announce.
+pub const PASSKEY_PHRASES: [&str; 11] = [
+    "passkey-waiting",
+    "error-passkey-cancelled",
+    "error-passkey-unsupported",
+    "error-passkey-failed",
+    "error-passkey-unknown",
+    "error-ceremony-expired",
+    "error-invitation-unusable",
+    "error-name-too-short",
+    "error-name-too-long",
+    "error-name-invalid",
+    "error-network",
+];
+
+/// Where a staff member lands once signed in.
+const ACCOUNT_PATH: &str = "/compte";
+
+#[island]
+pub fn SignUpForm(token: String, phrases: Phrases, children: Children) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let name = client::field(&event, "display_name").unwrap_or_default();
+        let token = token.clone();
+        status.set(Some("passkey-waiting".into()));
+        leptos::task::spawn_local(async move {
+            match client::sign_up(token, name).await {
+                Ok(()) => client::go_to(ACCOUNT_PATH),
+                Err(id) => status.set(Some(id)),
+            }
+        });
+    };
+    view! {
+        <form class="passkey-form" on:submit=on_submit>
+            {children()}
+            <Status status phrases/>
+        </form>
+    }
+}
+
+#[island]
+pub fn SignInForm(phrases: Phrases, children: Children) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        status.set(Some("passkey-waiting".into()));
+        leptos::task::spawn_local(async move {
+            match client::sign_in().await {
+                Ok(()) => client::go_to(ACCOUNT_PATH),
+                Err(id) => status.set(Some(id)),
+            }
+        });
+    };
+    view! {
+        <form class="passkey-form" on:submit=on_submit>
+            {children()}
+            <Status status phrases/>
+        </form>
+    }
+}
+
+/// The live region under a passkey form: waiting, or what went wrong and what to do.
+#[component]
+fn Status(status: RwSignal<Option<String>>, phrases: Phrases) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                status
+                    .get()
+                    .map(|id| {
+                        let class = if id == "passkey-waiting" {
+                            "notice"
+                        } else {
+                            "notice notice-error"
+                        };
+                        view! { <p class=class>{phrases.get(&id)}</p> }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use crate::api::{AppError, finish_sign_in, finish_sign_up, start_sign_in, start_sign_up};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    pub fn field(event: &leptos::ev::SubmitEvent, name: &str) -> Option<String> {
+        let form = event
+            .target()?
+            .dyn_into::<web_sys::HtmlFormElement>()
+            .ok()?;
+        web_sys::FormData::new_with_form(&form)
+            .ok()?
+            .get(name)
+            .as_string()
+    }
+
+    fn message_of(error: AppError) -> String {
+        error.message_id().to_owned()
+    }
+
+    pub fn go_to(path: &str) {
+        let _ = leptos::prelude::window().location().assign(path);
+    }
+
+    /// The browser's refusal, as a message id: cancelled or failed user verification is the
+    /// common case and gets its own, actionable message.
+    fn refusal(error: wasm_bindgen::JsValue) -> String {
+        let name = error
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
+        match name.as_str() {
+            "NotAllowedError" | "AbortError" => "error-passkey-cancelled",
+            "NotSupportedError" | "SecurityError" => "error-passkey-unsupported",
+            _ => "error-passkey-failed",
+        }
+        .to_owned()
+    }
+
+    fn credentials() -> Result<web_sys::CredentialsContainer, String> {
+        let navigator = leptos::prelude::window().navigator();
+        let supported = js_sys::Reflect::has(&navigator, &"credentials".into()).unwrap_or(false);
+        if supported {
+            Ok(navigator.credentials())
+        } else {
+            Err("error-passkey-unsupported".into())
+        }
+    }
+
+    pub async fn sign_up(token: String, name: String) -> Result<(), String> {
+        let challenge = start_sign_up(token, name).await.map_err(message_of)?;
+        let options: web_sys::CredentialCreationOptions = challenge.options.into();
+        let promise = credentials()?
+            .create_with_options(&options)
+            .map_err(refusal)?;
+        let answer = JsFuture::from(promise).await.map_err(refusal)?;
+        let credential = answer
+            .dyn_into::<web_sys::PublicKeyCredential>()
+            .map_err(|_| "error-passkey-failed".to_owned())?;
+        finish_sign_up(challenge.ceremony, credential.into())
+            .await
+            .map_err(message_of)?;
+        Ok(())
+    }
+
+    pub async fn sign_in() -> Result<(), String> {
+        let challenge = start_sign_in().await.map_err(message_of)?;
+        let options: web_sys::CredentialRequestOptions = challenge.options.into();
+        let promise = credentials()?.get_with_options(&options).map_err(refusal)?;
+        let answer = JsFuture::from(promise).await.map_err(refusal)?;
+        let credential = answer
+            .dyn_into::<web_sys::PublicKeyCredential>()
+            .map_err(|_| "error-passkey-failed".to_owned())?;
+        finish_sign_in(challenge.ceremony, credential.into())
+            .await
+            .map_err(message_of)?;
+        Ok(())
+    }
+}
+
+/// On the server the islands are only rendered, never run.
+#[cfg(not(feature = "hydrate"))]
+mod client {
+    pub fn field(_: &leptos::ev::SubmitEvent, _: &str) -> Option<String> {
+        None
+    }
+    pub fn go_to(_: &str) {}
+    pub async fn sign_up(_: String, _: String) -> Result<(), String> {
+        Err("error-passkey-unsupported".into())
+    }
+    pub async fn sign_in() -> Result<(), String> {
+        Err("error-passkey-unsupported".into())
+    }
+}

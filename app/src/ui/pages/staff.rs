@@ -1,0 +1,135 @@
+//! The staff's pages: sign-up from an invitation, sign-in, and their account.
+
+use super::loaded;
+use crate::api::{InvitationView, SignOut, StaffView, current_staff, load_invitation};
+use crate::ui::components::{PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/invitation/{token}`: who invites you, for what, and the passkey creation form.
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let invitation = Resource::new(token, load_invitation);
+    loaded(invitation, move |invitation| {
+        view! { <SignUpView invitation token=token()/> }.into_any()
+    })
+}
+
+#[component]
+fn SignUpView(invitation: InvitationView, token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.text("sign-up-title")/>
+        <h1>
+            <Picto name="council"/>
+            {i18n.t("sign-up-title")}
+        </h1>
+        <p class="lead">
+            {i18n.t("sign-up-invited")}
+            " "
+            <strong lang="fr">{invitation.council_name}</strong>
+            " — "
+            <strong>{i18n.t(invitation.role.message_id())}</strong>
+        </p>
+        <p>{i18n.t("passkey-explained")}</p>
+        <noscript>
+            <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
+        </noscript>
+        <SignUpForm token phrases=i18n.phrases(&PASSKEY_PHRASES)>
+            <p class="field">
+                <label for="display_name">{i18n.t("sign-up-name")}</label>
+                <span class="hint" id="display_name-hint">{i18n.t("sign-up-name-hint")}</span>
+                <input
+                    id="display_name"
+                    name="display_name"
+                    type="text"
+                    required
+                    minlength="2"
+                    maxlength="100"
+                    autocomplete="name"
+                    aria-describedby="display_name-hint"
+                />
+            </p>
+            <button type="submit" class="button">{i18n.t("sign-up-submit")}</button>
+        </SignUpForm>
+    }
+}
+
+/// `/connexion`: one button, the browser offers the passkeys it holds for this site.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.text("sign-in-title")/>
+        <h1>{i18n.t("sign-in-title")}</h1>
+        <p class="lead">{i18n.t("sign-in-intro")}</p>
+        <noscript>
+            <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
+        </noscript>
+        <SignInForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
+            <button type="submit" class="button">{i18n.t("sign-in-submit")}</button>
+        </SignInForm>
+        <p>{i18n.t("sign-in-no-account")}</p>
+    }
+}
+
+/// `/compte`: who is signed in, their councils and roles, and signing out.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let staff = Resource::new(|| (), |_| current_staff());
+    loaded(staff, |staff| match staff {
+        Some(staff) => view! { <AccountView staff/> }.into_any(),
+        None => view! { <SignedOut/> }.into_any(),
+    })
+}
+
+#[component]
+fn AccountView(staff: StaffView) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.text("account-title")/>
+        <h1>{i18n.t("account-title")}</h1>
+        <p class="lead">{i18n.t("account-signed-in-as")} " " <strong>{staff.display_name}</strong></p>
+        <h2>{i18n.t("account-councils")}</h2>
+        <ul class="roles">
+            {staff
+                .roles
+                .into_iter()
+                .map(|role| {
+                    let href = format!("/{}", role.council_slug);
+                    view! {
+                        <li>
+                            <A href=href>
+                                <span lang="fr">{role.council_name}</span>
+                            </A>
+                            " — "
+                            {i18n.t(role.role.message_id())}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <form method="post" action=SignOut::url()>
+            <button type="submit" class="button">{i18n.t("sign-out")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn SignedOut() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.text("account-title")/>
+        <h1>{i18n.t("account-title")}</h1>
+        <p>{i18n.t("account-signed-out")}</p>
+        <p>
+            <A href="/connexion">{i18n.t("sign-in-title")}</A>
+        </p>
+    }
+}

@@ -1,0 +1,241 @@
+//! Staff sign-up from an invitation, passkey ceremonies as far as a server can check them
+//! without an authenticator (the browser tests run whole ceremonies), sessions, sign-out.
+
+use agora_app::domain::{CouncilSlug, Role};
+use agora_app::store::staff::{self, NewStaff};
+use agora_server::demo;
+use agora_tests::{TestApp, set_cookies};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+async fn invite(app: &TestApp, role: Role, hours: i64) -> anyhow::Result<String> {
+    let slug: CouncilSlug = demo::council()?.slug;
+    Ok(staff::create_invitation(&app.db, &slug, role, hours, None).await?)
+}
+
+async fn call(
+    app: &TestApp,
+    endpoint: &str,
+    body: serde_json::Value,
+) -> anyhow::Result<(u16, String)> {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .json(&body)
+        .send()
+        .await?;
+    Ok((response.status().as_u16(), response.text().await?))
+}
+
+async fn ceremonies(app: &TestApp) -> anyhow::Result<u64> {
+    Ok(agora_app::store::entities::passkey_ceremony::Entity::find()
+        .count(&app.db)
+        .await?)
+}
+
+#[tokio::test]
+async fn an_invitation_link_shows_the_council_and_role_and_the_passkey_form() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let token = invite(&app, Role::Facilitator, 72).await?;
+    let (status, html) = app.get(&format!("/invitation/{token}")).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains(&demo::council()?.name), "{html}");
+    assert!(html.contains("Animation"), "role shown in French");
+    assert!(html.contains("SignUpForm"), "the island is on the page");
+    assert!(html.contains(r#"name="display_name""#));
+    assert!(html.contains("<noscript>"), "says passkeys need JavaScript");
+
+    let (status, html) = app.get(&format!("/invitation/{}", "0".repeat(64))).await?;
+    assert_eq!(status, 404, "{html}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn expired_and_used_invitations_are_refused_with_a_translated_message() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let expired = invite(&app, Role::Observer, 0).await?;
+    let (status, html) = app.get(&format!("/invitation/{expired}")).await?;
+    assert_eq!(status, 422);
+    assert!(html.contains("Cette invitation a déjà servi ou a expiré"), "{html}");
+
+    let used = invite(&app, Role::Observer, 72).await?;
+    let info = staff::invitation_by_token(&app.db, &used)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("invitation not found"))?;
+    staff::complete_sign_up(
+        &app.db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: "Anne Martin",
+            user_handle: "00000000-0000-4000-8000-000000000001",
+            credential_id: "c0ffee",
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    let (status, body) = call(
+        &app,
+        "start_sign_up",
+        serde_json::json!({ "token": used, "display_name": "Bob" }),
+    )
+    .await?;
+    assert_eq!(status, 422);
+    assert!(body.contains("error-invitation-unusable"), "{body}");
+    assert_eq!(ceremonies(&app).await?, 0, "nothing was started");
+
+    // A second sign-up on the same invitation cannot slip in after the first.
+    let again = staff::complete_sign_up(
+        &app.db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: "Eve",
+            user_handle: "00000000-0000-4000-8000-000000000002",
+            credential_id: "bad",
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await;
+    assert!(matches!(again, Err(staff::StaffError::InvitationUnusable)));
+    Ok(())
+}
+
+#[tokio::test]
+async fn sign_up_asks_for_a_discoverable_user_verified_passkey_for_this_site()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let token = invite(&app, Role::Coordinator, 72).await?;
+
+    let (status, body) = call(
+        &app,
+        "start_sign_up",
+        serde_json::json!({ "token": token, "display_name": " x " }),
+    )
+    .await?;
+    assert_eq!(status, 422);
+    assert!(body.contains("error-name-too-short"), "{body}");
+    assert_eq!(ceremonies(&app).await?, 0, "bad input starts nothing");
+
+    let (status, body) = call(
+        &app,
+        "start_sign_up",
+        serde_json::json!({ "token": token, "display_name": "Anne  Martin" }),
+    )
+    .await?;
+    assert_eq!(status, 200, "{body}");
+    let challenge: serde_json::Value = serde_json::from_str(&body)?;
+    let options = &challenge["options"]["publicKey"];
+    assert_eq!(options["rp"]["id"], "localhost");
+    assert_eq!(options["user"]["name"], "Anne Martin");
+    assert_eq!(options["authenticatorSelection"]["residentKey"], "required");
+    assert_eq!(options["authenticatorSelection"]["userVerification"], "required");
+    assert_eq!(ceremonies(&app).await?, 1);
+
+    // A made-up answer is refused, and the ceremony cannot be tried twice.
+    let ceremony = challenge["ceremony"].clone();
+    let forged = serde_json::json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key", "extensions": {},
+        "response": { "attestationObject": "AAAA", "clientDataJSON": "AAAA" }
+    });
+    let (status, body) = call(
+        &app,
+        "finish_sign_up",
+        serde_json::json!({ "ceremony": ceremony, "credential": forged }),
+    )
+    .await?;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("error-passkey-failed"), "{body}");
+    let (_, body) = call(
+        &app,
+        "finish_sign_up",
+        serde_json::json!({ "ceremony": ceremony, "credential": forged }),
+    )
+    .await?;
+    assert!(body.contains("error-ceremony-expired"), "{body}");
+    assert_eq!(
+        agora_app::store::entities::staff_account::Entity::find()
+            .count(&app.db)
+            .await?,
+        0,
+        "no account was created"
+    );
+    let info = staff::invitation_by_token(&app.db, &token).await?;
+    assert_eq!(
+        info.map(|i| i.status),
+        Some(agora_app::domain::InvitationStatus::Usable),
+        "the invitation was not used up"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn sign_in_starts_a_discoverable_ceremony_without_autofill() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (status, body) = call(&app, "start_sign_in", serde_json::json!({})).await?;
+    assert_eq!(status, 200, "{body}");
+    let challenge: serde_json::Value = serde_json::from_str(&body)?;
+    let options = &challenge["options"];
+    assert_eq!(options["publicKey"]["rpId"], "localhost");
+    assert_eq!(options["publicKey"]["userVerification"], "required");
+    assert!(options["publicKey"]["allowCredentials"]
+        .as_array()
+        .is_none_or(Vec::is_empty));
+    assert!(options["mediation"].is_null(), "{options}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_session_shows_the_account_and_signing_out_ends_it() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (status, html) = app.get("/compte").await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("Vous n'êtes pas connecté·e."), "{html}");
+
+    let token = invite(&app, Role::Coordinator, 72).await?;
+    let info = staff::invitation_by_token(&app.db, &token)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("invitation not found"))?;
+    let account = staff::complete_sign_up(
+        &app.db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: "Anne Martin",
+            user_handle: "00000000-0000-4000-8000-000000000003",
+            credential_id: "c0ffee",
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    let session = staff::open_session(&app.db, account).await?;
+    let cookie = format!("agora_staff={session}");
+
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(html.contains("Anne Martin"), "{html}");
+    assert!(html.contains("Coordination"), "{html}");
+    assert!(html.contains(&demo::council()?.name));
+
+    let out = app
+        .client
+        .post(app.url("/api/sign_out"))
+        .header("accept", "text/html")
+        .header("cookie", &cookie)
+        .send()
+        .await?;
+    assert_eq!(out.status().as_u16(), 302);
+    assert!(
+        set_cookies(&out)
+            .iter()
+            .any(|c| c.starts_with("agora_staff=;") && c.contains("Max-Age=0")),
+        "{:?}",
+        set_cookies(&out)
+    );
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(
+        html.contains("Vous n'êtes pas connecté·e."),
+        "the old cookie no longer works"
+    );
+    Ok(())
+}
