@@ -1,0 +1,113 @@
+// Staff passkeys end to end, with Chromium's virtual authenticator (CDP `WebAuthn` domain):
+// sign-up from an invitation, sign-out, sign-in; a failed user verification explains itself.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expectNoAxeViolations, waitForHydration } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A fresh invitation link, made the way an operator does: `agora invite`. */
+function invitationLink(baseURL, role = 'coordinator') {
+  const output = execFileSync(
+    'target/debug/agora',
+    ['invite', '--council', 'clsm-val-de-lisandre', '--role', role],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
+        AGORA_PUBLIC_URL: baseURL,
+        RUST_LOG: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  return output.toString().trim();
+}
+
+async function addAuthenticator(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+/** Presses Tab until the element matching `selector` has the focus. */
+async function tabTo(page, selector, maxPresses = 40) {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboard', async ({ page, baseURL }) => {
+  const { cdp, authenticatorId } = await addAuthenticator(page);
+  const link = invitationLink(baseURL);
+
+  await page.goto(link);
+  await waitForHydration(page);
+  await expect(page.locator('h1')).toContainText("Rejoindre l'équipe");
+  await expectNoAxeViolations(page, 'sign-up page');
+  await tabTo(page, '#display_name');
+  await page.keyboard.type('Anne Martin');
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.locator('main')).toContainText('Anne Martin');
+  await expect(page.locator('main')).toContainText('Coordination');
+  await expectNoAxeViolations(page, 'account page');
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0].isResidentCredential).toBe(true);
+
+  // The link works once.
+  await page.goto(link);
+  await expect(page.locator('main')).toContainText('Cette invitation a déjà servi');
+
+  await page.goto('/compte');
+  await tabTo(page, 'main form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/compte');
+  await expect(page.locator('main')).toContainText("Vous n'êtes pas connecté·e.");
+
+  await page.goto('/connexion');
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, 'sign-in page');
+  await tabTo(page, '.passkey-form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.locator('main')).toContainText('Anne Martin');
+});
+
+test('a failed user verification shows what to do', async ({ page, baseURL }) => {
+  const { cdp, authenticatorId } = await addAuthenticator(page);
+  await page.goto(invitationLink(baseURL, 'facilitator'));
+  await waitForHydration(page);
+  await page.fill('#display_name', 'Bob Durand');
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page).toHaveURL(/\/compte$/);
+  await page.context().clearCookies();
+
+  await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+  await page.goto('/connexion');
+  await waitForHydration(page);
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page.locator('[aria-live] .notice-error')).toContainText(
+    "La clé d'accès n'a pas été confirmée",
+  );
+  await expect(page).toHaveURL(/\/connexion$/);
+  await expectNoAxeViolations(page, 'sign-in page with its error');
+});
