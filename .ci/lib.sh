@@ -35,6 +35,9 @@ apt_install() {
 ensure_rust_tools() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
   command -v cc >/dev/null || apt_install build-essential
+  # webauthn-rs verifies passkey signatures with OpenSSL.
+  { command -v pkg-config >/dev/null && pkg-config --exists openssl; } \
+    || apt_install pkg-config libssl-dev
   if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
     say "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
