@@ -57,7 +57,10 @@ async fn expired_and_used_invitations_are_refused_with_a_translated_message() ->
     let expired = invite(&app, Role::Observer, 0).await?;
     let (status, html) = app.get(&format!("/invitation/{expired}")).await?;
     assert_eq!(status, 422);
-    assert!(html.contains("Cette invitation a déjà servi ou a expiré"), "{html}");
+    assert!(
+        html.contains("Cette invitation a déjà servi ou a expiré"),
+        "{html}"
+    );
 
     let used = invite(&app, Role::Observer, 72).await?;
     let info = staff::invitation_by_token(&app.db, &used)
@@ -103,8 +106,8 @@ async fn expired_and_used_invitations_are_refused_with_a_translated_message() ->
 }
 
 #[tokio::test]
-async fn sign_up_asks_for_a_discoverable_user_verified_passkey_for_this_site()
--> anyhow::Result<()> {
+async fn sign_up_asks_for_a_discoverable_user_verified_passkey_for_this_site() -> anyhow::Result<()>
+{
     let app = TestApp::with_demo().await?;
     let token = invite(&app, Role::Coordinator, 72).await?;
 
@@ -130,7 +133,10 @@ async fn sign_up_asks_for_a_discoverable_user_verified_passkey_for_this_site()
     assert_eq!(options["rp"]["id"], "localhost");
     assert_eq!(options["user"]["name"], "Anne Martin");
     assert_eq!(options["authenticatorSelection"]["residentKey"], "required");
-    assert_eq!(options["authenticatorSelection"]["userVerification"], "required");
+    assert_eq!(
+        options["authenticatorSelection"]["userVerification"],
+        "required"
+    );
     assert_eq!(ceremonies(&app).await?, 1);
 
     // A made-up answer is refused, and the ceremony cannot be tried twice.
@@ -179,9 +185,11 @@ async fn sign_in_starts_a_discoverable_ceremony_without_autofill() -> anyhow::Re
     let options = &challenge["options"];
     assert_eq!(options["publicKey"]["rpId"], "localhost");
     assert_eq!(options["publicKey"]["userVerification"], "required");
-    assert!(options["publicKey"]["allowCredentials"]
-        .as_array()
-        .is_none_or(Vec::is_empty));
+    assert!(
+        options["publicKey"]["allowCredentials"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+    );
     assert!(options["mediation"].is_null(), "{options}");
     Ok(())
 }
