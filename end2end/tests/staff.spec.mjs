@@ -72,6 +72,21 @@ test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboa
   expect(credentials).toHaveLength(1);
   expect(credentials[0].isResidentCredential).toBe(true);
 
+  // The team page: invite a facilitator by keyboard, the link is shown once.
+  await page.goto('/clsm-val-de-lisandre/equipe');
+  await expectNoAxeViolations(page, 'team page');
+  await tabTo(page, '#invite-role');
+  await tabTo(page, '.invite-form button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#invitation-link')).toHaveValue(/\/invitation\/[0-9a-f]{64}$/);
+  await expectNoAxeViolations(page, 'team page with a new link');
+  await page.reload();
+  await expect(page.locator('#invitation-link')).toHaveCount(0);
+  await page.goto('/clsm-val-de-lisandre/journal');
+  await expect(page.locator('table.audit')).toContainText('Invitation créée');
+  await expect(page.locator('table.audit')).toContainText('Anne Martin');
+  await expectNoAxeViolations(page, 'audit log');
+
   // The link works once.
   await page.goto(link);
   await expect(page.locator('main')).toContainText('Cette invitation a déjà servi');

@@ -114,7 +114,7 @@ impl Config {
         {
             return Err(ConfigError::DatabaseUrl(database_url));
         }
-        // Passkeys need a domain name, never an IP address: on this machine, `localhost`.
+        // StaffSetup need a domain name, never an IP address: on this machine, `localhost`.
         let public_url = lookup("AGORA_PUBLIC_URL").unwrap_or_else(|| match address {
             SocketAddr::V4(v4) if v4.ip().is_loopback() => {
                 format!("http://localhost:{}", v4.port())

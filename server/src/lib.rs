@@ -6,7 +6,7 @@ pub mod demo;
 pub mod protection;
 pub mod security;
 
-use agora_app::api::Passkeys;
+use agora_app::api::StaffSetup;
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
 use axum::body::Body;
@@ -30,7 +30,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub write_guard: Arc<WriteGuard>,
-    pub passkeys: Passkeys,
+    pub staff: StaffSetup,
 }
 
 impl AppState {
@@ -39,14 +39,14 @@ impl AppState {
             leptos_options: leptos_options(config),
             db,
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
-            passkeys: passkeys(&config.public_url)?,
+            staff: staff_setup(&config.public_url)?,
         })
     }
 }
 
 /// Passkeys are bound to the public URL: its host is the relying party id, and browsers
 /// only answer ceremonies from that exact origin.
-fn passkeys(public_url: &str) -> anyhow::Result<Passkeys> {
+fn staff_setup(public_url: &str) -> anyhow::Result<StaffSetup> {
     let origin = webauthn_rs::prelude::Url::parse(public_url)?;
     let rp_id = origin
         .host_str()
@@ -55,8 +55,9 @@ fn passkeys(public_url: &str) -> anyhow::Result<Passkeys> {
     let webauthn = webauthn_rs::WebauthnBuilder::new(&rp_id, &origin)?
         .rp_name("Agora")
         .build()?;
-    Ok(Passkeys {
+    Ok(StaffSetup {
         webauthn: Arc::new(webauthn),
+        public_url: public_url.to_owned(),
         secure_cookies: public_url.starts_with("https://"),
     })
 }
@@ -97,8 +98,8 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let db = state.db.clone();
     let fallback_db = state.db.clone();
-    let passkeys = state.passkeys.clone();
-    let fallback_passkeys = state.passkeys.clone();
+    let staff = state.staff.clone();
+    let fallback_staff = state.staff.clone();
     let router = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -109,7 +110,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(db.clone());
-                provide_context(passkeys.clone());
+                provide_context(staff.clone());
                 security::set_page_policy();
             },
             {
@@ -123,7 +124,7 @@ pub fn router(state: AppState) -> Router {
         >(
             move || {
                 provide_context(fallback_db.clone());
-                provide_context(fallback_passkeys.clone());
+                provide_context(fallback_staff.clone());
                 security::set_page_policy();
             },
             shell,
@@ -143,7 +144,7 @@ async fn server_fn_handler(
     handle_server_fns_with_context(
         move || {
             provide_context(state.db.clone());
-            provide_context(state.passkeys.clone());
+            provide_context(state.staff.clone());
         },
         request,
     )

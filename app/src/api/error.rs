@@ -15,6 +15,12 @@ pub enum AppError {
     /// Bad input; holds the Fluent id of the message that explains it.
     #[error("invalid input ({0})")]
     Invalid(String),
+    /// A staff action asked by someone not signed in.
+    #[error("sign-in needed")]
+    SignInNeeded,
+    /// A staff action that the caller's role in that council does not allow.
+    #[error("forbidden")]
+    Forbidden,
     #[error("internal error")]
     Internal,
     /// The request never reached us or its answer could not be read.
@@ -28,6 +34,8 @@ impl AppError {
         match self {
             AppError::NotFound => "error-not-found",
             AppError::Invalid(id) => id,
+            AppError::SignInNeeded => "error-sign-in-needed",
+            AppError::Forbidden => "error-forbidden",
             AppError::Internal => "error-internal",
             AppError::Transport(_) => "error-network",
         }
@@ -62,6 +70,8 @@ mod server {
             let status = match &self {
                 AppError::NotFound => StatusCode::NOT_FOUND,
                 AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::SignInNeeded => StatusCode::UNAUTHORIZED,
+                AppError::Forbidden => StatusCode::FORBIDDEN,
                 AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             };
             if let Some(response) = use_context::<ResponseOptions>() {

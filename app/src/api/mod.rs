@@ -4,6 +4,7 @@ mod councils;
 mod error;
 mod preferences;
 mod staff;
+mod team;
 
 pub use councils::{
     CouncilHome, FindingPage, ListCouncils, LoadCouncilHome, LoadFindingPage, list_councils,
@@ -12,10 +13,14 @@ pub use councils::{
 pub use error::AppError;
 pub use preferences::{SavePreferences, save_preferences};
 #[cfg(feature = "ssr")]
-pub use staff::Passkeys;
+pub use staff::StaffSetup;
 pub use staff::{
     CurrentStaff, FinishSignIn, FinishSignUp, InvitationView, LoadInvitation, STAFF_COOKIE,
     SignInChallenge, SignOut, SignUpChallenge, StaffRoleView, StaffView, StartSignIn, StartSignUp,
     current_staff, finish_sign_in, finish_sign_up, load_invitation, sign_out, start_sign_in,
     start_sign_up,
+};
+pub use team::{
+    AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
+    TeamPage, invite_staff, load_audit_log, load_team_page,
 };

@@ -69,9 +69,9 @@ pub async fn start_sign_up(
     let name = crate::domain::clean_display_name(&display_name)
         .map_err(|id| AppError::Invalid(id.into()).with_status())?;
     let invitation = server::usable_invitation(&db, &token).await?;
-    let passkeys = server::passkeys()?;
+    let setup = server::staff_setup()?;
     let handle = webauthn_rs::prelude::Uuid::new_v4();
-    let (mut options, state) = passkeys
+    let (mut options, state) = setup
         .webauthn
         .start_passkey_registration(handle, &name, &name, None)
         .map_err(server::webauthn_failure)?;
@@ -91,7 +91,7 @@ pub async fn finish_sign_up(
 ) -> Result<StaffView, AppError> {
     use crate::store::staff::{self, NewStaff, StaffError};
     let db = server::db()?;
-    let passkeys = server::passkeys()?;
+    let setup = server::staff_setup()?;
     let taken = staff::take_ceremony(&db, &ceremony, "sign-up")
         .await?
         .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
@@ -99,7 +99,7 @@ pub async fn finish_sign_up(
         webauthn_rs::prelude::Uuid,
         webauthn_rs::prelude::PasskeyRegistration,
     ) = serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
-    let passkey = passkeys
+    let passkey = setup
         .webauthn
         .finish_passkey_registration(&credential, &state)
         .map_err(server::webauthn_failure)?;
@@ -126,14 +126,14 @@ pub async fn finish_sign_up(
         StaffError::UnknownCouncil => AppError::NotFound.with_status(),
         StaffError::Db(error) => error.into(),
     })?;
-    server::open_session(&db, account_id, &passkeys).await
+    server::open_session(&db, account_id, &setup).await
 }
 
 #[server(endpoint = "start_sign_in")]
 pub async fn start_sign_in() -> Result<SignInChallenge, AppError> {
     let db = server::db()?;
-    let passkeys = server::passkeys()?;
-    let (mut options, state) = passkeys
+    let setup = server::staff_setup()?;
+    let (mut options, state) = setup
         .webauthn
         .start_discoverable_authentication()
         .map_err(server::webauthn_failure)?;
@@ -151,14 +151,14 @@ pub async fn finish_sign_in(
 ) -> Result<StaffView, AppError> {
     use crate::store::staff;
     let db = server::db()?;
-    let passkeys = server::passkeys()?;
+    let setup = server::staff_setup()?;
     let taken = staff::take_ceremony(&db, &ceremony, "sign-in")
         .await?
         .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
     let state: webauthn_rs::prelude::DiscoverableAuthentication =
         serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
     let unknown = || AppError::Invalid("error-passkey-unknown".into()).with_status();
-    let (handle, credential_id) = passkeys
+    let (handle, credential_id) = setup
         .webauthn
         .identify_discoverable_authentication(&credential)
         .map_err(|_| unknown())?;
@@ -168,7 +168,7 @@ pub async fn finish_sign_in(
         .ok_or_else(unknown)?;
     let mut passkey: webauthn_rs::prelude::Passkey =
         serde_json::from_str(&stored.credential).map_err(|_| AppError::Internal)?;
-    let result = passkeys
+    let result = setup
         .webauthn
         .finish_discoverable_authentication_v2(&credential, state, &passkey)
         .map_err(server::webauthn_failure)?;
@@ -180,20 +180,20 @@ pub async fn finish_sign_in(
     };
     staff::touch_passkey(&db, stored.id, updated).await?;
     staff::record_audit(&db, None, Some(stored.account_id), "sign-in", "passkey").await?;
-    server::open_session(&db, stored.account_id, &passkeys).await
+    server::open_session(&db, stored.account_id, &setup).await
 }
 
 /// Ends this browser's staff session. A plain form post comes back to the home page.
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     let db = server::db()?;
-    let passkeys = server::passkeys()?;
+    let setup = server::staff_setup()?;
     if let Some(token) = server::session_token()
         && let Some(account_id) = crate::store::staff::close_session(&db, &token).await?
     {
         crate::store::staff::record_audit(&db, None, Some(account_id), "sign-out", "").await?;
     }
-    server::set_staff_cookie("", 0, passkeys.secure_cookies)?;
+    server::set_staff_cookie("", 0, setup.secure_cookies)?;
     if server::is_plain_form_post() {
         leptos_axum::redirect("/");
     }
@@ -215,15 +215,17 @@ pub async fn current_staff() -> Result<Option<StaffView>, AppError> {
 /// Server-side setup the staff functions need, provided by the server crate per request.
 #[cfg(feature = "ssr")]
 #[derive(Clone)]
-pub struct Passkeys {
+pub struct StaffSetup {
     pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
+    /// `AGORA_PUBLIC_URL`, for the links staff send (invitations).
+    pub public_url: String,
     /// Cookies get `Secure` when the site is served over https.
     pub secure_cookies: bool,
 }
 
 #[cfg(feature = "ssr")]
-mod server {
-    use super::{Passkeys, STAFF_COOKIE, StaffRoleView, StaffView};
+pub(crate) mod server {
+    use super::{STAFF_COOKIE, StaffRoleView, StaffSetup, StaffView};
     use crate::api::AppError;
     use crate::domain::{InvitationStatus, SESSION_HOURS};
     use crate::store::staff::{self, InvitationInfo, StaffMember};
@@ -235,8 +237,8 @@ mod server {
         use_context::<DatabaseConnection>().ok_or(AppError::Internal)
     }
 
-    pub fn passkeys() -> Result<Passkeys, AppError> {
-        use_context::<Passkeys>().ok_or_else(|| {
+    pub fn staff_setup() -> Result<StaffSetup, AppError> {
+        use_context::<StaffSetup>().ok_or_else(|| {
             tracing::error!("no passkey setup in context");
             AppError::Internal
         })
@@ -297,10 +299,10 @@ mod server {
     pub async fn open_session(
         db: &DatabaseConnection,
         account_id: i64,
-        passkeys: &Passkeys,
+        setup: &StaffSetup,
     ) -> Result<StaffView, AppError> {
         let token = staff::open_session(db, account_id).await?;
-        set_staff_cookie(&token, SESSION_HOURS * 3600, passkeys.secure_cookies)?;
+        set_staff_cookie(&token, SESSION_HOURS * 3600, setup.secure_cookies)?;
         let member = staff::staff_by_session(db, &token)
             .await?
             .ok_or(AppError::Internal)?;

@@ -411,3 +411,115 @@ pub async fn staff_by_session(
         roles,
     }))
 }
+
+/// The council a slug names, as its id and name.
+pub async fn council_by_slug_id(
+    db: &DatabaseConnection,
+    slug: &str,
+) -> Result<Option<(i64, String)>, DbErr> {
+    Ok(council::Entity::find()
+        .filter(council::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .map(|c| (c.id, c.name)))
+}
+
+/// The staff of a council, by name.
+pub async fn council_members(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<(String, Role)>, DbErr> {
+    let mut members = Vec::new();
+    for role in staff_role::Entity::find()
+        .filter(staff_role::Column::CouncilId.eq(council_id))
+        .all(db)
+        .await?
+    {
+        let Some(account) = staff_account::Entity::find_by_id(role.account_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        if let Some(parsed) = Role::parse(&role.role) {
+            members.push((account.display_name, parsed));
+        }
+    }
+    members.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    Ok(members)
+}
+
+/// Invitations of a council not used yet and not expired: role and deadline.
+pub async fn pending_invitations(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<(Role, chrono::DateTime<Utc>)>, DbErr> {
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::CouncilId.eq(council_id))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_asc(invitation::Column::ExpiresAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|i| Role::parse(&i.role).map(|role| (role, i.expires_at)))
+        .collect())
+}
+
+/// One line of the audit log: when, who (none for the operator's command line), what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: chrono::DateTime<Utc>,
+    pub who: Option<String>,
+    pub action: String,
+    pub detail: String,
+}
+
+/// The newest `limit` events of a council: those recorded in it, and the sign-ins and
+/// sign-outs of its staff (which belong to no council).
+pub async fn audit_log(
+    db: &DatabaseConnection,
+    council_id: i64,
+    limit: u64,
+) -> Result<Vec<AuditEntry>, DbErr> {
+    use sea_orm::{Condition, QuerySelect};
+    let staff_ids: Vec<i64> = staff_role::Entity::find()
+        .filter(staff_role::Column::CouncilId.eq(council_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.account_id)
+        .collect();
+    let events = audit_event::Entity::find()
+        .filter(
+            Condition::any()
+                .add(audit_event::Column::CouncilId.eq(council_id))
+                .add(
+                    Condition::all()
+                        .add(audit_event::Column::CouncilId.is_null())
+                        .add(audit_event::Column::AccountId.is_in(staff_ids)),
+                ),
+        )
+        .order_by_desc(audit_event::Column::At)
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut entries = Vec::with_capacity(events.len());
+    for event in events {
+        let who = match event.account_id {
+            Some(id) => staff_account::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|a| a.display_name),
+            None => None,
+        };
+        entries.push(AuditEntry {
+            at: event.at,
+            who,
+            action: event.action,
+            detail: event.detail,
+        });
+    }
+    Ok(entries)
+}

@@ -62,6 +62,16 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/:slug") view=pages::CouncilPage ssr=SsrMode::Async/>
                     <Route
+                        path=path!("/:slug/equipe")
+                        view=pages::TeamPageRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/journal")
+                        view=pages::AuditLogRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/constats/:id")
                         view=pages::FindingDetail
                         ssr=SsrMode::Async

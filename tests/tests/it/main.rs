@@ -6,3 +6,4 @@ mod preferences;
 mod protection;
 mod security;
 mod staff;
+mod team;

@@ -6,6 +6,7 @@ mod finding;
 mod index;
 mod not_found;
 mod staff;
+mod team;
 
 pub use about::About;
 pub use council::CouncilPage;
@@ -13,6 +14,7 @@ pub use finding::FindingDetail;
 pub use index::CouncilIndex;
 pub use not_found::NotFound;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
+pub use team::{AuditLogRoute, TeamPageRoute};
 
 use crate::api::AppError;
 use crate::ui::components::ErrorNotice;
@@ -36,6 +38,15 @@ where
                 match data.await {
                     Ok(value) => render(value),
                     Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(AppError::SignInNeeded) => {
+                        view! {
+                            <ErrorNotice error=AppError::SignInNeeded/>
+                            <p>
+                                <a href="/connexion">{i18n.t("sign-in-title")}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}

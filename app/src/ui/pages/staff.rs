@@ -2,6 +2,7 @@
 
 use super::loaded;
 use crate::api::{InvitationView, SignOut, StaffView, current_staff, load_invitation};
+use crate::domain::Permission;
 use crate::ui::components::{PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -103,6 +104,8 @@ fn AccountView(staff: StaffView) -> impl IntoView {
                 .into_iter()
                 .map(|role| {
                     let href = format!("/{}", role.council_slug);
+                    let team = format!("/{}/equipe", role.council_slug);
+                    let coordinates = role.role.can(Permission::InviteStaff);
                     view! {
                         <li>
                             <A href=href>
@@ -110,6 +113,13 @@ fn AccountView(staff: StaffView) -> impl IntoView {
                             </A>
                             " — "
                             {i18n.t(role.role.message_id())}
+                            {coordinates
+                                .then(|| {
+                                    view! {
+                                        " — "
+                                        <A href=team>{i18n.t("team-title")}</A>
+                                    }
+                                })}
                         </li>
                     }
                 })

@@ -1,0 +1,181 @@
+//! A council's team page and audit log, for its coordinators.
+
+use super::loaded;
+use crate::api::{
+    AuditLogPage, InviteOutcome, InviteStaff, TeamPage, load_audit_log, load_team_page,
+};
+use crate::domain::{INVITATION_HOURS, Role};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn slug_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get("slug").unwrap_or_default()
+}
+
+/// `/{slug}/equipe`: members, pending invitations, and the invitation form (a plain form
+/// post: it works the same with and without JavaScript).
+#[component]
+pub fn TeamPageRoute() -> impl IntoView {
+    let team = Resource::new(slug_param(), load_team_page);
+    loaded(team, |team| view! { <TeamView team/> }.into_any())
+}
+
+#[component]
+fn TeamView(team: TeamPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let TeamPage {
+        council_slug,
+        council_name,
+        members,
+        pending,
+        flash,
+    } = team;
+    let journal = format!("/{council_slug}/journal");
+    let outcome = flash.map(|outcome| match outcome {
+        InviteOutcome::Link(link) => view! {
+            <div class="notice" role="status">
+                <p>
+                    <label for="invitation-link">{i18n.t("team-link-ready")}</label>
+                </p>
+                <input id="invitation-link" class="link-box" type="text" readonly value=link/>
+                <p>{i18n.t("team-link-once")}</p>
+            </div>
+        }
+        .into_any(),
+        InviteOutcome::Refused(id) => view! {
+            <div class="notice notice-error" role="alert">
+                <p>{i18n.text(&id)}</p>
+            </div>
+        }
+        .into_any(),
+    });
+    view! {
+        <Title text=i18n.text("team-title")/>
+        <h1>{i18n.t("team-title")} " — " <span lang="fr">{council_name}</span></h1>
+        {outcome}
+        <section aria-labelledby="members-title">
+            <h2 id="members-title">{i18n.t("team-members")}</h2>
+            <ul class="roles">
+                {members
+                    .into_iter()
+                    .map(|(name, role)| {
+                        view! { <li>{name} " — " {i18n.t(role.message_id())}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="pending-title">
+            <h2 id="pending-title">{i18n.t("team-pending")}</h2>
+            {if pending.is_empty() {
+                view! { <p>{i18n.t("team-pending-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="roles">
+                        {pending
+                            .into_iter()
+                            .map(|(role, deadline)| {
+                                view! {
+                                    <li>
+                                        {i18n.t(role.message_id())} " — "
+                                        {i18n.t("team-pending-until")} " " {deadline}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section aria-labelledby="invite-title">
+            <h2 id="invite-title">{i18n.t("team-invite")}</h2>
+            <form method="post" action=InviteStaff::url() class="invite-form">
+                <input type="hidden" name="slug" value=council_slug/>
+                <p class="field">
+                    <label for="invite-role">{i18n.t("team-invite-role")}</label>
+                    <select id="invite-role" name="role">
+                        {Role::ALL
+                            .into_iter()
+                            .map(|role| {
+                                view! {
+                                    <option value=role.key() selected=role == Role::Facilitator>
+                                        {i18n.t(role.message_id())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </p>
+                <p class="field">
+                    <label for="invite-hours">{i18n.t("team-invite-hours")}</label>
+                    <input
+                        id="invite-hours"
+                        name="hours"
+                        type="number"
+                        min="1"
+                        max="720"
+                        required
+                        value=INVITATION_HOURS.to_string()
+                    />
+                </p>
+                <button type="submit" class="button">{i18n.t("team-invite-submit")}</button>
+            </form>
+        </section>
+        <p>
+            <A href=journal>{i18n.t("audit-title")}</A>
+        </p>
+    }
+}
+
+/// `/{slug}/journal`: the newest staff actions of the council.
+#[component]
+pub fn AuditLogRoute() -> impl IntoView {
+    let log = Resource::new(slug_param(), load_audit_log);
+    loaded(log, |log| view! { <AuditLogView log/> }.into_any())
+}
+
+#[component]
+fn AuditLogView(log: AuditLogPage) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.text("audit-title")/>
+        <h1>{i18n.t("audit-title")} " — " <span lang="fr">{log.council_name}</span></h1>
+        <p>{i18n.t("audit-intro")}</p>
+        <table class="audit">
+            <caption>{i18n.t("audit-caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("audit-when")}</th>
+                    <th scope="col">{i18n.t("audit-who")}</th>
+                    <th scope="col">{i18n.t("audit-what")}</th>
+                    <th scope="col">{i18n.t("audit-detail")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {log
+                    .entries
+                    .into_iter()
+                    .map(|line| {
+                        let who = line.who.unwrap_or_else(|| i18n.text("audit-operator"));
+                        let action = i18n.text(&format!("audit-{}", line.action));
+                        view! {
+                            <tr>
+                                <td>{line.at}</td>
+                                <td>{who}</td>
+                                <td>{action}</td>
+                                <td>
+                                    <code>{line.detail}</code>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

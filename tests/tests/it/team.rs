@@ -1,0 +1,226 @@
+//! The team page, invitations from the web and the audit log, and who may reach them.
+
+use agora_app::domain::{CouncilSlug, Role};
+use agora_app::store::staff::{self, NewStaff};
+use agora_server::demo;
+use agora_tests::{TestApp, set_cookies};
+
+/// A signed-in staff member of `slug` with `role`: their session cookie.
+async fn staff_cookie(
+    app: &TestApp,
+    slug: &CouncilSlug,
+    role: Role,
+    name: &str,
+) -> anyhow::Result<String> {
+    let token = staff::create_invitation(&app.db, slug, role, 72, None).await?;
+    let info = staff::invitation_by_token(&app.db, &token)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("invitation not found"))?;
+    let handle = format!("{:032x}", rand::random::<u128>());
+    let account = staff::complete_sign_up(
+        &app.db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: name,
+            user_handle: &handle,
+            credential_id: &handle,
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    Ok(format!(
+        "agora_staff={}",
+        staff::open_session(&app.db, account).await?
+    ))
+}
+
+/// The demo council, and a second one whose staff must get nothing in the first.
+async fn two_councils() -> anyhow::Result<(TestApp, CouncilSlug, CouncilSlug)> {
+    let app = TestApp::with_demo().await?;
+    let mut other = demo::council()?;
+    other.slug = CouncilSlug::parse("clsm-autre-rive")?;
+    other.name = "CLSM de l'Autre Rive".into();
+    agora_app::store::insert_council(&app.db, &other).await?;
+    Ok((app, demo::council()?.slug, other.slug))
+}
+
+#[tokio::test]
+async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -> anyhow::Result<()>
+{
+    let (app, here, elsewhere) = two_councils().await?;
+    let callers = [
+        ("anonymous", None, 401),
+        (
+            "coordinator of another council",
+            Some(staff_cookie(&app, &elsewhere, Role::Coordinator, "Carla Autre").await?),
+            403,
+        ),
+        (
+            "facilitator",
+            Some(staff_cookie(&app, &here, Role::Facilitator, "Fanny Anime").await?),
+            403,
+        ),
+        (
+            "observer",
+            Some(staff_cookie(&app, &here, Role::Observer, "Olivier Lit").await?),
+            403,
+        ),
+        (
+            "coordinator",
+            Some(staff_cookie(&app, &here, Role::Coordinator, "Anne Martin").await?),
+            200,
+        ),
+    ];
+    for (who, cookie, expected) in callers {
+        for page in ["equipe", "journal"] {
+            let path = format!("/{here}/{page}");
+            let (status, html) = app.get_with_cookie(&path, cookie.as_deref()).await?;
+            assert_eq!(status, expected, "{who} on {path}");
+            if expected == 401 {
+                assert!(html.contains("Connectez-vous pour faire cela."), "{html}");
+            }
+            if expected == 403 {
+                assert!(
+                    html.contains("Votre rôle dans ce conseil ne permet pas"),
+                    "{html}"
+                );
+            }
+        }
+        let mut invite = app.client.post(app.url("/api/invite_staff")).form(&[
+            ("slug", here.as_str()),
+            ("role", "observer"),
+            ("hours", "24"),
+        ]);
+        if let Some(cookie) = &cookie {
+            invite = invite.header("cookie", cookie);
+        }
+        let response = invite.send().await?;
+        assert_eq!(response.status().as_u16(), expected, "{who} inviting");
+    }
+    let pending = staff::pending_invitations(
+        &app.db,
+        staff::council_by_slug_id(&app.db, here.as_str())
+            .await?
+            .map(|(id, _)| id)
+            .unwrap_or_default(),
+    )
+    .await?;
+    assert_eq!(
+        pending
+            .iter()
+            .filter(|(role, _)| *role == Role::Observer)
+            .count(),
+        1,
+        "only the coordinator's invitation was created"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_coordinator_invites_from_the_team_page_and_sees_the_link_once() -> anyhow::Result<()> {
+    let (app, here, _) = two_councils().await?;
+    let cookie = staff_cookie(&app, &here, Role::Coordinator, "Anne Martin").await?;
+    let team = format!("/{here}/equipe");
+
+    let posted = app
+        .client
+        .post(app.url("/api/invite_staff"))
+        .header("accept", "text/html")
+        .header("cookie", &cookie)
+        .form(&[
+            ("slug", here.as_str()),
+            ("role", "facilitator"),
+            ("hours", "48"),
+        ])
+        .send()
+        .await?;
+    assert_eq!(posted.status().as_u16(), 302);
+    assert_eq!(
+        posted
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some(team.as_str())
+    );
+    let flash = set_cookies(&posted)
+        .into_iter()
+        .find(|c| c.starts_with("agora_flash="))
+        .ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    assert!(
+        flash.contains("HttpOnly") && flash.contains(&format!("Path={team}")),
+        "{flash}"
+    );
+    let flash = flash.split(';').next().unwrap_or_default().to_owned();
+
+    let page = app
+        .client
+        .get(app.url(&team))
+        .header("cookie", format!("{cookie}; {flash}"))
+        .send()
+        .await?;
+    assert!(
+        set_cookies(&page)
+            .iter()
+            .any(|c| c.starts_with("agora_flash=;") && c.contains("Max-Age=0")),
+        "the flash is cleared once shown"
+    );
+    let html = page.text().await?;
+    let link_start = html
+        .find("/invitation/")
+        .ok_or_else(|| anyhow::anyhow!("no link on the page: {html}"))?;
+    let token: String = html[link_start + "/invitation/".len()..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect();
+    assert_eq!(token.len(), 64);
+    assert!(
+        html.contains("valable jusqu'au"),
+        "the invitation is listed as pending: {html}"
+    );
+
+    let (status, invitation) = app.get(&format!("/invitation/{token}")).await?;
+    assert_eq!(status, 200);
+    assert!(
+        invitation.contains("Animation"),
+        "the link invites a facilitator"
+    );
+
+    let (_, log) = app
+        .get_with_cookie(&format!("/{here}/journal"), Some(&cookie))
+        .await?;
+    assert!(log.contains("Invitation créée"), "{log}");
+    assert!(log.contains("Anne Martin"), "{log}");
+    assert!(
+        log.contains("role=facilitator; expires_in_hours=48"),
+        "{log}"
+    );
+
+    // Bad input: a translated refusal, shown on the page, and no invitation.
+    let refused = app
+        .client
+        .post(app.url("/api/invite_staff"))
+        .header("accept", "text/html")
+        .header("cookie", &cookie)
+        .form(&[
+            ("slug", here.as_str()),
+            ("role", "facilitator"),
+            ("hours", "9999"),
+        ])
+        .send()
+        .await?;
+    assert_eq!(refused.status().as_u16(), 302);
+    let flash = set_cookies(&refused)
+        .into_iter()
+        .find(|c| c.starts_with("agora_flash="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+        .ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    let (_, html) = app
+        .get_with_cookie(&team, Some(&format!("{cookie}; {flash}")))
+        .await?;
+    assert!(
+        html.contains("La durée doit être un nombre d'heures entre 1 et 720."),
+        "{html}"
+    );
+    Ok(())
+}
