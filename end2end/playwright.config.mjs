@@ -16,7 +16,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI, reported as "flaky": rarely, under two parallel workers, Chromium shows a
+  // page whose stylesheet did not apply (its cssRules unreadable, served from memory cache),
+  // which fails axe's target-size check. Not yet explained; tracked in the issue notes.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL,

@@ -32,7 +32,21 @@ export async function demoPaths(page) {
 export async function expectNoAxeViolations(page, label) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`,
   );
+  if (summary.length) {
+    // What the page looked like, to tell a real violation from a stylesheet that did not apply.
+    const state = await page.evaluate(() => ({
+      href: location.href,
+      ready: document.readyState,
+      sheets: [...document.styleSheets].map((s) => { try { return `${s.href}:${s.cssRules.length}`; } catch (e) { return `${s.href}:ERR`; } }),
+      minHeight: getComputedStyle(document.querySelector('.site-nav a')).minHeight,
+      fontSize: getComputedStyle(document.body).fontSize,
+      htmlClass: document.documentElement.className,
+      entries: performance.getEntriesByType('resource').filter((e) => e.name.includes('.css')).map((e) => `${e.name} ${e.responseStatus} ${Math.round(e.duration)}ms`),
+    }));
+    // Seen rarely under load: the page's stylesheet not applied (see the issue 3 note).
+    console.log('axe-core failed; page state:', JSON.stringify(state));
+  }
   expect(summary, `axe-core violations on ${label}`).toEqual([]);
 }
