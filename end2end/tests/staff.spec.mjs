@@ -92,7 +92,8 @@ test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboa
   await expect(page.locator('main')).toContainText('Cette invitation a déjà servi');
 
   await page.goto('/compte');
-  await tabTo(page, 'main form button[type="submit"]');
+  await expect(page.locator('main')).toContainText("Clé d'accès n° 1");
+  await tabTo(page, 'form[action="/api/sign_out"] button');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/compte');

@@ -15,6 +15,10 @@ pub use preferences::{SavePreferences, save_preferences};
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;
 pub use staff::{
+    AccountView, LoadAccount, PasskeyView, RevokePasskey, SignOutEverywhere, load_account,
+    revoke_passkey, sign_out_everywhere,
+};
+pub use staff::{
     CurrentStaff, FinishSignIn, FinishSignUp, InvitationView, LoadInvitation, STAFF_COOKIE,
     SignInChallenge, SignOut, SignUpChallenge, StaffRoleView, StaffView, StartSignIn, StartSignUp,
     current_staff, finish_sign_in, finish_sign_up, load_invitation, sign_out, start_sign_in,

@@ -30,6 +30,24 @@ pub struct StaffView {
     pub roles: Vec<StaffRoleView>,
 }
 
+/// The account page: who, their passkeys, and what the last form post did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub staff: StaffView,
+    pub passkeys: Vec<PasskeyView>,
+    /// The Fluent id of the last form post's outcome, shown once.
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyView {
+    pub id: i64,
+    pub label: String,
+    /// `YYYY-MM-DD` (UTC).
+    pub created: String,
+    pub last_used: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRoleView {
     pub council_slug: String,
@@ -200,6 +218,75 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
+/// The account page of the signed-in staff member, if any.
+#[server(endpoint = "account")]
+pub async fn load_account() -> Result<Option<AccountView>, AppError> {
+    let db = server::db()?;
+    let Some(token) = server::session_token() else {
+        return Ok(None);
+    };
+    let Some(member) = crate::store::staff::staff_by_session(&db, &token).await? else {
+        return Ok(None);
+    };
+    let day = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d").to_string();
+    let passkeys = crate::store::staff::passkeys_of(&db, member.account_id)
+        .await?
+        .into_iter()
+        .map(|p| PasskeyView {
+            id: p.id,
+            label: p.label,
+            created: day(p.created_at),
+            last_used: p.last_used_at.map(day),
+        })
+        .collect();
+    Ok(Some(AccountView {
+        staff: server::view_of(member),
+        passkeys,
+        notice: crate::api::team::take_notice()?,
+    }))
+}
+
+/// Removes one of the caller's passkeys; never the last one. Comes back to the account page.
+#[server(endpoint = "revoke_passkey")]
+pub async fn revoke_passkey(passkey: String) -> Result<(), AppError> {
+    use crate::store::staff::RevokeError;
+    let db = server::db()?;
+    let member = server::signed_in(&db).await?;
+    let id: i64 = passkey
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound.with_status())?;
+    let outcome = match crate::store::staff::revoke_passkey(&db, member.account_id, id).await {
+        Ok(()) => Ok("passkey-revoked"),
+        Err(RevokeError::LastPasskey) => Err("error-last-passkey"),
+        Err(RevokeError::NotFound) => Err("error-not-found"),
+        Err(RevokeError::Db(error)) => return Err(error.into()),
+    };
+    if server::is_plain_form_post() {
+        let id = outcome.unwrap_or_else(|id| id);
+        crate::api::team::set_notice(id, "/compte")?;
+        leptos_axum::redirect("/compte");
+        return Ok(());
+    }
+    outcome
+        .map(|_| ())
+        .map_err(|id| AppError::Invalid(id.into()).with_status())
+}
+
+/// Ends every session of the caller, in every browser (a lost phone, a shared computer).
+#[server(endpoint = "sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    let db = server::db()?;
+    let setup = server::staff_setup()?;
+    let member = server::signed_in(&db).await?;
+    crate::store::staff::close_all_sessions(&db, member.account_id).await?;
+    server::set_staff_cookie("", 0, setup.secure_cookies)?;
+    if server::is_plain_form_post() {
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}
+
 /// The signed-in staff member, if any.
 #[server(endpoint = "current_staff")]
 pub async fn current_staff() -> Result<Option<StaffView>, AppError> {
@@ -307,6 +394,14 @@ pub(crate) mod server {
             .await?
             .ok_or(AppError::Internal)?;
         Ok(view_of(member))
+    }
+
+    /// The signed-in staff member, or 401.
+    pub async fn signed_in(db: &DatabaseConnection) -> Result<StaffMember, AppError> {
+        let token = session_token().ok_or_else(|| AppError::SignInNeeded.with_status())?;
+        staff::staff_by_session(db, &token)
+            .await?
+            .ok_or_else(|| AppError::SignInNeeded.with_status())
     }
 
     pub fn view_of(member: StaffMember) -> StaffView {

@@ -210,7 +210,7 @@ mod server {
     }
 
     /// Reads the flash cookie and clears it, so the outcome shows once.
-    pub fn take_flash() -> Result<Option<InviteOutcome>, AppError> {
+    pub fn take_flash_value() -> Result<Option<String>, AppError> {
         let Some(value) = cookie(FLASH_COOKIE) else {
             return Ok(None);
         };
@@ -222,6 +222,14 @@ mod server {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             response.append_header(http::header::SET_COOKIE, header);
         }
+        Ok(Some(value))
+    }
+
+    /// The outcome of the team page's invitation form, if one is waiting.
+    pub fn take_flash() -> Result<Option<InviteOutcome>, AppError> {
+        let Some(value) = take_flash_value()? else {
+            return Ok(None);
+        };
         Ok(match value.split_once(':') {
             Some(("invited", token)) => Some(InviteOutcome::Link(invitation_link(token)?)),
             Some(("error", id)) if id.starts_with("error-") => {
@@ -230,4 +238,21 @@ mod server {
             _ => None,
         })
     }
+}
+
+/// Carries a form post's outcome (a Fluent id) to the page it comes back to, once.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_notice(message_id: &str, path: &str) -> Result<(), AppError> {
+    server::set_flash(&format!("notice:{message_id}"), path)
+}
+
+/// The outcome left by `set_notice` for this page, if any; cleared once read.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_notice() -> Result<Option<String>, AppError> {
+    Ok(server::take_flash_value()?.and_then(|value| {
+        value
+            .strip_prefix("notice:")
+            .filter(|id| id.starts_with("error-") || id.starts_with("passkey-"))
+            .map(str::to_owned)
+    }))
 }

@@ -523,3 +523,94 @@ pub async fn audit_log(
     }
     Ok(entries)
 }
+
+/// A staff member's passkey, as their account page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasskeyInfo {
+    pub id: i64,
+    pub label: String,
+    pub created_at: chrono::DateTime<Utc>,
+    pub last_used_at: Option<chrono::DateTime<Utc>>,
+}
+
+pub async fn passkeys_of(
+    db: &DatabaseConnection,
+    account_id: i64,
+) -> Result<Vec<PasskeyInfo>, DbErr> {
+    Ok(passkey::Entity::find()
+        .filter(passkey::Column::AccountId.eq(account_id))
+        .order_by_asc(passkey::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| PasskeyInfo {
+            id: p.id,
+            label: p.label,
+            created_at: p.created_at,
+            last_used_at: p.last_used_at,
+        })
+        .collect())
+}
+
+/// Why a passkey could not be removed.
+#[derive(Debug, thiserror::Error)]
+pub enum RevokeError {
+    #[error("not one of this account's passkeys")]
+    NotFound,
+    /// Removing it would lock the account out.
+    #[error("last passkey")]
+    LastPasskey,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+pub async fn revoke_passkey(
+    db: &DatabaseConnection,
+    account_id: i64,
+    passkey_id: i64,
+) -> Result<(), RevokeError> {
+    use sea_orm::PaginatorTrait;
+    let txn = db.begin().await?;
+    let owned = passkey::Entity::find_by_id(passkey_id)
+        .filter(passkey::Column::AccountId.eq(account_id))
+        .one(&txn)
+        .await?
+        .ok_or(RevokeError::NotFound)?;
+    let count = passkey::Entity::find()
+        .filter(passkey::Column::AccountId.eq(account_id))
+        .count(&txn)
+        .await?;
+    if count <= 1 {
+        return Err(RevokeError::LastPasskey);
+    }
+    passkey::Entity::delete_by_id(owned.id).exec(&txn).await?;
+    record_audit(
+        &txn,
+        None,
+        Some(account_id),
+        "passkey-revoked",
+        &format!("label={}", owned.label),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Ends every open session of an account (all its browsers); returns how many.
+pub async fn close_all_sessions(db: &DatabaseConnection, account_id: i64) -> Result<u64, DbErr> {
+    let closed = staff_session::Entity::update_many()
+        .col_expr(staff_session::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(staff_session::Column::AccountId.eq(account_id))
+        .filter(staff_session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    record_audit(
+        db,
+        None,
+        Some(account_id),
+        "sign-out-everywhere",
+        &format!("sessions={}", closed.rows_affected),
+    )
+    .await?;
+    Ok(closed.rows_affected)
+}

@@ -247,3 +247,125 @@ async fn a_session_shows_the_account_and_signing_out_ends_it() -> anyhow::Result
     );
     Ok(())
 }
+
+/// A staff member with two passkeys and two open sessions (two browsers).
+async fn member_with_two_passkeys(app: &TestApp) -> anyhow::Result<(i64, String, String)> {
+    use agora_app::store::entities::passkey;
+    use sea_orm::{ActiveModelTrait, Set};
+    let token = invite(app, Role::Facilitator, 72).await?;
+    let info = staff::invitation_by_token(&app.db, &token)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("invitation not found"))?;
+    let account = staff::complete_sign_up(
+        &app.db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: "Bob Durand",
+            user_handle: "00000000-0000-4000-8000-000000000009",
+            credential_id: "aa01",
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    passkey::ActiveModel {
+        account_id: Set(account),
+        credential_id: Set("aa02".into()),
+        credential: Set("{}".into()),
+        label: Set("2".into()),
+        created_at: Set(chrono::Utc::now()),
+        last_used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await?;
+    let first = format!(
+        "agora_staff={}",
+        staff::open_session(&app.db, account).await?
+    );
+    let second = format!(
+        "agora_staff={}",
+        staff::open_session(&app.db, account).await?
+    );
+    Ok((account, first, second))
+}
+
+/// Posts a plain form as a browser would, then opens the page it comes back to.
+async fn post_and_follow(
+    app: &TestApp,
+    endpoint: &str,
+    cookie: &str,
+    form: &[(&str, &str)],
+) -> anyhow::Result<String> {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "text/html")
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await?;
+    assert_eq!(response.status().as_u16(), 302);
+    let flash = set_cookies(&response)
+        .into_iter()
+        .find(|c| c.starts_with("agora_flash="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    let (_, html) = app
+        .get_with_cookie("/compte", Some(&format!("{cookie}; {flash}")))
+        .await?;
+    Ok(html)
+}
+
+#[tokio::test]
+async fn a_passkey_can_be_removed_but_never_the_last_one() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (account, cookie, _) = member_with_two_passkeys(&app).await?;
+    let ids: Vec<String> = staff::passkeys_of(&app.db, account)
+        .await?
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(
+        html.contains("Clé d'accès n° 1") && html.contains("Clé d'accès n° 2"),
+        "{html}"
+    );
+
+    let html = post_and_follow(&app, "revoke_passkey", &cookie, &[("passkey", &ids[0])]).await?;
+    assert!(html.contains("La clé d'accès est supprimée."), "{html}");
+    assert!(!html.contains("Clé d'accès n° 1"), "{html}");
+
+    let html = post_and_follow(&app, "revoke_passkey", &cookie, &[("passkey", &ids[1])]).await?;
+    assert!(html.contains("C'est votre seule clé d'accès"), "{html}");
+    assert_eq!(staff::passkeys_of(&app.db, account).await?.len(), 1);
+
+    // Someone else's passkey, or no session: refused.
+    let anonymous = app
+        .client
+        .post(app.url("/api/revoke_passkey"))
+        .form(&[("passkey", ids[1].as_str())])
+        .send()
+        .await?;
+    assert_eq!(anonymous.status().as_u16(), 401);
+    Ok(())
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_the_account() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (_, first, second) = member_with_two_passkeys(&app).await?;
+    let response = app
+        .client
+        .post(app.url("/api/sign_out_everywhere"))
+        .header("accept", "text/html")
+        .header("cookie", &first)
+        .send()
+        .await?;
+    assert_eq!(response.status().as_u16(), 302);
+    for cookie in [&first, &second] {
+        let (_, html) = app.get_with_cookie("/compte", Some(cookie)).await?;
+        assert!(html.contains("Vous n'êtes pas connecté·e."), "{html}");
+    }
+    Ok(())
+}

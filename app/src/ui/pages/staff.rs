@@ -1,7 +1,10 @@
 //! The staff's pages: sign-up from an invitation, sign-in, and their account.
 
 use super::loaded;
-use crate::api::{InvitationView, SignOut, StaffView, current_staff, load_invitation};
+use crate::api::{
+    AccountView, InvitationView, RevokePasskey, SignOut, SignOutEverywhere, StaffView,
+    load_account, load_invitation,
+};
 use crate::domain::Permission;
 use crate::ui::components::{PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
 use crate::ui::i18n::use_i18n;
@@ -83,15 +86,77 @@ pub fn SignInPage() -> impl IntoView {
 /// `/compte`: who is signed in, their councils and roles, and signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let staff = Resource::new(|| (), |_| current_staff());
-    loaded(staff, |staff| match staff {
-        Some(staff) => view! { <AccountView staff/> }.into_any(),
+    let account = Resource::new(|| (), |_| load_account());
+    loaded(account, |account| match account {
+        Some(account) => view! { <Account account/> }.into_any(),
         None => view! { <SignedOut/> }.into_any(),
     })
 }
 
 #[component]
-fn AccountView(staff: StaffView) -> impl IntoView {
+fn Account(account: AccountView) -> impl IntoView {
+    let i18n = use_i18n();
+    let AccountView {
+        staff,
+        passkeys,
+        notice,
+    } = account;
+    let notice = notice.map(|id| {
+        let class = if id.starts_with("error-") {
+            "notice notice-error"
+        } else {
+            "notice"
+        };
+        view! {
+            <div class=class role="status">
+                <p>{i18n.text(&id)}</p>
+            </div>
+        }
+    });
+    view! {
+        {notice}
+        <StaffSummary staff/>
+        <h2>{i18n.t("account-passkeys")}</h2>
+        <ul class="roles">
+            {passkeys
+                .into_iter()
+                .map(|passkey| {
+                    let name = format!("{} {}", i18n.text("account-passkey"), passkey.label);
+                    let used = passkey
+                        .last_used
+                        .map(|day| format!(" — {} {day}", i18n.text("account-passkey-used")));
+                    view! {
+                        <li>
+                            <strong>{name.clone()}</strong>
+                            {format!(" — {} {}", i18n.text("account-passkey-created"), passkey.created)}
+                            {used}
+                            <form method="post" action=RevokePasskey::url() class="inline-form">
+                                <input type="hidden" name="passkey" value=passkey.id.to_string()/>
+                                <button
+                                    type="submit"
+                                    class="button button-quiet"
+                                    aria-label=format!("{} : {name}", i18n.text("account-passkey-revoke"))
+                                >
+                                    {i18n.t("account-passkey-revoke")}
+                                </button>
+                            </form>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <h2>{i18n.t("account-sessions")}</h2>
+        <form method="post" action=SignOut::url() class="inline-form">
+            <button type="submit" class="button">{i18n.t("sign-out")}</button>
+        </form>
+        <form method="post" action=SignOutEverywhere::url() class="inline-form">
+            <button type="submit" class="button button-quiet">{i18n.t("sign-out-everywhere")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn StaffSummary(staff: StaffView) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=i18n.text("account-title")/>
@@ -125,9 +190,6 @@ fn AccountView(staff: StaffView) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <form method="post" action=SignOut::url()>
-            <button type="submit" class="button">{i18n.t("sign-out")}</button>
-        </form>
     }
 }
 
