@@ -27,9 +27,9 @@ function invitationLink(baseURL, role = 'coordinator') {
   return output.toString().trim();
 }
 
-async function addAuthenticator(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
+async function addAuthenticator(page, existing) {
+  const cdp = existing ?? (await page.context().newCDPSession(page));
+  if (!existing) await cdp.send('WebAuthn.enable');
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
@@ -126,4 +126,33 @@ test('a failed user verification shows what to do', async ({ page, baseURL }) =>
   );
   await expect(page).toHaveURL(/\/connexion$/);
   await expectNoAxeViolations(page, 'sign-in page with its error');
+});
+
+test('a second passkey, added from the account page, signs in on its own', async ({ page, baseURL }) => {
+  const first = await addAuthenticator(page);
+  await page.goto(invitationLink(baseURL, 'observer'));
+  await waitForHydration(page);
+  await page.fill('#display_name', 'Chloé Petit');
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page).toHaveURL(/\/compte$/);
+
+  // A new device: the first authenticator is gone, a second one takes its place.
+  await first.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: first.authenticatorId });
+  const second = await addAuthenticator(page, first.cdp);
+  await waitForHydration(page);
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page.locator('main')).toContainText("Clé d'accès n° 2");
+  const { credentials } = await second.cdp.send('WebAuthn.getCredentials', {
+    authenticatorId: second.authenticatorId,
+  });
+  expect(credentials).toHaveLength(1);
+
+  await page.click('form[action="/api/sign_out"] button');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/connexion');
+  await waitForHydration(page);
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.locator('main')).toContainText('Chloé Petit');
+  await expect(page.locator('main')).toContainText('dernière utilisation le');
 });

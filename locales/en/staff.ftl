@@ -145,3 +145,7 @@ audit-passkey-revoked = Passkey removed
     .easy = Key removed
 audit-sign-out-everywhere = Signed out of all devices
     .easy = Left everywhere
+account-passkey-add = Add a passkey (another device, a security key)
+    .easy = Add a key
+audit-passkey-added = Passkey added
+    .easy = Key added

@@ -145,3 +145,7 @@ audit-passkey-revoked = Clé d'accès supprimée
     .easy = Clé supprimée
 audit-sign-out-everywhere = Déconnexion de tous les appareils
     .easy = Départ partout
+account-passkey-add = Ajouter une clé d'accès (autre appareil, clé de sécurité)
+    .easy = Ajouter une clé
+audit-passkey-added = Clé d'accès ajoutée
+    .easy = Clé ajoutée

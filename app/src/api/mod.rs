@@ -24,6 +24,7 @@ pub use staff::{
     current_staff, finish_sign_in, finish_sign_up, load_invitation, sign_out, start_sign_in,
     start_sign_up,
 };
+pub use staff::{FinishAddPasskey, StartAddPasskey, finish_add_passkey, start_add_passkey};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,

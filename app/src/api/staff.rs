@@ -273,6 +273,66 @@ pub async fn revoke_passkey(passkey: String) -> Result<(), AppError> {
         .map_err(|id| AppError::Invalid(id.into()).with_status())
 }
 
+/// Starts registering another passkey (a second device, a security key) on the caller's
+/// account.
+#[server(endpoint = "start_add_passkey")]
+pub async fn start_add_passkey() -> Result<SignUpChallenge, AppError> {
+    use webauthn_rs::prelude::{Passkey, Uuid};
+    let db = server::db()?;
+    let setup = server::staff_setup()?;
+    let member = server::signed_in(&db).await?;
+    let (handle, stored) = crate::store::staff::account_credentials(&db, member.account_id)
+        .await?
+        .ok_or_else(|| AppError::SignInNeeded.with_status())?;
+    let handle = Uuid::parse_str(&handle).map_err(|_| AppError::Internal)?;
+    let exclude = stored
+        .iter()
+        .filter_map(|json| serde_json::from_str::<Passkey>(json).ok())
+        .map(|passkey| passkey.cred_id().clone())
+        .collect();
+    let (mut options, state) = setup
+        .webauthn
+        .start_passkey_registration(
+            handle,
+            &member.display_name,
+            &member.display_name,
+            Some(exclude),
+        )
+        .map_err(server::webauthn_failure)?;
+    server::require_discoverable(&mut options);
+    let state =
+        serde_json::to_string(&(member.account_id, state)).map_err(|_| AppError::Internal)?;
+    let ceremony =
+        crate::store::staff::save_ceremony(&db, "add-passkey", state, None, None).await?;
+    Ok(SignUpChallenge { ceremony, options })
+}
+
+#[server(endpoint = "finish_add_passkey", input = Json)]
+pub async fn finish_add_passkey(
+    ceremony: String,
+    credential: RegisterPublicKeyCredential,
+) -> Result<(), AppError> {
+    use crate::store::staff;
+    let db = server::db()?;
+    let setup = server::staff_setup()?;
+    let member = server::signed_in(&db).await?;
+    let taken = staff::take_ceremony(&db, &ceremony, "add-passkey")
+        .await?
+        .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
+    let (account_id, state): (i64, webauthn_rs::prelude::PasskeyRegistration) =
+        serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+    if account_id != member.account_id {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let passkey = setup
+        .webauthn
+        .finish_passkey_registration(&credential, &state)
+        .map_err(server::webauthn_failure)?;
+    let stored = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    staff::add_passkey(&db, account_id, &staff::to_hex(passkey.cred_id()), stored).await?;
+    Ok(())
+}
+
 /// Ends every session of the caller, in every browser (a lost phone, a shared computer).
 #[server(endpoint = "sign_out_everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {

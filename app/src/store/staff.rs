@@ -614,3 +614,65 @@ pub async fn close_all_sessions(db: &DatabaseConnection, account_id: i64) -> Res
     .await?;
     Ok(closed.rows_affected)
 }
+
+/// The account's WebAuthn user handle and its stored credentials (JSON), for registering
+/// another passkey on the same account without registering the same authenticator twice.
+pub async fn account_credentials(
+    db: &DatabaseConnection,
+    account_id: i64,
+) -> Result<Option<(String, Vec<String>)>, DbErr> {
+    let Some(account) = staff_account::Entity::find_by_id(account_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let credentials = passkey::Entity::find()
+        .filter(passkey::Column::AccountId.eq(account_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.credential)
+        .collect();
+    Ok(Some((account.user_handle, credentials)))
+}
+
+/// Adds a passkey to an account; its label is the next number. Returns the label.
+pub async fn add_passkey(
+    db: &DatabaseConnection,
+    account_id: i64,
+    credential_id: &str,
+    credential: String,
+) -> Result<String, DbErr> {
+    let txn = db.begin().await?;
+    let highest = passkey::Entity::find()
+        .filter(passkey::Column::AccountId.eq(account_id))
+        .all(&txn)
+        .await?
+        .iter()
+        .filter_map(|p| p.label.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    let label = (highest + 1).to_string();
+    passkey::ActiveModel {
+        account_id: Set(account_id),
+        credential_id: Set(credential_id.to_owned()),
+        credential: Set(credential),
+        label: Set(label.clone()),
+        created_at: Set(Utc::now()),
+        last_used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    record_audit(
+        &txn,
+        None,
+        Some(account_id),
+        "passkey-added",
+        &format!("label={label}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(label)
+}

@@ -9,7 +9,7 @@ mod text;
 
 pub use crisis::CrisisLinks;
 pub use layout::Layout;
-pub use passkey::{PASSKEY_PHRASES, SignInForm, SignUpForm};
+pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use text::{ErrorNotice, Paragraphs};

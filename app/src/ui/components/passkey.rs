@@ -1,4 +1,5 @@
-//! The two passkey islands: creating one from an invitation, and signing in with one.
+//! The passkey islands: creating one from an invitation, signing in with one, and adding
+//! another one to a signed-in account.
 //! Their fields and texts come from the server (children and `Phrases`); they only run the
 //! browser's passkey prompt and exchange its answer with the server. Passkeys cannot work
 //! without JavaScript: the pages say so in a `<noscript>`.
@@ -68,6 +69,28 @@ pub fn SignInForm(phrases: Phrases, children: Children) -> impl IntoView {
     }
 }
 
+/// Registers one more passkey on the signed-in account, then shows the account again.
+#[island]
+pub fn AddPasskeyForm(phrases: Phrases, children: Children) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        status.set(Some("passkey-waiting".into()));
+        leptos::task::spawn_local(async move {
+            match client::add_passkey().await {
+                Ok(()) => client::go_to(ACCOUNT_PATH),
+                Err(id) => status.set(Some(id)),
+            }
+        });
+    };
+    view! {
+        <form class="passkey-form" on:submit=on_submit>
+            {children()}
+            <Status status phrases/>
+        </form>
+    }
+}
+
 /// The live region under a passkey form: waiting, or what went wrong and what to do.
 #[component]
 fn Status(status: RwSignal<Option<String>>, phrases: Phrases) -> impl IntoView {
@@ -91,7 +114,10 @@ fn Status(status: RwSignal<Option<String>>, phrases: Phrases) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use crate::api::{AppError, finish_sign_in, finish_sign_up, start_sign_in, start_sign_up};
+    use crate::api::{
+        AppError, finish_add_passkey, finish_sign_in, finish_sign_up, start_add_passkey,
+        start_sign_in, start_sign_up,
+    };
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -139,9 +165,11 @@ mod client {
         }
     }
 
-    pub async fn sign_up(token: String, name: String) -> Result<(), String> {
-        let challenge = start_sign_up(token, name).await.map_err(message_of)?;
-        let options: web_sys::CredentialCreationOptions = challenge.options.into();
+    /// Asks the authenticator to create a passkey with the server's options.
+    async fn create(
+        options: webauthn_rs_proto::CreationChallengeResponse,
+    ) -> Result<webauthn_rs_proto::RegisterPublicKeyCredential, String> {
+        let options: web_sys::CredentialCreationOptions = options.into();
         let promise = credentials()?
             .create_with_options(&options)
             .map_err(refusal)?;
@@ -149,10 +177,24 @@ mod client {
         let credential = answer
             .dyn_into::<web_sys::PublicKeyCredential>()
             .map_err(|_| "error-passkey-failed".to_owned())?;
-        finish_sign_up(challenge.ceremony, credential.into())
+        Ok(credential.into())
+    }
+
+    pub async fn sign_up(token: String, name: String) -> Result<(), String> {
+        let challenge = start_sign_up(token, name).await.map_err(message_of)?;
+        let credential = create(challenge.options).await?;
+        finish_sign_up(challenge.ceremony, credential)
             .await
             .map_err(message_of)?;
         Ok(())
+    }
+
+    pub async fn add_passkey() -> Result<(), String> {
+        let challenge = start_add_passkey().await.map_err(message_of)?;
+        let credential = create(challenge.options).await?;
+        finish_add_passkey(challenge.ceremony, credential)
+            .await
+            .map_err(message_of)
     }
 
     pub async fn sign_in() -> Result<(), String> {
@@ -181,6 +223,9 @@ mod client {
         Err("error-passkey-unsupported".into())
     }
     pub async fn sign_in() -> Result<(), String> {
+        Err("error-passkey-unsupported".into())
+    }
+    pub async fn add_passkey() -> Result<(), String> {
         Err("error-passkey-unsupported".into())
     }
 }

@@ -6,7 +6,7 @@ use crate::api::{
     load_account, load_invitation,
 };
 use crate::domain::Permission;
-use crate::ui::components::{PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
+use crate::ui::components::{AddPasskeyForm, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -145,6 +145,9 @@ fn Account(account: AccountView) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <AddPasskeyForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
+            <button type="submit" class="button">{i18n.t("account-passkey-add")}</button>
+        </AddPasskeyForm>
         <h2>{i18n.t("account-sessions")}</h2>
         <form method="post" action=SignOut::url() class="inline-form">
             <button type="submit" class="button">{i18n.t("sign-out")}</button>
