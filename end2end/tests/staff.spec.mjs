@@ -64,6 +64,14 @@ test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboa
   await page.keyboard.type('Anne Martin');
   await page.keyboard.press('Enter');
 
+  // The recovery codes, shown this once.
+  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
+  const recoveryCode = await page.locator('.recovery-codes code').first().textContent();
+  expect(recoveryCode).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  await expectNoAxeViolations(page, 'recovery codes');
+  await tabTo(page, '.recovery-codes a.button');
+  await page.keyboard.press('Enter');
+
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.locator('main')).toContainText('Anne Martin');
   await expect(page.locator('main')).toContainText('Coordination');
@@ -106,6 +114,21 @@ test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboa
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.locator('main')).toContainText('Anne Martin');
+
+  // A lost device: a recovery code, typed by keyboard, signs in once.
+  await page.context().clearCookies();
+  await page.goto('/connexion');
+  await tabTo(page, '#recovery-code');
+  await page.keyboard.type(recoveryCode.toUpperCase());
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.locator('main')).toContainText('code de secours');
+  await page.context().clearCookies();
+  await page.goto('/connexion');
+  await page.fill('#recovery-code', recoveryCode);
+  await page.press('#recovery-code', 'Enter');
+  await expect(page.locator('main .notice-error')).toContainText("n'est pas valable ou a déjà servi");
+  await expectNoAxeViolations(page, 'sign-in page with a refused code');
 });
 
 test('a failed user verification shows what to do', async ({ page, baseURL }) => {
@@ -114,6 +137,7 @@ test('a failed user verification shows what to do', async ({ page, baseURL }) =>
   await waitForHydration(page);
   await page.fill('#display_name', 'Bob Durand');
   await page.click('.passkey-form button[type="submit"]');
+  await page.click('.recovery-codes a.button');
   await expect(page).toHaveURL(/\/compte$/);
   await page.context().clearCookies();
 
@@ -134,6 +158,7 @@ test('a second passkey, added from the account page, signs in on its own', async
   await waitForHydration(page);
   await page.fill('#display_name', 'Chloé Petit');
   await page.click('.passkey-form button[type="submit"]');
+  await page.click('.recovery-codes a.button');
   await expect(page).toHaveURL(/\/compte$/);
 
   // A new device: the first authenticator is gone, a second one takes its place.

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_councils;
 mod m20261123_000002_staff;
+mod m20261123_000003_recovery_codes;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_councils::Migration),
             Box::new(m20261123_000002_staff::Migration),
+            Box::new(m20261123_000003_recovery_codes::Migration),
         ]
     }
 }

@@ -25,6 +25,10 @@ pub use staff::{
     start_sign_up,
 };
 pub use staff::{FinishAddPasskey, StartAddPasskey, finish_add_passkey, start_add_passkey};
+pub use staff::{
+    LoadSignInNotice, SignInWithRecoveryCode, SignedUp, load_sign_in_notice,
+    sign_in_with_recovery_code,
+};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,

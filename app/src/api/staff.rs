@@ -102,11 +102,18 @@ pub async fn start_sign_up(
     Ok(SignUpChallenge { ceremony, options })
 }
 
+/// A finished sign-up: who, and the recovery codes to show once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignedUp {
+    pub staff: StaffView,
+    pub recovery_codes: Vec<String>,
+}
+
 #[server(endpoint = "finish_sign_up", input = Json)]
 pub async fn finish_sign_up(
     ceremony: String,
     credential: RegisterPublicKeyCredential,
-) -> Result<StaffView, AppError> {
+) -> Result<SignedUp, AppError> {
     use crate::store::staff::{self, NewStaff, StaffError};
     let db = server::db()?;
     let setup = server::staff_setup()?;
@@ -144,7 +151,42 @@ pub async fn finish_sign_up(
         StaffError::UnknownCouncil => AppError::NotFound.with_status(),
         StaffError::Db(error) => error.into(),
     })?;
-    server::open_session(&db, account_id, &setup).await
+    let recovery_codes = staff::issue_recovery_codes(&db, account_id).await?;
+    let staff = server::open_session(&db, account_id, &setup).await?;
+    Ok(SignedUp {
+        staff,
+        recovery_codes,
+    })
+}
+
+/// Signs in with a one-time recovery code, for someone who lost every passkey. A plain form:
+/// it works without JavaScript. Comes back to the account page, which suggests adding a
+/// passkey, or to the sign-in page with the refusal.
+#[server(endpoint = "sign_in_with_recovery_code")]
+pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
+    let db = server::db()?;
+    let setup = server::staff_setup()?;
+    let plain = server::is_plain_form_post();
+    let Some(account_id) = crate::store::staff::use_recovery_code(&db, &code).await? else {
+        if plain {
+            crate::api::team::set_notice("error-recovery-code", "/connexion")?;
+            leptos_axum::redirect("/connexion");
+            return Ok(());
+        }
+        return Err(AppError::Invalid("error-recovery-code".into()).with_status());
+    };
+    server::open_session(&db, account_id, &setup).await?;
+    if plain {
+        crate::api::team::set_notice("recovery-code-used", "/compte")?;
+        leptos_axum::redirect("/compte");
+    }
+    Ok(())
+}
+
+/// What the last form post on the sign-in page left to say, once.
+#[server(endpoint = "sign_in_notice")]
+pub async fn load_sign_in_notice() -> Result<Option<String>, AppError> {
+    crate::api::team::take_notice()
 }
 
 #[server(endpoint = "start_sign_in")]

@@ -252,7 +252,11 @@ pub(crate) fn take_notice() -> Result<Option<String>, AppError> {
     Ok(server::take_flash_value()?.and_then(|value| {
         value
             .strip_prefix("notice:")
-            .filter(|id| id.starts_with("error-") || id.starts_with("passkey-"))
+            .filter(|id| {
+                id.starts_with("error-")
+                    || id.starts_with("passkey-")
+                    || id.starts_with("recovery-")
+            })
             .map(str::to_owned)
     }))
 }

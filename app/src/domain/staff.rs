@@ -86,6 +86,48 @@ impl InvitationStatus {
     }
 }
 
+/// How many recovery codes a staff member gets at sign-up.
+pub const RECOVERY_CODE_COUNT: usize = 8;
+/// Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i).
+pub const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// Symbols in a recovery code: 16 of 31 is about 79 bits, beyond offline guessing even
+/// though only a fast hash (SHA-256) of each code is stored.
+pub const RECOVERY_CODE_LENGTH: usize = 16;
+
+/// A recovery code from positions in `RECOVERY_ALPHABET` (drawn uniformly by the caller),
+/// written `xxxx-xxxx-xxxx-xxxx` to be copied by hand.
+pub fn recovery_code_from(positions: [usize; RECOVERY_CODE_LENGTH]) -> String {
+    let symbols: Vec<char> = positions
+        .iter()
+        .map(|p| char::from(RECOVERY_ALPHABET[p % RECOVERY_ALPHABET.len()]))
+        .collect();
+    grouped(&symbols)
+}
+
+fn grouped(symbols: &[char]) -> String {
+    symbols
+        .chunks(4)
+        .map(|chunk| chunk.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A code as typed (any case, spaces or dashes anywhere) in its stored form, or `None` when
+/// it cannot be a recovery code.
+pub fn normalize_recovery_code(typed: &str) -> Option<String> {
+    let symbols: Vec<char> = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let valid = symbols.len() == RECOVERY_CODE_LENGTH
+        && symbols
+            .iter()
+            .all(|c| c.is_ascii() && RECOVERY_ALPHABET.contains(&(*c as u8)));
+    valid.then(|| grouped(&symbols))
+}
+
 /// A staff member's name as typed at sign-up: trimmed, 2 to 100 characters, no control
 /// characters. Returns the Fluent id of the problem otherwise.
 pub fn clean_display_name(raw: &str) -> Result<String, &'static str> {
@@ -144,6 +186,27 @@ mod tests {
         );
         assert_eq!(InvitationStatus::at(50, 100, true), InvitationStatus::Used);
         assert_eq!(InvitationStatus::at(500, 100, true), InvitationStatus::Used);
+    }
+
+    #[test]
+    fn recovery_codes_read_back_however_they_are_typed() {
+        let code = recovery_code_from([0, 1, 2, 3, 4, 5, 6, 7, 23, 24, 25, 26, 27, 28, 29, 30]);
+        assert_eq!(code, "abcd-efgh-2345-6789");
+        assert_eq!(
+            normalize_recovery_code(" ABCD EFGH 2345 6789 "),
+            Some(code.clone())
+        );
+        assert_eq!(normalize_recovery_code("abcdefgh-23456789"), Some(code));
+        for wrong in [
+            "",
+            "abcd-efgh-2345-678",
+            "abcd-efgh-2345-67899",
+            "abcd-efgh-2345-678o",
+            "abcd-efgh-2345-6781",
+            "abcd-efgh-2345-678é",
+        ] {
+            assert_eq!(normalize_recovery_code(wrong), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -369,3 +369,74 @@ async fn signing_out_everywhere_ends_every_session_of_the_account() -> anyhow::R
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_recovery_code_signs_in_once_and_only_its_hash_is_kept() -> anyhow::Result<()> {
+    use agora_app::store::entities::recovery_code;
+    let app = TestApp::with_demo().await?;
+    let (account, _, _) = member_with_two_passkeys(&app).await?;
+    let codes = staff::issue_recovery_codes(&app.db, account).await?;
+    assert_eq!(codes.len(), agora_app::domain::RECOVERY_CODE_COUNT);
+    let stored = recovery_code::Entity::find().all(&app.db).await?;
+    assert_eq!(stored.len(), codes.len());
+    for row in &stored {
+        assert_eq!(row.code_hash.len(), 64);
+        assert!(
+            codes
+                .iter()
+                .all(|code| !row.code_hash.contains(code.as_str()))
+        );
+    }
+
+    let post = |code: String| {
+        app.client
+            .post(app.url("/api/sign_in_with_recovery_code"))
+            .header("accept", "text/html")
+            .form(&[("code", code)])
+            .send()
+    };
+    // Typed in capitals with spaces: still the same code.
+    let typed = codes[0].to_uppercase().replace('-', " ");
+    let first = post(typed).await?;
+    assert_eq!(first.status().as_u16(), 302);
+    assert_eq!(
+        first
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/compte")
+    );
+    let session = set_cookies(&first)
+        .into_iter()
+        .find(|c| c.starts_with("agora_staff=") && !c.starts_with("agora_staff=;"))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+        .ok_or_else(|| anyhow::anyhow!("no session cookie"))?;
+    let (_, html) = app.get_with_cookie("/compte", Some(&session)).await?;
+    assert!(html.contains("Bob Durand"), "{html}");
+
+    let again = post(codes[0].clone()).await?;
+    assert_eq!(
+        again
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/connexion")
+    );
+    assert!(
+        set_cookies(&again)
+            .iter()
+            .all(|c| !c.starts_with("agora_staff=")),
+        "a spent code opens nothing"
+    );
+    let flash = set_cookies(&again)
+        .into_iter()
+        .find(|c| c.starts_with("agora_flash="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+        .ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    let (_, html) = app.get_with_cookie("/connexion", Some(&flash)).await?;
+    assert!(
+        html.contains("Ce code de secours n'est pas valable ou a déjà servi."),
+        "{html}"
+    );
+    Ok(())
+}

@@ -7,6 +7,7 @@ pub mod finding;
 pub mod invitation;
 pub mod passkey;
 pub mod passkey_ceremony;
+pub mod recovery_code;
 pub mod staff_account;
 pub mod staff_role;
 pub mod staff_session;

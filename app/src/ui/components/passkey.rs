@@ -8,7 +8,10 @@ use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 
 /// Everything these islands may announce.
-pub const PASSKEY_PHRASES: [&str; 11] = [
+pub const PASSKEY_PHRASES: [&str; 14] = [
+    "recovery-codes-title",
+    "recovery-codes-explained",
+    "recovery-codes-continue",
     "passkey-waiting",
     "error-passkey-cancelled",
     "error-passkey-unsupported",
@@ -25,9 +28,11 @@ pub const PASSKEY_PHRASES: [&str; 11] = [
 /// Where a staff member lands once signed in.
 const ACCOUNT_PATH: &str = "/compte";
 
+/// Once the passkey is made, the form gives way to the recovery codes, shown this once.
 #[island]
 pub fn SignUpForm(token: String, phrases: Phrases, children: Children) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
+    let codes = RwSignal::new(None::<Vec<String>>);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let name = client::field(&event, "display_name").unwrap_or_default();
@@ -35,16 +40,45 @@ pub fn SignUpForm(token: String, phrases: Phrases, children: Children) -> impl I
         status.set(Some("passkey-waiting".into()));
         leptos::task::spawn_local(async move {
             match client::sign_up(token, name).await {
-                Ok(()) => client::go_to(ACCOUNT_PATH),
+                Ok(recovery_codes) => {
+                    status.set(None);
+                    codes.set(Some(recovery_codes));
+                }
                 Err(id) => status.set(Some(id)),
             }
         });
     };
+    let saved = phrases.clone();
     view! {
-        <form class="passkey-form" on:submit=on_submit>
+        <form class="passkey-form" on:submit=on_submit hidden=move || codes.with(Option::is_some)>
             {children()}
             <Status status phrases/>
         </form>
+        {move || {
+            codes
+                .get()
+                .map(|codes| {
+                    view! {
+                        <section class="recovery-codes" aria-labelledby="recovery-title">
+                            <h2 id="recovery-title" tabindex="-1">
+                                {saved.get("recovery-codes-title")}
+                            </h2>
+                            <p>{saved.get("recovery-codes-explained")}</p>
+                            <ul class="codes">
+                                {codes
+                                    .into_iter()
+                                    .map(|code| view! { <li><code>{code}</code></li> })
+                                    .collect_view()}
+                            </ul>
+                            <p>
+                                <a class="button" href=ACCOUNT_PATH>
+                                    {saved.get("recovery-codes-continue")}
+                                </a>
+                            </p>
+                        </section>
+                    }
+                })
+        }}
     }
 }
 
@@ -180,13 +214,14 @@ mod client {
         Ok(credential.into())
     }
 
-    pub async fn sign_up(token: String, name: String) -> Result<(), String> {
+    /// Returns the recovery codes to show.
+    pub async fn sign_up(token: String, name: String) -> Result<Vec<String>, String> {
         let challenge = start_sign_up(token, name).await.map_err(message_of)?;
         let credential = create(challenge.options).await?;
-        finish_sign_up(challenge.ceremony, credential)
+        let signed_up = finish_sign_up(challenge.ceremony, credential)
             .await
             .map_err(message_of)?;
-        Ok(())
+        Ok(signed_up.recovery_codes)
     }
 
     pub async fn add_passkey() -> Result<(), String> {
@@ -219,7 +254,7 @@ mod client {
         None
     }
     pub fn go_to(_: &str) {}
-    pub async fn sign_up(_: String, _: String) -> Result<(), String> {
+    pub async fn sign_up(_: String, _: String) -> Result<Vec<String>, String> {
         Err("error-passkey-unsupported".into())
     }
     pub async fn sign_in() -> Result<(), String> {

@@ -2,8 +2,8 @@
 
 use super::loaded;
 use crate::api::{
-    AccountView, InvitationView, RevokePasskey, SignOut, SignOutEverywhere, StaffView,
-    load_account, load_invitation,
+    AccountView, InvitationView, RevokePasskey, SignInWithRecoveryCode, SignOut, SignOutEverywhere,
+    StaffView, load_account, load_invitation, load_sign_in_notice,
 };
 use crate::domain::Permission;
 use crate::ui::components::{AddPasskeyForm, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
@@ -68,10 +68,24 @@ fn SignUpView(invitation: InvitationView, token: String) -> impl IntoView {
 /// `/connexion`: one button, the browser offers the passkeys it holds for this site.
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let notice = Resource::new(|| (), |_| load_sign_in_notice());
+    loaded(notice, |notice| view! { <SignInView notice/> }.into_any())
+}
+
+#[component]
+fn SignInView(notice: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let notice = notice.map(|id| {
+        view! {
+            <div class="notice notice-error" role="alert">
+                <p>{i18n.text(&id)}</p>
+            </div>
+        }
+    });
     view! {
         <Title text=i18n.text("sign-in-title")/>
         <h1>{i18n.t("sign-in-title")}</h1>
+        {notice}
         <p class="lead">{i18n.t("sign-in-intro")}</p>
         <noscript>
             <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
@@ -80,6 +94,27 @@ pub fn SignInPage() -> impl IntoView {
             <button type="submit" class="button">{i18n.t("sign-in-submit")}</button>
         </SignInForm>
         <p>{i18n.t("sign-in-no-account")}</p>
+        <section aria-labelledby="recovery-sign-in">
+            <h2 id="recovery-sign-in">{i18n.t("recovery-sign-in-title")}</h2>
+            <p>{i18n.t("recovery-sign-in-intro")}</p>
+            <form method="post" action=SignInWithRecoveryCode::url() class="recovery-form">
+                <p class="field">
+                    <label for="recovery-code">{i18n.t("recovery-sign-in-code")}</label>
+                    <input
+                        id="recovery-code"
+                        name="code"
+                        type="text"
+                        required
+                        autocomplete="one-time-code"
+                        autocapitalize="none"
+                        spellcheck="false"
+                    />
+                </p>
+                <button type="submit" class="button button-quiet">
+                    {i18n.t("recovery-sign-in-submit")}
+                </button>
+            </form>
+        </section>
     }
 }
 
