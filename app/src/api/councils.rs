@@ -52,15 +52,8 @@ pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, 
 mod server {
     use crate::api::AppError;
     use crate::domain::CouncilSlug;
-    use leptos::prelude::use_context;
-    use sea_orm::DatabaseConnection;
 
-    pub fn db() -> Result<DatabaseConnection, AppError> {
-        use_context::<DatabaseConnection>().ok_or_else(|| {
-            tracing::error!("no database connection in context");
-            AppError::Internal
-        })
-    }
+    pub use crate::api::request::db;
 
     /// A malformed slug names no council: answered as "not found", like an unknown one.
     pub fn slug(raw: &str) -> Result<CouncilSlug, AppError> {

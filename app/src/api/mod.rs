@@ -3,6 +3,8 @@
 mod councils;
 mod error;
 mod preferences;
+#[cfg(feature = "ssr")]
+mod request;
 mod staff;
 mod team;
 

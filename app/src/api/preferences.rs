@@ -54,12 +54,5 @@ pub async fn save_preferences(
 
 #[cfg(feature = "ssr")]
 mod server {
-    use leptos::prelude::use_context;
-
-    pub fn is_plain_form_post() -> bool {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
-            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
-            .unwrap_or(false)
-    }
+    pub use crate::api::request::is_plain_form_post;
 }

@@ -418,13 +418,11 @@ pub(crate) mod server {
     use crate::api::AppError;
     use crate::domain::{InvitationStatus, SESSION_HOURS};
     use crate::store::staff::{self, InvitationInfo, StaffMember};
-    use leptos::prelude::{expect_context, use_context};
+    use leptos::prelude::use_context;
     use sea_orm::DatabaseConnection;
     use webauthn_rs_proto::{CreationChallengeResponse, ResidentKeyRequirement};
 
-    pub fn db() -> Result<DatabaseConnection, AppError> {
-        use_context::<DatabaseConnection>().ok_or(AppError::Internal)
-    }
+    pub use crate::api::request::{db, is_plain_form_post};
 
     pub fn staff_setup() -> Result<StaffSetup, AppError> {
         use_context::<StaffSetup>().ok_or_else(|| {
@@ -464,25 +462,14 @@ pub(crate) mod server {
     }
 
     pub fn session_token() -> Option<String> {
-        let parts = use_context::<http::request::Parts>()?;
-        let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-        header
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == STAFF_COOKIE)
-            .map(|(_, value)| value.to_owned())
-            .filter(|value| !value.is_empty())
+        crate::api::request::cookie(STAFF_COOKIE)
     }
 
     pub fn set_staff_cookie(value: &str, max_age: i64, secure: bool) -> Result<(), AppError> {
         let secure = if secure { "; Secure" } else { "" };
-        let cookie = format!(
+        crate::api::request::set_cookie(&format!(
             "{STAFF_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-        );
-        let header = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
-        expect_context::<leptos_axum::ResponseOptions>()
-            .append_header(http::header::SET_COOKIE, header);
-        Ok(())
+        ))
     }
 
     pub async fn open_session(
@@ -519,12 +506,5 @@ pub(crate) mod server {
                 })
                 .collect(),
         }
-    }
-
-    pub fn is_plain_form_post() -> bool {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
-            .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
-            .unwrap_or(false)
     }
 }

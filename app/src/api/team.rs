@@ -143,25 +143,10 @@ mod server {
     use crate::api::staff::{STAFF_COOKIE, StaffSetup};
     use crate::domain::Permission;
     use crate::store::staff;
-    use leptos::prelude::{expect_context, use_context};
+    use leptos::prelude::use_context;
     use sea_orm::DatabaseConnection;
 
-    pub use crate::api::staff::server::is_plain_form_post;
-
-    pub fn db() -> Result<DatabaseConnection, AppError> {
-        use_context::<DatabaseConnection>().ok_or(AppError::Internal)
-    }
-
-    fn cookie(name: &str) -> Option<String> {
-        let parts = use_context::<http::request::Parts>()?;
-        let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-        header
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.to_owned())
-            .filter(|value| !value.is_empty())
-    }
+    pub use crate::api::request::{cookie, db, is_plain_form_post};
 
     /// The council named by `slug` and the caller's account id, if the caller is signed in
     /// and their role in that council allows `permission`. Anonymous: 401; signed in
@@ -201,12 +186,9 @@ mod server {
     /// A short-lived, HttpOnly cookie carrying a form post's outcome to the page it comes
     /// back to (the invitation link must be shown once, and never sit in a URL).
     pub fn set_flash(value: &str, path: &str) -> Result<(), AppError> {
-        let cookie =
-            format!("{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict");
-        let header = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
-        expect_context::<leptos_axum::ResponseOptions>()
-            .append_header(http::header::SET_COOKIE, header);
-        Ok(())
+        crate::api::request::set_cookie(&format!(
+            "{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict"
+        ))
     }
 
     /// Reads the flash cookie and clears it, so the outcome shows once.
@@ -217,11 +199,9 @@ mod server {
         let path = use_context::<http::request::Parts>()
             .map(|parts| parts.uri.path().to_owned())
             .unwrap_or_else(|| "/".into());
-        let cleared = format!("{FLASH_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Strict");
-        let header = http::HeaderValue::from_str(&cleared).map_err(|_| AppError::Internal)?;
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.append_header(http::header::SET_COOKIE, header);
-        }
+        crate::api::request::set_cookie(&format!(
+            "{FLASH_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Strict"
+        ))?;
         Ok(Some(value))
     }
 

@@ -1,6 +1,7 @@
 //! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
 
 mod college;
+mod cookies;
 mod council;
 mod navigation;
 mod objective;
@@ -10,6 +11,7 @@ mod slug;
 mod staff;
 
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
+pub use cookies::cookie_value;
 pub use council::{Council, CouncilSummary, Finding, Wording};
 pub use navigation::safe_return_path;
 pub use objective::Objective;

@@ -19,11 +19,7 @@ impl ParticipantId {
     /// The identifier in a `Cookie` header, if one is there and well formed. A forged or
     /// truncated value is ignored: the browser is then treated as a new participant.
     pub fn from_cookie_header(header: &str) -> Option<Self> {
-        header
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == PARTICIPANT_COOKIE)
-            .and_then(|(_, value)| Self::parse(value))
+        super::cookie_value(header, PARTICIPANT_COOKIE).and_then(Self::parse)
     }
 
     pub fn parse(value: &str) -> Option<Self> {

@@ -97,11 +97,8 @@ impl Preferences {
 
     /// Finds our cookie in a `Cookie:` header (`a=1; agora_prefs=…; b=2`).
     pub fn from_cookie_header(header: &str) -> Self {
-        header
-            .split(';')
-            .filter_map(|c| c.trim().split_once('='))
-            .find(|(name, _)| *name == PREFERENCES_COOKIE)
-            .map(|(_, value)| Self::from_cookie_value(value))
+        super::cookie_value(header, PREFERENCES_COOKIE)
+            .map(Self::from_cookie_value)
             .unwrap_or_default()
     }
 

@@ -1,0 +1,37 @@
+//! What every server function reads from its request context (server only).
+
+use super::AppError;
+use leptos::prelude::use_context;
+use sea_orm::DatabaseConnection;
+
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    use_context::<DatabaseConnection>().ok_or_else(|| {
+        tracing::error!("no database connection in context");
+        AppError::Internal
+    })
+}
+
+/// A form the browser posted itself (no JavaScript): answer with a redirect, not data.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT).cloned())
+        .and_then(|accept| accept.to_str().ok().map(|a| a.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// The non-empty value of cookie `name` in the request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+    crate::domain::cookie_value(header, name)
+        .filter(|value| !value.is_empty())
+        .map(str::to_owned)
+}
+
+/// Adds a `Set-Cookie` header (a full cookie line) to the response.
+pub fn set_cookie(line: &str) -> Result<(), AppError> {
+    let header = http::HeaderValue::from_str(line).map_err(|_| AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    response.append_header(http::header::SET_COOKIE, header);
+    Ok(())
+}
