@@ -1,5 +1,5 @@
 // axe-core reports zero WCAG 2.2 AA violations on every page, in every language and mode.
-import { test } from '@playwright/test';
+import { test } from './fixtures.mjs';
 import { MODES, demoPaths, expectNoAxeViolations, setPreferences } from './helpers.mjs';
 
 test.describe('axe-core on every page', () => {

@@ -50,3 +50,12 @@ export async function expectNoAxeViolations(page, label) {
   }
   expect(summary, `axe-core violations on ${label}`).toEqual([]);
 }
+
+/** Presses Tab until `selector` has the focus; fails when it is not reachable. */
+export async function tabTo(page, selector, maxPresses = 40) {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}

@@ -1,17 +1,9 @@
 // The preference control: works by keyboard alone, applies without a reload once hydrated,
 // and works as a plain form post without JavaScript.
-import { expect, test } from '@playwright/test';
-import { waitForHydration } from './helpers.mjs';
+import { expect, test } from './fixtures.mjs';
+import { tabTo, waitForHydration } from './helpers.mjs';
 
 /** Presses Tab until the element matching `selector` has the focus. */
-async function tabTo(page, selector, maxPresses = 40) {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
-
 test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');

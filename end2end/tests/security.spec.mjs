@@ -1,6 +1,6 @@
 // The Content-Security-Policy is enforced by the browser: every page must still hydrate
 // under it, and nothing on it may be blocked.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { demoPaths, expectNoAxeViolations, waitForHydration } from './helpers.mjs';
 
 test('pages hydrate under their Content-Security-Policy without any violation', async ({ page }) => {

@@ -1,10 +1,10 @@
 // Staff passkeys end to end, with Chromium's virtual authenticator (CDP `WebAuthn` domain):
 // sign-up from an invitation, sign-out, sign-in; a failed user verification explains itself.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.mjs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations, waitForHydration } from './helpers.mjs';
+import { expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,15 +41,6 @@ async function addAuthenticator(page, existing) {
     },
   });
   return { cdp, authenticatorId };
-}
-
-/** Presses Tab until the element matching `selector` has the focus. */
-async function tabTo(page, selector, maxPresses = 40) {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
 }
 
 test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboard', async ({ page, baseURL }) => {
@@ -123,6 +114,24 @@ test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboa
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.locator('main')).toContainText('code de secours');
+
+  // Seven codes left; a new set replaces them all, shown once, by keyboard.
+  await expect(page.locator('main')).toContainText('Il vous reste 7 codes de secours.');
+  await tabTo(page, 'form[action="/api/renew_recovery_codes"] button');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
+  await expect(page.locator('main')).toContainText('Il vous reste 8 codes de secours.');
+  await expectNoAxeViolations(page, 'account page with new recovery codes');
+  // The account page and the audit log in English easy-read.
+  await setPreferences(page.context(), baseURL, 'lang=en&easy=1');
+  await page.reload();
+  await expect(page.locator('.recovery-codes')).toHaveCount(0);
+  await expect(page.locator('main')).toContainText('You have 8 codes left.');
+  await expectNoAxeViolations(page, 'account page, en easy-read');
+  await page.goto('/clsm-val-de-lisandre/journal');
+  await expect(page.locator('table.audit')).toContainText('New codes');
+  await expect(page.locator('table.audit')).toContainText('8 new codes');
+  await expectNoAxeViolations(page, 'audit log, en easy-read');
   await page.context().clearCookies();
   await page.goto('/connexion');
   await page.fill('#recovery-code', recoveryCode);

@@ -169,3 +169,34 @@ error-recovery-code = This recovery code is not valid or has already been used. 
     .easy = This code does not work. Check it.
 audit-recovery-code-used = Signed in with a recovery code
     .easy = Came in with a code
+audit-fact-role = role: { $role }
+    .easy = role: { $role }
+audit-fact-hours = link valid for { $value } h
+    .easy = link works for { $value } hours
+audit-fact-passkey = passkey no. { $value }
+    .easy = key no. { $value }
+audit-fact-sessions = { $value ->
+    [one] { $value } session ended
+   *[other] { $value } sessions ended
+}
+    .easy = left { $value } devices
+audit-fact-codes = { $value } new codes
+    .easy = { $value } new codes
+audit-fact-method-passkey = with a passkey
+    .easy = with a key
+account-recovery = Recovery codes
+    .easy = Recovery codes
+account-recovery-unused = { $count ->
+    [0] You have no recovery code left. Get new ones so that losing your device does not lock you out.
+    [one] You have one recovery code left.
+   *[other] You have { $count } recovery codes left.
+}
+    .easy = { $count ->
+        [0] You have no code left. Get new codes.
+        [one] You have 1 code left.
+       *[other] You have { $count } codes left.
+    }
+account-recovery-renew = Replace my recovery codes (the old ones will stop working)
+    .easy = Get new codes. The old ones stop working.
+audit-recovery-codes-renewed = Recovery codes replaced
+    .easy = New codes

@@ -169,3 +169,34 @@ error-recovery-code = Ce code de secours n'est pas valable ou a déjà servi. V�
     .easy = Ce code ne marche pas. Vérifiez-le.
 audit-recovery-code-used = Connexion avec un code de secours
     .easy = Entrée avec un code
+audit-fact-role = rôle : { $role }
+    .easy = rôle : { $role }
+audit-fact-hours = lien valable { $value } h
+    .easy = lien valable { $value } heures
+audit-fact-passkey = clé d'accès n° { $value }
+    .easy = clé n° { $value }
+audit-fact-sessions = { $value ->
+    [one] { $value } session fermée
+   *[other] { $value } sessions fermées
+}
+    .easy = { $value } appareils quittés
+audit-fact-codes = { $value } nouveaux codes
+    .easy = { $value } nouveaux codes
+audit-fact-method-passkey = avec une clé d'accès
+    .easy = avec une clé
+account-recovery = Codes de secours
+    .easy = Codes de secours
+account-recovery-unused = { $count ->
+    [0] Vous n'avez plus de code de secours. Demandez-en de nouveaux pour ne pas rester bloqué·e si vous perdez votre appareil.
+    [one] Il vous reste un code de secours.
+   *[other] Il vous reste { $count } codes de secours.
+}
+    .easy = { $count ->
+        [0] Vous n'avez plus de code. Demandez de nouveaux codes.
+        [one] Il vous reste 1 code.
+       *[other] Il vous reste { $count } codes.
+    }
+account-recovery-renew = Remplacer mes codes de secours (les anciens ne marcheront plus)
+    .easy = Avoir de nouveaux codes. Les anciens ne marchent plus.
+audit-recovery-codes-renewed = Codes de secours remplacés
+    .easy = Nouveaux codes

@@ -111,6 +111,37 @@ impl TestApp {
         let response = request.send().await?;
         Ok((response.status().as_u16(), response.text().await?))
     }
+
+    /// A staff member of `council` with `role`, signed up from an invitation (the passkey
+    /// is a placeholder: the browser tests run real ceremonies) and signed in: their account
+    /// id and session cookie (`agora_staff=…`).
+    pub async fn staff_member(
+        &self,
+        council: &agora_app::domain::CouncilSlug,
+        role: agora_app::domain::Role,
+        name: &str,
+    ) -> anyhow::Result<(i64, String)> {
+        use agora_app::store::staff::{self, NewStaff};
+        let token = staff::create_invitation(&self.db, council, role, 72, None).await?;
+        let info = staff::invitation_by_token(&self.db, &token)
+            .await?
+            .context("invitation not found")?;
+        let handle = format!("{:032x}", rand::random::<u128>());
+        let account = staff::complete_sign_up(
+            &self.db,
+            NewStaff {
+                invitation_id: info.id,
+                display_name: name,
+                user_handle: &handle,
+                credential_id: &handle,
+                credential: "{}".into(),
+                passkey_label: "1",
+            },
+        )
+        .await?;
+        let session = staff::open_session(&self.db, account).await?;
+        Ok((account, format!("agora_staff={session}")))
+    }
 }
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {
@@ -119,6 +150,16 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .await
+}
+
+/// The `name=value` pair a response sets for cookie `name`, unless it only clears it.
+pub fn cookie_set(response: &reqwest::Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
+    set_cookies(response)
+        .into_iter()
+        .filter(|cookie| cookie.starts_with(&prefix) && !cookie.starts_with(&format!("{prefix};")))
+        .map(|cookie| cookie.split(';').next().unwrap_or_default().to_owned())
+        .next()
 }
 
 /// Every `Set-Cookie` header of a response.

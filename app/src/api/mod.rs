@@ -31,6 +31,7 @@ pub use staff::{
     LoadSignInNotice, SignInWithRecoveryCode, SignedUp, load_sign_in_notice,
     sign_in_with_recovery_code,
 };
+pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,

@@ -37,6 +37,10 @@ pub struct AccountView {
     pub passkeys: Vec<PasskeyView>,
     /// The Fluent id of the last form post's outcome, shown once.
     pub notice: Option<String>,
+    /// Recovery codes just drawn, shown this once.
+    pub new_recovery_codes: Vec<String>,
+    /// Recovery codes not used yet.
+    pub unused_recovery_codes: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,7 +243,14 @@ pub async fn finish_sign_in(
         None
     };
     staff::touch_passkey(&db, stored.id, updated).await?;
-    staff::record_audit(&db, None, Some(stored.account_id), "sign-in", "passkey").await?;
+    staff::record_audit(
+        &db,
+        None,
+        Some(stored.account_id),
+        "sign-in",
+        &crate::domain::audit_detail(&[("method", "passkey")]),
+    )
+    .await?;
     server::open_session(&db, stored.account_id, &setup).await
 }
 
@@ -281,10 +292,15 @@ pub async fn load_account() -> Result<Option<AccountView>, AppError> {
             last_used: p.last_used_at.map(day),
         })
         .collect();
+    let unused_recovery_codes =
+        crate::store::staff::unused_recovery_codes(&db, member.account_id).await?;
+    let (notice, new_recovery_codes) = crate::api::team::take_account_flash()?;
     Ok(Some(AccountView {
         staff: server::view_of(member),
         passkeys,
-        notice: crate::api::team::take_notice()?,
+        notice,
+        new_recovery_codes,
+        unused_recovery_codes,
     }))
 }
 
@@ -373,6 +389,21 @@ pub async fn finish_add_passkey(
     let stored = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
     staff::add_passkey(&db, account_id, &staff::to_hex(passkey.cred_id()), stored).await?;
     Ok(())
+}
+
+/// Replaces the caller's recovery codes by a fresh set (the old ones stop working). A plain
+/// form comes back to the account page, which shows the new codes once; called from a
+/// script, the codes are returned.
+#[server(endpoint = "renew_recovery_codes")]
+pub async fn renew_recovery_codes() -> Result<Vec<String>, AppError> {
+    let db = server::db()?;
+    let member = server::signed_in(&db).await?;
+    let codes = crate::store::staff::renew_recovery_codes(&db, member.account_id).await?;
+    if server::is_plain_form_post() {
+        crate::api::team::set_recovery_codes(&codes, "/compte")?;
+        leptos_axum::redirect("/compte");
+    }
+    Ok(codes)
 }
 
 /// Ends every session of the caller, in every browser (a lost phone, a shared computer).

@@ -229,14 +229,41 @@ pub(crate) fn set_notice(message_id: &str, path: &str) -> Result<(), AppError> {
 /// The outcome left by `set_notice` for this page, if any; cleared once read.
 #[cfg(feature = "ssr")]
 pub(crate) fn take_notice() -> Result<Option<String>, AppError> {
-    Ok(server::take_flash_value()?.and_then(|value| {
-        value
-            .strip_prefix("notice:")
-            .filter(|id| {
-                id.starts_with("error-")
-                    || id.starts_with("passkey-")
-                    || id.starts_with("recovery-")
-            })
-            .map(str::to_owned)
-    }))
+    Ok(server::take_flash_value()?.and_then(|value| notice_of(&value)))
+}
+
+#[cfg(feature = "ssr")]
+fn notice_of(value: &str) -> Option<String> {
+    value
+        .strip_prefix("notice:")
+        .filter(|id| {
+            id.starts_with("error-") || id.starts_with("passkey-") || id.starts_with("recovery-")
+        })
+        .map(str::to_owned)
+}
+
+/// Carries freshly drawn recovery codes to the account page, to be shown once. The cookie is
+/// HttpOnly, SameSite=Strict, scoped to `/compte`, lives five minutes and is cleared when
+/// read; codes are never put in a URL.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_recovery_codes(codes: &[String], path: &str) -> Result<(), AppError> {
+    server::set_flash(&format!("codes:{}", codes.join(".")), path)
+}
+
+/// What the account page's last form post left: a notice, or new recovery codes.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_account_flash() -> Result<(Option<String>, Vec<String>), AppError> {
+    let Some(value) = server::take_flash_value()? else {
+        return Ok((None, Vec::new()));
+    };
+    let codes = value
+        .strip_prefix("codes:")
+        .map(|codes| {
+            codes
+                .split('.')
+                .filter_map(crate::domain::normalize_recovery_code)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((notice_of(&value), codes))
 }

@@ -20,6 +20,6 @@ pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize}
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
-    RECOVERY_CODE_COUNT, Role, SESSION_HOURS, clean_display_name, normalize_recovery_code,
-    recovery_code_from,
+    RECOVERY_CODE_COUNT, Role, SESSION_HOURS, audit_detail, audit_facts, clean_display_name,
+    normalize_recovery_code, recovery_code_from,
 };

@@ -144,6 +144,31 @@ pub fn clean_display_name(raw: &str) -> Result<String, &'static str> {
     }
 }
 
+/// What the audit log records beside an action, as `key=value` facts joined by `; `
+/// (stored as text so that new kinds of facts need no migration). Keys and values are
+/// identifiers, numbers or labels the server wrote, never free text typed by someone.
+pub fn audit_detail(facts: &[(&str, &str)]) -> String {
+    facts
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The facts of a stored audit detail, in order; a part without `=` is kept whole as the
+/// value of an empty key, so older or unexpected details still show.
+pub fn audit_facts(detail: &str) -> Vec<(String, String)> {
+    detail
+        .split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.split_once('=') {
+            Some((key, value)) => (key.trim().to_owned(), value.trim().to_owned()),
+            None => (String::new(), part.to_owned()),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +232,25 @@ mod tests {
         ] {
             assert_eq!(normalize_recovery_code(wrong), None, "{wrong}");
         }
+    }
+
+    #[test]
+    fn audit_details_read_back_as_the_facts_written() {
+        let detail = audit_detail(&[("role", "facilitator"), ("hours", "48")]);
+        assert_eq!(detail, "role=facilitator; hours=48");
+        assert_eq!(
+            audit_facts(&detail),
+            [
+                ("role".to_owned(), "facilitator".to_owned()),
+                ("hours".to_owned(), "48".to_owned())
+            ]
+        );
+        assert!(audit_facts("").is_empty());
+        assert_eq!(audit_detail(&[]), "");
+        assert_eq!(
+            audit_facts("passkey"),
+            [(String::new(), "passkey".to_owned())]
+        );
     }
 
     #[test]

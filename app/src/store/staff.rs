@@ -10,8 +10,8 @@ use crate::domain::{CEREMONY_MINUTES, CouncilSlug, InvitationStatus, Role, SESSI
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -92,7 +92,7 @@ pub async fn create_invitation(
         Some(council.id),
         invited_by,
         "invite",
-        &format!("role={}; expires_in_hours={hours}", role.key()),
+        &crate::domain::audit_detail(&[("role", role.key()), ("hours", &hours.to_string())]),
     )
     .await?;
     txn.commit().await?;
@@ -258,7 +258,7 @@ pub async fn complete_sign_up(
         Some(invite.council_id),
         Some(account.id),
         "sign-up",
-        &format!("role={}", invite.role),
+        &crate::domain::audit_detail(&[("role", &invite.role)]),
     )
     .await?;
     txn.commit().await?;
@@ -589,7 +589,7 @@ pub async fn revoke_passkey(
         None,
         Some(account_id),
         "passkey-revoked",
-        &format!("label={}", owned.label),
+        &crate::domain::audit_detail(&[("passkey", &owned.label)]),
     )
     .await?;
     txn.commit().await?;
@@ -609,7 +609,7 @@ pub async fn close_all_sessions(db: &DatabaseConnection, account_id: i64) -> Res
         None,
         Some(account_id),
         "sign-out-everywhere",
-        &format!("sessions={}", closed.rows_affected),
+        &crate::domain::audit_detail(&[("sessions", &closed.rows_affected.to_string())]),
     )
     .await?;
     Ok(closed.rows_affected)
@@ -670,7 +670,7 @@ pub async fn add_passkey(
         None,
         Some(account_id),
         "passkey-added",
-        &format!("label={label}"),
+        &crate::domain::audit_detail(&[("passkey", &label)]),
     )
     .await?;
     txn.commit().await?;
@@ -683,6 +683,51 @@ pub async fn issue_recovery_codes(
     db: &DatabaseConnection,
     account_id: i64,
 ) -> Result<Vec<String>, DbErr> {
+    let txn = db.begin().await?;
+    let codes = insert_recovery_codes(&txn, account_id).await?;
+    txn.commit().await?;
+    Ok(codes)
+}
+
+/// Replaces every recovery code of an account, used or not, by a fresh set (the old sheet
+/// was lost, or most codes are spent); returns the new codes, to be shown once.
+pub async fn renew_recovery_codes(
+    db: &DatabaseConnection,
+    account_id: i64,
+) -> Result<Vec<String>, DbErr> {
+    use super::entities::recovery_code;
+    let txn = db.begin().await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::AccountId.eq(account_id))
+        .exec(&txn)
+        .await?;
+    let codes = insert_recovery_codes(&txn, account_id).await?;
+    record_audit(
+        &txn,
+        None,
+        Some(account_id),
+        "recovery-codes-renewed",
+        &crate::domain::audit_detail(&[("codes", &codes.len().to_string())]),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(codes)
+}
+
+/// How many of an account's recovery codes can still be used.
+pub async fn unused_recovery_codes(db: &DatabaseConnection, account_id: i64) -> Result<u64, DbErr> {
+    use super::entities::recovery_code;
+    recovery_code::Entity::find()
+        .filter(recovery_code::Column::AccountId.eq(account_id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .count(db)
+        .await
+}
+
+async fn insert_recovery_codes(
+    txn: &DatabaseTransaction,
+    account_id: i64,
+) -> Result<Vec<String>, DbErr> {
     use super::entities::recovery_code;
     use crate::domain::{RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, recovery_code_from};
     let codes: Vec<String> = (0..RECOVERY_CODE_COUNT)
@@ -692,7 +737,6 @@ pub async fn issue_recovery_codes(
             }))
         })
         .collect();
-    let txn = db.begin().await?;
     for code in &codes {
         recovery_code::ActiveModel {
             account_id: Set(account_id),
@@ -700,10 +744,9 @@ pub async fn issue_recovery_codes(
             used_at: Set(None),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    txn.commit().await?;
     Ok(codes)
 }
 

@@ -99,6 +99,20 @@ impl I18n {
         args.set("count", FluentValue::from(count));
         message(prefs.lang, prefs.easy_read, id, Some(&args))
     }
+
+    /// The text of `id` with named arguments; an argument that reads as a number is passed
+    /// as one, so that plurals and number formatting apply.
+    pub fn with(self, id: &str, named: &[(&str, &str)]) -> String {
+        let prefs = self.prefs.get();
+        let mut args = FluentArgs::new();
+        for (name, value) in named {
+            match value.parse::<i64>() {
+                Ok(number) => args.set(*name, FluentValue::from(number)),
+                Err(_) => args.set(*name, FluentValue::from(value.to_string())),
+            }
+        }
+        message(prefs.lang, prefs.easy_read, id, Some(&args))
+    }
 }
 
 impl I18n {

@@ -4,7 +4,7 @@
 use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::staff::{self, NewStaff};
 use agora_server::demo;
-use agora_tests::{TestApp, set_cookies};
+use agora_tests::{TestApp, cookie_set, set_cookies};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 async fn invite(app: &TestApp, role: Role, hours: i64) -> anyhow::Result<String> {
@@ -306,11 +306,7 @@ async fn post_and_follow(
         .send()
         .await?;
     assert_eq!(response.status().as_u16(), 302);
-    let flash = set_cookies(&response)
-        .into_iter()
-        .find(|c| c.starts_with("agora_flash="))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
+    let flash = cookie_set(&response, "agora_flash").unwrap_or_default();
     let (_, html) = app
         .get_with_cookie("/compte", Some(&format!("{cookie}; {flash}")))
         .await?;
@@ -406,11 +402,8 @@ async fn a_recovery_code_signs_in_once_and_only_its_hash_is_kept() -> anyhow::Re
             .and_then(|v| v.to_str().ok()),
         Some("/compte")
     );
-    let session = set_cookies(&first)
-        .into_iter()
-        .find(|c| c.starts_with("agora_staff=") && !c.starts_with("agora_staff=;"))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-        .ok_or_else(|| anyhow::anyhow!("no session cookie"))?;
+    let session =
+        cookie_set(&first, "agora_staff").ok_or_else(|| anyhow::anyhow!("no session cookie"))?;
     let (_, html) = app.get_with_cookie("/compte", Some(&session)).await?;
     assert!(html.contains("Bob Durand"), "{html}");
 
@@ -428,15 +421,71 @@ async fn a_recovery_code_signs_in_once_and_only_its_hash_is_kept() -> anyhow::Re
             .all(|c| !c.starts_with("agora_staff=")),
         "a spent code opens nothing"
     );
-    let flash = set_cookies(&again)
-        .into_iter()
-        .find(|c| c.starts_with("agora_flash="))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-        .ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    let flash =
+        cookie_set(&again, "agora_flash").ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
     let (_, html) = app.get_with_cookie("/connexion", Some(&flash)).await?;
     assert!(
         html.contains("Ce code de secours n'est pas valable ou a déjà servi."),
         "{html}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn recovery_codes_are_renewed_from_the_account_page_shown_once_and_the_old_ones_die()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (account, session, _) = member_with_two_passkeys(&app).await?;
+    let old = staff::issue_recovery_codes(&app.db, account).await?;
+    assert_eq!(
+        staff::use_recovery_code(&app.db, &old[0]).await?,
+        Some(account)
+    );
+    let (_, page) = app.get_with_cookie("/compte", Some(&session)).await?;
+    assert!(page.contains("Il vous reste 7 codes de secours."), "{page}");
+
+    let renew = |cookie: Option<String>| {
+        let mut request = app
+            .client
+            .post(app.url("/api/renew_recovery_codes"))
+            .header("accept", "text/html")
+            .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send()
+    };
+    let anonymous = renew(None).await?;
+    assert_eq!(anonymous.status().as_u16(), 401);
+    assert_eq!(staff::unused_recovery_codes(&app.db, account).await?, 7);
+
+    let renewed = renew(Some(session.clone())).await?;
+    assert_eq!(renewed.status().as_u16(), 302);
+    let flash =
+        cookie_set(&renewed, "agora_flash").ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    let (_, page) = app
+        .get_with_cookie("/compte", Some(&format!("{session}; {flash}")))
+        .await?;
+    let shown: Vec<String> = page
+        .split("<code>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</code>").next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        shown.len(),
+        agora_app::domain::RECOVERY_CODE_COUNT,
+        "{page}"
+    );
+    assert!(shown.iter().all(|code| !old.contains(code)));
+    assert!(page.contains("Il vous reste 8 codes de secours."), "{page}");
+    let (_, again) = app.get_with_cookie("/compte", Some(&session)).await?;
+    assert!(!again.contains(&shown[0]), "new codes show once");
+
+    assert_eq!(staff::use_recovery_code(&app.db, &old[1]).await?, None);
+    assert_eq!(
+        staff::use_recovery_code(&app.db, &shown[3]).await?,
+        Some(account)
     );
     Ok(())
 }

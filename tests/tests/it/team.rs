@@ -1,39 +1,9 @@
 //! The team page, invitations from the web and the audit log, and who may reach them.
 
 use agora_app::domain::{CouncilSlug, Role};
-use agora_app::store::staff::{self, NewStaff};
+use agora_app::store::staff;
 use agora_server::demo;
-use agora_tests::{TestApp, set_cookies};
-
-/// A signed-in staff member of `slug` with `role`: their session cookie.
-async fn staff_cookie(
-    app: &TestApp,
-    slug: &CouncilSlug,
-    role: Role,
-    name: &str,
-) -> anyhow::Result<String> {
-    let token = staff::create_invitation(&app.db, slug, role, 72, None).await?;
-    let info = staff::invitation_by_token(&app.db, &token)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("invitation not found"))?;
-    let handle = format!("{:032x}", rand::random::<u128>());
-    let account = staff::complete_sign_up(
-        &app.db,
-        NewStaff {
-            invitation_id: info.id,
-            display_name: name,
-            user_handle: &handle,
-            credential_id: &handle,
-            credential: "{}".into(),
-            passkey_label: "1",
-        },
-    )
-    .await?;
-    Ok(format!(
-        "agora_staff={}",
-        staff::open_session(&app.db, account).await?
-    ))
-}
+use agora_tests::{TestApp, cookie_set, set_cookies};
 
 /// The demo council, and a second one whose staff must get nothing in the first.
 async fn two_councils() -> anyhow::Result<(TestApp, CouncilSlug, CouncilSlug)> {
@@ -53,22 +23,38 @@ async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -
         ("anonymous", None, 401),
         (
             "coordinator of another council",
-            Some(staff_cookie(&app, &elsewhere, Role::Coordinator, "Carla Autre").await?),
+            Some(
+                app.staff_member(&elsewhere, Role::Coordinator, "Carla Autre")
+                    .await?
+                    .1,
+            ),
             403,
         ),
         (
             "facilitator",
-            Some(staff_cookie(&app, &here, Role::Facilitator, "Fanny Anime").await?),
+            Some(
+                app.staff_member(&here, Role::Facilitator, "Fanny Anime")
+                    .await?
+                    .1,
+            ),
             403,
         ),
         (
             "observer",
-            Some(staff_cookie(&app, &here, Role::Observer, "Olivier Lit").await?),
+            Some(
+                app.staff_member(&here, Role::Observer, "Olivier Lit")
+                    .await?
+                    .1,
+            ),
             403,
         ),
         (
             "coordinator",
-            Some(staff_cookie(&app, &here, Role::Coordinator, "Anne Martin").await?),
+            Some(
+                app.staff_member(&here, Role::Coordinator, "Anne Martin")
+                    .await?
+                    .1,
+            ),
             200,
         ),
     ];
@@ -120,7 +106,10 @@ async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -
 #[tokio::test]
 async fn a_coordinator_invites_from_the_team_page_and_sees_the_link_once() -> anyhow::Result<()> {
     let (app, here, _) = two_councils().await?;
-    let cookie = staff_cookie(&app, &here, Role::Coordinator, "Anne Martin").await?;
+    let cookie = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?
+        .1;
     let team = format!("/{here}/equipe");
 
     let posted = app
@@ -192,8 +181,8 @@ async fn a_coordinator_invites_from_the_team_page_and_sees_the_link_once() -> an
     assert!(log.contains("Invitation créée"), "{log}");
     assert!(log.contains("Anne Martin"), "{log}");
     assert!(
-        log.contains("role=facilitator; expires_in_hours=48"),
-        "{log}"
+        log.contains("rôle : Animation · lien valable 48 h"),
+        "the detail is translated: {log}"
     );
 
     // Bad input: a translated refusal, shown on the page, and no invitation.
@@ -210,11 +199,8 @@ async fn a_coordinator_invites_from_the_team_page_and_sees_the_link_once() -> an
         .send()
         .await?;
     assert_eq!(refused.status().as_u16(), 302);
-    let flash = set_cookies(&refused)
-        .into_iter()
-        .find(|c| c.starts_with("agora_flash="))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-        .ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
+    let flash =
+        cookie_set(&refused, "agora_flash").ok_or_else(|| anyhow::anyhow!("no flash cookie"))?;
     let (_, html) = app
         .get_with_cookie(&team, Some(&format!("{cookie}; {flash}")))
         .await?;

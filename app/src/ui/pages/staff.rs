@@ -2,8 +2,8 @@
 
 use super::loaded;
 use crate::api::{
-    AccountView, InvitationView, RevokePasskey, SignInWithRecoveryCode, SignOut, SignOutEverywhere,
-    StaffView, load_account, load_invitation, load_sign_in_notice,
+    AccountView, InvitationView, RenewRecoveryCodes, RevokePasskey, SignInWithRecoveryCode,
+    SignOut, SignOutEverywhere, StaffView, load_account, load_invitation, load_sign_in_notice,
 };
 use crate::domain::Permission;
 use crate::ui::components::{AddPasskeyForm, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
@@ -135,6 +135,8 @@ fn Account(account: AccountView) -> impl IntoView {
         staff,
         passkeys,
         notice,
+        new_recovery_codes,
+        unused_recovery_codes,
     } = account;
     let notice = notice.map(|id| {
         let class = if id.starts_with("error-") {
@@ -183,12 +185,44 @@ fn Account(account: AccountView) -> impl IntoView {
         <AddPasskeyForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
             <button type="submit" class="button">{i18n.t("account-passkey-add")}</button>
         </AddPasskeyForm>
+        <RecoveryCodes new_codes=new_recovery_codes unused=unused_recovery_codes/>
         <h2>{i18n.t("account-sessions")}</h2>
         <form method="post" action=SignOut::url() class="inline-form">
             <button type="submit" class="button">{i18n.t("sign-out")}</button>
         </form>
         <form method="post" action=SignOutEverywhere::url() class="inline-form">
             <button type="submit" class="button button-quiet">{i18n.t("sign-out-everywhere")}</button>
+        </form>
+    }
+}
+
+/// How many recovery codes are left, and a plain form to draw a new set; the new codes show
+/// here once, first thing on the page after the form comes back.
+#[component]
+fn RecoveryCodes(new_codes: Vec<String>, unused: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    let fresh = (!new_codes.is_empty()).then(|| {
+        view! {
+            <section class="recovery-codes" aria-labelledby="recovery-title" role="status">
+                <h3 id="recovery-title">{i18n.t("recovery-codes-title")}</h3>
+                <p>{i18n.t("recovery-codes-explained")}</p>
+                <ul class="codes">
+                    {new_codes
+                        .into_iter()
+                        .map(|code| view! { <li><code>{code}</code></li> })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    view! {
+        <h2 id="recovery">{i18n.t("account-recovery")}</h2>
+        {fresh}
+        <p>{i18n.count("account-recovery-unused", unused)}</p>
+        <form method="post" action=RenewRecoveryCodes::url() class="inline-form">
+            <button type="submit" class="button button-quiet">
+                {i18n.t("account-recovery-renew")}
+            </button>
         </form>
     }
 }

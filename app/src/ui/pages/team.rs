@@ -5,7 +5,7 @@ use crate::api::{
     AuditLogPage, InviteOutcome, InviteStaff, TeamPage, load_audit_log, load_team_page,
 };
 use crate::domain::{INVITATION_HOURS, Role};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -168,9 +168,7 @@ fn AuditLogView(log: AuditLogPage) -> impl IntoView {
                                 <td>{line.at}</td>
                                 <td>{who}</td>
                                 <td>{action}</td>
-                                <td>
-                                    <code>{line.detail}</code>
-                                </td>
+                                <td>{audit_detail_text(i18n, &line.detail)}</td>
                             </tr>
                         }
                     })
@@ -178,4 +176,27 @@ fn AuditLogView(log: AuditLogPage) -> impl IntoView {
             </tbody>
         </table>
     }
+}
+
+/// An audit detail in the reader's language: each fact the server recorded becomes a short
+/// phrase (a role by its name); a fact this version does not know shows as it was stored.
+fn audit_detail_text(i18n: I18n, detail: &str) -> String {
+    crate::domain::audit_facts(detail)
+        .into_iter()
+        .map(|(key, value)| match key.as_str() {
+            "role" => {
+                let role = crate::domain::Role::parse(&value)
+                    .map(|role| i18n.text(role.message_id()))
+                    .unwrap_or(value);
+                i18n.with("audit-fact-role", &[("role", &role)])
+            }
+            "hours" | "passkey" | "sessions" | "codes" => {
+                i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
+            }
+            "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),
+            "" => value,
+            _ => format!("{key}={value}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
