@@ -6,8 +6,10 @@ test.describe('axe-core on every page', () => {
   for (const mode of MODES) {
     test(`all pages, ${mode.name}`, async ({ page, context, baseURL }) => {
       await setPreferences(context, baseURL, mode.cookie);
-      const { councilPath, findingPath } = await demoPaths(page);
-      for (const path of ['/', '/a-propos', councilPath, findingPath, '/page-inexistante']) {
+      const { councilPath, findingPath, assembliesPath, assemblyPath } = await demoPaths(page);
+      const pages = ['/', '/a-propos', councilPath, findingPath, assembliesPath, assemblyPath,
+        '/rejoindre', '/rejoindre?code=ZZZ-999', '/page-inexistante'];
+      for (const path of pages) {
         await page.goto(path);
         await expectNoAxeViolations(page, `${path} (${mode.name})`);
         // The preferences panel, opened, is part of every page too.
@@ -19,8 +21,8 @@ test.describe('axe-core on every page', () => {
 
   test('comfort settings keep pages clean (high contrast, large text, spacing)', async ({ page, context, baseURL }) => {
     await setPreferences(context, baseURL, 'lang=fr&easy=1&text=larger&contrast=high&spacing=1&motion=reduced');
-    const { councilPath, findingPath } = await demoPaths(page);
-    for (const path of ['/', councilPath, findingPath]) {
+    const { councilPath, findingPath, assemblyPath } = await demoPaths(page);
+    for (const path of ['/', councilPath, findingPath, assemblyPath, '/rejoindre']) {
       await page.goto(path);
       await expectNoAxeViolations(page, `${path} (all comfort settings)`);
     }

@@ -13,9 +13,15 @@ export const test = base.extend({
       const watch = (page) => {
         page.on('requestfailed', (request) =>
           note(`request failed: ${request.method()} ${request.url()} — ${request.failure()?.errorText}`));
-        page.on('response', (response) => {
+        page.on('response', async (response) => {
           const url = response.url();
           if (url.includes('/pkg/') && response.status() !== 200) note(`response ${response.status()} ${url}`);
+          if (response.request().isNavigationRequest()) {
+            // Which policy each page came with: a page blocked from its own stylesheet
+            // would show it here.
+            const csp = (await response.headerValue('content-security-policy').catch(() => null)) ?? 'none';
+            note(`page ${response.status()} ${url} csp: ${csp.slice(0, 60)}`);
+          }
         });
         page.on('console', (message) => {
           if (message.type() === 'error' || message.type() === 'warning') note(`console ${message.type()}: ${message.text()}`);

@@ -20,13 +20,17 @@ export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
 
-/** The demo council's path and the path of its first finding, read from the index. */
+/** The demo council's path, its first finding's, its assemblies' and its assembly's, read
+ * from the pages by following their links. */
 export async function demoPaths(page) {
   await page.goto('/');
   const councilPath = await page.locator('.card h2 a').first().getAttribute('href');
   await page.goto(councilPath);
   const findingPath = await page.locator('.finding h4 a').first().getAttribute('href');
-  return { councilPath, findingPath };
+  const assembliesPath = await page.locator(`a[href="${councilPath}/assemblees"]`).getAttribute('href');
+  await page.goto(assembliesPath);
+  const assemblyPath = await page.locator('.card h2 a').first().getAttribute('href');
+  return { councilPath, findingPath, assembliesPath, assemblyPath };
 }
 
 export async function expectNoAxeViolations(page, label) {

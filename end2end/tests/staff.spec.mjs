@@ -1,47 +1,8 @@
 // Staff passkeys end to end, with Chromium's virtual authenticator (CDP `WebAuthn` domain):
 // sign-up from an invitation, sign-out, sign-in; a failed user verification explains itself.
 import { expect, test } from './fixtures.mjs';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** A fresh invitation link, made the way an operator does: `agora invite`. */
-function invitationLink(baseURL, role = 'coordinator') {
-  const output = execFileSync(
-    'target/debug/agora',
-    ['invite', '--council', 'clsm-val-de-lisandre', '--role', role],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
-        AGORA_PUBLIC_URL: baseURL,
-        RUST_LOG: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  return output.toString().trim();
-}
-
-async function addAuthenticator(page, existing) {
-  const cdp = existing ?? (await page.context().newCDPSession(page));
-  if (!existing) await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
-}
+import { addAuthenticator, invitationLink } from './staff-helpers.mjs';
 
 test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboard', async ({ page, baseURL }) => {
   const { cdp, authenticatorId } = await addAuthenticator(page);

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_councils;
 mod m20261123_000002_staff;
 mod m20261123_000003_recovery_codes;
+mod m20261123_000004_assemblies;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_councils::Migration),
             Box::new(m20261123_000002_staff::Migration),
             Box::new(m20261123_000003_recovery_codes::Migration),
+            Box::new(m20261123_000004_assemblies::Migration),
         ]
     }
 }

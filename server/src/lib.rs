@@ -100,11 +100,21 @@ pub fn router(state: AppState) -> Router {
     let fallback_db = state.db.clone();
     let staff = state.staff.clone();
     let fallback_staff = state.staff.clone();
+    let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+        move || {
+            provide_context(fallback_db.clone());
+            provide_context(fallback_staff.clone());
+            security::set_page_policy();
+        },
+        shell,
+    );
     let router = Router::new()
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
+        .route("/j", get(join_by_query))
+        .route("/j/{code}", get(join_by_path))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -118,22 +128,22 @@ pub fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(
-            move || {
-                provide_context(fallback_db.clone());
-                provide_context(fallback_staff.clone());
-                security::set_page_policy();
-            },
-            shell,
-        ))
+        // Files are served by `ServeDir` before anything reactive runs. Leptos's own file
+        // handler serves them inside whatever reactive owner its thread last ran and moves
+        // that page's response headers (its policy, its cookies) onto the file: see
+        // `concurrent_pages_and_files_never_exchange_headers`. Unknown paths get the 404 page.
+        .fallback_service(
+            tower_http::services::ServeDir::new(&*state.leptos_options.site_root)
+                .not_found_service(axum::handler::Handler::with_state(not_found, state.clone())),
+        )
         .layer(middleware::from_fn_with_state(
             state.write_guard.clone(),
             protection::guard_writes,
         ))
-        .with_state(state);
+        .with_state(state)
+        // Text, scripts and the wasm travel compressed (brotli, else gzip): the first-load
+        // budget of a phone on a slow network is counted in compressed bytes.
+        .layer(tower_http::compression::CompressionLayer::new());
     security::with_security_headers(router)
 }
 
@@ -149,6 +159,48 @@ async fn server_fn_handler(
         request,
     )
     .await
+}
+
+/// `/j/ABC234` (the QR code's link): to the assembly that code opens.
+async fn join_by_path(
+    State(state): State<AppState>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> axum::response::Response {
+    join(&state, &code).await
+}
+
+/// `/j?code=abc-234` (the form of `/rejoindre`, which works without JavaScript).
+async fn join_by_query(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> axum::response::Response {
+    join(&state, query.get("code").map_or("", String::as_str)).await
+}
+
+/// To the assembly's page, or back to `/rejoindre` saying that the code matched nothing
+/// (with what was typed, reduced to letters, digits and dashes, so it needs no escaping).
+async fn join(state: &AppState, typed: &str) -> axum::response::Response {
+    use axum::response::Redirect;
+    let found = match agora_app::domain::JoinCode::parse(typed) {
+        Some(code) => agora_app::store::assemblies::assembly_by_join_code(&state.db, &code).await,
+        None => Ok(None),
+    };
+    match found {
+        Ok(Some((slug, id))) => Redirect::to(&format!("/{slug}/assemblees/{id}")).into_response(),
+        Ok(None) => {
+            let shown: String = typed
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .take(16)
+                .collect();
+            let shown = if shown.is_empty() { "-".into() } else { shown };
+            Redirect::to(&format!("/rejoindre?code={shown}")).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "join code lookup failed");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// Listens on the configured address until Ctrl-C.

@@ -112,6 +112,25 @@ impl TestApp {
         Ok((response.status().as_u16(), response.text().await?))
     }
 
+    /// POSTs a form as a browser without JavaScript does (`Accept: text/html`), with a
+    /// cookie header if given; the answer is not followed.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+    ) -> anyhow::Result<reqwest::Response> {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("accept", "text/html")
+            .form(fields);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        Ok(request.send().await?)
+    }
+
     /// A staff member of `council` with `role`, signed up from an invitation (the passkey
     /// is a placeholder: the browser tests run real ceremonies) and signed in: their account
     /// id and session cookie (`agora_staff=…`).

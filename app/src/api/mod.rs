@@ -1,18 +1,28 @@
 //! Server functions: read input, validate it through `domain`, call `store`, map the result.
 
+mod assemblies;
 mod councils;
 mod error;
+mod forms;
 mod preferences;
 #[cfg(feature = "ssr")]
 mod request;
 mod staff;
 mod team;
 
+pub use assemblies::{
+    AddAgendaItem, ArrangeAgendaItem, AssembliesPage, AssemblyEditor, AssemblyPage,
+    ChangeLiveState, CreateAssembly, FindJoinCode, LoadAssemblies, LoadAssembly,
+    LoadAssemblyEditor, PublishAssembly, UpdateAgendaItem, UpdateAssembly, add_agenda_item,
+    arrange_agenda_item, change_live_state, create_assembly, find_join_code, load_assemblies,
+    load_assembly, load_assembly_editor, publish_assembly, update_agenda_item, update_assembly,
+};
 pub use councils::{
     CouncilHome, FindingPage, ListCouncils, LoadCouncilHome, LoadFindingPage, list_councils,
     load_council_home, load_finding_page,
 };
 pub use error::AppError;
+pub use forms::{FormEcho, PageFlash};
 pub use preferences::{SavePreferences, save_preferences};
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;

@@ -137,7 +137,7 @@ pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::{FLASH_COOKIE, InviteOutcome};
     use crate::api::AppError;
     use crate::api::staff::{STAFF_COOKIE, StaffSetup};
@@ -172,6 +172,27 @@ mod server {
         } else {
             Err(AppError::Forbidden.with_status())
         }
+    }
+
+    /// The caller's account id when they are signed in and their role in the council allows
+    /// `permission`; `None` otherwise. For public pages that show staff a little more.
+    pub async fn caller_allowed(
+        db: &DatabaseConnection,
+        council_id: i64,
+        permission: Permission,
+    ) -> Result<Option<i64>, AppError> {
+        let Some(token) = cookie(STAFF_COOKIE) else {
+            return Ok(None);
+        };
+        Ok(staff::staff_by_session(db, &token)
+            .await?
+            .filter(|member| {
+                member
+                    .roles
+                    .iter()
+                    .any(|r| r.council_id == council_id && r.role.can(permission))
+            })
+            .map(|member| member.account_id))
     }
 
     pub fn minute(at: chrono::DateTime<chrono::Utc>) -> String {

@@ -1,5 +1,6 @@
 //! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
 
+mod assembly;
 mod college;
 mod cookies;
 mod council;
@@ -10,6 +11,11 @@ mod preferences;
 mod slug;
 mod staff;
 
+pub use assembly::{
+    AgendaItem, AgendaItemFields, Assembly, AssemblyFields, FieldError, JOIN_ALPHABET,
+    JOIN_CODE_LENGTH, JoinCode, LONG_TEXT_MAX, LiveState, LocalMoment, PLACE_MAX, TITLE_MAX,
+    is_local_date_time,
+};
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use cookies::cookie_value;
 pub use council::{Council, CouncilSummary, Finding, Wording};

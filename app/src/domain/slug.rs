@@ -19,7 +19,9 @@ const RESERVED: &[&str] = &[
     "connexion",
     "compte",
     "invitation",
+    "rejoindre",
     "ws",
+    "live",
 ];
 
 pub const SLUG_MIN_LEN: usize = 2;

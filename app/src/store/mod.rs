@@ -1,5 +1,6 @@
 //! Persistence (server only): sea-orm entities and the queries the api layer calls.
 
+pub mod assemblies;
 mod connect;
 mod councils;
 pub mod entities;

@@ -7,13 +7,15 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 3] = [
+const FRENCH: [&str; 4] = [
     include_str!("../../../locales/fr/agora.ftl"),
+    include_str!("../../../locales/fr/assembly.ftl"),
     include_str!("../../../locales/fr/about.ftl"),
     include_str!("../../../locales/fr/staff.ftl"),
 ];
-const ENGLISH: [&str; 3] = [
+const ENGLISH: [&str; 4] = [
     include_str!("../../../locales/en/agora.ftl"),
+    include_str!("../../../locales/en/assembly.ftl"),
     include_str!("../../../locales/en/about.ftl"),
     include_str!("../../../locales/en/staff.ftl"),
 ];
@@ -98,6 +100,21 @@ impl I18n {
         let mut args = FluentArgs::new();
         args.set("count", FluentValue::from(count));
         message(prefs.lang, prefs.easy_read, id, Some(&args))
+    }
+
+    /// A date and time with the weekday and month in words ("jeudi 18 mars 2027 à 18 h 30"),
+    /// as easy-read asks and everyone reads more easily.
+    pub fn moment(self, moment: &crate::domain::LocalMoment) -> String {
+        let mut args = FluentArgs::new();
+        // All as text: a minute is written "05", and no number formatting applies to a year.
+        args.set("weekday", self.text(&format!("weekday-{}", moment.weekday)));
+        args.set("day", moment.day.to_string());
+        args.set("month", self.text(&format!("month-{}", moment.month)));
+        args.set("year", moment.year.to_string());
+        args.set("hour", moment.hour.to_string());
+        args.set("minute", format!("{:02}", moment.minute));
+        let prefs = self.prefs.get();
+        message(prefs.lang, prefs.easy_read, "date-time", Some(&args))
     }
 
     /// The text of `id` with named arguments; an argument that reads as a number is passed
@@ -211,6 +228,70 @@ mod tests {
             message(Lang::En, false, "index-findings", Some(&args)),
             "12 findings in the diagnosis"
         );
+    }
+
+    /// Message ids written in the code: arguments of the translators (`t`, `text`, `count`,
+    /// `with`), of form fields (`label=`, `hint=`), and every literal naming an error or a
+    /// confirmation (`"error-…"`, `"saved-…"`) wherever it is returned from.
+    fn ids_in_code() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let code = std::fs::read_to_string(&path).unwrap_or_default();
+                    let markers = [
+                        ".t(\"",
+                        ".text(\"",
+                        ".count(\"",
+                        ".with(\"",
+                        "label=\"",
+                        "hint=\"",
+                        "\"error-",
+                        "\"saved-",
+                    ];
+                    for marker in markers {
+                        for (at, _) in code.match_indices(marker) {
+                            let start = at + marker.len()
+                                - if marker.starts_with('"') {
+                                    marker.len() - 1
+                                } else {
+                                    0
+                                };
+                            let id: String = code[start..]
+                                .chars()
+                                .take_while(|c| {
+                                    c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'
+                                })
+                                .collect();
+                            let closed = code[start + id.len()..].starts_with('"');
+                            if closed && id.contains('-') && !id.ends_with('-') {
+                                found.push((id, path.display().to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        found
+    }
+
+    #[test]
+    fn every_message_id_written_in_the_code_exists() {
+        let known = messages(&FRENCH);
+        let ids = ids_in_code();
+        assert!(ids.len() > 100, "the scan finds the ids ({})", ids.len());
+        let missing: Vec<_> = ids
+            .iter()
+            .filter(|(id, _)| !known.contains_key(id))
+            .collect();
+        assert!(missing.is_empty(), "ids with no message: {missing:?}");
     }
 
     #[test]

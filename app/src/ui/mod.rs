@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                         view=pages::SignUpPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/rejoindre") view=pages::JoinRoute ssr=SsrMode::Async/>
                     <Route path=path!("/:slug") view=pages::CouncilPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/equipe")
@@ -72,6 +73,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/assemblees")
+                        view=pages::AssembliesRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/assemblees/:id")
+                        view=pages::AssemblyRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/assemblees/:id/preparer")
+                        view=pages::AssemblyEditorRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/constats/:id")
                         view=pages::FindingDetail
                         ssr=SsrMode::Async
@@ -79,5 +95,31 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A council named like a page of the app would never be reached (routes are matched
+    /// in order), so every first segment of a fixed route must be a reserved slug.
+    #[test]
+    fn no_council_can_take_the_name_of_a_page() {
+        let source = include_str!("mod.rs");
+        let segments: Vec<&str> = source
+            .match_indices("path!(\"/")
+            .filter_map(|(at, marker)| {
+                let rest = &source[at + marker.len()..];
+                let end = rest.find(['/', '"'])?;
+                Some(&rest[..end])
+            })
+            .filter(|segment| !segment.is_empty() && !segment.starts_with(':'))
+            .collect();
+        assert!(segments.contains(&"rejoindre"), "{segments:?}");
+        for segment in segments {
+            assert!(
+                crate::domain::CouncilSlug::parse(segment).is_err(),
+                "/{segment} is a page: reserve it"
+            );
+        }
     }
 }

@@ -136,3 +136,27 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
         },
     ],
 };
+
+/// The demo's plenary assembly: title, place, access information, agenda (title, summary,
+/// easy-read summary). Its date is set three weeks after seeding, at 18:30.
+pub const ASSEMBLY_TITLE: &str = "Assemblée plénière : choisir nos priorités";
+pub const ASSEMBLY_PLACE: &str =
+    "Salle des fêtes de Saint-Aubin-sur-Lisandre, 2 place de la Mairie";
+pub const ASSEMBLY_ACCESSIBILITY: &str = "Salle de plain-pied, toilettes accessibles.\nBoucle magnétique pour les personnes malentendantes.\nInterprète en langue des signes française pendant toute la séance.\nUne pièce calme est ouverte à côté de la salle pour faire une pause.\nDes pair-aidants du groupe d'entraide mutuelle accueillent à l'entrée.";
+pub const AGENDA: &[(&str, &str, &str)] = &[
+    (
+        "Accueil et règles de la soirée",
+        "Mot d'accueil de la vice-présidente chargée de la santé. Chacune et chacun peut poser ses questions par écrit depuis son téléphone, de façon anonyme ; l'animatrice les lit à voix haute.",
+        "Bienvenue.\nVous pouvez poser vos questions avec votre téléphone.\nVous n'avez pas besoin de dire votre nom.",
+    ),
+    (
+        "Les douze constats du diagnostic",
+        "Présentation des constats du diagnostic local partagé, par objectif, avec la parole de deux usagers et d'une aidante qui y ont contribué.",
+        "On présente les 12 constats.\nUn constat, c'est une chose que l'on a remarquée.\nDes personnes concernées racontent.",
+    ),
+    (
+        "Questions et échanges",
+        "Questions de la salle et des téléphones, réponses des membres du conseil.",
+        "Vous posez vos questions.\nLe conseil répond.",
+    ),
+];

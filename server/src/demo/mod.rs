@@ -73,8 +73,32 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<Seeded> {
     if council_by_slug(db, &council.slug).await?.is_some() {
         return Ok(Seeded::AlreadyThere);
     }
-    insert_council(db, &council).await?;
+    let council_id = insert_council(db, &council).await?;
+    seed_assembly(db, council_id).await?;
     Ok(Seeded::Created)
+}
+
+/// A published assembly three weeks ahead, with its agenda, so that every screen of the
+/// plenary has something to show.
+async fn seed_assembly(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<i64> {
+    use agora_app::domain::{AgendaItemFields, AssemblyFields};
+    use agora_app::store::assemblies;
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(21);
+    let fields = AssemblyFields::check(
+        content::ASSEMBLY_TITLE,
+        &format!("{}T18:30", day.format("%Y-%m-%d")),
+        content::ASSEMBLY_PLACE,
+        content::ASSEMBLY_ACCESSIBILITY,
+    )
+    .map_err(|error| anyhow::anyhow!("demo assembly: {error:?}"))?;
+    let id = assemblies::create_assembly(db, council_id, &fields, None).await?;
+    for (title, summary, easy) in content::AGENDA {
+        let item = AgendaItemFields::check(title, summary, easy)
+            .map_err(|error| anyhow::anyhow!("demo agenda: {error:?}"))?;
+        assemblies::add_agenda_item(db, council_id, id, &item, None).await?;
+    }
+    assemblies::set_published(db, council_id, id, true, None).await?;
+    Ok(id)
 }
 
 #[cfg(test)]

@@ -97,3 +97,71 @@ async fn responses_that_are_not_pages_let_nothing_run() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Pages and files requested at the same time keep their own headers. A file used to be
+/// served inside whatever reactive owner its worker thread last ran, and took (moved) that
+/// page's response headers: the page lost its policy — shown unstyled, its script blocked —
+/// and a file carried another request's headers, `Set-Cookie` included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_pages_and_files_never_exchange_headers() -> anyhow::Result<()> {
+    let site = tempfile::tempdir()?;
+    std::fs::create_dir_all(site.path().join("pkg"))?;
+    std::fs::write(site.path().join("pkg/agora.css"), "body { color: black; }")?;
+    let root = site.path().display().to_string();
+    let app = TestApp::empty_with(&[("AGORA_SITE_ROOT", root.as_str())]).await?;
+    demo::seed(&app.db).await?;
+    let app = std::sync::Arc::new(app);
+    let slug = demo::slug();
+    let mut tasks = Vec::new();
+    for worker in 0..16 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut faults = Vec::new();
+            for i in 0..40 {
+                let path = if (worker + i) % 2 == 0 {
+                    "/pkg/agora.css".to_owned()
+                } else {
+                    format!("/{slug}")
+                };
+                let response = app.client.get(app.url(&path)).send().await?;
+                let status = response.status().as_u16();
+                let policy = response
+                    .headers()
+                    .get("content-security-policy")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned();
+                let cookies = response.headers().get_all("set-cookie").iter().count();
+                let body = response.text().await?;
+                let ok = if path.ends_with(".css") {
+                    status == 200
+                        && body.starts_with("body")
+                        && policy == agora_server::security::RESOURCE_POLICY
+                        && cookies == 0
+                } else {
+                    let nonces = script_nonces(&body);
+                    status == 200
+                        && !nonces.is_empty()
+                        && nonces
+                            .iter()
+                            .all(|nonce| policy.contains(&format!("'nonce-{nonce}'")))
+                };
+                if !ok {
+                    faults.push(format!("{path}: {status} {policy}"));
+                }
+            }
+            anyhow::Ok(faults)
+        }));
+    }
+    let mut faults = Vec::new();
+    for task in tasks {
+        faults.extend(task.await??);
+    }
+    assert!(
+        faults.is_empty(),
+        "{} of 640: {:?}",
+        faults.len(),
+        &faults[..faults.len().min(5)]
+    );
+    Ok(())
+}

@@ -12,6 +12,7 @@ pub struct Model {
     pub description: String,
     pub description_easy: String,
     pub created_at: ChronoDateTimeUtc,
+    pub time_zone: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,7 @@
 //! sea-orm entities, one module per table.
 
+pub mod agenda_item;
+pub mod assembly;
 pub mod audit_event;
 pub mod college;
 pub mod council;
@@ -7,7 +9,10 @@ pub mod finding;
 pub mod invitation;
 pub mod passkey;
 pub mod passkey_ceremony;
+pub mod question;
+pub mod question_vote;
 pub mod recovery_code;
+pub mod room_event;
 pub mod staff_account;
 pub mod staff_role;
 pub mod staff_session;

@@ -1,6 +1,7 @@
 //! Pieces shared by every page.
 
 mod crisis;
+mod form_field;
 mod layout;
 mod passkey;
 mod picto;
@@ -8,6 +9,7 @@ mod preferences_panel;
 mod text;
 
 pub use crisis::CrisisLinks;
+pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;

@@ -54,6 +54,13 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+        <section aria-labelledby="assemblies-link-title">
+            <h2 id="assemblies-link-title">{i18n.t("assemblies-title")}</h2>
+            <p>{i18n.t("assemblies-intro")}</p>
+            <p>
+                <A href=format!("/{slug}/assemblees")>{i18n.t("council-assemblies-link")}</A>
+            </p>
+        </section>
         <section aria-labelledby="diagnosis-title">
             <h2 id="diagnosis-title">
                 <Picto name="findings"/>

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 mod about;
+mod assemblies;
 mod council;
 mod finding;
 mod index;
@@ -9,6 +10,7 @@ mod staff;
 mod team;
 
 pub use about::About;
+pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
 pub use council::CouncilPage;
 pub use finding::FindingDetail;
 pub use index::CouncilIndex;

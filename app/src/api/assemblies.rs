@@ -1,0 +1,418 @@
+//! Plenary assemblies: the public list and page, the join code, and what coordinators do to
+//! prepare them (every change checks the caller's role in the council).
+
+use super::AppError;
+#[cfg(feature = "ssr")]
+use super::forms::FormEcho;
+use super::forms::PageFlash;
+use crate::domain::Assembly;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssembliesPage {
+    pub council_slug: String,
+    pub council_name: String,
+    /// Published ones for everyone; drafts too for those who prepare assemblies.
+    pub assemblies: Vec<Assembly>,
+    pub can_prepare: bool,
+    pub flash: PageFlash,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssemblyPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub assembly: Assembly,
+    /// `{public url}/j/{code}`: what the QR code holds.
+    pub join_link: String,
+    /// The QR code of `join_link`, an SVG drawn by the server.
+    pub qr_svg: String,
+    pub can_prepare: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssemblyEditor {
+    pub council_slug: String,
+    pub council_name: String,
+    pub assembly: Assembly,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "assemblies")]
+pub async fn load_assemblies(slug: String) -> Result<AssembliesPage, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let can_prepare = server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+        .await?
+        .is_some();
+    let assemblies = crate::store::assemblies::assemblies_of(&db, council_id, can_prepare).await?;
+    Ok(AssembliesPage {
+        council_slug: slug,
+        council_name,
+        assemblies,
+        can_prepare,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+#[server(endpoint = "assembly")]
+pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let can_prepare = server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+        .await?
+        .is_some();
+    let assembly = crate::store::assemblies::assembly_in_council(
+        &db,
+        council_id,
+        server::id(&id)?,
+        can_prepare,
+    )
+    .await?
+    .ok_or_else(|| AppError::NotFound.with_status())?;
+    let join_link = server::join_link(&assembly)?;
+    Ok(AssemblyPage {
+        council_slug: slug,
+        council_name,
+        qr_svg: server::qr_svg(&join_link)?,
+        join_link,
+        assembly,
+        can_prepare,
+    })
+}
+
+#[server(endpoint = "assembly_editor")]
+pub async fn load_assembly_editor(slug: String, id: String) -> Result<AssemblyEditor, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, council_name, _) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let assembly =
+        crate::store::assemblies::assembly_in_council(&db, council_id, server::id(&id)?, true)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(AssemblyEditor {
+        council_slug: slug,
+        council_name,
+        assembly,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Where a join code leads (`/j/ABC234`, or the code typed on `/rejoindre`): the assembly's
+/// path, or `None` when no published assembly has it.
+#[server(endpoint = "join")]
+pub async fn find_join_code(code: String) -> Result<Option<String>, AppError> {
+    let db = server::db()?;
+    let Some(code) = crate::domain::JoinCode::parse(&code) else {
+        return Ok(None);
+    };
+    Ok(crate::store::assemblies::assembly_by_join_code(&db, &code)
+        .await?
+        .map(|(slug, id)| format!("/{slug}/assemblees/{id}")))
+}
+
+/// Creates an assembly (unpublished) and goes on to prepare it.
+#[server(endpoint = "create_assembly")]
+pub async fn create_assembly(
+    slug: String,
+    title: String,
+    starts_at: String,
+    place: String,
+    accessibility: String,
+) -> Result<(), AppError> {
+    use crate::domain::{AssemblyFields, Permission};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let back = format!("/{slug}/assemblees");
+    let values = [
+        ("title", title.as_str()),
+        ("starts_at", starts_at.as_str()),
+        ("place", place.as_str()),
+        ("accessibility", accessibility.as_str()),
+    ];
+    let fields = match AssemblyFields::check(&title, &starts_at, &place, &accessibility) {
+        Ok(fields) => fields,
+        Err(error) => {
+            let echo = FormEcho::new("assembly", Some(error.field), error.message, &values);
+            return super::forms::refuse(echo, &back);
+        }
+    };
+    match crate::store::assemblies::create_assembly(&db, council_id, &fields, by).await {
+        Ok(id) => super::forms::done(
+            "saved-assembly-created",
+            &format!("/{slug}/assemblees/{id}/preparer"),
+        ),
+        Err(error) => server::store_refusal(error, "assembly", Some("starts_at"), &values, &back),
+    }
+}
+
+#[server(endpoint = "update_assembly")]
+pub async fn update_assembly(
+    slug: String,
+    assembly: String,
+    title: String,
+    starts_at: String,
+    place: String,
+    accessibility: String,
+) -> Result<(), AppError> {
+    use crate::domain::{AssemblyFields, Permission};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let values = [
+        ("title", title.as_str()),
+        ("starts_at", starts_at.as_str()),
+        ("place", place.as_str()),
+        ("accessibility", accessibility.as_str()),
+    ];
+    let fields = match AssemblyFields::check(&title, &starts_at, &place, &accessibility) {
+        Ok(fields) => fields,
+        Err(error) => {
+            let echo = FormEcho::new("assembly", Some(error.field), error.message, &values);
+            return super::forms::refuse(echo, &back);
+        }
+    };
+    match crate::store::assemblies::update_assembly(&db, council_id, id, &fields, by).await {
+        Ok(()) => super::forms::done("saved-assembly", &back),
+        Err(error) => server::store_refusal(error, "assembly", Some("starts_at"), &values, &back),
+    }
+}
+
+/// Publishes (`publish=1`) or takes back (`publish=0`) an assembly.
+#[server(endpoint = "publish_assembly")]
+pub async fn publish_assembly(
+    slug: String,
+    assembly: String,
+    publish: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let publish = publish == "1";
+    match crate::store::assemblies::set_published(&db, council_id, id, publish, by).await {
+        Ok(()) => super::forms::done(
+            if publish {
+                "saved-published"
+            } else {
+                "saved-unpublished"
+            },
+            &back,
+        ),
+        Err(error) => server::store_refusal(error, "publish", None, &[], &back),
+    }
+}
+
+/// Opens (`state=open`) or closes (`state=closed`) the live part: facilitators may too.
+#[server(endpoint = "change_live_state")]
+pub async fn change_live_state(
+    slug: String,
+    assembly: String,
+    state: String,
+) -> Result<(), AppError> {
+    use crate::domain::{LiveState, Permission};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let Some(to) = LiveState::parse(&state) else {
+        return super::forms::refuse(FormEcho::new("live", None, "error-live-state", &[]), &back);
+    };
+    match crate::store::assemblies::change_live_state(&db, council_id, id, to, by).await {
+        Ok(LiveState::Open) => super::forms::done("saved-live-opened", &back),
+        Ok(_) => super::forms::done("saved-live-closed", &back),
+        Err(error) => server::store_refusal(error, "live", None, &[], &back),
+    }
+}
+
+#[server(endpoint = "add_agenda_item")]
+pub async fn add_agenda_item(
+    slug: String,
+    assembly: String,
+    item_title: String,
+    summary: String,
+    summary_easy: String,
+) -> Result<(), AppError> {
+    use crate::domain::{AgendaItemFields, Permission};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let values = [
+        ("item_title", item_title.as_str()),
+        ("summary", summary.as_str()),
+        ("summary_easy", summary_easy.as_str()),
+    ];
+    let fields = match AgendaItemFields::check(&item_title, &summary, &summary_easy) {
+        Ok(fields) => fields,
+        Err(error) => {
+            let echo = FormEcho::new("new-item", Some(error.field), error.message, &values);
+            return super::forms::refuse(echo, &back);
+        }
+    };
+    match crate::store::assemblies::add_agenda_item(&db, council_id, id, &fields, by).await {
+        Ok(_) => super::forms::done("saved-item-added", &back),
+        Err(error) => server::store_refusal(error, "new-item", None, &values, &back),
+    }
+}
+
+#[server(endpoint = "update_agenda_item")]
+pub async fn update_agenda_item(
+    slug: String,
+    assembly: String,
+    item: String,
+    item_title: String,
+    summary: String,
+    summary_easy: String,
+) -> Result<(), AppError> {
+    use crate::domain::{AgendaItemFields, Permission};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let item_id = server::id(&item)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let form = format!("item-{item_id}");
+    let values = [
+        ("item_title", item_title.as_str()),
+        ("summary", summary.as_str()),
+        ("summary_easy", summary_easy.as_str()),
+    ];
+    let fields = match AgendaItemFields::check(&item_title, &summary, &summary_easy) {
+        Ok(fields) => fields,
+        Err(error) => {
+            let echo = FormEcho::new(&form, Some(error.field), error.message, &values);
+            return super::forms::refuse(echo, &back);
+        }
+    };
+    match crate::store::assemblies::update_agenda_item(&db, council_id, id, item_id, &fields, by)
+        .await
+    {
+        Ok(()) => super::forms::done("saved-item", &back),
+        Err(error) => server::store_refusal(error, &form, None, &values, &back),
+    }
+}
+
+/// Moves an agenda item (`direction=up` or `down`) or removes it (`direction=remove`).
+#[server(endpoint = "arrange_agenda_item")]
+pub async fn arrange_agenda_item(
+    slug: String,
+    assembly: String,
+    item: String,
+    direction: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::assemblies::{move_agenda_item, remove_agenda_item};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let by = Some(caller);
+    let id = server::id(&assembly)?;
+    let item_id = server::id(&item)?;
+    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let outcome = match direction.as_str() {
+        "up" | "down" => move_agenda_item(&db, council_id, id, item_id, direction == "up", by)
+            .await
+            .map(|()| "saved-item-moved"),
+        "remove" => remove_agenda_item(&db, council_id, id, item_id, by)
+            .await
+            .map(|()| "saved-item-removed"),
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    match outcome {
+        Ok(notice) => super::forms::done(notice, &back),
+        Err(error) => server::store_refusal(error, "agenda", None, &[], &back),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::AppError;
+    use crate::api::forms::FormEcho;
+    use crate::domain::Assembly;
+    use crate::store::assemblies::AssemblyError;
+    use sea_orm::DatabaseConnection;
+
+    pub use crate::api::request::db;
+    pub use crate::api::team::server::caller_allowed;
+
+    /// The council named by `slug`: its id and name; unknown: 404.
+    pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<(i64, String), AppError> {
+        crate::store::staff::council_by_slug_id(db, slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())
+    }
+
+    /// An id from a URL or a form; anything else names nothing.
+    pub fn id(raw: &str) -> Result<i64, AppError> {
+        raw.trim()
+            .parse()
+            .map_err(|_| AppError::NotFound.with_status())
+    }
+
+    pub fn join_link(assembly: &Assembly) -> Result<String, AppError> {
+        let setup =
+            leptos::prelude::use_context::<crate::api::StaffSetup>().ok_or(AppError::Internal)?;
+        Ok(format!(
+            "{}/j/{}",
+            setup.public_url,
+            assembly.join_code.as_str()
+        ))
+    }
+
+    /// The QR code of `link` as an inline SVG, hidden from screen readers (the page says the
+    /// link and the code in words beside it).
+    pub fn qr_svg(link: &str) -> Result<String, AppError> {
+        use qrcode::render::svg;
+        let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::M)
+            .map_err(|_| AppError::Internal)?;
+        let drawn = code
+            .render::<svg::Color<'_>>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build();
+        let start = drawn.find("<svg").ok_or(AppError::Internal)?;
+        Ok(drawn[start..].replacen(
+            "<svg",
+            r#"<svg aria-hidden="true" focusable="false" class="qr-code""#,
+            1,
+        ))
+    }
+
+    /// A store refusal as the form's answer: "not found" stays a 404, a rule's refusal
+    /// comes back to the form.
+    pub fn store_refusal(
+        error: AssemblyError,
+        form: &str,
+        field: Option<&str>,
+        values: &[(&str, &str)],
+        back: &str,
+    ) -> Result<(), AppError> {
+        match error {
+            AssemblyError::NotFound => Err(AppError::NotFound.with_status()),
+            AssemblyError::Refused(message) => {
+                let field = field
+                    .filter(|_| matches!(message, "error-date-invalid" | "error-date-skipped"));
+                crate::api::forms::refuse(FormEcho::new(form, field, message, values), back)
+            }
+            AssemblyError::Db(error) => Err(error.into()),
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Plain form posts (no JavaScript) answer with a redirect to their page. What the page must
+//! then show once — a confirmation, or a refusal next to its field with what was typed —
+//! travels in the short-lived flash cookie.
+
+#[cfg(feature = "ssr")]
+use super::AppError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A refused form, as the page it comes back to shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FormEcho {
+    /// Which form of the page (`assembly`, `new-item`, `item-12`…).
+    pub form: String,
+    /// The field at fault, when one is.
+    pub field: Option<String>,
+    /// The Fluent id of the reason.
+    pub message: String,
+    /// What was typed, to be given back rather than lost.
+    pub values: BTreeMap<String, String>,
+}
+
+impl FormEcho {
+    pub fn new(form: &str, field: Option<&str>, message: &str, values: &[(&str, &str)]) -> Self {
+        Self {
+            form: form.to_owned(),
+            field: field.map(str::to_owned),
+            message: message.to_owned(),
+            values: values
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+        }
+    }
+}
+
+/// What the last form post of a page left for it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PageFlash {
+    /// The Fluent id of a confirmation.
+    pub notice: Option<String>,
+    pub refused: Option<FormEcho>,
+}
+
+impl PageFlash {
+    /// The refusal of `form`, if that is the form that was refused.
+    pub fn refusal(&self, form: &str) -> Option<&FormEcho> {
+        self.refused.as_ref().filter(|echo| echo.form == form)
+    }
+
+    /// The value to put back in `form`'s field `name`: what was typed if that form was
+    /// refused, else `current`.
+    pub fn value(&self, form: &str, name: &str, current: &str) -> String {
+        self.refusal(form)
+            .and_then(|echo| echo.values.get(name).cloned())
+            .unwrap_or_else(|| current.to_owned())
+    }
+
+    /// The Fluent id of the error to show beside `form`'s field `field`.
+    pub fn error(&self, form: &str, field: &str) -> Option<String> {
+        self.refusal(form)
+            .filter(|echo| echo.field.as_deref() == Some(field))
+            .map(|echo| echo.message.clone())
+    }
+}
+
+/// Cookies hold about 4 KB; longer texts are not echoed (the reason still is).
+#[cfg(feature = "ssr")]
+const ECHO_MAX_BYTES: usize = 3000;
+
+/// Ends a form post that was refused: a plain form goes back to `back` (the refusal shown
+/// there once); a script gets the translated error.
+#[cfg(feature = "ssr")]
+pub(crate) fn refuse(mut echo: FormEcho, back: &str) -> Result<(), AppError> {
+    use base64::Engine;
+    if !super::request::is_plain_form_post() {
+        return Err(AppError::Invalid(echo.message).with_status());
+    }
+    let encode = |echo: &FormEcho| {
+        serde_json::to_vec(echo)
+            .map(|json| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
+            .map_err(|_| AppError::Internal)
+    };
+    let mut value = encode(&echo)?;
+    if value.len() > ECHO_MAX_BYTES {
+        echo.values.clear();
+        value = encode(&echo)?;
+    }
+    super::team::server::set_flash(&format!("form:{value}"), back)?;
+    leptos_axum::redirect(back);
+    Ok(())
+}
+
+/// Ends a form post that succeeded: a plain form goes back to `back` with `notice` shown once.
+#[cfg(feature = "ssr")]
+pub(crate) fn done(notice: &str, back: &str) -> Result<(), AppError> {
+    if super::request::is_plain_form_post() {
+        super::team::server::set_flash(&format!("notice:{notice}"), back)?;
+        leptos_axum::redirect(back);
+    }
+    Ok(())
+}
+
+/// Reads (and clears) what the last form post left for this page.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
+    use base64::Engine;
+    let Some(value) = super::team::server::take_flash_value()? else {
+        return Ok(PageFlash::default());
+    };
+    if let Some(notice) = value.strip_prefix("notice:") {
+        return Ok(PageFlash {
+            notice: Some(notice.to_owned()).filter(|id| id.starts_with("saved-")),
+            refused: None,
+        });
+    }
+    let refused = value
+        .strip_prefix("form:")
+        .and_then(|encoded| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(encoded)
+                .ok()
+        })
+        .and_then(|json| serde_json::from_slice::<FormEcho>(&json).ok())
+        .filter(|echo| echo.message.starts_with("error-"));
+    Ok(PageFlash {
+        notice: None,
+        refused,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_gives_back_what_its_refused_form_held_and_nothing_to_other_forms() {
+        let flash = PageFlash {
+            notice: None,
+            refused: Some(FormEcho::new(
+                "item-3",
+                Some("item_title"),
+                "error-field-empty",
+                &[("item_title", ""), ("summary", "Gardé")],
+            )),
+        };
+        assert_eq!(flash.value("item-3", "summary", "Avant"), "Gardé");
+        assert_eq!(flash.value("item-4", "summary", "Avant"), "Avant");
+        assert_eq!(flash.value("item-3", "unknown", "Avant"), "Avant");
+        assert_eq!(
+            flash.error("item-3", "item_title").as_deref(),
+            Some("error-field-empty")
+        );
+        assert_eq!(flash.error("item-3", "summary"), None);
+        assert_eq!(flash.error("item-4", "item_title"), None);
+    }
+}

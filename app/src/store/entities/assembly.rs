@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assembly")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub council_id: i64,
+    pub title: String,
+    pub starts_at: ChronoDateTimeUtc,
+    pub place: String,
+    pub accessibility: String,
+    #[sea_orm(unique)]
+    pub join_code: String,
+    pub published_at: Option<ChronoDateTimeUtc>,
+    pub live_state: String,
+    pub premoderation: bool,
+    pub questions_open: bool,
+    pub current_item_id: Option<i64>,
+    pub highlighted_question_id: Option<i64>,
+    pub last_seq: i64,
+    pub created_at: ChronoDateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,88 @@
+//! One labelled form field: its hint, and the reason it was refused, tied to it for screen
+//! readers (`aria-describedby`, `aria-invalid`).
+
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// What kind of control a field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Line,
+    Text,
+    DateTime,
+}
+
+/// `id` must be unique on the page; `name` is the form field's name. `label` and `hint`
+/// are Fluent ids; `error` the Fluent id of a refusal to show.
+#[component]
+pub fn FormField(
+    id: String,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    kind: FieldKind,
+    value: String,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] max_length: Option<usize>,
+    error: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = error.is_some().then_some("true");
+    let has_error = error.is_some();
+    let max_length = max_length.map(|max| max.to_string());
+    let control = match kind {
+        FieldKind::Text => view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="4"
+                required=required
+                maxlength=max_length
+                aria-describedby=described
+                aria-invalid=invalid
+            >
+                {value}
+            </textarea>
+        }
+        .into_any(),
+        FieldKind::Line | FieldKind::DateTime => view! {
+            <input
+                id=id.clone()
+                name=name
+                type=if kind == FieldKind::DateTime { "datetime-local" } else { "text" }
+                value=value
+                required=required
+                maxlength=max_length
+                aria-describedby=described
+                aria-invalid=invalid
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <p class="field" class:field-invalid=has_error>
+            <label for=id>{i18n.t(label)}</label>
+            {hint.map(|hint| view! { <span class="hint" id=hint_id>{i18n.t(hint)}</span> })}
+            {error
+                .map(|message| {
+                    view! {
+                        <span class="field-error" id=error_id>
+                            {i18n.text(&message)}
+                        </span>
+                    }
+                })}
+            {control}
+        </p>
+    }
+}

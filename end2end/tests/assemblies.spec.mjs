@@ -1,0 +1,89 @@
+// Assemblies end to end: joining with the code shown in the room (keyboard only, without
+// JavaScript), and a coordinator preparing an assembly from creation to the live part.
+import { expect, test } from './fixtures.mjs';
+import { demoPaths, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the code shown in the room leads to the assembly, typed by keyboard', async ({ page }) => {
+    const { assemblyPath } = await demoPaths(page);
+    await page.goto(assemblyPath);
+    const title = (await page.locator('h1').textContent()).trim();
+    const code = (await page.locator('.join-code strong').textContent()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    await expect(page.locator('.qr svg')).toBeVisible();
+
+    await page.goto('/rejoindre');
+    await tabTo(page, '#join-code');
+    await page.keyboard.type('zzz 999');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [role="alert"]')).toContainText('Aucune assemblée ne correspond');
+    await expect(page.locator('#join-code')).toHaveValue('zzz999');
+
+    await page.fill('#join-code', '');
+    await page.keyboard.type(code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${assemblyPath}$`));
+    await expect(page.locator('h1')).toHaveText(title);
+  });
+});
+
+test('a coordinator prepares an assembly by keyboard: refusal kept beside its field, agenda, publication, live', async ({ page, baseURL, context }) => {
+  await signUp(page, baseURL, 'Anne Martin');
+  await page.goto('/clsm-val-de-lisandre/assemblees');
+
+  // Too short a title: refused by the server, shown beside the field, the rest kept.
+  await tabTo(page, '#new-title', 60);
+  await page.keyboard.type('Pl');
+  // Reached by Tab; its value set directly, as the date picker's keys depend on the locale.
+  await tabTo(page, '#new-starts-at', 3);
+  await page.fill('#new-starts-at', '2027-10-14T18:30');
+  await tabTo(page, '#new-place', 10);
+  await page.keyboard.type('Médiathèque de Montclair');
+  await tabTo(page, '#new-accessibility', 3);
+  await page.keyboard.type('Accès de plain-pied');
+  await tabTo(page, 'form[action="/api/create_assembly"] button[type="submit"]', 3);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#new-title-error')).toContainText('trop court');
+  await expect(page.locator('#new-title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#new-place')).toHaveValue('Médiathèque de Montclair');
+  await expectNoAxeViolations(page, 'assemblies page with a refused form');
+
+  await expect(page.locator('#new-starts-at')).toHaveValue('2027-10-14T18:30');
+  await page.fill('#new-title', "Plénière d'automne");
+  await page.press('#new-title', 'Enter');
+  await expect(page).toHaveURL(/\/preparer$/);
+  await expect(page.locator('main [role="status"]')).toContainText("L'assemblée est créée");
+  await expectNoAxeViolations(page, 'preparation page');
+
+  for (const title of ['Accueil', 'Nos priorités']) {
+    await tabTo(page, '#new-item-title', 80);
+    await page.keyboard.type(title);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main [role="status"]')).toContainText('ajouté');
+  }
+  // Move the second item up with its named button.
+  await tabTo(page, 'button[aria-label="Monter : Nos priorités"]', 120);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.agenda-edit > li h3').first()).toHaveText('Nos priorités');
+
+  await tabTo(page, 'form[action="/api/publish_assembly"] button', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('publiée');
+  await tabTo(page, 'form[action="/api/change_live_state"] button', 60);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le direct est ouvert');
+  await expectNoAxeViolations(page, 'preparation page, live');
+
+  await page.goto(page.url().replace(/\/preparer$/, ''));
+  await expect(page.locator('.agenda li[aria-current="step"] h3')).toHaveText('Nos priorités');
+  await expect(page.locator('main')).toContainText('jeudi 14 octobre 2027 à 18 h 30');
+  await expectNoAxeViolations(page, 'public page of the new assembly');
+
+  await setPreferences(context, baseURL, 'lang=en&easy=1');
+  await page.reload();
+  await expect(page.locator('main')).toContainText('Thursday 14 October 2027, 18:30');
+  await expectNoAxeViolations(page, 'public page, en easy-read');
+});

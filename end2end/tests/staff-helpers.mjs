@@ -1,0 +1,54 @@
+// Staff accounts for the browser tests: invitations made the way an operator does, and
+// Chromium's virtual authenticator (CDP `WebAuthn` domain) standing in for a phone.
+import { expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitForHydration } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A fresh invitation link, made with `agora invite` on the test server's database. */
+export function invitationLink(baseURL, role = 'coordinator') {
+  const output = execFileSync(
+    'target/debug/agora',
+    ['invite', '--council', 'clsm-val-de-lisandre', '--role', role],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
+        AGORA_PUBLIC_URL: baseURL,
+        RUST_LOG: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  return output.toString().trim();
+}
+
+export async function addAuthenticator(page, existing) {
+  const cdp = existing ?? (await page.context().newCDPSession(page));
+  if (!existing) await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+/** Signs up a new staff member of the demo council with `role`; leaves them signed in. */
+export async function signUp(page, baseURL, name, role = 'coordinator') {
+  await addAuthenticator(page);
+  await page.goto(invitationLink(baseURL, role));
+  await waitForHydration(page);
+  await page.fill('#display_name', name);
+  await page.press('#display_name', 'Enter');
+  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
+}
