@@ -8,6 +8,7 @@ mod navigation;
 mod objective;
 mod participant;
 mod preferences;
+mod question;
 mod slug;
 mod staff;
 
@@ -23,6 +24,10 @@ pub use navigation::safe_return_path;
 pub use objective::Objective;
 pub use participant::{PARTICIPANT_COOKIE, ParticipantId};
 pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
+pub use question::{
+    FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
+    QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
+};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
