@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod domain;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

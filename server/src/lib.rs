@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod live;
 pub mod protection;
 pub mod security;
 
@@ -31,15 +32,18 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub write_guard: Arc<WriteGuard>,
     pub staff: StaffSetup,
+    /// The live rooms of this process.
+    pub live: Arc<live::Hub>,
 }
 
 impl AppState {
     pub fn new(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         Ok(Self {
             leptos_options: leptos_options(config),
-            db,
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
             staff: staff_setup(&config.public_url)?,
+            live: Arc::new(live::Hub::new(db.clone())),
+            db,
         })
     }
 }
@@ -113,6 +117,7 @@ pub fn router(state: AppState) -> Router {
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
+        .route("/live/{assembly}", get(live::socket))
         .route("/j", get(join_by_query))
         .route("/j/{code}", get(join_by_path))
         .leptos_routes_with_context(

@@ -62,6 +62,14 @@ impl WriteGuard {
     }
 }
 
+impl WriteGuard {
+    /// Whether a participant may write once more now (live commands over a websocket count
+    /// against the same limit as form posts).
+    pub fn allow_participant(&self, participant: &ParticipantId) -> bool {
+        self.per_participant.check_key(participant).is_ok()
+    }
+}
+
 /// Axum middleware applying the guard to every write.
 pub async fn guard_writes(
     State(guard): State<Arc<WriteGuard>>,
@@ -131,6 +139,13 @@ pub async fn guard_writes(
         }
     }
     response
+}
+
+/// Whether a request comes from one of our own pages (or from no browser at all): what a
+/// websocket upgrade must show, since browsers let any site open one with the visitor's
+/// cookies.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    !is_cross_site(headers)
 }
 
 /// A write is cross-site when the browser says so (`Sec-Fetch-Site`) or when its `Origin`

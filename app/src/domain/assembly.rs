@@ -232,6 +232,7 @@ pub struct AgendaItem {
 
 /// The live part of an assembly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LiveState {
     /// Prepared; participants can read the agenda but not ask yet.
     Before,

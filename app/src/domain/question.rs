@@ -66,16 +66,16 @@ impl QuestionFields {
         let first_name = first_name
             .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|name| !name.is_empty());
-        if let Some(name) = &first_name {
-            if name.chars().count() > FIRST_NAME_MAX || has_hidden_controls(name) {
-                return Err("error-first-name");
-            }
+        if let Some(name) = &first_name
+            && (name.chars().count() > FIRST_NAME_MAX || has_hidden_controls(name))
+        {
+            return Err("error-first-name");
         }
         let college = college.map(str::trim).filter(|key| !key.is_empty());
-        if let Some(key) = college {
-            if !colleges.contains(&key) {
-                return Err("error-college-unknown");
-            }
+        if let Some(key) = college
+            && !colleges.contains(&key)
+        {
+            return Err("error-college-unknown");
         }
         Ok(Self {
             body,

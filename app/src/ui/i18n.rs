@@ -7,13 +7,15 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 4] = [
+const FRENCH: [&str; 5] = [
+    include_str!("../../../locales/fr/live.ftl"),
     include_str!("../../../locales/fr/agora.ftl"),
     include_str!("../../../locales/fr/assembly.ftl"),
     include_str!("../../../locales/fr/about.ftl"),
     include_str!("../../../locales/fr/staff.ftl"),
 ];
-const ENGLISH: [&str; 4] = [
+const ENGLISH: [&str; 5] = [
+    include_str!("../../../locales/en/live.ftl"),
     include_str!("../../../locales/en/agora.ftl"),
     include_str!("../../../locales/en/assembly.ftl"),
     include_str!("../../../locales/en/about.ftl"),

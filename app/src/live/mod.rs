@@ -1,0 +1,10 @@
+//! The live part of a plenary: the messages clients and server exchange over the websocket
+//! (documented in docs/live-protocol.md), shared by both sides.
+
+pub mod protocol;
+#[cfg(feature = "ssr")]
+pub mod room;
+
+pub use protocol::{
+    AgendaEntry, ClientMessage, PROTOCOL_VERSION, QuestionView, RoomEvent, RoomState, ServerMessage,
+};

@@ -1,0 +1,270 @@
+//! Live protocol, version 1: JSON text frames, one object each, tagged by `type`.
+//! docs/live-protocol.md is the reference for outside clients; change both together.
+
+use crate::domain::{LiveState, Orderable, QuestionStatus};
+use serde::{Deserialize, Serialize};
+
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// What a client sends. `ref` is the client's own label for a command, echoed in the
+/// `ack` or `error` that answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ClientMessage {
+    /// First message of a connection: `since` is the last sequence number the client has
+    /// applied (after a reconnect), or absent for a fresh snapshot.
+    Hello { v: u32, since: Option<i64> },
+    Ask {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        body: String,
+        first_name: Option<String>,
+        college: Option<String>,
+    },
+    Upvote {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+    },
+    // Staff only (facilitators and coordinators of the assembly's council).
+    Approve {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+        /// The text corrected before approval (a typo), if it was.
+        body: Option<String>,
+    },
+    Reject {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+        reason: Option<String>,
+    },
+    Answered {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+        answered: bool,
+    },
+    Pin {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+        pinned: bool,
+    },
+    /// The question shown on the projector, or none.
+    Highlight {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: Option<i64>,
+    },
+    /// Moves the agenda to this item.
+    Agenda {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        item: i64,
+    },
+    Premoderation {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        on: bool,
+    },
+    /// Opens or closes the questions (the room stays live).
+    Questions {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        open: bool,
+    },
+}
+
+impl ClientMessage {
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            ClientMessage::Hello { .. } => None,
+            ClientMessage::Ask { reference, .. }
+            | ClientMessage::Upvote { reference, .. }
+            | ClientMessage::Approve { reference, .. }
+            | ClientMessage::Reject { reference, .. }
+            | ClientMessage::Answered { reference, .. }
+            | ClientMessage::Pin { reference, .. }
+            | ClientMessage::Highlight { reference, .. }
+            | ClientMessage::Agenda { reference, .. }
+            | ClientMessage::Premoderation { reference, .. }
+            | ClientMessage::Questions { reference, .. } => reference.as_deref(),
+        }
+    }
+
+    /// Commands only staff of the assembly's council may send.
+    pub fn is_staff_command(&self) -> bool {
+        !matches!(
+            self,
+            ClientMessage::Hello { .. } | ClientMessage::Ask { .. } | ClientMessage::Upvote { .. }
+        )
+    }
+}
+
+/// What the server sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ServerMessage {
+    /// The whole room as of `seq`: sent after `hello` when the client is new or too far
+    /// behind, and to a client that could not keep up.
+    Snapshot { v: u32, seq: i64, room: RoomState },
+    /// One change; `seq` increases by exactly one from event to event of a room.
+    Event { seq: i64, event: RoomEvent },
+    /// A command was applied (its event follows or preceded it on the same socket).
+    Ack {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: Option<i64>,
+    },
+    /// A command was refused; nothing was stored. `code` is stable, `message` is written in
+    /// the connection's language and reading mode.
+    Error {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        code: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomState {
+    pub assembly: i64,
+    pub title: String,
+    pub live: LiveState,
+    pub current_item: Option<i64>,
+    pub agenda: Vec<AgendaEntry>,
+    /// Approved questions (all of them, whatever their order on screen).
+    pub questions: Vec<QuestionView>,
+    /// Questions waiting for moderation: their text for staff only, empty for participants.
+    pub pending: Vec<QuestionView>,
+    pub pending_count: u32,
+    pub highlighted: Option<i64>,
+    pub premoderation: bool,
+    pub questions_open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaEntry {
+    pub id: i64,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: i64,
+    pub body: String,
+    pub first_name: Option<String>,
+    pub college: Option<String>,
+    pub status: QuestionStatus,
+    pub votes: i64,
+    pub answered: bool,
+    pub pinned: bool,
+    pub agenda_item: Option<i64>,
+}
+
+impl Orderable for QuestionView {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn votes(&self) -> i64 {
+        self.votes
+    }
+    fn pinned(&self) -> bool {
+        self.pinned
+    }
+    fn answered(&self) -> bool {
+        self.answered
+    }
+}
+
+/// A change in a room, tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RoomEvent {
+    /// A question was asked and is waiting for moderation (sent to staff only).
+    QuestionAsked {
+        question: QuestionView,
+    },
+    /// The number of questions waiting for moderation (what participants learn of the queue).
+    QueueChanged {
+        pending: u32,
+    },
+    /// A question became visible (approved, or asked without pre-moderation).
+    QuestionApproved {
+        question: QuestionView,
+        pending: u32,
+    },
+    /// A question left the list; `reason` reaches staff only.
+    QuestionRejected {
+        question: i64,
+        reason: Option<String>,
+        pending: u32,
+    },
+    QuestionVoted {
+        question: i64,
+        votes: i64,
+    },
+    QuestionAnswered {
+        question: i64,
+        answered: bool,
+    },
+    QuestionPinned {
+        question: i64,
+        pinned: bool,
+    },
+    /// The question on the projector, or none.
+    Highlighted {
+        question: Option<QuestionView>,
+    },
+    AgendaMoved {
+        item: i64,
+    },
+    PremoderationChanged {
+        on: bool,
+    },
+    QuestionsOpened {
+        open: bool,
+    },
+    LiveChanged {
+        live: LiveState,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_read_as_documented() {
+        let hello: ClientMessage = serde_json::from_str(r#"{"type":"hello","v":1,"since":41}"#)
+            .unwrap_or(ClientMessage::Hello { v: 0, since: None });
+        assert_eq!(
+            hello,
+            ClientMessage::Hello {
+                v: 1,
+                since: Some(41)
+            }
+        );
+        let ask: Result<ClientMessage, _> = serde_json::from_str(
+            r#"{"type":"ask","ref":"a1","body":"Pourquoi ?","first_name":null,"college":"usagers"}"#,
+        );
+        assert!(matches!(&ask, Ok(m) if m.reference() == Some("a1") && !m.is_staff_command()));
+        let approve: Result<ClientMessage, _> =
+            serde_json::from_str(r#"{"type":"approve","question":3,"body":null}"#);
+        assert!(matches!(&approve, Ok(m) if m.is_staff_command()));
+        let event = ServerMessage::Event {
+            seq: 7,
+            event: RoomEvent::QuestionVoted {
+                question: 3,
+                votes: 12,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&event).unwrap_or_default(),
+            r#"{"type":"event","seq":7,"event":{"kind":"question-voted","question":3,"votes":12}}"#
+        );
+        assert!(serde_json::from_str::<ClientMessage>(r#"{"type":"shout"}"#).is_err());
+    }
+}

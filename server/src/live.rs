@@ -1,0 +1,407 @@
+//! Live rooms: one websocket per client and assembly (protocol in docs/live-protocol.md),
+//! and the hub that hands every client of a room each event in sequence order.
+//!
+//! A command is stored with its event and sequence number before anyone hears of it
+//! (`agora_app::live::room::apply`); the hub then broadcasts the frames serialised once.
+//! A client that cannot keep up loses its place in the broadcast buffer and gets a fresh
+//! snapshot instead of a silent gap; the room never waits for it.
+
+use agora_app::domain::{ParticipantId, Permission, Preferences};
+use agora_app::live::room::{self, Actor, Refusal, StoredEvent};
+use agora_app::live::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::{SinkExt, StreamExt};
+use sea_orm::DatabaseConnection;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+use crate::AppState;
+
+/// Events a socket may fall behind before it is given a snapshot instead.
+const ROOM_BUFFER: usize = 256;
+/// Events replayed to a reconnecting client before a snapshot is cheaper.
+const REPLAY_MAX: u64 = 512;
+/// A client that does not say hello in time, or cannot take a frame in time, is let go.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// A command is a small JSON object; anything bigger is refused by the socket itself.
+const MAX_MESSAGE_BYTES: usize = 8 * 1024;
+
+/// One event's frames, shared by every socket of the room.
+#[derive(Debug)]
+pub struct Frames {
+    pub seq: i64,
+    public: Utf8Bytes,
+    staff: Utf8Bytes,
+}
+
+struct Room {
+    sender: broadcast::Sender<Arc<Frames>>,
+    /// The last sequence number handed to the broadcast; events go out in order only.
+    delivered: tokio::sync::Mutex<i64>,
+}
+
+/// The rooms of this process.
+pub struct Hub {
+    db: DatabaseConnection,
+    rooms: Mutex<HashMap<i64, Arc<Room>>>,
+}
+
+impl Hub {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self {
+            db,
+            rooms: Mutex::new(HashMap::new()),
+        }
+    }
+
+    async fn room(&self, assembly: i64) -> Result<Arc<Room>, sea_orm::DbErr> {
+        if let Some(room) = self
+            .rooms
+            .lock()
+            .ok()
+            .and_then(|rooms| rooms.get(&assembly).cloned())
+        {
+            return Ok(room);
+        }
+        let last = room::last_seq(&self.db, assembly).await?;
+        let mut rooms = self
+            .rooms
+            .lock()
+            .map_err(|_| sea_orm::DbErr::Custom("room table poisoned".into()))?;
+        Ok(rooms
+            .entry(assembly)
+            .or_insert_with(|| {
+                Arc::new(Room {
+                    sender: broadcast::channel(ROOM_BUFFER).0,
+                    delivered: tokio::sync::Mutex::new(last),
+                })
+            })
+            .clone())
+    }
+
+    /// Hands a stored event to the room's clients. Events reach the broadcast in sequence
+    /// order: one that overtook an earlier one (two commands committed close together)
+    /// makes the hub read what is missing from the database first.
+    pub async fn publish(&self, event: StoredEvent) {
+        let Ok(room) = self.room(event.assembly).await else {
+            return;
+        };
+        let mut delivered = room.delivered.lock().await;
+        if event.seq <= *delivered {
+            return;
+        }
+        if event.seq == *delivered + 1 {
+            send(&room, &event);
+            *delivered = event.seq;
+            return;
+        }
+        self.catch_up_locked(&room, event.assembly, &mut delivered)
+            .await;
+    }
+
+    /// Reads and broadcasts whatever the database holds beyond what this process delivered
+    /// (events stored by another instance, or overtaken ones).
+    pub async fn catch_up(&self, assembly: i64) {
+        let Ok(room) = self.room(assembly).await else {
+            return;
+        };
+        let mut delivered = room.delivered.lock().await;
+        self.catch_up_locked(&room, assembly, &mut delivered).await;
+    }
+
+    async fn catch_up_locked(&self, room: &Room, assembly: i64, delivered: &mut i64) {
+        match room::events_since(&self.db, assembly, *delivered, u64::MAX >> 1).await {
+            Ok(Some(events)) => {
+                for event in events {
+                    send(room, &event);
+                    *delivered = event.seq;
+                }
+            }
+            Ok(None) => tracing::warn!(assembly, "room events not contiguous in the database"),
+            Err(error) => tracing::error!(%error, assembly, "room catch-up failed"),
+        }
+    }
+
+    /// Forgets rooms nobody listens to any more.
+    fn release(&self, assembly: i64) {
+        if let Ok(mut rooms) = self.rooms.lock()
+            && rooms
+                .get(&assembly)
+                .is_some_and(|room| room.sender.receiver_count() == 0)
+        {
+            rooms.remove(&assembly);
+        }
+    }
+}
+
+fn send(room: &Room, event: &StoredEvent) {
+    let frames = Frames {
+        seq: event.seq,
+        public: Utf8Bytes::from(event.public.clone()),
+        staff: Utf8Bytes::from(event.frame(true).to_owned()),
+    };
+    // No receiver is not an error: nobody is connected right now.
+    let _ = room.sender.send(Arc::new(frames));
+}
+
+/// Who is on the other end of a socket.
+struct Client {
+    actor: Actor,
+    participant: Option<ParticipantId>,
+    staff: bool,
+    prefs: Preferences,
+}
+
+/// `GET /live/{assembly}`: upgrades to the room's websocket. Refused before the upgrade: a
+/// page of another site (its `Origin` is not ours), an unknown or unpublished assembly.
+pub async fn socket(
+    State(state): State<AppState>,
+    Path(assembly): Path<String>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let Ok(assembly) = assembly.parse::<i64>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if !crate::protection::same_origin(&headers) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let council = match room::council_of(&state.db, assembly).await {
+        Ok(Some(council)) => council,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "live socket lookup failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let cookies = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let prefs = Preferences::from_cookie_header(&cookies);
+    let staff_account =
+        match agora_app::domain::cookie_value(&cookies, agora_app::api::STAFF_COOKIE) {
+            Some(token) if !token.is_empty() => {
+                agora_app::store::staff::staff_by_session(&state.db, token)
+                    .await
+                    .ok()
+                    .flatten()
+                    .filter(|member| {
+                        member.roles.iter().any(|r| {
+                            r.council_id == council && r.role.can(Permission::ModerateLive)
+                        })
+                    })
+                    .map(|member| member.account_id)
+            }
+            _ => None,
+        };
+    let participant = ParticipantId::from_cookie_header(&cookies);
+    let client = match (staff_account, &participant) {
+        (Some(account_id), _) => Client {
+            actor: Actor::Staff { account_id },
+            participant: participant.clone(),
+            staff: true,
+            prefs,
+        },
+        (None, Some(id)) => Client {
+            actor: Actor::Participant {
+                voter: room::voter_key(id, assembly),
+            },
+            participant: participant.clone(),
+            staff: false,
+            prefs,
+        },
+        // Without a participant cookie (the page sets one) the socket may read but each
+        // upvote is tied to this connection only.
+        (None, None) => {
+            let id = ParticipantId::from_random(rand::random());
+            Client {
+                actor: Actor::Participant {
+                    voter: room::voter_key(&id, assembly),
+                },
+                participant: Some(id),
+                staff: false,
+                prefs,
+            }
+        }
+    };
+    upgrade
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_write_buffer_size(256 * 1024)
+        .max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .on_upgrade(move |socket| run(socket, state, assembly, client))
+}
+
+fn text(message: &ServerMessage) -> Message {
+    Message::Text(Utf8Bytes::from(
+        serde_json::to_string(message).unwrap_or_default(),
+    ))
+}
+
+fn translated(prefs: Preferences, id: &str) -> String {
+    agora_app::ui::i18n::message(prefs.lang, prefs.easy_read, id, None)
+}
+
+type Sink = futures_util::stream::SplitSink<WebSocket, Message>;
+
+/// Sends one frame; false when the client is gone or did not take it in time.
+async fn deliver(sink: &mut Sink, message: Message) -> bool {
+    matches!(
+        tokio::time::timeout(SEND_TIMEOUT, sink.send(message)).await,
+        Ok(Ok(()))
+    )
+}
+
+/// Sends the room as it is now; the sequence number it stands at, if sent.
+async fn send_snapshot(
+    sink: &mut Sink,
+    db: &DatabaseConnection,
+    assembly: i64,
+    staff: bool,
+) -> Option<i64> {
+    let (seq, room) = room::snapshot(db, assembly, staff).await.ok()??;
+    let message = text(&ServerMessage::Snapshot {
+        v: PROTOCOL_VERSION,
+        seq,
+        room,
+    });
+    deliver(sink, message).await.then_some(seq)
+}
+
+async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) {
+    let hub = state.live.clone();
+    let Ok(room) = hub.room(assembly).await else {
+        return;
+    };
+    // Subscribed before the snapshot or the replay is read: nothing can fall in between
+    // (what arrives twice is skipped by its sequence number).
+    let mut events = room.sender.subscribe();
+    let (mut sink, mut incoming) = socket.split();
+
+    // The first message must be `hello`.
+    let since = match tokio::time::timeout(HELLO_TIMEOUT, incoming.next()).await {
+        Ok(Some(Ok(Message::Text(frame)))) => match serde_json::from_str(frame.as_str()) {
+            Ok(ClientMessage::Hello { v, since }) if v == PROTOCOL_VERSION => since,
+            _ => {
+                let refused = refusal(&client, None, "protocol", "error-live-message");
+                let _ = deliver(&mut sink, refused).await;
+                return;
+            }
+        },
+        _ => return,
+    };
+    let replay = match since {
+        Some(since) => room::events_since(&state.db, assembly, since, REPLAY_MAX)
+            .await
+            .ok()
+            .flatten()
+            .map(|missed| (since, missed)),
+        None => None,
+    };
+    let mut last_sent = match replay {
+        Some((since, missed)) => {
+            let mut last = since;
+            for event in missed {
+                let frame = Utf8Bytes::from(event.frame(client.staff).to_owned());
+                if !deliver(&mut sink, Message::Text(frame)).await {
+                    return;
+                }
+                last = event.seq;
+            }
+            last
+        }
+        None => match send_snapshot(&mut sink, &state.db, assembly, client.staff).await {
+            Some(seq) => seq,
+            None => return,
+        },
+    };
+
+    loop {
+        tokio::select! {
+            received = events.recv() => match received {
+                Ok(frames) => {
+                    if frames.seq <= last_sent {
+                        continue;
+                    }
+                    let frame = if client.staff { &frames.staff } else { &frames.public };
+                    if !deliver(&mut sink, Message::Text(frame.clone())).await {
+                        break;
+                    }
+                    last_sent = frames.seq;
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    match send_snapshot(&mut sink, &state.db, assembly, client.staff).await {
+                        Some(seq) => last_sent = seq,
+                        None => break,
+                    }
+                }
+                Err(broadcast::error::RecvError::Closed) => break,
+            },
+            message = incoming.next() => match message {
+                Some(Ok(Message::Text(frame))) => {
+                    let answer = command(&state, assembly, &client, frame.as_str()).await;
+                    if !deliver(&mut sink, answer).await {
+                        break;
+                    }
+                }
+                Some(Ok(Message::Binary(_))) => {
+                    let refused = refusal(&client, None, "protocol", "error-live-message");
+                    if !deliver(&mut sink, refused).await {
+                        break;
+                    }
+                }
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => break,
+            },
+        }
+    }
+    drop(events);
+    hub.release(assembly);
+}
+
+fn refusal(client: &Client, reference: Option<String>, code: &str, message: &str) -> Message {
+    text(&ServerMessage::Error {
+        reference,
+        code: code.to_owned(),
+        message: translated(client.prefs, message),
+    })
+}
+
+/// Applies one command from a socket and answers `ack` or `error`; the event itself reaches
+/// every socket of the room, this one included, through the hub.
+async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) -> Message {
+    let Ok(message) = serde_json::from_str::<ClientMessage>(frame) else {
+        return refusal(client, None, "protocol", "error-live-message");
+    };
+    let reference = message.reference().map(str::to_owned);
+    if let (false, Some(participant)) = (client.staff, &client.participant)
+        && !state.write_guard.allow_participant(participant)
+    {
+        return refusal(client, reference, "rate-limited", "error-rate-limited");
+    }
+    match room::apply(&state.db, assembly, &client.actor, &message).await {
+        Ok((event, question)) => {
+            state.live.publish(event).await;
+            text(&ServerMessage::Ack {
+                reference,
+                question,
+            })
+        }
+        Err(refused) => {
+            if let Refusal::Db(error) = &refused {
+                tracing::error!(%error, "live command failed");
+            }
+            let (code, message) = refused.code_and_message();
+            refusal(client, reference, code, message)
+        }
+    }
+}
