@@ -104,10 +104,13 @@ pub fn router(state: AppState) -> Router {
     let fallback_db = state.db.clone();
     let staff = state.staff.clone();
     let fallback_staff = state.staff.clone();
+    let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
+    let fallback_publisher = publisher.clone();
     let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
         move || {
             provide_context(fallback_db.clone());
             provide_context(fallback_staff.clone());
+            provide_context(fallback_publisher.clone());
             security::set_page_policy();
         },
         shell,
@@ -126,6 +129,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(staff.clone());
+                provide_context(publisher.clone());
                 security::set_page_policy();
             },
             {
@@ -160,6 +164,8 @@ async fn server_fn_handler(
         move || {
             provide_context(state.db.clone());
             provide_context(state.staff.clone());
+            let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
+            provide_context(publisher);
         },
         request,
     )

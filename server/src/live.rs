@@ -140,6 +140,15 @@ impl Hub {
     }
 }
 
+impl room::Publisher for Hub {
+    fn publish(
+        &self,
+        event: StoredEvent,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>> {
+        Box::pin(Hub::publish(self, event))
+    }
+}
+
 fn send(room: &Room, event: &StoredEvent) {
     let frames = Frames {
         seq: event.seq,

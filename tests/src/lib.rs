@@ -52,6 +52,16 @@ impl TestApp {
         Ok(app)
     }
 
+    /// A second server on the database of `other` (a restart, or another instance).
+    pub async fn on_database(other: &TestApp) -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let config = Config::from_lookup(|key| match key {
+            "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
+            _ => None,
+        })?;
+        Self::serve(dir, other.db.clone(), &config).await
+    }
+
     /// An app on a fresh, migrated, empty database.
     pub async fn empty() -> anyhow::Result<Self> {
         Self::empty_with(&[]).await
@@ -70,7 +80,15 @@ impl TestApp {
                 .find(|(name, _)| *name == key)
                 .map(|(_, value)| (*value).to_owned()),
         })?;
-        let state = AppState::new(&config, db.clone())?;
+        Self::serve(dir, db, &config).await
+    }
+
+    async fn serve(
+        dir: tempfile::TempDir,
+        db: DatabaseConnection,
+        config: &Config,
+    ) -> anyhow::Result<Self> {
+        let state = AppState::new(config, db.clone())?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
         let served = router(state.clone());

@@ -233,8 +233,17 @@ pub async fn change_live_state(
         return super::forms::refuse(FormEcho::new("live", None, "error-live-state", &[]), &back);
     };
     match crate::store::assemblies::change_live_state(&db, council_id, id, to, by).await {
-        Ok(LiveState::Open) => super::forms::done("saved-live-opened", &back),
-        Ok(_) => super::forms::done("saved-live-closed", &back),
+        Ok((state, event)) => {
+            server::publish(event).await;
+            super::forms::done(
+                if state == LiveState::Open {
+                    "saved-live-opened"
+                } else {
+                    "saved-live-closed"
+                },
+                &back,
+            )
+        }
         Err(error) => server::store_refusal(error, "live", None, &[], &back),
     }
 }
@@ -352,6 +361,16 @@ mod server {
 
     pub use crate::api::request::db;
     pub use crate::api::team::server::caller_allowed;
+
+    /// Hands a stored room event to this process's live rooms (absent in a context without
+    /// the server's hub: the event is stored and clients get it on their next connection).
+    pub async fn publish(event: crate::live::room::StoredEvent) {
+        if let Some(publisher) =
+            leptos::prelude::use_context::<std::sync::Arc<dyn crate::live::room::Publisher>>()
+        {
+            publisher.publish(event).await;
+        }
+    }
 
     /// The council named by `slug`: its id and name; unknown: 404.
     pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<(i64, String), AppError> {

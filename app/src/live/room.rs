@@ -13,8 +13,8 @@ use crate::store::entities::{agenda_item, assembly, college, question, question_
 use crate::store::staff::record_audit;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -151,29 +151,13 @@ pub async fn apply(
         return Err(Refusal::Invalid("error-live-not-open"));
     }
     let (event, staff_event, question_id, audit) = effect(&txn, &room, actor, command).await?;
-    let seq = room.last_seq;
-    let frame = |event: &RoomEvent| {
-        serde_json::to_string(&ServerMessage::Event {
-            seq,
-            event: event.clone(),
-        })
-        .map_err(|error| DbErr::Custom(error.to_string()))
-    };
-    let stored = StoredEvent {
-        assembly: assembly_id,
-        seq,
-        public: frame(&event)?,
-        staff: staff_event.as_ref().map(frame).transpose()?,
-    };
-    room_event::ActiveModel {
-        assembly_id: Set(assembly_id),
-        seq: Set(seq),
-        public_frame: Set(stored.public.clone()),
-        staff_frame: Set(stored.staff.clone()),
-        at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let stored = store_event(
+        &txn,
+        assembly_id,
+        room.last_seq,
+        &event,
+        staff_event.as_ref(),
+    )
     .await?;
     if let (Some(action), Actor::Staff { account_id }) = (audit, actor) {
         let mut facts = vec![("assembly", assembly_id.to_string())];
@@ -192,6 +176,67 @@ pub async fn apply(
     }
     txn.commit().await?;
     Ok((stored, question_id))
+}
+
+/// Takes the room's next sequence number (locking its row until the transaction ends) and
+/// returns it; for changes made outside `apply` (the live part opened or closed).
+pub async fn next_seq(txn: &DatabaseTransaction, assembly_id: i64) -> Result<i64, DbErr> {
+    assembly::Entity::update_many()
+        .col_expr(
+            assembly::Column::LastSeq,
+            Expr::col(assembly::Column::LastSeq).add(1),
+        )
+        .filter(assembly::Column::Id.eq(assembly_id))
+        .exec(txn)
+        .await?;
+    Ok(assembly::Entity::find_by_id(assembly_id)
+        .one(txn)
+        .await?
+        .map_or(0, |room| room.last_seq))
+}
+
+/// Stores event `seq` of a room, serialised once for participants and once for staff when
+/// their version differs; the caller commits, then publishes what this returns.
+pub async fn store_event(
+    txn: &DatabaseTransaction,
+    assembly_id: i64,
+    seq: i64,
+    event: &RoomEvent,
+    staff_event: Option<&RoomEvent>,
+) -> Result<StoredEvent, DbErr> {
+    let frame = |event: &RoomEvent| {
+        serde_json::to_string(&ServerMessage::Event {
+            seq,
+            event: event.clone(),
+        })
+        .map_err(|error| DbErr::Custom(error.to_string()))
+    };
+    let stored = StoredEvent {
+        assembly: assembly_id,
+        seq,
+        public: frame(event)?,
+        staff: staff_event.map(frame).transpose()?,
+    };
+    room_event::ActiveModel {
+        assembly_id: Set(assembly_id),
+        seq: Set(seq),
+        public_frame: Set(stored.public.clone()),
+        staff_frame: Set(stored.staff.clone()),
+        at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(stored)
+}
+
+/// Hands stored events to the live rooms of this process (the server's hub). Server
+/// functions that change a room — form posts without JavaScript — find it in their context.
+pub trait Publisher: Send + Sync {
+    fn publish(
+        &self,
+        event: StoredEvent,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>>;
 }
 
 /// The event for participants, the one for staff when it differs, the question concerned,

@@ -192,13 +192,14 @@ pub async fn set_published(
 }
 
 /// Opens or closes the live part. Opening makes the first agenda item current if none is.
+/// The room's clients hear of it by the event returned, once the caller publishes it.
 pub async fn change_live_state(
     db: &DatabaseConnection,
     council_id: i64,
     id: i64,
     to: LiveState,
     by: Option<i64>,
-) -> Result<LiveState, AssemblyError> {
+) -> Result<(LiveState, crate::live::room::StoredEvent), AssemblyError> {
     let txn = db.begin().await?;
     let row = assembly_row(&txn, council_id, id).await?;
     let from = LiveState::parse(&row.live_state).unwrap_or(LiveState::Before);
@@ -216,6 +217,9 @@ pub async fn change_live_state(
     row.live_state = Set(next.key().to_owned());
     row.current_item_id = Set(current);
     row.update(&txn).await?;
+    let seq = crate::live::room::next_seq(&txn, id).await?;
+    let event = crate::live::RoomEvent::LiveChanged { live: next };
+    let stored = crate::live::room::store_event(&txn, id, seq, &event, None).await?;
     let action = match next {
         LiveState::Open => "live-opened",
         _ => "live-closed",
@@ -229,7 +233,7 @@ pub async fn change_live_state(
     )
     .await?;
     txn.commit().await?;
-    Ok(next)
+    Ok((next, stored))
 }
 
 async fn to_domain(

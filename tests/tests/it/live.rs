@@ -1,0 +1,433 @@
+//! The live room over real websockets (tokio-tungstenite), speaking the documented protocol:
+//! ask, moderate, broadcast order, reconnect with a sequence number, a restart in the
+//! middle, a client that cannot keep up, and refusals that store nothing.
+
+use agora_app::domain::{CouncilSlug, LiveState, Role};
+use agora_app::live::room::StoredEvent;
+use agora_app::store::entities::{assembly, question, room_event};
+use agora_server::demo;
+use agora_tests::TestApp;
+use futures_util::{SinkExt, StreamExt};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+struct Client {
+    socket: Socket,
+}
+
+impl Client {
+    async fn connect(
+        app: &TestApp,
+        assembly: i64,
+        cookie: Option<&str>,
+        since: Option<i64>,
+    ) -> anyhow::Result<Self> {
+        let mut request = format!("ws://{}/live/{assembly}", app.address).into_client_request()?;
+        if let Some(cookie) = cookie {
+            request.headers_mut().insert("cookie", cookie.parse()?);
+        }
+        let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+        let mut client = Self { socket };
+        client
+            .send(json!({"type": "hello", "v": 1, "since": since}))
+            .await?;
+        Ok(client)
+    }
+
+    async fn send(&mut self, message: Value) -> anyhow::Result<()> {
+        self.socket.send(Message::text(message.to_string())).await?;
+        Ok(())
+    }
+
+    /// The next JSON message, within five seconds.
+    async fn next(&mut self) -> anyhow::Result<Value> {
+        loop {
+            let message = tokio::time::timeout(Duration::from_secs(5), self.socket.next())
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("socket closed"))??;
+            if let Message::Text(text) = message {
+                return Ok(serde_json::from_str(text.as_str())?);
+            }
+        }
+    }
+
+    /// Reads until a message of `type` (and, for events, `kind`) arrives; returns it.
+    async fn until(&mut self, kind: &str) -> anyhow::Result<Value> {
+        for _ in 0..50 {
+            let message = self.next().await?;
+            if message["type"] == kind || message["event"]["kind"] == kind {
+                return Ok(message);
+            }
+        }
+        anyhow::bail!("no {kind}")
+    }
+}
+
+/// The demo assembly with its live part open, and a facilitator's session cookie.
+async fn open_room(app: &TestApp) -> anyhow::Result<(i64, String)> {
+    let room = assembly::Entity::find()
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo assembly"))?;
+    let council = CouncilSlug::parse(demo::slug())?;
+    let (facilitator, cookie) = app
+        .staff_member(&council, Role::Facilitator, "Fanny Anime")
+        .await?;
+    agora_app::store::assemblies::change_live_state(
+        &app.db,
+        room.council_id,
+        room.id,
+        LiveState::Open,
+        Some(facilitator),
+    )
+    .await?;
+    Ok((room.id, cookie))
+}
+
+async fn stored_events(app: &TestApp) -> anyhow::Result<u64> {
+    Ok(room_event::Entity::find().count(&app.db).await?)
+}
+
+#[tokio::test]
+async fn a_question_is_asked_moderated_upvoted_and_every_client_sees_it_in_order()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let mut asker = Client::connect(
+        &app,
+        room,
+        Some("agora_participant=00000000000000000000000000000001"),
+        None,
+    )
+    .await?;
+    let mut voter = Client::connect(
+        &app,
+        room,
+        Some("agora_participant=00000000000000000000000000000002"),
+        None,
+    )
+    .await?;
+    let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
+    for client in [&mut asker, &mut voter, &mut facilitator] {
+        let snapshot = client.until("snapshot").await?;
+        assert_eq!(snapshot["v"], 1);
+        assert_eq!(snapshot["room"]["live"], "open");
+        assert_eq!(snapshot["room"]["premoderation"], true);
+    }
+
+    asker
+        .send(json!({"type": "ask", "ref": "q1", "body": "  Où trouver de l'aide la nuit ?  ", "first_name": "Léa", "college": "usagers"}))
+        .await?;
+    let ack = asker.until("ack").await?;
+    assert_eq!(ack["ref"], "q1");
+    let question = ack["question"]
+        .as_i64()
+        .ok_or_else(|| anyhow::anyhow!("{ack}"))?;
+    // Pre-moderated: staff read the text, participants only the size of the queue.
+    let asked = facilitator.until("question-asked").await?;
+    assert_eq!(
+        asked["event"]["question"]["body"],
+        "Où trouver de l'aide la nuit ?"
+    );
+    assert_eq!(asked["event"]["question"]["first_name"], "Léa");
+    let queued = voter.next().await?;
+    assert_eq!(
+        queued["event"],
+        json!({"kind": "queue-changed", "pending": 1})
+    );
+    assert!(!queued.to_string().contains("aide la nuit"));
+
+    facilitator
+        .send(json!({"type": "approve", "ref": "a1", "question": question, "body": "Où trouver de l'aide, la nuit ?"}))
+        .await?;
+    for client in [&mut asker, &mut voter, &mut facilitator] {
+        let approved = client.until("question-approved").await?;
+        assert_eq!(
+            approved["event"]["question"]["body"],
+            "Où trouver de l'aide, la nuit ?"
+        );
+        assert_eq!(approved["event"]["pending"], 0);
+    }
+
+    voter
+        .send(json!({"type": "upvote", "ref": "v1", "question": question}))
+        .await?;
+    let voted = voter.until("question-voted").await?;
+    assert_eq!(voted["event"]["votes"], 1);
+    voter
+        .send(json!({"type": "upvote", "ref": "v2", "question": question}))
+        .await?;
+    let refused = voter.until("error").await?;
+    assert_eq!(refused["ref"], "v2");
+    assert_eq!(refused["message"], "Vous soutenez déjà cette question.");
+    let votes = question::Entity::find_by_id(question)
+        .one(&app.db)
+        .await?
+        .map(|q| q.votes);
+    assert_eq!(votes, Some(1), "the second upvote stored nothing");
+
+    // Every client saw the same events, numbered one after the other.
+    let seqs = |messages: &[Value]| {
+        messages
+            .iter()
+            .filter_map(|m| m["seq"].as_i64())
+            .collect::<Vec<_>>()
+    };
+    facilitator
+        .send(json!({"type": "answered", "question": question, "answered": true}))
+        .await?;
+    let mut seen = Vec::new();
+    loop {
+        let message = asker.next().await?;
+        let done = message["event"]["kind"] == "question-answered";
+        seen.push(message);
+        if done {
+            break;
+        }
+    }
+    let numbers = seqs(&seen);
+    assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{numbers:?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn commands_out_of_place_are_refused_translated_and_store_nothing() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, _) = open_room(&app).await?;
+    let before = stored_events(&app).await?;
+    let mut french = Client::connect(&app, room, None, None).await?;
+    french.until("snapshot").await?;
+    let mut english = Client::connect(&app, room, Some("agora_prefs=lang=en&easy=1"), None).await?;
+    english.until("snapshot").await?;
+
+    for (message, expected) in [
+        (
+            json!({"type": "ask", "ref": "e", "body": "  "}),
+            "Écrivez votre question.",
+        ),
+        (
+            json!({"type": "ask", "ref": "l", "body": "é".repeat(501)}),
+            "Votre question est trop longue : 500 caractères au plus.",
+        ),
+        (
+            json!({"type": "ask", "ref": "c", "body": "Pourquoi ?", "college": "inconnu"}),
+            "Ce collège n'existe pas. Choisissez-en un dans la liste, ou aucun.",
+        ),
+        (
+            json!({"type": "approve", "ref": "s", "question": 1}),
+            "Seule l'équipe d'animation peut faire cela.",
+        ),
+        (
+            json!({"type": "highlight", "ref": "h", "question": null}),
+            "Seule l'équipe d'animation peut faire cela.",
+        ),
+        (
+            json!({"type": "upvote", "ref": "u", "question": 999999}),
+            "Ce que vous cherchez n'existe pas ou plus.",
+        ),
+        (
+            json!({"type": "shout", "ref": "x"}),
+            "Message non reconnu. Rechargez la page.",
+        ),
+    ] {
+        french.send(message.clone()).await?;
+        let refused = french.until("error").await?;
+        assert_eq!(refused["message"], expected, "{message}");
+    }
+    english.send(json!({"type": "ask", "body": ""})).await?;
+    assert_eq!(
+        english.until("error").await?["message"],
+        "Write your question."
+    );
+    assert_eq!(stored_events(&app).await?, before, "nothing stored");
+    assert_eq!(question::Entity::find().count(&app.db).await?, 0);
+
+    // A closed room takes no question.
+    let council = assembly::Entity::find_by_id(room)
+        .one(&app.db)
+        .await?
+        .map(|a| a.council_id)
+        .unwrap_or_default();
+    agora_app::store::assemblies::change_live_state(
+        &app.db,
+        council,
+        room,
+        LiveState::Closed,
+        None,
+    )
+    .await?;
+    french
+        .send(json!({"type": "ask", "body": "Encore une ?"}))
+        .await?;
+    assert_eq!(
+        french.until("error").await?["message"],
+        "Le direct de cette assemblée n'est pas ouvert."
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn sockets_are_refused_from_other_sites_and_for_unknown_assemblies() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, _) = open_room(&app).await?;
+    let mut request = format!("ws://{}/live/{room}", app.address).into_client_request()?;
+    request
+        .headers_mut()
+        .insert("origin", "https://evil.example".parse()?);
+    let refused = tokio_tungstenite::connect_async(request).await;
+    assert!(
+        matches!(&refused, Err(tokio_tungstenite::tungstenite::Error::Http(r)) if r.status() == 403),
+        "{refused:?}"
+    );
+    for path in ["/live/999999", "/live/abc"] {
+        let request = format!("ws://{}{path}", app.address).into_client_request()?;
+        let refused = tokio_tungstenite::connect_async(request).await;
+        assert!(
+            matches!(&refused, Err(tokio_tungstenite::tungstenite::Error::Http(r)) if r.status() == 404),
+            "{path}: {refused:?}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_client_that_reconnects_gets_what_it_missed_even_across_a_restart() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let mut reader = Client::connect(&app, room, None, None).await?;
+    let snapshot = reader.until("snapshot").await?;
+    let last = snapshot["seq"].as_i64().unwrap_or_default();
+    drop(reader);
+
+    // Meanwhile, on a second server over the same database (a restart), three events.
+    let restarted = TestApp::on_database(&app).await?;
+    let mut facilitator = Client::connect(&restarted, room, Some(&staff), None).await?;
+    facilitator.until("snapshot").await?;
+    for on in [false, true, false] {
+        facilitator
+            .send(json!({"type": "premoderation", "on": on}))
+            .await?;
+        facilitator.until("ack").await?;
+    }
+
+    let mut back = Client::connect(&restarted, room, None, Some(last)).await?;
+    let mut replayed = Vec::new();
+    for _ in 0..3 {
+        let message = back.next().await?;
+        assert_eq!(
+            message["type"], "event",
+            "missed events, not a snapshot: {message}"
+        );
+        replayed.push((
+            message["seq"].as_i64().unwrap_or_default(),
+            message["event"]["on"].clone(),
+        ));
+    }
+    assert_eq!(
+        replayed,
+        [
+            (last + 1, json!(false)),
+            (last + 2, json!(true)),
+            (last + 3, json!(false))
+        ]
+    );
+
+    // Too far behind (or from a sequence the room never had): a snapshot.
+    let mut lost = Client::connect(&restarted, room, None, Some(-5)).await?;
+    let first = lost.next().await?;
+    assert_eq!(first["type"], "snapshot");
+    assert_eq!(first["seq"], last + 3);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_cannot_keep_up_gets_a_snapshot_and_never_holds_the_room_back()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, _) = open_room(&app).await?;
+    let mut slow = Client::connect(&app, room, None, None).await?;
+    let mut fast = Client::connect(&app, room, None, None).await?;
+    let start = slow.until("snapshot").await?["seq"]
+        .as_i64()
+        .unwrap_or_default();
+    fast.until("snapshot").await?;
+
+    // A burst far larger than the room's buffer and the socket's, straight through the hub.
+    let burst = 3000;
+    let padding = "x".repeat(2048);
+    let hub = app.state.live.clone();
+    let publisher = tokio::spawn(async move {
+        for seq in start + 1..=start + burst {
+            let frame = json!({"type": "event", "seq": seq, "event": {"kind": "queue-changed", "pending": 0}, "pad": padding}).to_string();
+            hub.publish(StoredEvent {
+                assembly: room,
+                seq,
+                public: frame,
+                staff: None,
+            })
+            .await;
+        }
+    });
+    // The fast client gets every event in order while the slow one reads nothing.
+    for expected in start + 1..=start + burst {
+        let message = fast.next().await?;
+        assert_eq!(message["seq"], expected);
+    }
+    publisher.await?;
+
+    // The slow one then finds a snapshot where it fell behind, never a silent gap.
+    let mut previous = start;
+    let mut snapshots = 0;
+    loop {
+        let message = slow.next().await?;
+        let seq = message["seq"].as_i64().unwrap_or_default();
+        if message["type"] == "snapshot" {
+            snapshots += 1;
+        } else {
+            assert_eq!(seq, previous + 1, "a gap without a snapshot");
+        }
+        previous = seq;
+        if message["type"] == "snapshot" || seq == start + burst {
+            break;
+        }
+    }
+    assert_eq!(snapshots, 1, "the slow client was given a snapshot");
+    Ok(())
+}
+
+#[tokio::test]
+async fn closing_the_live_part_from_the_preparation_form_reaches_every_client() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let mut reader = Client::connect(&app, room, None, None).await?;
+    let seq = reader.until("snapshot").await?["seq"]
+        .as_i64()
+        .unwrap_or_default();
+    let closed = app
+        .post_form(
+            "/api/change_live_state",
+            Some(&staff),
+            &[
+                ("slug", demo::slug()),
+                ("assembly", &room.to_string()),
+                ("state", "closed"),
+            ],
+        )
+        .await?;
+    assert_eq!(closed.status().as_u16(), 302);
+    let event = reader.next().await?;
+    assert_eq!(event["seq"], seq + 1);
+    assert_eq!(
+        event["event"],
+        json!({"kind": "live-changed", "live": "closed"})
+    );
+    Ok(())
+}
