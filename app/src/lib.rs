@@ -2,6 +2,8 @@
 //!
 //! Layers point one way: `ui → api → store → domain`.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod domain;
 pub mod live;

@@ -8,7 +8,7 @@ test.describe('axe-core on every page', () => {
       await setPreferences(context, baseURL, mode.cookie);
       const { councilPath, findingPath, assembliesPath, assemblyPath } = await demoPaths(page);
       const pages = ['/', '/a-propos', councilPath, findingPath, assembliesPath, assemblyPath,
-        '/rejoindre', '/rejoindre?code=ZZZ-999', '/page-inexistante'];
+        `${assemblyPath}/direct`, '/rejoindre', '/rejoindre?code=ZZZ-999', '/page-inexistante'];
       for (const path of pages) {
         await page.goto(path);
         await expectNoAxeViolations(page, `${path} (${mode.name})`);

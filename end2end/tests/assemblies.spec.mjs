@@ -82,8 +82,23 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await expect(page.locator('main')).toContainText('jeudi 14 octobre 2027 à 18 h 30');
   await expectNoAxeViolations(page, 'public page of the new assembly');
 
+  // The participants' page: ask a question by keyboard alone.
+  const livePath = `${new URL(page.url()).pathname}/direct`;
+  await page.goto(livePath);
+  await expectNoAxeViolations(page, 'live page, no question yet');
+  await tabTo(page, '#ask-body', 60);
+  await page.keyboard.type('Qui contacter en cas de crise la nuit ?');
+  await tabTo(page, 'form[action="/api/ask_question"] button[type="submit"]', 6);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Merci');
+  await expect(page.locator('main')).toContainText('Une question attend');
+  await expectNoAxeViolations(page, 'live page after asking');
+
   await setPreferences(context, baseURL, 'lang=en&easy=1');
-  await page.reload();
+  await page.goto(livePath);
+  await expect(page.locator('h1')).toHaveText('Ask a question');
+  await expectNoAxeViolations(page, 'live page, en easy-read');
+  await page.goto(livePath.replace(/\/direct$/, ''));
   await expect(page.locator('main')).toContainText('Thursday 14 October 2027, 18:30');
   await expectNoAxeViolations(page, 'public page, en easy-read');
 });

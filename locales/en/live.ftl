@@ -48,3 +48,75 @@ audit-questions-closed = Questions closed
     .easy = Questions closed
 audit-fact-question = question no. { $value }
     .easy = question no. { $value }
+
+## Participants' page
+live-title = Live: questions
+    .easy = Ask a question
+live-current-item = Right now:
+    .easy = Now:
+live-cannot-ask = Questions cannot be asked right now.
+    .easy = You cannot ask a question now.
+live-pending = { $count ->
+    [one] One question is waiting to be read by the team.
+   *[other] { $count } questions are waiting to be read by the team.
+}
+    .easy = { $count ->
+        [one] 1 question is waiting.
+       *[other] { $count } questions are waiting.
+    }
+live-questions = Questions from the room
+    .easy = The questions
+live-order = Order of the questions
+    .easy = Order
+live-order-votes = Most supported
+    .easy = Most liked
+live-order-newest = Newest
+    .easy = New ones
+live-no-questions = No question yet. Be the first!
+    .easy = No question yet.
+live-reload = See new questions (reload)
+    .easy = See new questions
+live-ask = Ask a question
+    .easy = Your question
+live-ask-body = Your question
+    .easy = Write your question
+live-ask-hint = Anonymous: your name is not shown. 500 characters at most.
+    .easy = Nobody will know it is you.
+live-ask-hint-moderated = Anonymous: your name is not shown. The team reads each question before showing it. 500 characters at most.
+    .easy = Nobody will know it is you. The team reads the question before showing it.
+live-ask-more = Say who you are (optional)
+    .easy = Say who you are (if you want)
+live-ask-first-name = First name (optional)
+    .easy = First name (if you want)
+live-ask-college = You are (optional)
+    .easy = You are (if you want)
+live-ask-college-none = I prefer not to say
+    .easy = I do not say
+live-ask-submit = Send my question
+    .easy = Send
+live-votes = { $count ->
+    [0] no support yet
+    [one] 1 supporter
+   *[other] { $count } supporters
+}
+    .easy = { $count ->
+        [0] 0 votes
+        [one] 1 vote
+       *[other] { $count } votes
+    }
+live-support = Support
+    .easy = I vote for it
+live-supported = You support this question
+    .easy = You voted
+live-pinned = Pinned
+    .easy = On top
+live-answered = Answered
+    .easy = Answer given
+saved-question-pending = Thank you! Your question is sent. It will appear once the team has read it.
+    .easy = Thank you! The team reads your question. Then it shows it.
+saved-question-published = Thank you! Your question is shown.
+    .easy = Thank you! Your question is there.
+saved-supported = Your support is counted.
+    .easy = Your vote is counted.
+assembly-live-link = Take part live: ask a question, support others'
+    .easy = Take part now

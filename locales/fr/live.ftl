@@ -48,3 +48,75 @@ audit-questions-closed = Questions closes
     .easy = Questions fermées
 audit-fact-question = question n° { $value }
     .easy = question n° { $value }
+
+## Page des participants
+live-title = En direct : questions
+    .easy = Poser une question
+live-current-item = En ce moment :
+    .easy = Maintenant :
+live-cannot-ask = On ne peut pas poser de question en ce moment.
+    .easy = Vous ne pouvez pas poser de question maintenant.
+live-pending = { $count ->
+    [one] Une question attend d'être relue par l'équipe.
+   *[other] { $count } questions attendent d'être relues par l'équipe.
+}
+    .easy = { $count ->
+        [one] 1 question attend.
+       *[other] { $count } questions attendent.
+    }
+live-questions = Les questions de la salle
+    .easy = Les questions
+live-order = Ordre des questions
+    .easy = Ordre
+live-order-votes = Les plus soutenues
+    .easy = Les plus aimées
+live-order-newest = Les plus récentes
+    .easy = Les nouvelles
+live-no-questions = Pas encore de question. Soyez la première ou le premier !
+    .easy = Pas encore de question.
+live-reload = Voir les nouvelles questions (recharger)
+    .easy = Voir les nouvelles questions
+live-ask = Poser une question
+    .easy = Votre question
+live-ask-body = Votre question
+    .easy = Écrivez votre question
+live-ask-hint = Anonyme : votre nom n'apparaît pas. 500 caractères au plus.
+    .easy = Personne ne saura que c'est vous.
+live-ask-hint-moderated = Anonyme : votre nom n'apparaît pas. L'équipe relit chaque question avant de l'afficher. 500 caractères au plus.
+    .easy = Personne ne saura que c'est vous. L'équipe lit la question avant de la montrer.
+live-ask-more = Dire qui vous êtes (facultatif)
+    .easy = Dire qui vous êtes (si vous voulez)
+live-ask-first-name = Prénom (facultatif)
+    .easy = Prénom (si vous voulez)
+live-ask-college = Vous êtes (facultatif)
+    .easy = Vous êtes (si vous voulez)
+live-ask-college-none = Je préfère ne pas le dire
+    .easy = Je ne dis pas
+live-ask-submit = Envoyer ma question
+    .easy = Envoyer
+live-votes = { $count ->
+    [0] aucun soutien
+    [one] 1 soutien
+   *[other] { $count } soutiens
+}
+    .easy = { $count ->
+        [0] 0 vote
+        [one] 1 vote
+       *[other] { $count } votes
+    }
+live-support = Soutenir
+    .easy = Je vote pour
+live-supported = Vous soutenez cette question
+    .easy = Vous avez voté
+live-pinned = Épinglée
+    .easy = En haut
+live-answered = Répondue
+    .easy = Réponse donnée
+saved-question-pending = Merci ! Votre question est envoyée. Elle apparaîtra quand l'équipe l'aura relue.
+    .easy = Merci ! L'équipe lit votre question. Puis elle la montre.
+saved-question-published = Merci ! Votre question est affichée.
+    .easy = Merci ! Votre question est là.
+saved-supported = Votre soutien est compté.
+    .easy = Votre vote est compté.
+assembly-live-link = Participer en direct : poser une question, soutenir celles des autres
+    .easy = Participer maintenant

@@ -398,11 +398,11 @@ async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) 
         return refusal(client, reference, "rate-limited", "error-rate-limited");
     }
     match room::apply(&state.db, assembly, &client.actor, &message).await {
-        Ok((event, question)) => {
-            state.live.publish(event).await;
+        Ok(applied) => {
+            state.live.publish(applied.event).await;
             text(&ServerMessage::Ack {
                 reference,
-                question,
+                question: applied.question,
             })
         }
         Err(refused) => {

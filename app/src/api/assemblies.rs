@@ -234,7 +234,7 @@ pub async fn change_live_state(
     };
     match crate::store::assemblies::change_live_state(&db, council_id, id, to, by).await {
         Ok((state, event)) => {
-            server::publish(event).await;
+            publish(event).await;
             super::forms::done(
                 if state == LiveState::Open {
                     "saved-live-opened"
@@ -351,6 +351,17 @@ pub async fn arrange_agenda_item(
     }
 }
 
+/// Hands a stored room event to this process's live rooms (absent in a context without
+/// the server's hub: the event is stored and clients get it on their next connection).
+#[cfg(feature = "ssr")]
+pub(crate) async fn publish(event: crate::live::room::StoredEvent) {
+    if let Some(publisher) =
+        leptos::prelude::use_context::<std::sync::Arc<dyn crate::live::room::Publisher>>()
+    {
+        publisher.publish(event).await;
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::AppError;
@@ -361,16 +372,6 @@ mod server {
 
     pub use crate::api::request::db;
     pub use crate::api::team::server::caller_allowed;
-
-    /// Hands a stored room event to this process's live rooms (absent in a context without
-    /// the server's hub: the event is stored and clients get it on their next connection).
-    pub async fn publish(event: crate::live::room::StoredEvent) {
-        if let Some(publisher) =
-            leptos::prelude::use_context::<std::sync::Arc<dyn crate::live::room::Publisher>>()
-        {
-            publisher.publish(event).await;
-        }
-    }
 
     /// The council named by `slug`: its id and name; unknown: 404.
     pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<(i64, String), AppError> {

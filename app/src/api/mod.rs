@@ -4,6 +4,7 @@ mod assemblies;
 mod councils;
 mod error;
 mod forms;
+mod live;
 mod preferences;
 #[cfg(feature = "ssr")]
 mod request;
@@ -23,6 +24,10 @@ pub use councils::{
 };
 pub use error::AppError;
 pub use forms::{FormEcho, PageFlash};
+pub use live::{
+    AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
+    support_question,
+};
 pub use preferences::{SavePreferences, save_preferences};
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;

@@ -35,3 +35,15 @@ pub fn set_cookie(line: &str) -> Result<(), AppError> {
     response.append_header(http::header::SET_COOKIE, header);
     Ok(())
 }
+
+/// The request's whole `Cookie` header ("" without one).
+pub fn cookie_header() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|v| v.to_str().ok().map(str::to_owned))
+        })
+        .unwrap_or_default()
+}

@@ -114,15 +114,23 @@ async fn question_in(
         .ok_or(Refusal::NotFound)
 }
 
-/// Applies a command: checks it, stores its effect and its event in one transaction, and
-/// returns the event (to broadcast) and the question it concerned. Nothing is stored when
-/// it is refused.
+/// What an applied command gives: the stored event (to broadcast), the question it
+/// concerned, and whether that question now waits for moderation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub event: StoredEvent,
+    pub question: Option<i64>,
+    pub waiting: bool,
+}
+
+/// Applies a command: checks it, stores its effect and its event in one transaction.
+/// Nothing is stored when it is refused.
 pub async fn apply(
     db: &DatabaseConnection,
     assembly_id: i64,
     actor: &Actor,
     command: &ClientMessage,
-) -> Result<(StoredEvent, Option<i64>), Refusal> {
+) -> Result<Applied, Refusal> {
     if command.is_staff_command() && !matches!(actor, Actor::Staff { .. }) {
         return Err(Refusal::Forbidden);
     }
@@ -175,7 +183,11 @@ pub async fn apply(
         .await?;
     }
     txn.commit().await?;
-    Ok((stored, question_id))
+    Ok(Applied {
+        waiting: matches!(staff_event, Some(RoomEvent::QuestionAsked { .. })),
+        event: stored,
+        question: question_id,
+    })
 }
 
 /// Takes the room's next sequence number (locking its row until the transaction ends) and
@@ -630,6 +642,30 @@ pub async fn events_since(
             })
             .collect()
     }))
+}
+
+/// The questions of an assembly a participant (by voter key) supports.
+pub async fn supported_by(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+    voter: &str,
+) -> Result<Vec<i64>, DbErr> {
+    let votes = question_vote::Entity::find()
+        .filter(question_vote::Column::Voter.eq(voter))
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = votes.into_iter().map(|vote| vote.question_id).collect();
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    Ok(question::Entity::find()
+        .filter(question::Column::AssemblyId.eq(assembly_id))
+        .filter(question::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| q.id)
+        .collect())
 }
 
 /// The room's last sequence number (0 before its first event).

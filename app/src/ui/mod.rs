@@ -83,6 +83,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/assemblees/:id/direct")
+                        view=pages::LiveRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/assemblees/:id/preparer")
                         view=pages::AssemblyEditorRoute
                         ssr=SsrMode::Async

@@ -431,3 +431,143 @@ async fn closing_the_live_part_from_the_preparation_form_reaches_every_client() 
     );
     Ok(())
 }
+
+/// Follows a plain form post's redirect with the cookies it set: the page it comes back to.
+async fn follow(
+    app: &TestApp,
+    response: reqwest::Response,
+    cookies: &mut Vec<String>,
+) -> anyhow::Result<String> {
+    let back = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    for name in ["agora_participant", "agora_flash"] {
+        if let Some(cookie) = agora_tests::cookie_set(&response, name) {
+            cookies.retain(|c| !c.starts_with(&format!("{name}=")));
+            cookies.push(cookie);
+        }
+    }
+    let (_, html) = app
+        .get_with_cookie(&back, Some(&cookies.join("; ")))
+        .await?;
+    cookies.retain(|c| !c.starts_with("agora_flash="));
+    Ok(html)
+}
+
+#[tokio::test]
+async fn without_javascript_a_participant_asks_and_supports_by_form_and_screens_hear_of_it()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let slug = demo::slug();
+    let page = format!("/{slug}/assemblees/{room}/direct");
+    let (status, html) = app.get(&page).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"action="/api/ask_question""#), "{html}");
+    assert!(html.contains("Pas encore de question."));
+    let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
+    facilitator.until("snapshot").await?;
+
+    let mut cookies = Vec::new();
+    let room_id = room.to_string();
+    let empty = app
+        .post_form(
+            "/api/ask_question",
+            None,
+            &[
+                ("slug", slug),
+                ("assembly", &room_id),
+                ("body", " "),
+                ("first_name", "Léa"),
+                ("college", ""),
+            ],
+        )
+        .await?;
+    let html = follow(&app, empty, &mut cookies).await?;
+    assert!(html.contains("Écrivez votre question."), "{html}");
+    assert!(
+        html.contains(r#"value="Léa""#),
+        "the first name typed is given back"
+    );
+    assert_eq!(question::Entity::find().count(&app.db).await?, 0);
+
+    let asked = app
+        .post_form(
+            "/api/ask_question",
+            Some(&cookies.join("; ")),
+            &[
+                ("slug", slug),
+                ("assembly", &room_id),
+                ("body", "Qui contacter en cas de crise ?"),
+                ("first_name", ""),
+                ("college", "aidants"),
+            ],
+        )
+        .await?;
+    assert_eq!(asked.status().as_u16(), 302);
+    let html = follow(&app, asked, &mut cookies).await?;
+    assert!(
+        html.contains("Merci ! Votre question est envoyée."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Une question attend d&#x27;être relue")
+            || html.contains("Une question attend d'être relue"),
+        "{html}"
+    );
+    let waiting = facilitator.until("question-asked").await?;
+    assert_eq!(waiting["event"]["question"]["college"], "aidants");
+    let id = waiting["event"]["question"]["id"]
+        .as_i64()
+        .unwrap_or_default();
+    facilitator
+        .send(json!({"type": "approve", "question": id}))
+        .await?;
+    facilitator.until("ack").await?;
+
+    let (_, html) = app
+        .get_with_cookie(&page, Some(&cookies.join("; ")))
+        .await?;
+    assert!(html.contains("Qui contacter en cas de crise ?"), "{html}");
+    assert!(
+        html.contains("Aidants"),
+        "college shown by its name: {html}"
+    );
+    let support = |cookie: String| {
+        let room_id = room_id.clone();
+        let app = &app;
+        async move {
+            app.post_form(
+                "/api/support_question",
+                Some(&cookie),
+                &[
+                    ("slug", slug),
+                    ("assembly", &room_id),
+                    ("question", &id.to_string()),
+                ],
+            )
+            .await
+        }
+    };
+    let html = follow(&app, support(cookies.join("; ")).await?, &mut cookies).await?;
+    assert!(html.contains("Votre soutien est compté."), "{html}");
+    assert!(html.contains("Vous soutenez cette question"), "{html}");
+    assert!(html.contains("1 soutien"), "{html}");
+    let voted = facilitator.until("question-voted").await?;
+    assert_eq!(voted["event"]["votes"], 1);
+    let html = follow(&app, support(cookies.join("; ")).await?, &mut cookies).await?;
+    assert!(
+        html.contains("Vous soutenez déjà cette question."),
+        "{html}"
+    );
+    let (_, newest) = app.get(&format!("{page}?ordre=recentes")).await?;
+    assert!(newest.contains(r#"href="/clsm-val-de-lisandre/assemblees/"#));
+    assert!(
+        newest.contains(r#"aria-current="page">Les plus récentes"#),
+        "{newest}"
+    );
+    Ok(())
+}

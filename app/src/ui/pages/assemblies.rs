@@ -280,6 +280,17 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
             <span lang="fr">{assembly.place.clone()}</span>
         </p>
         <p class="tag">{i18n.t(live_label(assembly.live))}</p>
+        {(assembly.live == LiveState::Open)
+            .then(|| {
+                let href = format!("/{council_slug}/assemblees/{}/direct", assembly.id);
+                view! {
+                    <p>
+                        <A href=href attr:class="button">
+                            {i18n.t("assembly-live-link")}
+                        </A>
+                    </p>
+                }
+            })}
         {prepare}
         {accessibility}
         <section aria-labelledby="agenda-title">

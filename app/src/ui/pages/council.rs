@@ -99,7 +99,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
 }
 
 /// A default college shows its translated name unless the council renamed it.
-fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
+pub(crate) fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
     move || match (&college.label, college.key.is_default()) {
         (Some(label), _) => label.clone(),
         (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),

@@ -5,6 +5,7 @@ mod assemblies;
 mod council;
 mod finding;
 mod index;
+mod live;
 mod not_found;
 mod staff;
 mod team;
@@ -14,6 +15,7 @@ pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRo
 pub use council::CouncilPage;
 pub use finding::FindingDetail;
 pub use index::CouncilIndex;
+pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use team::{AuditLogRoute, TeamPageRoute};

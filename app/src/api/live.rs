@@ -1,0 +1,200 @@
+//! The participant's live page as plain forms: read the approved questions (reload to
+//! refresh), ask one, support one. The same commands as the websocket, so the same rules,
+//! the same stored events, and every connected screen hears of them.
+
+use super::AppError;
+use super::forms::PageFlash;
+use crate::domain::{College, LiveState, QuestionOrder};
+use crate::live::QuestionView;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LivePage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub assembly: i64,
+    pub title: String,
+    pub live: LiveState,
+    pub current_item: Option<String>,
+    pub questions_open: bool,
+    pub premoderation: bool,
+    pub pending_count: u32,
+    /// Approved questions in the order asked for.
+    pub questions: Vec<QuestionView>,
+    pub order: QuestionOrder,
+    /// The questions this participant supports already.
+    pub supported: Vec<i64>,
+    pub colleges: Vec<College>,
+    pub flash: PageFlash,
+}
+
+/// `order` is `recentes` for newest first; anything else sorts by support.
+#[server(endpoint = "live_page")]
+pub async fn load_live_page(slug: String, id: String, order: String) -> Result<LivePage, AppError> {
+    use crate::domain::{CouncilSlug, ParticipantId};
+    let db = super::request::db()?;
+    let council_slug = CouncilSlug::parse(&slug).map_err(|_| AppError::NotFound.with_status())?;
+    let council = crate::store::council_by_slug(&db, &council_slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let assembly: i64 = id.parse().map_err(|_| AppError::NotFound.with_status())?;
+    let (council_id, _) = crate::store::staff::council_by_slug_id(&db, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if crate::live::room::council_of(&db, assembly).await? != Some(council_id) {
+        return Err(AppError::NotFound.with_status());
+    }
+    let (_, room) = crate::live::room::snapshot(&db, assembly, false)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let order = if order == "recentes" {
+        QuestionOrder::Newest
+    } else {
+        QuestionOrder::Votes
+    };
+    let mut questions = room.questions;
+    crate::domain::order(&mut questions, order);
+    let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
+    let supported = match participant {
+        Some(participant) => {
+            let voter = crate::live::room::voter_key(&participant, assembly);
+            crate::live::room::supported_by(&db, assembly, &voter).await?
+        }
+        None => Vec::new(),
+    };
+    let current_item = room
+        .agenda
+        .iter()
+        .find(|item| Some(item.id) == room.current_item)
+        .map(|item| item.title.clone());
+    Ok(LivePage {
+        council_slug: slug,
+        council_name: council.name,
+        assembly,
+        title: room.title,
+        live: room.live,
+        current_item,
+        questions_open: room.questions_open,
+        premoderation: room.premoderation,
+        pending_count: room.pending_count,
+        questions,
+        order,
+        supported,
+        colleges: council.colleges,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+#[server(endpoint = "ask_question")]
+pub async fn ask_question(
+    slug: String,
+    assembly: String,
+    body: String,
+    first_name: String,
+    college: String,
+) -> Result<(), AppError> {
+    use crate::live::ClientMessage;
+    let (assembly, back) = server::room_path(&slug, &assembly)?;
+    let command = ClientMessage::Ask {
+        reference: None,
+        body: body.clone(),
+        first_name: Some(first_name.clone()),
+        college: Some(college.clone()),
+    };
+    let values = [
+        ("body", body.as_str()),
+        ("first_name", first_name.as_str()),
+        ("college", college.as_str()),
+    ];
+    match server::apply(&slug, assembly, &command).await? {
+        Ok(pending) => super::forms::done(
+            if pending {
+                "saved-question-pending"
+            } else {
+                "saved-question-published"
+            },
+            &back,
+        ),
+        Err(message) => super::forms::refuse(
+            super::forms::FormEcho::new("ask", Some("body"), message, &values),
+            &back,
+        ),
+    }
+}
+
+#[server(endpoint = "support_question")]
+pub async fn support_question(
+    slug: String,
+    assembly: String,
+    question: String,
+) -> Result<(), AppError> {
+    use crate::live::ClientMessage;
+    let (assembly, back) = server::room_path(&slug, &assembly)?;
+    let question: i64 = question
+        .parse()
+        .map_err(|_| AppError::NotFound.with_status())?;
+    let command = ClientMessage::Upvote {
+        reference: None,
+        question,
+    };
+    match server::apply(&slug, assembly, &command).await? {
+        Ok(_) => super::forms::done("saved-supported", &back),
+        Err(message) => super::forms::refuse(
+            super::forms::FormEcho::new("support", None, message, &[]),
+            &back,
+        ),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::AppError;
+    use crate::live::ClientMessage;
+    use crate::live::room::{self, Actor, Refusal};
+
+    pub fn room_path(slug: &str, assembly: &str) -> Result<(i64, String), AppError> {
+        let id: i64 = assembly
+            .trim()
+            .parse()
+            .map_err(|_| AppError::NotFound.with_status())?;
+        Ok((id, format!("/{slug}/assemblees/{id}/direct")))
+    }
+
+    /// Applies a participant's command: `Ok(Ok(pending))` when stored (and published),
+    /// `Ok(Err(message id))` when refused by the room's rules.
+    pub async fn apply(
+        slug: &str,
+        assembly: i64,
+        command: &ClientMessage,
+    ) -> Result<Result<bool, &'static str>, AppError> {
+        let db = crate::api::request::db()?;
+        let (council_id, _) = crate::store::staff::council_by_slug_id(&db, slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+        if room::council_of(&db, assembly).await? != Some(council_id) {
+            return Err(AppError::NotFound.with_status());
+        }
+        // Set by the write guard on every write (drawn fresh on a first one).
+        let participant = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::domain::ParticipantId>()
+                    .cloned()
+            })
+            .ok_or(AppError::Internal)?;
+        let actor = Actor::Participant {
+            voter: room::voter_key(&participant, assembly),
+        };
+        match room::apply(&db, assembly, &actor, command).await {
+            Ok(applied) => {
+                crate::api::assemblies::publish(applied.event).await;
+                Ok(Ok(applied.waiting))
+            }
+            Err(Refusal::NotFound) => Err(AppError::NotFound.with_status()),
+            Err(Refusal::Db(error)) => Err(error.into()),
+            Err(refused) => Ok(Err(refused.code_and_message().1)),
+        }
+    }
+}
