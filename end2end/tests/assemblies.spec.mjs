@@ -94,6 +94,27 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await expect(page.locator('main')).toContainText('Une question attend');
   await expectNoAxeViolations(page, 'live page after asking');
 
+  // The console: approve it and put it on screen, by keyboard; the projector, open in
+  // another window and never touched, shows it.
+  const projector = await context.newPage();
+  await projector.goto(livePath.replace(/\/direct$/, '/projection'));
+  await expect(projector.locator('.projector-question')).toContainText('Posez vos questions');
+  await projector.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  const consolePath = livePath.replace(/\/direct$/, '/animation');
+  await page.goto(consolePath);
+  await expect(page.locator('#queue-title')).toContainText('(1)');
+  await expectNoAxeViolations(page, 'console with a question to review');
+  await tabTo(page, 'form[action="/api/console_action"]:has(input[value="approve"]) button', 80);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText("C'est fait.");
+  await tabTo(page, 'button[aria-label^="Afficher à l\'écran"]', 80);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.question.highlighted')).toContainText('Qui contacter en cas de crise la nuit ?');
+  await expectNoAxeViolations(page, 'console with a question on screen');
+  await expect(projector.locator('.projector-question blockquote')).toHaveText('Qui contacter en cas de crise la nuit ?');
+  await expectNoAxeViolations(projector, 'projector');
+  await projector.close();
+
   await setPreferences(context, baseURL, 'lang=en&easy=1');
   await page.goto(livePath);
   await expect(page.locator('h1')).toHaveText('Ask a question');

@@ -120,3 +120,75 @@ saved-supported = Your support is counted.
     .easy = Your vote is counted.
 assembly-live-link = Take part live: ask a question, support others'
     .easy = Take part now
+
+## Facilitator console and projector
+console-title = Facilitator console
+    .easy = Run the meeting
+console-projector = Open the projector view
+    .easy = See the room's screen
+console-queue = Questions to review
+    .easy = Questions to read
+console-queue-empty = No question is waiting.
+    .easy = No question to read.
+console-edit = Correct the text before approving (optional)
+    .easy = Correct the text (if needed)
+console-approve = Approve
+    .easy = Accept
+console-reason = Reason for the team (optional, never shown to the public)
+    .easy = Why (only the team sees it)
+console-reject = Set aside
+    .easy = Refuse
+console-approved = Questions shown
+    .easy = Questions shown
+console-on-screen = On screen
+    .easy = On the screen
+console-highlight = Show on screen
+    .easy = Show on the screen
+console-unhighlight = Take off screen
+    .easy = Remove from the screen
+console-answered = Mark answered
+    .easy = Answer given
+console-unanswered = Mark not answered
+    .easy = No answer yet
+console-pin = Pin
+    .easy = Put on top
+console-unpin = Unpin
+    .easy = Stop putting on top
+console-go-to = Go to this item
+    .easy = Go to this point
+console-settings = Live settings
+    .easy = Settings
+console-premoderation-is-on = Pre-moderation: every question is reviewed before it is shown.
+    .easy = The team reads each question before showing it.
+console-premoderation-is-off = No pre-moderation: questions are shown at once.
+    .easy = Questions are shown at once.
+console-premoderation-on = Review questions before showing them
+    .easy = Read before showing
+console-premoderation-off = Show questions without review
+    .easy = Show without reading
+console-questions-are-open = Participants can ask questions.
+    .easy = People can ask questions.
+console-questions-are-closed = Questions are closed.
+    .easy = People cannot ask questions now.
+console-questions-close = Close questions
+    .easy = Close questions
+console-questions-open = Reopen questions
+    .easy = Open questions
+saved-console = Done.
+    .easy = Done.
+projector-title = Projector
+    .easy = Room screen
+projector-question = Question on screen
+    .easy = The question
+projector-no-question = Ask your questions from your phone.
+    .easy = Ask your questions with your phone.
+projector-count = { $count ->
+    [0] No question yet
+    [one] 1 question asked
+   *[other] { $count } questions asked
+}
+    .easy = { $count ->
+        [0] No question yet
+        [one] 1 question
+       *[other] { $count } questions
+    }

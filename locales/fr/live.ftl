@@ -120,3 +120,75 @@ saved-supported = Votre soutien est compté.
     .easy = Votre vote est compté.
 assembly-live-link = Participer en direct : poser une question, soutenir celles des autres
     .easy = Participer maintenant
+
+## Console d'animation et projection
+console-title = Console d'animation
+    .easy = Animer la réunion
+console-projector = Ouvrir la vue projection
+    .easy = Voir l'écran de la salle
+console-queue = Questions à relire
+    .easy = Questions à lire
+console-queue-empty = Aucune question n'attend.
+    .easy = Pas de question à lire.
+console-edit = Corriger le texte avant de valider (facultatif)
+    .easy = Corriger le texte (si besoin)
+console-approve = Valider
+    .easy = Accepter
+console-reason = Motif pour l'équipe (facultatif, jamais montré au public)
+    .easy = Pourquoi (seule l'équipe le voit)
+console-reject = Écarter
+    .easy = Refuser
+console-approved = Questions affichées
+    .easy = Questions montrées
+console-on-screen = À l'écran
+    .easy = Sur l'écran
+console-highlight = Afficher à l'écran
+    .easy = Montrer sur l'écran
+console-unhighlight = Retirer de l'écran
+    .easy = Enlever de l'écran
+console-answered = Marquer répondue
+    .easy = Réponse donnée
+console-unanswered = Marquer non répondue
+    .easy = Pas encore de réponse
+console-pin = Épingler
+    .easy = Mettre en haut
+console-unpin = Désépingler
+    .easy = Ne plus mettre en haut
+console-go-to = Passer à ce point
+    .easy = Aller à ce point
+console-settings = Réglages du direct
+    .easy = Réglages
+console-premoderation-is-on = Modération préalable : chaque question est relue avant d'être affichée.
+    .easy = L'équipe lit chaque question avant de la montrer.
+console-premoderation-is-off = Sans modération préalable : les questions s'affichent aussitôt.
+    .easy = Les questions sont montrées tout de suite.
+console-premoderation-on = Relire les questions avant affichage
+    .easy = Lire avant de montrer
+console-premoderation-off = Afficher les questions sans les relire
+    .easy = Montrer sans lire
+console-questions-are-open = Les participants peuvent poser des questions.
+    .easy = On peut poser des questions.
+console-questions-are-closed = Les questions sont closes.
+    .easy = On ne peut plus poser de questions.
+console-questions-close = Clore les questions
+    .easy = Fermer les questions
+console-questions-open = Rouvrir les questions
+    .easy = Ouvrir les questions
+saved-console = C'est fait.
+    .easy = C'est fait.
+projector-title = Projection
+    .easy = Écran de la salle
+projector-question = Question à l'écran
+    .easy = La question
+projector-no-question = Posez vos questions depuis votre téléphone.
+    .easy = Posez vos questions avec votre téléphone.
+projector-count = { $count ->
+    [0] Pas encore de question
+    [one] 1 question posée
+   *[other] { $count } questions posées
+}
+    .easy = { $count ->
+        [0] Pas encore de question
+        [one] 1 question
+       *[other] { $count } questions
+    }

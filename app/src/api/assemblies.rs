@@ -351,6 +351,16 @@ pub async fn arrange_agenda_item(
     }
 }
 
+#[cfg(feature = "ssr")]
+pub(crate) fn join_link_of(assembly: &Assembly) -> Result<String, AppError> {
+    server::join_link(assembly)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn qr_svg_of(link: &str) -> Result<String, AppError> {
+    server::qr_svg(link)
+}
+
 /// Hands a stored room event to this process's live rooms (absent in a context without
 /// the server's hub: the event is stored and clients get it on their next connection).
 #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
 //! Server functions: read input, validate it through `domain`, call `store`, map the result.
 
 mod assemblies;
+mod console;
 mod councils;
 mod error;
 mod forms;
@@ -17,6 +18,10 @@ pub use assemblies::{
     LoadAssemblyEditor, PublishAssembly, UpdateAgendaItem, UpdateAssembly, add_agenda_item,
     arrange_agenda_item, change_live_state, create_assembly, find_join_code, load_assemblies,
     load_assembly, load_assembly_editor, publish_assembly, update_agenda_item, update_assembly,
+};
+pub use console::{
+    ConsoleAction, ConsolePage, LoadConsole, LoadProjector, ProjectorPage, console_action,
+    load_console, load_projector,
 };
 pub use councils::{
     CouncilHome, FindingPage, ListCouncils, LoadCouncilHome, LoadFindingPage, list_councils,

@@ -88,6 +88,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/assemblees/:id/animation")
+                        view=pages::ConsoleRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/assemblees/:id/projection")
+                        view=pages::ProjectorRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/assemblees/:id/preparer")
                         view=pages::AssemblyEditorRoute
                         ssr=SsrMode::Async

@@ -571,3 +571,140 @@ async fn without_javascript_a_participant_asks_and_supports_by_form_and_screens_
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_shows_the_pick()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let slug = demo::slug();
+    let console = format!("/{slug}/assemblees/{room}/animation");
+    let projector = format!("/{slug}/assemblees/{room}/projection");
+    let council = CouncilSlug::parse(slug)?;
+    let observer = app
+        .staff_member(&council, Role::Observer, "Olivier Lit")
+        .await?
+        .1;
+    for (who, cookie, expected) in [
+        ("anonymous", None, 401),
+        ("observer", Some(observer.as_str()), 403),
+        ("facilitator", Some(staff.as_str()), 200),
+    ] {
+        let (status, _) = app.get_with_cookie(&console, cookie).await?;
+        assert_eq!(status, expected, "{who} on the console");
+    }
+
+    let mut participant = Client::connect(&app, room, None, None).await?;
+    participant.until("snapshot").await?;
+    participant
+        .send(json!({"type": "ask", "body": "Y aura-t-il une permanence le samedi ?"}))
+        .await?;
+    let id = participant.until("ack").await?["question"]
+        .as_i64()
+        .unwrap_or_default();
+    let (_, html) = app.get_with_cookie(&console, Some(&staff)).await?;
+    assert!(
+        html.contains("Y aura-t-il une permanence le samedi ?"),
+        "the queue shows the text"
+    );
+
+    let act = |cookie: Option<String>, fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        let room = room.to_string();
+        async move {
+            let mut all = vec![("slug", slug.to_owned()), ("assembly", room)];
+            all.extend(fields);
+            let borrowed: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form("/api/console_action", cookie.as_deref(), &borrowed)
+                .await
+        }
+    };
+    let refused = act(
+        Some(observer.clone()),
+        vec![("action", "approve".into()), ("question", id.to_string())],
+    )
+    .await?;
+    assert_eq!(refused.status().as_u16(), 403);
+    let approved = act(
+        Some(staff.clone()),
+        vec![
+            ("action", "approve".into()),
+            ("question", id.to_string()),
+            (
+                "body",
+                "Y aura-t-il une permanence le samedi matin ?".into(),
+            ),
+        ],
+    )
+    .await?;
+    assert_eq!(approved.status().as_u16(), 302);
+    let event = participant.until("question-approved").await?;
+    assert_eq!(
+        event["event"]["question"]["body"],
+        "Y aura-t-il une permanence le samedi matin ?"
+    );
+
+    let again = act(
+        Some(staff.clone()),
+        vec![("action", "approve".into()), ("question", id.to_string())],
+    )
+    .await?;
+    let back = again
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let flash = agora_tests::cookie_set(&again, "agora_flash").unwrap_or_default();
+    let (_, html) = app
+        .get_with_cookie(&back, Some(&format!("{staff}; {flash}")))
+        .await?;
+    assert!(
+        html.contains("Cette question est déjà dans cet état."),
+        "{html}"
+    );
+
+    let (_, before) = app.get(&projector).await?;
+    assert!(before.contains("Posez vos questions depuis votre téléphone."));
+    assert!(
+        before.contains("LiveReload"),
+        "the projector follows its room"
+    );
+    assert!(
+        !before.contains("http-equiv"),
+        "no timed refresh (WCAG 2.2.1)"
+    );
+    assert!(before.contains("qr-code"));
+    act(
+        Some(staff.clone()),
+        vec![("action", "highlight".into()), ("question", id.to_string())],
+    )
+    .await?;
+    let shown = participant.until("highlighted").await?;
+    assert_eq!(shown["event"]["question"]["id"], id);
+    let (status, after) = app.get(&projector).await?;
+    assert_eq!(status, 200, "the projector is public");
+    assert!(
+        after.contains("Y aura-t-il une permanence le samedi matin ?"),
+        "{after}"
+    );
+
+    let unknown = act(Some(staff.clone()), vec![("action", "explode".into())]).await?;
+    assert_eq!(unknown.status().as_u16(), 404);
+    let (_, log) = app
+        .get_with_cookie(
+            &format!("/{slug}/journal"),
+            Some(
+                &app.staff_member(&council, Role::Coordinator, "Anne Martin")
+                    .await?
+                    .1,
+            ),
+        )
+        .await?;
+    assert!(
+        log.contains("Question validée"),
+        "moderation is in the audit log"
+    );
+    assert!(log.contains("Question affichée à l"), "{log}");
+    Ok(())
+}

@@ -3,6 +3,7 @@
 mod crisis;
 mod form_field;
 mod layout;
+mod live_reload;
 mod passkey;
 mod picto;
 mod preferences_panel;
@@ -11,6 +12,7 @@ mod text;
 pub use crisis::CrisisLinks;
 pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
+pub use live_reload::LiveReload;
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;

@@ -384,6 +384,10 @@ fn EditorView(page: AssemblyEditor) -> impl IntoView {
         {notice(i18n, &flash)}
         <p>
             <A href=public_href>{i18n.t("assembly-public-page")}</A>
+            " · "
+            <A href=format!("/{council_slug}/assemblees/{id}/animation")>{i18n.t("console-title")}</A>
+            " · "
+            <A href=format!("/{council_slug}/assemblees/{id}/projection")>{i18n.t("projector-title")}</A>
         </p>
         <section aria-labelledby="state-title">
             <h2 id="state-title">{i18n.t("assembly-state")}</h2>

@@ -2,6 +2,7 @@
 
 mod about;
 mod assemblies;
+mod console;
 mod council;
 mod finding;
 mod index;
@@ -12,6 +13,7 @@ mod team;
 
 pub use about::About;
 pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
+pub use console::{ConsoleRoute, ProjectorRoute};
 pub use council::CouncilPage;
 pub use finding::FindingDetail;
 pub use index::CouncilIndex;

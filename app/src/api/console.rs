@@ -1,0 +1,184 @@
+//! The facilitator console and the projector as plain pages and forms: the moderation
+//! queue, the approved questions, the agenda and the room's settings, each action one
+//! form post applied through the same room commands as the websocket (so the same rules,
+//! the same stored and broadcast events, the same audit lines).
+
+use super::AppError;
+use super::forms::PageFlash;
+use crate::domain::JoinCode;
+use crate::live::RoomState;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsolePage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub room: RoomState,
+    pub flash: PageFlash,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectorPage {
+    pub council_name: String,
+    /// The room's sequence number the page shows, for the island that follows it.
+    pub seq: i64,
+    pub room: RoomState,
+    pub join_code: JoinCode,
+    pub join_link: String,
+    pub qr_svg: String,
+}
+
+#[server(endpoint = "console")]
+pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, council_name, _) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let assembly = server::assembly_of(&db, council_id, &id).await?;
+    let (_, room) = crate::live::room::snapshot(&db, assembly, true)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(ConsolePage {
+        council_slug: slug,
+        council_name,
+        room,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// The projector's page is public: it shows only what the room shows everyone.
+#[server(endpoint = "projector")]
+pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, AppError> {
+    let db = super::request::db()?;
+    let (council_id, council_name) = crate::store::staff::council_by_slug_id(&db, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let assembly = server::assembly_of(&db, council_id, &id).await?;
+    let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let published = crate::store::assemblies::assembly_in_council(&db, council_id, assembly, false)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let join_link = super::assemblies::join_link_of(&published)?;
+    Ok(ProjectorPage {
+        council_name,
+        seq,
+        qr_svg: super::assemblies::qr_svg_of(&join_link)?,
+        join_link,
+        join_code: published.join_code,
+        room,
+    })
+}
+
+/// One moderation or steering action from the console: `action` names it, the other
+/// fields are read when it needs them (`question`, `item`, an edited `body`, a `reason`).
+#[server(endpoint = "console_action")]
+pub async fn console_action(
+    slug: String,
+    assembly: String,
+    action: String,
+    #[server(default)] question: String,
+    #[server(default)] item: String,
+    #[server(default)] body: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::live::ClientMessage;
+    use crate::live::room::{self, Actor, Refusal};
+    let db = super::request::db()?;
+    let (council_id, _, account_id) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = server::assembly_of(&db, council_id, &assembly).await?;
+    let back = format!("/{slug}/assemblees/{id}/animation");
+    let number = |raw: &str| raw.trim().parse::<i64>().ok();
+    let question_id = number(&question);
+    let needs_question = || question_id.ok_or_else(|| AppError::NotFound.with_status());
+    let text = |raw: &str| Some(raw.to_owned()).filter(|t| !t.trim().is_empty());
+    let command = match action.as_str() {
+        "approve" => ClientMessage::Approve {
+            reference: None,
+            question: needs_question()?,
+            body: text(&body),
+        },
+        "reject" => ClientMessage::Reject {
+            reference: None,
+            question: needs_question()?,
+            reason: text(&reason),
+        },
+        "answered" | "unanswered" => ClientMessage::Answered {
+            reference: None,
+            question: needs_question()?,
+            answered: action == "answered",
+        },
+        "pin" | "unpin" => ClientMessage::Pin {
+            reference: None,
+            question: needs_question()?,
+            pinned: action == "pin",
+        },
+        "highlight" => ClientMessage::Highlight {
+            reference: None,
+            question: Some(needs_question()?),
+        },
+        "unhighlight" => ClientMessage::Highlight {
+            reference: None,
+            question: None,
+        },
+        "agenda" => ClientMessage::Agenda {
+            reference: None,
+            item: number(&item).ok_or_else(|| AppError::NotFound.with_status())?,
+        },
+        "premoderation-on" | "premoderation-off" => ClientMessage::Premoderation {
+            reference: None,
+            on: action == "premoderation-on",
+        },
+        "questions-open" | "questions-close" => ClientMessage::Questions {
+            reference: None,
+            open: action == "questions-open",
+        },
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    match room::apply(&db, id, &Actor::Staff { account_id }, &command).await {
+        Ok(applied) => {
+            super::assemblies::publish(applied.event).await;
+            super::forms::done("saved-console", &back)
+        }
+        Err(Refusal::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(Refusal::Db(error)) => Err(error.into()),
+        Err(refused) => {
+            let form = question_id.map_or_else(|| "room".to_owned(), |q| format!("q-{q}"));
+            let field = (action == "approve").then_some("body");
+            let echo = super::forms::FormEcho::new(
+                &form,
+                field,
+                refused.code_and_message().1,
+                &[("body", body.as_str()), ("reason", reason.as_str())],
+            );
+            super::forms::refuse(echo, &back)
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::AppError;
+    use sea_orm::DatabaseConnection;
+
+    /// The assembly `raw` names, if it is a published one of this council.
+    pub async fn assembly_of(
+        db: &DatabaseConnection,
+        council_id: i64,
+        raw: &str,
+    ) -> Result<i64, AppError> {
+        let id: i64 = raw
+            .trim()
+            .parse()
+            .map_err(|_| AppError::NotFound.with_status())?;
+        if crate::live::room::council_of(db, id).await? == Some(council_id) {
+            Ok(id)
+        } else {
+            Err(AppError::NotFound.with_status())
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! `/{slug}/assemblees/{id}/animation`, the facilitator's console, and
+//! `/{slug}/assemblees/{id}/projection`, the projector. Both are plain pages: the console's
+//! every action is a form post; the projector is drawn anew whenever its room changes.
+
+use super::loaded;
+use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
+use crate::domain::{LiveState, QuestionOrder, order};
+use crate::live::QuestionView;
+use crate::ui::components::LiveReload;
+use crate::ui::i18n::{I18n, use_i18n};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn key() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        (
+            params.read().get("slug").unwrap_or_default(),
+            params.read().get("id").unwrap_or_default(),
+        )
+    }
+}
+
+#[component]
+pub fn ConsoleRoute() -> impl IntoView {
+    let page = Resource::new(key(), |(slug, id)| load_console(slug, id));
+    loaded(page, |page| view! { <ConsoleView page/> }.into_any())
+}
+
+#[component]
+pub fn ProjectorRoute() -> impl IntoView {
+    let page = Resource::new(key(), |(slug, id)| load_projector(slug, id));
+    loaded(page, |page| view! { <ProjectorView page/> }.into_any())
+}
+
+/// A one-button form for a console action.
+fn action_button(
+    i18n: I18n,
+    slug: &str,
+    assembly: i64,
+    action: &'static str,
+    target: Option<(&'static str, i64)>,
+    label: &'static str,
+    about: Option<&str>,
+) -> impl IntoView + use<> {
+    let aria = about.map(|about| format!("{} : {about}", i18n.text(label)));
+    let (name, value) = target.map_or(("", String::new()), |(name, id)| (name, id.to_string()));
+    view! {
+        <form method="post" action=ConsoleAction::url() class="inline-form">
+            <input type="hidden" name="slug" value=slug.to_owned()/>
+            <input type="hidden" name="assembly" value=assembly.to_string()/>
+            <input type="hidden" name="action" value=action/>
+            {(!name.is_empty()).then(|| view! { <input type="hidden" name=name value=value/> })}
+            <button type="submit" class="button button-quiet" aria-label=aria>
+                {i18n.t(label)}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn ConsoleView(page: ConsolePage) -> impl IntoView {
+    let i18n = use_i18n();
+    let ConsolePage {
+        council_slug: slug,
+        council_name,
+        room,
+        flash,
+    } = page;
+    let assembly = room.assembly;
+    let here = format!("/{slug}/assemblees/{assembly}/animation");
+    let projector = format!("/{slug}/assemblees/{assembly}/projection");
+    let notice = flash.notice.clone().map(|id| {
+        view! {
+            <div class="notice" role="status">
+                <p>{i18n.text(&id)}</p>
+            </div>
+        }
+    });
+    let refused = flash.refused.clone().map(|echo| {
+        let message = i18n.text(&echo.message);
+        view! {
+            <div class="notice notice-error" role="alert">
+                <p>{message}</p>
+            </div>
+        }
+    });
+    let live = match room.live {
+        LiveState::Before => "live-before",
+        LiveState::Open => "live-open",
+        LiveState::Closed => "live-closed",
+    };
+    let pending = room
+        .pending
+        .clone()
+        .into_iter()
+        .map(|question| {
+            let id = question.id;
+            let body_id = format!("approve-{id}-body");
+            let reason_id = format!("reject-{id}-reason");
+            let body = flash.value(&format!("q-{id}"), "body", &question.body);
+            view! {
+                <li class="question">
+                    <p class="question-body" lang="fr">{question.body.clone()}</p>
+                    <p class="question-meta">{who(i18n, &question)}</p>
+                    <form method="post" action=ConsoleAction::url() class="stacked-form">
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="assembly" value=assembly.to_string()/>
+                        <input type="hidden" name="action" value="approve"/>
+                        <input type="hidden" name="question" value=id.to_string()/>
+                        <p class="field">
+                            <label for=body_id.clone()>{i18n.t("console-edit")}</label>
+                            <textarea id=body_id name="body" rows="2" maxlength="500">
+                                {body}
+                            </textarea>
+                        </p>
+                        <button type="submit" class="button">{i18n.t("console-approve")}</button>
+                    </form>
+                    <form method="post" action=ConsoleAction::url() class="stacked-form">
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="assembly" value=assembly.to_string()/>
+                        <input type="hidden" name="action" value="reject"/>
+                        <input type="hidden" name="question" value=id.to_string()/>
+                        <p class="field">
+                            <label for=reason_id.clone()>{i18n.t("console-reason")}</label>
+                            <input id=reason_id name="reason" type="text" maxlength="300"/>
+                        </p>
+                        <button type="submit" class="button button-quiet">
+                            {i18n.t("console-reject")}
+                        </button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    let mut approved = room.questions.clone();
+    order(&mut approved, QuestionOrder::Votes);
+    let approved_list = approved
+        .into_iter()
+        .map(|question| {
+            let id = question.id;
+            let shown = room.highlighted == Some(id);
+            let about = question.body.clone();
+            let q = Some(("question", id));
+            view! {
+                <li class="question" class:highlighted=shown>
+                    <p class="question-body" lang="fr">{question.body.clone()}</p>
+                    <p class="question-meta">
+                        {who(i18n, &question)}
+                        {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}
+                        {shown.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
+                        {question.answered.then(|| view! { " " <span class="tag">{i18n.t("live-answered")}</span> })}
+                        {question.pinned.then(|| view! { " " <span class="tag">{i18n.t("live-pinned")}</span> })}
+                    </p>
+                    <div class="actions">
+                        {if shown {
+                            action_button(i18n, &slug, assembly, "unhighlight", None, "console-unhighlight", Some(&about)).into_any()
+                        } else {
+                            action_button(i18n, &slug, assembly, "highlight", q, "console-highlight", Some(&about)).into_any()
+                        }}
+                        {if question.answered {
+                            action_button(i18n, &slug, assembly, "unanswered", q, "console-unanswered", Some(&about)).into_any()
+                        } else {
+                            action_button(i18n, &slug, assembly, "answered", q, "console-answered", Some(&about)).into_any()
+                        }}
+                        {if question.pinned {
+                            action_button(i18n, &slug, assembly, "unpin", q, "console-unpin", Some(&about)).into_any()
+                        } else {
+                            action_button(i18n, &slug, assembly, "pin", q, "console-pin", Some(&about)).into_any()
+                        }}
+                        {action_button(i18n, &slug, assembly, "reject", q, "console-reject", Some(&about))}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    let agenda = room
+        .agenda
+        .clone()
+        .into_iter()
+        .map(|item| {
+            let current = room.current_item == Some(item.id);
+            let title = item.title.clone();
+            view! {
+                <li aria-current=current.then_some("step")>
+                    <span lang="fr">{item.title}</span>
+                    {if current {
+                        view! { " " <span class="tag">{i18n.t("agenda-current")}</span> }.into_any()
+                    } else {
+                        action_button(i18n, &slug, assembly, "agenda", Some(("item", item.id)), "console-go-to", Some(&title)).into_any()
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+    let (moderation_action, moderation_label) = if room.premoderation {
+        ("premoderation-off", "console-premoderation-off")
+    } else {
+        ("premoderation-on", "console-premoderation-on")
+    };
+    let (questions_action, questions_label) = if room.questions_open {
+        ("questions-close", "console-questions-close")
+    } else {
+        ("questions-open", "console-questions-open")
+    };
+    let pending_empty = room.pending.is_empty();
+    view! {
+        <Title text=format!("{} — {}", i18n.text("console-title"), room.title)/>
+        <h1>{i18n.t("console-title")} " — " <span lang="fr">{room.title.clone()}</span></h1>
+        <p lang="fr">{council_name}</p>
+        <p class="tag">{i18n.t(live)}</p>
+        {notice}
+        {refused}
+        <p>
+            <A href=projector>{i18n.t("console-projector")}</A>
+            " · "
+            <a href=here>{i18n.t("live-reload")}</a>
+        </p>
+        <section aria-labelledby="queue-title">
+            <h2 id="queue-title">
+                {i18n.t("console-queue")} " (" {room.pending_count.to_string()} ")"
+            </h2>
+            {if pending_empty {
+                view! { <p>{i18n.t("console-queue-empty")}</p> }.into_any()
+            } else {
+                view! { <ol class="questions">{pending}</ol> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="approved-title">
+            <h2 id="approved-title">{i18n.t("console-approved")}</h2>
+            <ol class="questions">{approved_list}</ol>
+        </section>
+        <section aria-labelledby="console-agenda-title">
+            <h2 id="console-agenda-title">{i18n.t("assembly-agenda")}</h2>
+            <ol class="agenda">{agenda}</ol>
+        </section>
+        <section aria-labelledby="settings-title">
+            <h2 id="settings-title">{i18n.t("console-settings")}</h2>
+            <p>
+                {i18n.t(if room.premoderation { "console-premoderation-is-on" } else { "console-premoderation-is-off" })}
+            </p>
+            {action_button(i18n, &slug, assembly, moderation_action, None, moderation_label, None)}
+            <p>
+                {i18n.t(if room.questions_open { "console-questions-are-open" } else { "console-questions-are-closed" })}
+            </p>
+            {action_button(i18n, &slug, assembly, questions_action, None, questions_label, None)}
+        </section>
+    }
+}
+
+fn who(i18n: I18n, question: &QuestionView) -> String {
+    let college = question.college.clone().map(|key| {
+        crate::domain::CollegeKey::parse(&key)
+            .filter(crate::domain::CollegeKey::is_default)
+            .map(|key| i18n.text(&format!("college-{}", key.as_str())))
+            .unwrap_or(key)
+    });
+    match (question.first_name.clone(), college) {
+        (None, None) => String::new(),
+        (Some(name), None) => format!("{name} — "),
+        (None, Some(college)) => format!("{college} — "),
+        (Some(name), Some(college)) => format!("{name}, {college} — "),
+    }
+}
+
+#[component]
+fn ProjectorView(page: ProjectorPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let ProjectorPage {
+        council_name,
+        seq,
+        room,
+        join_code,
+        join_link,
+        qr_svg,
+    } = page;
+    let current = room
+        .agenda
+        .iter()
+        .find(|item| Some(item.id) == room.current_item)
+        .map(|item| item.title.clone());
+    let highlighted = room
+        .highlighted
+        .and_then(|id| room.questions.iter().find(|q| q.id == id).cloned());
+    let count = u64::try_from(room.questions.len()).unwrap_or(0);
+    view! {
+        <Title text=format!("{} — {}", i18n.text("projector-title"), room.title)/>
+        <LiveReload assembly=room.assembly seq=seq/>
+        <div class="projector">
+            <h1 lang="fr">{room.title.clone()}</h1>
+            <p class="projector-council" lang="fr">{council_name}</p>
+            {current
+                .map(|title| {
+                    view! {
+                        <p class="projector-item">
+                            <span>{i18n.t("live-current-item")}</span>
+                            " "
+                            <strong lang="fr">{title}</strong>
+                        </p>
+                    }
+                })}
+            <section class="projector-question" aria-labelledby="projector-question-title">
+                <h2 id="projector-question-title">{i18n.t("projector-question")}</h2>
+                {match highlighted {
+                    Some(question) => view! {
+                        <blockquote lang="fr">{question.body.clone()}</blockquote>
+                        <p>{who(i18n, &question)} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
+                    }
+                    .into_any(),
+                    None => view! { <p>{i18n.t("projector-no-question")}</p> }.into_any(),
+                }}
+            </section>
+            <section class="projector-join" aria-labelledby="projector-join-title">
+                <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>
+                <p class="join-code">
+                    <span>{i18n.t("assembly-join-code")}</span>
+                    " "
+                    <strong>{join_code.spaced()}</strong>
+                </p>
+                <figure class="qr">
+                    <div inner_html=qr_svg></div>
+                    <figcaption>{join_link}</figcaption>
+                </figure>
+            </section>
+            <p class="projector-counts">{i18n.count("projector-count", count)}</p>
+        </div>
+    }
+}
