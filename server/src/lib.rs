@@ -217,6 +217,7 @@ async fn join(state: &AppState, typed: &str) -> axum::response::Response {
 /// Listens on the configured address until Ctrl-C.
 pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
     let state = AppState::new(config, db)?;
+    live::start_relay(state.live.clone(), &state.db);
     let listener = tokio::net::TcpListener::bind(config.address).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

@@ -26,6 +26,9 @@ use crate::AppState;
 const ROOM_BUFFER: usize = 256;
 /// Events replayed to a reconnecting client before a snapshot is cheaper.
 const REPLAY_MAX: u64 = 512;
+/// Events a room's catch-up reads at once; a room this far behind (it cannot happen in a
+/// plenary) is caught up over several notifications.
+const CATCH_UP_MAX: u64 = 10_000;
 /// A client that does not say hello in time, or cannot take a frame in time, is let go.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
@@ -116,7 +119,7 @@ impl Hub {
     }
 
     async fn catch_up_locked(&self, room: &Room, assembly: i64, delivered: &mut i64) {
-        match room::events_since(&self.db, assembly, *delivered, u64::MAX >> 1).await {
+        match room::events_since(&self.db, assembly, *delivered, CATCH_UP_MAX).await {
             Ok(Some(events)) => {
                 for event in events {
                     send(room, &event);
@@ -125,6 +128,36 @@ impl Hub {
             }
             Ok(None) => tracing::warn!(assembly, "room events not contiguous in the database"),
             Err(error) => tracing::error!(%error, assembly, "room catch-up failed"),
+        }
+    }
+
+    /// After a notification from another instance: catches up a room this process serves,
+    /// unless it already delivered `seq`. Rooms nobody here listens to are left alone.
+    pub async fn heard(&self, assembly: i64, seq: i64) {
+        let room = self
+            .rooms
+            .lock()
+            .ok()
+            .and_then(|rooms| rooms.get(&assembly).cloned());
+        let Some(room) = room else {
+            return;
+        };
+        let mut delivered = room.delivered.lock().await;
+        if seq > *delivered {
+            self.catch_up_locked(&room, assembly, &mut delivered).await;
+        }
+    }
+
+    /// Catches up every room this process serves (after the relay lost its connection:
+    /// notifications sent meanwhile are gone, the database is not).
+    pub async fn catch_up_all(&self) {
+        let assemblies: Vec<i64> = self
+            .rooms
+            .lock()
+            .map(|rooms| rooms.keys().copied().collect())
+            .unwrap_or_default();
+        for assembly in assemblies {
+            self.catch_up(assembly).await;
         }
     }
 
@@ -411,6 +444,46 @@ async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) 
             }
             let (code, message) = refused.code_and_message();
             refusal(client, reference, code, message)
+        }
+    }
+}
+
+/// With PostgreSQL, relays the events other instances store to this process's rooms
+/// (`LISTEN agora_room`): a client of any instance sees every event of its room. With
+/// SQLite there is one instance and nothing to relay.
+pub fn start_relay(hub: Arc<Hub>, db: &DatabaseConnection) {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return;
+    }
+    let pool = db.get_postgres_connection_pool().clone();
+    tokio::spawn(async move {
+        loop {
+            if let Err(error) = relay(&hub, &pool).await {
+                tracing::warn!(%error, "room relay lost its connection; listening again");
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+}
+
+async fn relay(hub: &Hub, pool: &sea_orm::sqlx::PgPool) -> Result<(), sea_orm::sqlx::Error> {
+    let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(room::ROOM_CHANNEL).await?;
+    // Whatever was announced while nobody listened is in the database.
+    hub.catch_up_all().await;
+    loop {
+        match listener.try_recv().await? {
+            Some(notification) => {
+                let heard = notification
+                    .payload()
+                    .split_once(':')
+                    .and_then(|(assembly, seq)| Some((assembly.parse().ok()?, seq.parse().ok()?)));
+                if let Some((assembly, seq)) = heard {
+                    hub.heard(assembly, seq).await;
+                }
+            }
+            // The connection dropped and came back: notifications may have been lost.
+            None => hub.catch_up_all().await,
         }
     }
 }

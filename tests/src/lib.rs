@@ -89,6 +89,7 @@ impl TestApp {
         config: &Config,
     ) -> anyhow::Result<Self> {
         let state = AppState::new(config, db.clone())?;
+        agora_server::live::start_relay(state.live.clone(), &state.db);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
         let served = router(state.clone());

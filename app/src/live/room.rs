@@ -239,8 +239,22 @@ pub async fn store_event(
     }
     .insert(txn)
     .await?;
+    // Other instances on the same PostgreSQL hear of it when (and only if) this commits:
+    // ids only, they read the frames from the database.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [ROOM_CHANNEL.into(), format!("{assembly_id}:{seq}").into()],
+        ))
+        .await?;
+    }
     Ok(stored)
 }
+
+/// The PostgreSQL notification channel on which instances announce stored room events, as
+/// `assembly:seq`.
+pub const ROOM_CHANNEL: &str = "agora_room";
 
 /// Hands stored events to the live rooms of this process (the server's hub). Server
 /// functions that change a room — form posts without JavaScript — find it in their context.
@@ -610,8 +624,9 @@ pub async fn snapshot(
     Ok(Some((room.last_seq, state)))
 }
 
-/// The stored events of a room after `since`, in order, at most `limit`; `None` when some
-/// are missing (the client then needs a snapshot).
+/// The stored events of a room after `since`, in order, at most `limit` (which must stay
+/// below `i64::MAX`: PostgreSQL takes signed limits); `None` when some are missing or there
+/// are more than `limit` (the client then needs a snapshot).
 pub async fn events_since(
     db: &DatabaseConnection,
     assembly_id: i64,

@@ -708,3 +708,39 @@ async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_s
     assert!(log.contains("Question affichée à l"), "{log}");
     Ok(())
 }
+
+/// Two `agora serve` on one PostgreSQL share their rooms: an event stored through one
+/// reaches the clients of the other (`LISTEN/NOTIFY`, ids only). SQLite has one instance by
+/// construction; there the test only checks that the second server sees the event on
+/// reconnect (as after a restart).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_stored_by_one_instance_reaches_the_clients_of_another() -> anyhow::Result<()> {
+    let first = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&first).await?;
+    let second = TestApp::on_database(&first).await?;
+    let mut here = Client::connect(&first, room, Some(&staff), None).await?;
+    let mut there = Client::connect(&second, room, None, None).await?;
+    let seq = there.until("snapshot").await?["seq"]
+        .as_i64()
+        .unwrap_or_default();
+    here.until("snapshot").await?;
+    // Let the second instance's listener start before the first instance speaks.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    here.send(json!({"type": "premoderation", "on": false}))
+        .await?;
+    here.until("ack").await?;
+    let postgres = first.db.get_database_backend() == sea_orm::DbBackend::Postgres;
+    let relayed = if postgres {
+        there.next().await?
+    } else {
+        let mut again = Client::connect(&second, room, None, Some(seq)).await?;
+        again.next().await?
+    };
+    assert_eq!(relayed["seq"], seq + 1, "{relayed}");
+    assert_eq!(
+        relayed["event"],
+        json!({"kind": "premoderation-changed", "on": false})
+    );
+    Ok(())
+}
