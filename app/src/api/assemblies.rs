@@ -136,12 +136,14 @@ pub async fn create_assembly(
         ("place", place.as_str()),
         ("accessibility", accessibility.as_str()),
     ];
-    let fields = match AssemblyFields::check(&title, &starts_at, &place, &accessibility) {
-        Ok(fields) => fields,
-        Err(error) => {
-            let echo = FormEcho::new("assembly", Some(error.field), error.message, &values);
-            return super::forms::refuse(echo, &back);
-        }
+    let Some(fields) = server::checked(
+        "assembly",
+        &values,
+        &back,
+        AssemblyFields::check(&title, &starts_at, &place, &accessibility),
+    )?
+    else {
+        return Ok(());
     };
     match crate::store::assemblies::create_assembly(&db, council_id, &fields, by).await {
         Ok(id) => super::forms::done(
@@ -174,12 +176,14 @@ pub async fn update_assembly(
         ("place", place.as_str()),
         ("accessibility", accessibility.as_str()),
     ];
-    let fields = match AssemblyFields::check(&title, &starts_at, &place, &accessibility) {
-        Ok(fields) => fields,
-        Err(error) => {
-            let echo = FormEcho::new("assembly", Some(error.field), error.message, &values);
-            return super::forms::refuse(echo, &back);
-        }
+    let Some(fields) = server::checked(
+        "assembly",
+        &values,
+        &back,
+        AssemblyFields::check(&title, &starts_at, &place, &accessibility),
+    )?
+    else {
+        return Ok(());
     };
     match crate::store::assemblies::update_assembly(&db, council_id, id, &fields, by).await {
         Ok(()) => super::forms::done("saved-assembly", &back),
@@ -268,12 +272,14 @@ pub async fn add_agenda_item(
         ("summary", summary.as_str()),
         ("summary_easy", summary_easy.as_str()),
     ];
-    let fields = match AgendaItemFields::check(&item_title, &summary, &summary_easy) {
-        Ok(fields) => fields,
-        Err(error) => {
-            let echo = FormEcho::new("new-item", Some(error.field), error.message, &values);
-            return super::forms::refuse(echo, &back);
-        }
+    let Some(fields) = server::checked(
+        "new-item",
+        &values,
+        &back,
+        AgendaItemFields::check(&item_title, &summary, &summary_easy),
+    )?
+    else {
+        return Ok(());
     };
     match crate::store::assemblies::add_agenda_item(&db, council_id, id, &fields, by).await {
         Ok(_) => super::forms::done("saved-item-added", &back),
@@ -304,12 +310,14 @@ pub async fn update_agenda_item(
         ("summary", summary.as_str()),
         ("summary_easy", summary_easy.as_str()),
     ];
-    let fields = match AgendaItemFields::check(&item_title, &summary, &summary_easy) {
-        Ok(fields) => fields,
-        Err(error) => {
-            let echo = FormEcho::new(&form, Some(error.field), error.message, &values);
-            return super::forms::refuse(echo, &back);
-        }
+    let Some(fields) = server::checked(
+        &form,
+        &values,
+        &back,
+        AgendaItemFields::check(&item_title, &summary, &summary_easy),
+    )?
+    else {
+        return Ok(());
     };
     match crate::store::assemblies::update_agenda_item(&db, council_id, id, item_id, &fields, by)
         .await
@@ -424,6 +432,24 @@ mod server {
             r#"<svg aria-hidden="true" focusable="false" class="qr-code""#,
             1,
         ))
+    }
+
+    /// The checked fields of a form, or `None` once a refusal has been sent back: a plain
+    /// form returns to `back` with the reason beside its field and what was typed; a script
+    /// gets the translated error.
+    pub fn checked<T>(
+        form: &str,
+        values: &[(&str, &str)],
+        back: &str,
+        check: Result<T, crate::domain::FieldError>,
+    ) -> Result<Option<T>, AppError> {
+        match check {
+            Ok(fields) => Ok(Some(fields)),
+            Err(error) => {
+                let echo = FormEcho::new(form, Some(error.field), error.message, values);
+                crate::api::forms::refuse(echo, back).map(|()| None)
+            }
+        }
     }
 
     /// A store refusal as the form's answer: "not found" stays a 404, a rule's refusal

@@ -2,10 +2,10 @@
 //! `/{slug}/assemblees/{id}/projection`, the projector. Both are plain pages: the console's
 //! every action is a form post; the projector is drawn anew whenever its room changes.
 
+use super::live::who_asked;
 use super::loaded;
 use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
 use crate::domain::{LiveState, QuestionOrder, order};
-use crate::live::QuestionView;
 use crate::ui::components::LiveReload;
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             view! {
                 <li class="question">
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
-                    <p class="question-meta">{who(i18n, &question)}</p>
+                    <p class="question-meta">{who_asked(i18n, &question)}</p>
                     <form method="post" action=ConsoleAction::url() class="stacked-form">
                         <input type="hidden" name="slug" value=slug.clone()/>
                         <input type="hidden" name="assembly" value=assembly.to_string()/>
@@ -149,7 +149,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                 <li class="question" class:highlighted=shown>
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
                     <p class="question-meta">
-                        {who(i18n, &question)}
+                        {who_asked(i18n, &question)}
                         {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}
                         {shown.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
                         {question.answered.then(|| view! { " " <span class="tag">{i18n.t("live-answered")}</span> })}
@@ -251,21 +251,6 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     }
 }
 
-fn who(i18n: I18n, question: &QuestionView) -> String {
-    let college = question.college.clone().map(|key| {
-        crate::domain::CollegeKey::parse(&key)
-            .filter(crate::domain::CollegeKey::is_default)
-            .map(|key| i18n.text(&format!("college-{}", key.as_str())))
-            .unwrap_or(key)
-    });
-    match (question.first_name.clone(), college) {
-        (None, None) => String::new(),
-        (Some(name), None) => format!("{name} — "),
-        (None, Some(college)) => format!("{college} — "),
-        (Some(name), Some(college)) => format!("{name}, {college} — "),
-    }
-}
-
 #[component]
 fn ProjectorView(page: ProjectorPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -307,7 +292,7 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
                 {match highlighted {
                     Some(question) => view! {
                         <blockquote lang="fr">{question.body.clone()}</blockquote>
-                        <p>{who(i18n, &question)} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
+                        <p>{who_asked(i18n, &question)} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
                     }
                     .into_any(),
                     None => view! { <p>{i18n.t("projector-no-question")}</p> }.into_any(),

@@ -268,7 +268,9 @@ fn QuestionItem(
     }
 }
 
-fn who_asked(i18n: I18n, question: &QuestionView) -> Option<String> {
+/// "Léa, Aidants — ": what the asker chose to say of themselves, before the rest of a
+/// question's details; empty for an anonymous question.
+pub(super) fn who_asked(i18n: I18n, question: &QuestionView) -> String {
     let name = question.first_name.clone();
     let college = question.college.clone().map(|key| {
         crate::domain::CollegeKey::parse(&key)
@@ -277,9 +279,9 @@ fn who_asked(i18n: I18n, question: &QuestionView) -> Option<String> {
             .unwrap_or(key)
     });
     match (name, college) {
-        (None, None) => None,
-        (Some(name), None) => Some(format!("{name} — ")),
-        (None, Some(college)) => Some(format!("{college} — ")),
-        (Some(name), Some(college)) => Some(format!("{name}, {college} — ")),
+        (None, None) => String::new(),
+        (Some(name), None) => format!("{name} — "),
+        (None, Some(college)) => format!("{college} — "),
+        (Some(name), Some(college)) => format!("{name}, {college} — "),
     }
 }
