@@ -82,8 +82,14 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await expect(page.locator('main')).toContainText('jeudi 14 octobre 2027 à 18 h 30');
   await expectNoAxeViolations(page, 'public page of the new assembly');
 
-  // The participants' page: ask a question by keyboard alone.
+  // The console, open in another window before anyone asks: the question asked on the
+  // participants' page (by keyboard alone) appears in its queue without anyone reloading.
   const livePath = `${new URL(page.url()).pathname}/direct`;
+  const consolePath = livePath.replace(/\/direct$/, '/animation');
+  const watching = await context.newPage();
+  await watching.goto(consolePath);
+  await expect(watching.locator('#queue-title')).toContainText('(0)');
+  await watching.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
   await page.goto(livePath);
   await expectNoAxeViolations(page, 'live page, no question yet');
   await tabTo(page, '#ask-body', 60);
@@ -93,6 +99,9 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await expect(page.locator('main [role="status"]')).toContainText('Merci');
   await expect(page.locator('main')).toContainText('Une question attend');
   await expectNoAxeViolations(page, 'live page after asking');
+  await expect(watching.locator('#queue-title')).toContainText('(1)');
+  await expect(watching.locator('#queue-title + ol')).toContainText('Qui contacter en cas de crise la nuit ?');
+  await watching.close();
 
   // The console: approve it and put it on screen, by keyboard; the projector, open in
   // another window and never touched, shows it.
@@ -100,7 +109,6 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await projector.goto(livePath.replace(/\/direct$/, '/projection'));
   await expect(projector.locator('.projector-question')).toContainText('Posez vos questions');
   await projector.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
-  const consolePath = livePath.replace(/\/direct$/, '/animation');
   await page.goto(consolePath);
   await expect(page.locator('#queue-title')).toContainText('(1)');
   await expectNoAxeViolations(page, 'console with a question to review');

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct ConsolePage {
     pub council_slug: String,
     pub council_name: String,
+    /// The room's sequence number the page shows, for the island that follows it.
+    pub seq: i64,
     pub room: RoomState,
     pub flash: PageFlash,
 }
@@ -36,12 +38,13 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
     let (council_id, council_name, _) =
         super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
     let assembly = server::assembly_of(&db, council_id, &id).await?;
-    let (_, room) = crate::live::room::snapshot(&db, assembly, true)
+    let (seq, room) = crate::live::room::snapshot(&db, assembly, true)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(ConsolePage {
         council_slug: slug,
         council_name,
+        seq,
         room,
         flash: super::forms::take_page_flash()?,
     })

@@ -607,6 +607,7 @@ async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_s
         html.contains("Y aura-t-il une permanence le samedi ?"),
         "the queue shows the text"
     );
+    assert!(html.contains("LiveReload"), "the console follows its room");
 
     let act = |cookie: Option<String>, fields: Vec<(&'static str, String)>| {
         let app = &app;

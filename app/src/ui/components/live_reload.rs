@@ -1,6 +1,8 @@
-//! A screen nobody touches (the projector) follows its room: this island listens to the
-//! room's websocket from the sequence number the page was drawn at, and draws the page
-//! anew when something happens. Without JavaScript the page stays as it was loaded.
+//! A screen that follows its room (the projector, the facilitator's console): this island
+//! listens to the room's websocket from the sequence number the page was drawn at, and
+//! draws the page anew when something happens — but never while someone is typing in one
+//! of its fields (a facilitator correcting a question): then it waits until they leave it.
+//! Without JavaScript the page stays as it was loaded.
 
 use leptos::prelude::*;
 
@@ -20,9 +22,38 @@ mod client {
     /// reload then reconnects).
     const RETRY_MS: i32 = 5000;
 
+    /// How often to look again whether the person has left the field they were typing in.
+    const IDLE_CHECK_MS: i32 = 1500;
+
     fn reload() {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
+        }
+    }
+
+    /// Whether the focus is in a field (what is typed there would be lost by a reload).
+    fn typing() -> bool {
+        web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+            .is_some_and(|element| {
+                matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            })
+    }
+
+    /// Draws the page anew now, or as soon as nobody is typing.
+    fn reload_when_idle() {
+        if !typing() {
+            reload();
+            return;
+        }
+        if let Some(window) = web_sys::window() {
+            let again = Closure::<dyn FnMut()>::new(reload_when_idle);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                again.as_ref().unchecked_ref(),
+                IDLE_CHECK_MS,
+            );
+            again.forget();
         }
     }
 
@@ -50,12 +81,12 @@ mod client {
         on_open.forget();
         // Anything the room sends after `hello` is news: an event, or a snapshot when this
         // page was too far behind.
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|_| reload());
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|_| reload_when_idle());
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let on_close = Closure::<dyn FnMut()>::new(move || {
             if let Some(window) = web_sys::window() {
-                let again = Closure::<dyn FnMut()>::new(reload);
+                let again = Closure::<dyn FnMut()>::new(reload_when_idle);
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                     again.as_ref().unchecked_ref(),
                     RETRY_MS,

@@ -1,6 +1,7 @@
 //! `/{slug}/assemblees/{id}/animation`, the facilitator's console, and
-//! `/{slug}/assemblees/{id}/projection`, the projector. Both are plain pages: the console's
-//! every action is a form post; the projector is drawn anew whenever its room changes.
+//! `/{slug}/assemblees/{id}/projection`, the projector. Both are plain pages, drawn anew
+//! whenever their room changes (the console waits while someone types in it); every console
+//! action is a form post.
 
 use super::live::who_asked;
 use super::loaded;
@@ -67,6 +68,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     let ConsolePage {
         council_slug: slug,
         council_name,
+        seq,
         room,
         flash,
     } = page;
@@ -209,6 +211,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     let pending_empty = room.pending.is_empty();
     view! {
         <Title text=format!("{} — {}", i18n.text("console-title"), room.title)/>
+        <LiveReload assembly=room.assembly seq=seq/>
         <h1>{i18n.t("console-title")} " — " <span lang="fr">{room.title.clone()}</span></h1>
         <p lang="fr">{council_name}</p>
         <p class="tag">{i18n.t(live)}</p>
