@@ -165,11 +165,8 @@ pub async fn update_assembly(
 ) -> Result<(), AppError> {
     use crate::domain::{AssemblyFields, Permission};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
     let values = [
         ("title", title.as_str()),
         ("starts_at", starts_at.as_str()),
@@ -200,11 +197,8 @@ pub async fn publish_assembly(
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
     let publish = publish == "1";
     match crate::store::assemblies::set_published(&db, council_id, id, publish, by).await {
         Ok(()) => super::forms::done(
@@ -228,11 +222,8 @@ pub async fn change_live_state(
 ) -> Result<(), AppError> {
     use crate::domain::{LiveState, Permission};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::ModerateLive).await?;
     let Some(to) = LiveState::parse(&state) else {
         return super::forms::refuse(FormEcho::new("live", None, "error-live-state", &[]), &back);
     };
@@ -262,11 +253,8 @@ pub async fn add_agenda_item(
 ) -> Result<(), AppError> {
     use crate::domain::{AgendaItemFields, Permission};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
     let values = [
         ("item_title", item_title.as_str()),
         ("summary", summary.as_str()),
@@ -298,12 +286,9 @@ pub async fn update_agenda_item(
 ) -> Result<(), AppError> {
     use crate::domain::{AgendaItemFields, Permission};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
     let item_id = server::id(&item)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
     let form = format!("item-{item_id}");
     let values = [
         ("item_title", item_title.as_str()),
@@ -338,12 +323,9 @@ pub async fn arrange_agenda_item(
     use crate::domain::Permission;
     use crate::store::assemblies::{move_agenda_item, remove_agenda_item};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let by = Some(caller);
-    let id = server::id(&assembly)?;
+    let (council_id, by, id, back) =
+        server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
     let item_id = server::id(&item)?;
-    let back = format!("/{slug}/assemblees/{id}/preparer");
     let outcome = match direction.as_str() {
         "up" | "down" => move_agenda_item(&db, council_id, id, item_id, direction == "up", by)
             .await
@@ -390,6 +372,27 @@ mod server {
 
     pub use crate::api::request::db;
     pub use crate::api::team::server::caller_allowed;
+
+    /// What every change of an assembly starts with: the caller's right in the council
+    /// (401/403 otherwise), the assembly named by the form (404 if malformed), and the
+    /// preparation page to come back to. Returns council, caller (for the audit log),
+    /// assembly and that page.
+    pub async fn preparing(
+        db: &DatabaseConnection,
+        slug: &str,
+        assembly: &str,
+        permission: crate::domain::Permission,
+    ) -> Result<(i64, Option<i64>, i64, String), AppError> {
+        let (council_id, _, caller) =
+            crate::api::team::server::require(db, slug, permission).await?;
+        let id = self::id(assembly)?;
+        Ok((
+            council_id,
+            Some(caller),
+            id,
+            format!("/{slug}/assemblees/{id}/preparer"),
+        ))
+    }
 
     /// The council named by `slug`: its id and name; unknown: 404.
     pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<(i64, String), AppError> {

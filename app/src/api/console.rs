@@ -164,11 +164,11 @@ pub async fn console_action(
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use crate::api::AppError;
     use sea_orm::DatabaseConnection;
 
-    /// The assembly `raw` names, if it is a published one of this council.
+    /// The assembly `raw` names, if it is a published one of this council; 404 otherwise.
     pub async fn assembly_of(
         db: &DatabaseConnection,
         council_id: i64,

@@ -38,13 +38,10 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     let council = crate::store::council_by_slug(&db, &council_slug)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let assembly: i64 = id.parse().map_err(|_| AppError::NotFound.with_status())?;
     let (council_id, _) = crate::store::staff::council_by_slug_id(&db, &slug)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    if crate::live::room::council_of(&db, assembly).await? != Some(council_id) {
-        return Err(AppError::NotFound.with_status());
-    }
+    let assembly = super::console::server::assembly_of(&db, council_id, &id).await?;
     let (_, room) = crate::live::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -172,9 +169,7 @@ mod server {
         let (council_id, _) = crate::store::staff::council_by_slug_id(&db, slug)
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())?;
-        if room::council_of(&db, assembly).await? != Some(council_id) {
-            return Err(AppError::NotFound.with_status());
-        }
+        crate::api::console::server::assembly_of(&db, council_id, &assembly.to_string()).await?;
         // Set by the write guard on every write (drawn fresh on a first one).
         let participant = leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| {
