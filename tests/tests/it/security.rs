@@ -165,3 +165,29 @@ async fn concurrent_pages_and_files_never_exchange_headers() -> anyhow::Result<(
     );
     Ok(())
 }
+
+/// Pages travel compressed when the browser accepts it: the first-load budget of a phone on
+/// a slow network is counted in compressed bytes.
+#[tokio::test]
+async fn pages_are_sent_compressed_to_browsers_that_accept_it() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    for (accepted, expected) in [
+        ("br, gzip", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&format!("/{}", demo::slug())))
+            .header("accept-encoding", accepted)
+            .send()
+            .await?;
+        let encoding = response
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        assert_eq!(encoding.as_deref(), expected, "accept-encoding: {accepted}");
+    }
+    Ok(())
+}
