@@ -41,8 +41,17 @@ mod client {
             })
     }
 
-    /// Draws the page anew now, or as soon as nobody is typing.
+    thread_local! {
+        /// Set once a form of the page is sent: the page is being left for the form's answer
+        /// (which carries its confirmation), and a reload now would race with it.
+        static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Draws the page anew now, or as soon as nobody is typing; never once a form was sent.
     fn reload_when_idle() {
+        if LEAVING.with(std::cell::Cell::get) {
+            return;
+        }
         if !typing() {
             reload();
             return;
@@ -61,6 +70,12 @@ mod client {
         let Some(window) = web_sys::window() else {
             return;
         };
+        let on_submit = Closure::<dyn FnMut()>::new(|| LEAVING.with(|leaving| leaving.set(true)));
+        if let Some(document) = window.document() {
+            let _ = document
+                .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+        }
+        on_submit.forget();
         let location = window.location();
         let scheme = if location.protocol().ok().as_deref() == Some("https:") {
             "wss"
