@@ -96,7 +96,7 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await page.keyboard.type('Qui contacter en cas de crise la nuit ?');
   await tabTo(page, 'form[action="/api/ask_question"] button[type="submit"]', 6);
   await page.keyboard.press('Enter');
-  await expect(page.locator('main [role="status"]')).toContainText('Merci');
+  await expect(page.locator('main .notice[role="status"]')).toContainText('Merci');
   await expect(page.locator('main')).toContainText('Une question attend');
   await expectNoAxeViolations(page, 'live page after asking');
   await expect(watching.locator('#queue-title')).toContainText('(1)');

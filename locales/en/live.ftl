@@ -112,6 +112,30 @@ live-pinned = Pinned
     .easy = On top
 live-answered = Answered
     .easy = Answer given
+live-pause = Pause updates
+    .easy = Stop the changes
+live-resume = { $count ->
+    [0] Resume updates (nothing new)
+    [one] Resume updates (1 new change)
+   *[other] Resume updates ({ $count } new changes)
+}
+    .easy = { $count ->
+        [0] Show the changes (nothing new)
+        [one] Show the changes (1 change)
+       *[other] Show the changes ({ $count } changes)
+    }
+live-news-question = New question:
+    .easy = New question:
+live-news-answered = Question answered:
+    .easy = Answer given to the question:
+live-news-many = { $count ->
+    [one] One change in the questions.
+   *[other] { $count } changes in the questions.
+}
+    .easy = { $count ->
+        [one] 1 change in the questions.
+       *[other] { $count } changes in the questions.
+    }
 saved-question-pending = Thank you! Your question is sent. It will appear once the team has read it.
     .easy = Thank you! The team reads your question. Then it shows it.
 saved-question-published = Thank you! Your question is shown.
@@ -174,6 +198,26 @@ console-questions-close = Close questions
     .easy = Close questions
 console-questions-open = Reopen questions
     .easy = Open questions
+console-keys = Keyboard shortcuts
+    .easy = Keyboard keys
+console-keys-where = They act on the question that has the focus (not while typing in a field; Escape leaves the field).
+    .easy = They work on the chosen question. Not while you write. Escape to leave the text.
+console-key-next = Next question
+    .easy = Next question
+console-key-previous = Previous question
+    .easy = Question before
+console-key-approve = Approve the question
+    .easy = Accept the question
+console-key-edit = Correct the text before approving
+    .easy = Correct the text
+console-key-reject = Set the question aside
+    .easy = Refuse the question
+console-key-highlight = Show on screen, or take off the screen
+    .easy = Show or remove from the screen
+console-key-answered = Mark answered, or not answered
+    .easy = Answer given, or not yet
+console-key-pin = Pin, or unpin
+    .easy = Put on top, or not
 saved-console = Done.
     .easy = Done.
 projector-title = Projector

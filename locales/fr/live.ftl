@@ -112,6 +112,30 @@ live-pinned = Épinglée
     .easy = En haut
 live-answered = Répondue
     .easy = Réponse donnée
+live-pause = Mettre en pause les nouveautés
+    .easy = Arrêter les changements
+live-resume = { $count ->
+    [0] Reprendre le fil (rien de nouveau)
+    [one] Reprendre le fil (1 nouveauté)
+   *[other] Reprendre le fil ({ $count } nouveautés)
+}
+    .easy = { $count ->
+        [0] Voir les changements (rien de nouveau)
+        [one] Voir les changements (1 changement)
+       *[other] Voir les changements ({ $count } changements)
+    }
+live-news-question = Nouvelle question :
+    .easy = Nouvelle question :
+live-news-answered = Question répondue :
+    .easy = Réponse donnée à la question :
+live-news-many = { $count ->
+    [one] Une nouveauté dans les questions.
+   *[other] { $count } nouveautés dans les questions.
+}
+    .easy = { $count ->
+        [one] 1 changement dans les questions.
+       *[other] { $count } changements dans les questions.
+    }
 saved-question-pending = Merci ! Votre question est envoyée. Elle apparaîtra quand l'équipe l'aura relue.
     .easy = Merci ! L'équipe lit votre question. Puis elle la montre.
 saved-question-published = Merci ! Votre question est affichée.
@@ -174,6 +198,26 @@ console-questions-close = Clore les questions
     .easy = Fermer les questions
 console-questions-open = Rouvrir les questions
     .easy = Ouvrir les questions
+console-keys = Raccourcis clavier
+    .easy = Touches du clavier
+console-keys-where = Ils agissent sur la question qui a le focus (pas pendant la saisie dans un champ ; Échap sort du champ).
+    .easy = Ils marchent sur la question choisie. Pas quand vous écrivez. Échap pour sortir du texte.
+console-key-next = Question suivante
+    .easy = Question d'après
+console-key-previous = Question précédente
+    .easy = Question d'avant
+console-key-approve = Valider la question
+    .easy = Accepter la question
+console-key-edit = Corriger le texte avant de valider
+    .easy = Corriger le texte
+console-key-reject = Écarter la question
+    .easy = Refuser la question
+console-key-highlight = Afficher à l'écran, ou retirer de l'écran
+    .easy = Montrer ou enlever de l'écran
+console-key-answered = Marquer répondue, ou non répondue
+    .easy = Réponse donnée, ou pas encore
+console-key-pin = Épingler, ou désépingler
+    .easy = Mettre en haut, ou pas
 saved-console = C'est fait.
     .easy = C'est fait.
 projector-title = Projection

@@ -10,7 +10,7 @@ use agora_app::domain::{ParticipantId, Permission, Preferences};
 use agora_app::live::room::{self, Actor, Refusal, StoredEvent};
 use agora_app::live::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::{SinkExt, StreamExt};
@@ -200,11 +200,20 @@ struct Client {
     prefs: Preferences,
 }
 
+/// The query of the socket's address.
+#[derive(serde::Deserialize)]
+pub struct SocketQuery {
+    /// `participant`: the connection acts as a participant even for a signed-in staff member
+    /// (the participants' page), so that it supports questions as that page's forms do.
+    vue: Option<String>,
+}
+
 /// `GET /live/{assembly}`: upgrades to the room's websocket. Refused before the upgrade: a
 /// page of another site (its `Origin` is not ours), an unknown or unpublished assembly.
 pub async fn socket(
     State(state): State<AppState>,
     Path(assembly): Path<String>,
+    Query(query): Query<SocketQuery>,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
@@ -228,9 +237,10 @@ pub async fn socket(
         .unwrap_or_default()
         .to_owned();
     let prefs = Preferences::from_cookie_header(&cookies);
+    let as_participant = query.vue.as_deref() == Some("participant");
     let staff_account =
         match agora_app::domain::cookie_value(&cookies, agora_app::api::STAFF_COOKIE) {
-            Some(token) if !token.is_empty() => {
+            Some(token) if !token.is_empty() && !as_participant => {
                 agora_app::store::staff::staff_by_session(&state.db, token)
                     .await
                     .ok()

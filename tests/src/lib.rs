@@ -159,27 +159,37 @@ impl TestApp {
         role: agora_app::domain::Role,
         name: &str,
     ) -> anyhow::Result<(i64, String)> {
-        use agora_app::store::staff::{self, NewStaff};
-        let token = staff::create_invitation(&self.db, council, role, 72, None).await?;
-        let info = staff::invitation_by_token(&self.db, &token)
-            .await?
-            .context("invitation not found")?;
-        let handle = format!("{:032x}", rand::random::<u128>());
-        let account = staff::complete_sign_up(
-            &self.db,
-            NewStaff {
-                invitation_id: info.id,
-                display_name: name,
-                user_handle: &handle,
-                credential_id: &handle,
-                credential: "{}".into(),
-                passkey_label: "1",
-            },
-        )
-        .await?;
-        let session = staff::open_session(&self.db, account).await?;
-        Ok((account, format!("agora_staff={session}")))
+        staff_member(&self.db, council, role, name).await
     }
+}
+
+/// [`TestApp::staff_member`] on any database.
+pub async fn staff_member(
+    db: &DatabaseConnection,
+    council: &agora_app::domain::CouncilSlug,
+    role: agora_app::domain::Role,
+    name: &str,
+) -> anyhow::Result<(i64, String)> {
+    use agora_app::store::staff::{self, NewStaff};
+    let token = staff::create_invitation(db, council, role, 72, None).await?;
+    let info = staff::invitation_by_token(db, &token)
+        .await?
+        .context("invitation not found")?;
+    let handle = format!("{:032x}", rand::random::<u128>());
+    let account = staff::complete_sign_up(
+        db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: name,
+            user_handle: &handle,
+            credential_id: &handle,
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    let session = staff::open_session(db, account).await?;
+    Ok((account, format!("agora_staff={session}")))
 }
 
 async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std::io::Result<()> {

@@ -5,7 +5,7 @@
 use super::AppError;
 use super::forms::PageFlash;
 use crate::domain::{College, LiveState, QuestionOrder};
-use crate::live::QuestionView;
+use crate::live::Feed;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -13,18 +13,17 @@ use serde::{Deserialize, Serialize};
 pub struct LivePage {
     pub council_slug: String,
     pub council_name: String,
-    pub assembly: i64,
     pub title: String,
     pub live: LiveState,
-    pub current_item: Option<String>,
     pub questions_open: bool,
     pub premoderation: bool,
-    pub pending_count: u32,
-    /// Approved questions in the order asked for.
-    pub questions: Vec<QuestionView>,
+    /// The room as a participant sees it, at the sequence number the page is drawn at.
+    pub feed: Feed,
     pub order: QuestionOrder,
     /// The questions this participant supports already.
     pub supported: Vec<i64>,
+    /// Whether this browser carries a participant cookie.
+    pub identified: bool,
     pub colleges: Vec<College>,
     pub flash: PageFlash,
 }
@@ -42,7 +41,7 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let assembly = super::console::server::assembly_of(&db, council_id, &id).await?;
-    let (_, room) = crate::live::room::snapshot(&db, assembly, false)
+    let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let order = if order == "recentes" {
@@ -50,34 +49,25 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     } else {
         QuestionOrder::Votes
     };
-    let mut questions = room.questions;
-    crate::domain::order(&mut questions, order);
     let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
-    let supported = match participant {
+    let supported = match &participant {
         Some(participant) => {
-            let voter = crate::live::room::voter_key(&participant, assembly);
+            let voter = crate::live::room::voter_key(participant, assembly);
             crate::live::room::supported_by(&db, assembly, &voter).await?
         }
         None => Vec::new(),
     };
-    let current_item = room
-        .agenda
-        .iter()
-        .find(|item| Some(item.id) == room.current_item)
-        .map(|item| item.title.clone());
     Ok(LivePage {
         council_slug: slug,
         council_name: council.name,
-        assembly,
-        title: room.title,
+        title: room.title.clone(),
         live: room.live,
-        current_item,
         questions_open: room.questions_open,
         premoderation: room.premoderation,
-        pending_count: room.pending_count,
-        questions,
+        feed: Feed::from_room(seq, room),
         order,
         supported,
+        identified: participant.is_some(),
         colleges: council.colleges,
         flash: super::forms::take_page_flash()?,
     })

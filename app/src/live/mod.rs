@@ -1,10 +1,12 @@
 //! The live part of a plenary: the messages clients and server exchange over the websocket
 //! (documented in docs/live-protocol.md), shared by both sides.
 
+pub mod feed;
 pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod room;
 
+pub use feed::{Feed, News, Step};
 pub use protocol::{
     AgendaEntry, ClientMessage, PROTOCOL_VERSION, QuestionView, RoomEvent, RoomState, ServerMessage,
 };

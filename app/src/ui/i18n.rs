@@ -150,10 +150,36 @@ impl I18n {
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Phrases(std::collections::BTreeMap<String, String>);
 
+/// Stands for the count in a counted phrase resolved ahead of time; no message contains it.
+const COUNT_MARK: u64 = 987_654_321;
+
 impl Phrases {
     /// The text of `id`; a missing id shows itself, as Fluent does (the tests forbid both).
     pub fn get(&self, id: &str) -> String {
         self.0.get(id).cloned().unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Adds messages taking a `$count`, resolved for zero, one and any other number: the
+    /// plural categories of French and English (French counts zero as one; a message may
+    /// also say something of its own for zero).
+    pub fn with_counts(mut self, i18n: I18n, ids: &[&str]) -> Phrases {
+        for id in ids {
+            for (form, count) in [("0", 0), ("1", 1), ("n", COUNT_MARK)] {
+                self.0.insert(format!("{id}#{form}"), i18n.count(id, count));
+            }
+        }
+        self
+    }
+
+    /// The text of a counted message added by [`Phrases::with_counts`].
+    pub fn count(&self, id: &str, count: u64) -> String {
+        match count {
+            0 => self.get(&format!("{id}#0")),
+            1 => self.get(&format!("{id}#1")),
+            _ => self
+                .get(&format!("{id}#n"))
+                .replace(&COUNT_MARK.to_string(), &count.to_string()),
+        }
     }
 }
 
@@ -302,5 +328,35 @@ mod tests {
             message(Lang::Fr, false, "no-such-message", None),
             "no-such-message"
         );
+    }
+
+    #[test]
+    fn counted_phrases_read_as_fluent_would_for_any_count() {
+        use crate::domain::{Lang, Preferences};
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            for lang in [Lang::Fr, Lang::En] {
+                for easy_read in [false, true] {
+                    let i18n = I18n {
+                        prefs: RwSignal::new(Preferences {
+                            lang,
+                            easy_read,
+                            ..Preferences::default()
+                        }),
+                    };
+                    let phrases =
+                        Phrases::default().with_counts(i18n, &["live-votes", "live-pending"]);
+                    for count in [0, 1, 2, 5, 21, 1000, 123_456] {
+                        for id in ["live-votes", "live-pending"] {
+                            assert_eq!(
+                                phrases.count(id, count),
+                                i18n.count(id, count),
+                                "{id} {count}"
+                            );
+                        }
+                    }
+                }
+            }
+        });
     }
 }

@@ -28,7 +28,17 @@ impl Client {
         cookie: Option<&str>,
         since: Option<i64>,
     ) -> anyhow::Result<Self> {
-        let mut request = format!("ws://{}/live/{assembly}", app.address).into_client_request()?;
+        Self::connect_to(app, &format!("/live/{assembly}"), cookie, since).await
+    }
+
+    /// The same, on a path of one's choice (with a query).
+    async fn connect_to(
+        app: &TestApp,
+        path: &str,
+        cookie: Option<&str>,
+        since: Option<i64>,
+    ) -> anyhow::Result<Self> {
+        let mut request = format!("ws://{}{path}", app.address).into_client_request()?;
         if let Some(cookie) = cookie {
             request.headers_mut().insert("cookie", cookie.parse()?);
         }
@@ -193,6 +203,72 @@ async fn a_question_is_asked_moderated_upvoted_and_every_client_sees_it_in_order
     }
     let numbers = seqs(&seen);
     assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{numbers:?}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn on_the_participants_page_a_staff_member_is_a_participant() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let both = format!("{staff}; agora_participant=0000000000000000000000000000000a");
+    let mut asker = Client::connect(
+        &app,
+        room,
+        Some("agora_participant=00000000000000000000000000000001"),
+        None,
+    )
+    .await?;
+    asker.until("snapshot").await?;
+    asker
+        .send(json!({"type": "ask", "ref": "q", "body": "Une question à soutenir ?"}))
+        .await?;
+    let question = asker.until("ack").await?["question"]
+        .as_i64()
+        .ok_or_else(|| anyhow::anyhow!("no question id"))?;
+
+    // The console's socket: staff, sees the queue's text, may not support.
+    let mut console = Client::connect(&app, room, Some(&both), None).await?;
+    let snapshot = console.until("snapshot").await?;
+    assert_eq!(
+        snapshot["room"]["pending"][0]["body"],
+        "Une question à soutenir ?"
+    );
+    console
+        .send(json!({"type": "approve", "question": question, "body": null}))
+        .await?;
+    console.until("question-approved").await?;
+    console
+        .send(json!({"type": "upvote", "ref": "s1", "question": question}))
+        .await?;
+    assert_eq!(console.until("error").await?["code"], "invalid");
+
+    // The participants' page's socket, same cookies: a participant, who may support (once)
+    // and may not moderate.
+    let mut page = Client::connect_to(
+        &app,
+        &format!("/live/{room}?vue=participant"),
+        Some(&both),
+        None,
+    )
+    .await?;
+    let snapshot = page.until("snapshot").await?;
+    assert_eq!(snapshot["room"]["pending"], json!([]));
+    page.send(json!({"type": "upvote", "ref": "s2", "question": question}))
+        .await?;
+    assert_eq!(page.until("ack").await?["ref"], "s2");
+    page.send(json!({"type": "pin", "ref": "p", "question": question, "pinned": true}))
+        .await?;
+    let refused = page.until("error").await?;
+    assert_eq!(refused["ref"], "p");
+    assert_eq!(
+        refused["message"],
+        "Seule l'équipe d'animation peut faire cela."
+    );
+    let votes = question::Entity::find_by_id(question)
+        .one(&app.db)
+        .await?
+        .map(|q| (q.votes, q.pinned));
+    assert_eq!(votes, Some((1, false)));
     Ok(())
 }
 

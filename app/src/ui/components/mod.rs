@@ -1,17 +1,23 @@
 //! Pieces shared by every page.
 
+mod console_keys;
 mod crisis;
 mod form_field;
 mod layout;
+mod live_feed;
 mod live_reload;
+#[cfg(feature = "hydrate")]
+mod live_socket;
 mod passkey;
 mod picto;
 mod preferences_panel;
 mod text;
 
+pub use console_keys::ConsoleKeys;
 pub use crisis::CrisisLinks;
 pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
+pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked};
 pub use live_reload::LiveReload;
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;

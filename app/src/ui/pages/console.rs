@@ -3,11 +3,10 @@
 //! whenever their room changes (the console waits while someone types in it); every console
 //! action is a form post.
 
-use super::live::who_asked;
 use super::loaded;
 use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
 use crate::domain::{LiveState, QuestionOrder, order};
-use crate::ui::components::LiveReload;
+use crate::ui::components::{ConsoleKeys, LiveReload, who_asked};
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -37,6 +36,31 @@ pub fn ProjectorRoute() -> impl IntoView {
     loaded(page, |page| view! { <ProjectorView page/> }.into_any())
 }
 
+/// The console's keys as its help lists them, with what each does.
+const SHORTCUTS: [(&str, &str); 8] = [
+    ("J", "console-key-next"),
+    ("K", "console-key-previous"),
+    ("A", "console-key-approve"),
+    ("E", "console-key-edit"),
+    ("R", "console-key-reject"),
+    ("H", "console-key-highlight"),
+    ("D", "console-key-answered"),
+    ("P", "console-key-pin"),
+];
+
+/// The key that presses an action's button while the focus is in its question
+/// (`ConsoleKeys`); the console's help lists them.
+fn shortcut_of(action: &str) -> Option<&'static str> {
+    match action {
+        "approve" => Some("a"),
+        "reject" => Some("r"),
+        "highlight" | "unhighlight" => Some("h"),
+        "answered" | "unanswered" => Some("d"),
+        "pin" | "unpin" => Some("p"),
+        _ => None,
+    }
+}
+
 /// A one-button form for a console action.
 fn action_button(
     i18n: I18n,
@@ -49,13 +73,20 @@ fn action_button(
 ) -> impl IntoView + use<> {
     let aria = about.map(|about| format!("{} : {about}", i18n.text(label)));
     let (name, value) = target.map_or(("", String::new()), |(name, id)| (name, id.to_string()));
+    let shortcut = shortcut_of(action);
     view! {
         <form method="post" action=ConsoleAction::url() class="inline-form">
             <input type="hidden" name="slug" value=slug.to_owned()/>
             <input type="hidden" name="assembly" value=assembly.to_string()/>
             <input type="hidden" name="action" value=action/>
             {(!name.is_empty()).then(|| view! { <input type="hidden" name=name value=value/> })}
-            <button type="submit" class="button button-quiet" aria-label=aria>
+            <button
+                type="submit"
+                class="button button-quiet"
+                aria-label=aria
+                data-shortcut=shortcut
+                aria-keyshortcuts=shortcut
+            >
                 {i18n.t(label)}
             </button>
         </form>
@@ -105,9 +136,9 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             let reason_id = format!("reject-{id}-reason");
             let body = flash.value(&format!("q-{id}"), "body", &question.body);
             view! {
-                <li class="question">
+                <li class="question" id=format!("q-{id}") tabindex="-1">
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
-                    <p class="question-meta">{who_asked(i18n, &question)}</p>
+                    <p class="question-meta">{who_asked(&question, |key| college_label(i18n, key))}</p>
                     <form method="post" action=ConsoleAction::url() class="stacked-form">
                         <input type="hidden" name="slug" value=slug.clone()/>
                         <input type="hidden" name="assembly" value=assembly.to_string()/>
@@ -115,11 +146,25 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                         <input type="hidden" name="question" value=id.to_string()/>
                         <p class="field">
                             <label for=body_id.clone()>{i18n.t("console-edit")}</label>
-                            <textarea id=body_id name="body" rows="2" maxlength="500">
+                            <textarea
+                                id=body_id
+                                name="body"
+                                rows="2"
+                                maxlength="500"
+                                data-shortcut="e"
+                                aria-keyshortcuts="e"
+                            >
                                 {body}
                             </textarea>
                         </p>
-                        <button type="submit" class="button">{i18n.t("console-approve")}</button>
+                        <button
+                            type="submit"
+                            class="button"
+                            data-shortcut="a"
+                            aria-keyshortcuts="a"
+                        >
+                            {i18n.t("console-approve")}
+                        </button>
                     </form>
                     <form method="post" action=ConsoleAction::url() class="stacked-form">
                         <input type="hidden" name="slug" value=slug.clone()/>
@@ -130,7 +175,12 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                             <label for=reason_id.clone()>{i18n.t("console-reason")}</label>
                             <input id=reason_id name="reason" type="text" maxlength="300"/>
                         </p>
-                        <button type="submit" class="button button-quiet">
+                        <button
+                            type="submit"
+                            class="button button-quiet"
+                            data-shortcut="r"
+                            aria-keyshortcuts="r"
+                        >
                             {i18n.t("console-reject")}
                         </button>
                     </form>
@@ -148,10 +198,10 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             let about = question.body.clone();
             let q = Some(("question", id));
             view! {
-                <li class="question" class:highlighted=shown>
+                <li class="question" class:highlighted=shown id=format!("q-{id}") tabindex="-1">
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
                     <p class="question-meta">
-                        {who_asked(i18n, &question)}
+                        {who_asked(&question, |key| college_label(i18n, key))}
                         {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}
                         {shown.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
                         {question.answered.then(|| view! { " " <span class="tag">{i18n.t("live-answered")}</span> })}
@@ -212,6 +262,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     view! {
         <Title text=format!("{} — {}", i18n.text("console-title"), room.title)/>
         <LiveReload assembly=room.assembly seq=seq/>
+        <ConsoleKeys/>
         <h1>{i18n.t("console-title")} " — " <span lang="fr">{room.title.clone()}</span></h1>
         <p lang="fr">{council_name}</p>
         <p class="tag">{i18n.t(live)}</p>
@@ -222,6 +273,23 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             " · "
             <a href=here>{i18n.t("live-reload")}</a>
         </p>
+        <details class="shortcuts">
+            <summary>{i18n.t("console-keys")}</summary>
+            <p>{i18n.t("console-keys-where")}</p>
+            <dl>
+                {SHORTCUTS
+                    .iter()
+                    .map(|(keys, id)| {
+                        view! {
+                            <dt>
+                                <kbd>{*keys}</kbd>
+                            </dt>
+                            <dd>{i18n.text(id)}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </details>
         <section aria-labelledby="queue-title">
             <h2 id="queue-title">
                 {i18n.t("console-queue")} " (" {room.pending_count.to_string()} ")"
@@ -295,7 +363,7 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
                 {match highlighted {
                     Some(question) => view! {
                         <blockquote lang="fr">{question.body.clone()}</blockquote>
-                        <p>{who_asked(i18n, &question)} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
+                        <p>{who_asked(&question, |key| college_label(i18n, key))} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
                     }
                     .into_any(),
                     None => view! { <p>{i18n.t("projector-no-question")}</p> }.into_any(),
@@ -316,4 +384,13 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
             <p class="projector-counts">{i18n.count("projector-count", count)}</p>
         </div>
     }
+}
+
+/// A college as a question carries it: its translated name when it is one of the default
+/// colleges, the key as given otherwise.
+fn college_label(i18n: I18n, key: &str) -> String {
+    crate::domain::CollegeKey::parse(key)
+        .filter(crate::domain::CollegeKey::is_default)
+        .map(|key| i18n.text(&format!("college-{}", key.as_str())))
+        .unwrap_or_else(|| key.to_owned())
 }

@@ -1,0 +1,286 @@
+//! What a participant's screen knows of its room, kept up to date event by event. Pure: the
+//! browser island applies the frames it receives, the tests apply made-up ones.
+
+use super::protocol::{AgendaEntry, QuestionView, RoomEvent, RoomState};
+use crate::domain::QuestionStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Feed {
+    pub assembly: i64,
+    /// The last sequence number applied.
+    pub seq: i64,
+    /// Approved questions, in no particular order (`domain::order` sorts them for display).
+    pub questions: Vec<QuestionView>,
+    pub pending: u32,
+    pub current_item: Option<i64>,
+    pub agenda: Vec<AgendaEntry>,
+}
+
+/// Something worth telling a screen-reader user, who does not see the list move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum News {
+    NewQuestion(String),
+    Answered(String),
+    Agenda(String),
+}
+
+/// What applying one event did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Applied; the news it brings, if any.
+    Applied(Option<News>),
+    /// Already applied (a frame that arrived twice across a reconnect): ignored.
+    Stale,
+    /// Events are missing before this one: the screen must catch up (reconnect from `seq`).
+    Gap,
+    /// Applied, but it changes what the page offers (questions closed, live ended,
+    /// moderation changed the ask form's hint): the page must be drawn anew.
+    Redraw,
+}
+
+impl Feed {
+    /// The room as a participant sees it at `seq` (pending questions' texts are not theirs).
+    pub fn from_room(seq: i64, room: RoomState) -> Feed {
+        Feed {
+            assembly: room.assembly,
+            seq,
+            questions: room
+                .questions
+                .into_iter()
+                .filter(|q| q.status == QuestionStatus::Approved)
+                .collect(),
+            pending: room.pending_count,
+            current_item: room.current_item,
+            agenda: room.agenda,
+        }
+    }
+
+    pub fn current_title(&self) -> Option<&str> {
+        let current = self.current_item?;
+        self.agenda
+            .iter()
+            .find(|item| item.id == current)
+            .map(|item| item.title.as_str())
+    }
+
+    fn question(&mut self, id: i64) -> Option<&mut QuestionView> {
+        self.questions.iter_mut().find(|q| q.id == id)
+    }
+
+    /// Applies the event numbered `seq`, which must be the next one.
+    pub fn step(&mut self, seq: i64, event: RoomEvent) -> Step {
+        if seq <= self.seq {
+            return Step::Stale;
+        }
+        if seq != self.seq + 1 {
+            return Step::Gap;
+        }
+        self.seq = seq;
+        let news = match event {
+            RoomEvent::QuestionApproved { question, pending } => {
+                self.pending = pending;
+                let body = question.body.clone();
+                match self.question(question.id) {
+                    Some(known) => *known = question,
+                    None => self.questions.push(question),
+                }
+                Some(News::NewQuestion(body))
+            }
+            RoomEvent::QuestionRejected {
+                question, pending, ..
+            } => {
+                self.pending = pending;
+                self.questions.retain(|q| q.id != question);
+                None
+            }
+            RoomEvent::QueueChanged { pending } => {
+                self.pending = pending;
+                None
+            }
+            RoomEvent::QuestionVoted { question, votes } => {
+                if let Some(known) = self.question(question) {
+                    known.votes = votes;
+                }
+                None
+            }
+            RoomEvent::QuestionAnswered { question, answered } => {
+                self.question(question).and_then(|known| {
+                    known.answered = answered;
+                    answered.then(|| News::Answered(known.body.clone()))
+                })
+            }
+            RoomEvent::QuestionPinned { question, pinned } => {
+                if let Some(known) = self.question(question) {
+                    known.pinned = pinned;
+                }
+                None
+            }
+            RoomEvent::AgendaMoved { item } => {
+                self.current_item = Some(item);
+                self.current_title()
+                    .map(|title| News::Agenda(title.to_owned()))
+            }
+            // Staff's own queue and the projector's choice are not a participant's business.
+            RoomEvent::QuestionAsked { .. } | RoomEvent::Highlighted { .. } => None,
+            RoomEvent::PremoderationChanged { .. }
+            | RoomEvent::QuestionsOpened { .. }
+            | RoomEvent::LiveChanged { .. } => return Step::Redraw,
+        };
+        Step::Applied(news)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::LiveState;
+
+    fn question(id: i64, body: &str) -> QuestionView {
+        QuestionView {
+            id,
+            body: body.to_owned(),
+            first_name: None,
+            college: None,
+            status: QuestionStatus::Approved,
+            votes: 0,
+            answered: false,
+            pinned: false,
+            agenda_item: None,
+        }
+    }
+
+    fn room() -> RoomState {
+        let mut waiting = question(3, "");
+        waiting.status = QuestionStatus::Pending;
+        RoomState {
+            assembly: 1,
+            title: "Plénière".into(),
+            live: LiveState::Open,
+            current_item: Some(10),
+            agenda: vec![
+                AgendaEntry {
+                    id: 10,
+                    title: "Accueil".into(),
+                },
+                AgendaEntry {
+                    id: 11,
+                    title: "Logement".into(),
+                },
+            ],
+            questions: vec![question(1, "Où trouver de l'aide ?"), waiting],
+            pending: Vec::new(),
+            pending_count: 2,
+            highlighted: None,
+            premoderation: true,
+            questions_open: true,
+        }
+    }
+
+    #[test]
+    fn a_snapshot_keeps_approved_questions_only() {
+        let feed = Feed::from_room(7, room());
+        assert_eq!(feed.seq, 7);
+        assert_eq!(feed.questions.len(), 1);
+        assert_eq!(feed.pending, 2);
+        assert_eq!(feed.current_title(), Some("Accueil"));
+    }
+
+    #[test]
+    fn events_change_the_list_and_bring_news() {
+        let mut feed = Feed::from_room(7, room());
+        let approved = RoomEvent::QuestionApproved {
+            question: question(4, "Et les aidants ?"),
+            pending: 1,
+        };
+        assert_eq!(
+            feed.step(8, approved),
+            Step::Applied(Some(News::NewQuestion("Et les aidants ?".into())))
+        );
+        assert_eq!((feed.questions.len(), feed.pending), (2, 1));
+        let voted = RoomEvent::QuestionVoted {
+            question: 4,
+            votes: 3,
+        };
+        assert_eq!(feed.step(9, voted), Step::Applied(None));
+        assert_eq!(
+            feed.questions.iter().find(|q| q.id == 4).map(|q| q.votes),
+            Some(3)
+        );
+        let answered = RoomEvent::QuestionAnswered {
+            question: 1,
+            answered: true,
+        };
+        assert_eq!(
+            feed.step(10, answered),
+            Step::Applied(Some(News::Answered("Où trouver de l'aide ?".into())))
+        );
+        let unanswered = RoomEvent::QuestionAnswered {
+            question: 1,
+            answered: false,
+        };
+        assert_eq!(feed.step(11, unanswered), Step::Applied(None));
+        let pinned = RoomEvent::QuestionPinned {
+            question: 4,
+            pinned: true,
+        };
+        assert_eq!(feed.step(12, pinned), Step::Applied(None));
+        assert!(feed.questions.iter().any(|q| q.id == 4 && q.pinned));
+        assert_eq!(
+            feed.step(13, RoomEvent::AgendaMoved { item: 11 }),
+            Step::Applied(Some(News::Agenda("Logement".into())))
+        );
+        let rejected = RoomEvent::QuestionRejected {
+            question: 4,
+            reason: None,
+            pending: 0,
+        };
+        assert_eq!(feed.step(14, rejected), Step::Applied(None));
+        assert_eq!(feed.questions.len(), 1);
+        assert_eq!(feed.seq, 14);
+    }
+
+    #[test]
+    fn repeated_frames_are_skipped_and_missing_ones_noticed() {
+        let mut feed = Feed::from_room(7, room());
+        let queue = |pending| RoomEvent::QueueChanged { pending };
+        assert_eq!(feed.step(7, queue(5)), Step::Stale);
+        assert_eq!(feed.step(9, queue(5)), Step::Gap);
+        assert_eq!(feed.pending, 2, "nothing applied out of order");
+        assert_eq!(feed.step(8, queue(5)), Step::Applied(None));
+        assert_eq!(feed.pending, 5);
+    }
+
+    #[test]
+    fn changes_to_what_the_page_offers_ask_for_a_redraw() {
+        let mut feed = Feed::from_room(7, room());
+        assert_eq!(
+            feed.step(8, RoomEvent::QuestionsOpened { open: false }),
+            Step::Redraw
+        );
+        assert_eq!(feed.seq, 8);
+        assert_eq!(
+            feed.step(
+                9,
+                RoomEvent::LiveChanged {
+                    live: LiveState::Closed
+                }
+            ),
+            Step::Redraw
+        );
+        assert_eq!(
+            feed.step(10, RoomEvent::PremoderationChanged { on: false }),
+            Step::Redraw
+        );
+    }
+
+    #[test]
+    fn a_question_approved_twice_is_listed_once() {
+        let mut feed = Feed::from_room(7, room());
+        let again = RoomEvent::QuestionApproved {
+            question: question(1, "Où trouver de l'aide ?"),
+            pending: 2,
+        };
+        assert!(matches!(feed.step(8, again), Step::Applied(_)));
+        assert_eq!(feed.questions.len(), 1);
+    }
+}
