@@ -331,7 +331,9 @@ async fn send_snapshot(
 
 async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) {
     let hub = state.live.clone();
-    let Ok(room) = hub.room(assembly).await else {
+    // The database work below is boxed: awaited inline, its futures would be part of this
+    // connection's task for as long as the connection lives (kilobytes per idle socket).
+    let Ok(room) = Box::pin(hub.room(assembly)).await else {
         return;
     };
     // Subscribed before the snapshot or the replay is read: nothing can fall in between
@@ -352,7 +354,7 @@ async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) 
         _ => return,
     };
     let replay = match since {
-        Some(since) => room::events_since(&state.db, assembly, since, REPLAY_MAX)
+        Some(since) => Box::pin(room::events_since(&state.db, assembly, since, REPLAY_MAX))
             .await
             .ok()
             .flatten()
@@ -371,7 +373,7 @@ async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) 
             }
             last
         }
-        None => match send_snapshot(&mut sink, &state.db, assembly, client.staff).await {
+        None => match Box::pin(send_snapshot(&mut sink, &state.db, assembly, client.staff)).await {
             Some(seq) => seq,
             None => return,
         },
@@ -391,7 +393,7 @@ async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) 
                     last_sent = frames.seq;
                 }
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    match send_snapshot(&mut sink, &state.db, assembly, client.staff).await {
+                    match Box::pin(send_snapshot(&mut sink, &state.db, assembly, client.staff)).await {
                         Some(seq) => last_sent = seq,
                         None => break,
                     }
@@ -400,7 +402,7 @@ async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) 
             },
             message = incoming.next() => match message {
                 Some(Ok(Message::Text(frame))) => {
-                    let answer = command(&state, assembly, &client, frame.as_str()).await;
+                    let answer = Box::pin(command(&state, assembly, &client, frame.as_str())).await;
                     if !deliver(&mut sink, answer).await {
                         break;
                     }

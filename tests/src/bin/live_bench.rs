@@ -1,0 +1,520 @@
+//! Load generator for the live room (docs/live-protocol.md), run beside a bare
+//! tokio-tungstenite broadcast server so the two can be compared on the same machine.
+//!
+//! `cargo run --release -p agora-tests --bin live-bench -- [N ...]` (default 1000 5000 10000)
+//!
+//! For each N, and for each server (Agora, then the bare one), in a fresh child process:
+//! connect N clients (Agora: upgrade + `hello` + snapshot), measure the server's resident
+//! memory before and after (idle connections), then send ROUNDS messages to all: on Agora a
+//! facilitator approves a waiting question whose text it sets to the send time (so the
+//! timestamp travels inside the `question-approved` frame), on the bare server a publisher
+//! sends a frame of the same shape. Each client notes when the frame reaches it.
+//!
+//! Both children are this same program (`serve-agora`, `serve-bare`), so the figures
+//! compare the servers, not two builds.
+
+use agora_app::domain::{CouncilSlug, LiveState, Role};
+use agora_app::live::ClientMessage;
+use agora_app::live::room::{self, Actor};
+use anyhow::Context;
+use futures_util::{SinkExt, StreamExt};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::Mutex;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+
+const ROUNDS: usize = 20;
+const ROUND_GAP: Duration = Duration::from_millis(300);
+/// How long a round may take to reach everyone before it counts as not delivered.
+const ROUND_WAIT: Duration = Duration::from_secs(10);
+/// Connections opened at once (the listener's backlog is 1024).
+const CONNECT_AT_ONCE: usize = 64;
+
+/// The same socket settings as Agora's (server/src/live.rs), for the bare server and the
+/// clients: small read buffer, no write buffering.
+fn socket_config() -> WebSocketConfig {
+    WebSocketConfig::default()
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_write_buffer_size(256 * 1024)
+        .max_message_size(Some(8 * 1024))
+        .max_frame_size(Some(8 * 1024))
+}
+
+fn now_micros() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(0)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match args.first().map(String::as_str) {
+        Some("serve-agora") => runtime.block_on(serve_agora()),
+        Some("serve-bare") => runtime.block_on(serve_bare(args.get(1).context("port")?)),
+        _ => {
+            let sizes: Vec<usize> = if args.is_empty() {
+                vec![1000, 5000, 10_000]
+            } else {
+                args.iter().map(|n| n.parse()).collect::<Result<_, _>>()?
+            };
+            runtime.block_on(run(&sizes))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------- servers
+
+/// The real server, as `agora serve` runs it, from the environment the parent sets.
+async fn serve_agora() -> anyhow::Result<()> {
+    let config = agora_server::config::Config::from_env()?;
+    let db = agora_server::prepare_database(&config.database_url).await?;
+    agora_server::serve(&config, db).await
+}
+
+/// A bare broadcast server: every text frame received is sent to every connection.
+async fn serve_bare(port: &str) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
+    let (sender, _) = tokio::sync::broadcast::channel::<Message>(256);
+    loop {
+        let (stream, _) = listener.accept().await?;
+        let sender = sender.clone();
+        tokio::spawn(async move {
+            let Ok(socket) =
+                tokio_tungstenite::accept_async_with_config(stream, Some(socket_config())).await
+            else {
+                return;
+            };
+            let mut events = sender.subscribe();
+            let (mut sink, mut incoming) = socket.split();
+            loop {
+                tokio::select! {
+                    event = events.recv() => match event {
+                        Ok(frame) => if sink.send(frame).await.is_err() { break },
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                        Err(_) => break,
+                    },
+                    message = incoming.next() => match message {
+                        Some(Ok(frame @ Message::Text(_))) => { let _ = sender.send(frame); }
+                        Some(Ok(_)) => {}
+                        _ => break,
+                    },
+                }
+            }
+        });
+    }
+}
+
+// ----------------------------------------------------------------------------- driver
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn rss_kib(&self) -> anyhow::Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|kib| kib.parse().ok())
+            .context("VmRSS")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+async fn wait_listening(port: u16) -> anyhow::Result<()> {
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("server on port {port} did not start")
+}
+
+fn spawn(args: &[&str], env: &[(&str, String)]) -> anyhow::Result<Child> {
+    let mut command = Command::new(std::env::current_exe()?);
+    command
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.env("RUST_LOG", "warn");
+    Ok(command.spawn()?)
+}
+
+/// An Agora room ready for the run: the demo assembly, live, with `ROUNDS` questions
+/// waiting for moderation, and a facilitator's session.
+struct Room {
+    url: String,
+    assembly: i64,
+    staff_cookie: String,
+    questions: Vec<i64>,
+    _dir: tempfile::TempDir,
+}
+
+async fn prepare_room() -> anyhow::Result<Room> {
+    let dir = tempfile::tempdir()?;
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("bench.db").display()
+    );
+    let db = agora_server::prepare_database(&url).await?;
+    agora_server::demo::seed(&db).await?;
+    let slug = CouncilSlug::parse(agora_server::demo::slug())?;
+    let (facilitator, staff_cookie) =
+        agora_tests::staff_member(&db, &slug, Role::Facilitator, "Banc d'essai").await?;
+    use sea_orm::EntityTrait;
+    let assembly = agora_app::store::entities::assembly::Entity::find()
+        .one(&db)
+        .await?
+        .context("demo assembly")?;
+    agora_app::store::assemblies::change_live_state(
+        &db,
+        assembly.council_id,
+        assembly.id,
+        LiveState::Open,
+        Some(facilitator),
+    )
+    .await?;
+    let mut questions = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        let asker = Actor::Participant {
+            voter: format!("bench-{round}"),
+        };
+        let ask = ClientMessage::Ask {
+            reference: None,
+            body: format!("Question d'essai numéro {round}"),
+            first_name: None,
+            college: None,
+        };
+        let applied = room::apply(&db, assembly.id, &asker, &ask)
+            .await
+            .map_err(|refused| anyhow::anyhow!("ask refused: {:?}", refused.code_and_message()))?;
+        questions.push(applied.question.context("question id")?);
+    }
+    db.close().await?;
+    Ok(Room {
+        url,
+        assembly: assembly.id,
+        staff_cookie,
+        questions,
+        _dir: dir,
+    })
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(url: &str, cookie: Option<&str>) -> anyhow::Result<Socket> {
+    let mut request = url.into_client_request()?;
+    if let Some(cookie) = cookie {
+        request.headers_mut().insert("cookie", cookie.parse()?);
+    }
+    let (socket, _) =
+        tokio_tungstenite::connect_async_with_config(request, Some(socket_config()), true).await?;
+    Ok(socket)
+}
+
+/// The round number and send time a frame carries, if it is a round's frame: the text of
+/// the question is `bench <round> <micros>`.
+fn stamp(frame: &str) -> Option<(usize, u64)> {
+    let at = frame.find("\"body\":\"bench ")? + "\"body\":\"bench ".len();
+    let mut parts = frame[at..].split(['"', ' ']);
+    let round = parts.next()?.parse().ok()?;
+    let sent = parts.next()?.parse().ok()?;
+    Some((round, sent))
+}
+
+/// What one run measured.
+struct Measures {
+    connect_ms: Vec<f64>,
+    rss_idle_before_kib: u64,
+    rss_idle_after_kib: u64,
+    /// Latency of every delivery, in ms.
+    deliveries_ms: Vec<f64>,
+    /// Per round, the latency of its last delivery.
+    last_client_ms: Vec<f64>,
+    delivered: usize,
+    expected: usize,
+}
+
+/// Connects `n` clients to `url` (saying `hello` when `hello` is set, then waiting for the
+/// first frame), and keeps them reading; each delivery's latency is reported by round.
+async fn clients(
+    url: &str,
+    n: usize,
+    hello: bool,
+) -> anyhow::Result<(Vec<f64>, Arc<Vec<AtomicUsize>>, Arc<Mutex<Vec<Vec<f64>>>>)> {
+    let counts: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..ROUNDS).map(|_| AtomicUsize::new(0)).collect());
+    let latencies: Arc<Mutex<Vec<Vec<f64>>>> = Arc::new(Mutex::new(vec![Vec::new(); ROUNDS]));
+    let mut connect_ms = Vec::with_capacity(n);
+    let mut started = 0;
+    while started < n {
+        let batch = CONNECT_AT_ONCE.min(n - started);
+        let mut opening = Vec::with_capacity(batch);
+        for _ in 0..batch {
+            let url = url.to_owned();
+            opening.push(tokio::spawn(async move {
+                let start = Instant::now();
+                let mut socket = connect(&url, None).await?;
+                if hello {
+                    socket
+                        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
+                        .await?;
+                    // The snapshot.
+                    socket.next().await.context("no snapshot")??;
+                }
+                anyhow::Ok((socket, start.elapsed().as_secs_f64() * 1000.0))
+            }));
+        }
+        for opened in opening {
+            let (mut socket, ms) = opened.await??;
+            connect_ms.push(ms);
+            let counts = counts.clone();
+            let latencies = latencies.clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(Ok(message)) = socket.next().await {
+                    if let Message::Text(frame) = message
+                        && let Some((round, sent)) = stamp(frame.as_str())
+                        && round < ROUNDS
+                    {
+                        let ms = now_micros().saturating_sub(sent) as f64 / 1000.0;
+                        mine.push((round, ms));
+                        counts[round].fetch_add(1, Ordering::Relaxed);
+                        if mine.len() == ROUNDS {
+                            break;
+                        }
+                    }
+                }
+                let mut all = latencies.lock().await;
+                for (round, ms) in mine {
+                    all[round].push(ms);
+                }
+            });
+        }
+        started += batch;
+    }
+    Ok((connect_ms, counts, latencies))
+}
+
+/// Sends the rounds with `send(round)`, each once the previous one reached everyone (or
+/// after `ROUND_WAIT`), and gathers what the clients measured.
+async fn rounds<F, Fut>(
+    n: usize,
+    counts: Arc<Vec<AtomicUsize>>,
+    latencies: Arc<Mutex<Vec<Vec<f64>>>>,
+    mut send: F,
+) -> anyhow::Result<(Vec<f64>, Vec<f64>, usize)>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    for round in 0..ROUNDS {
+        send(round).await?;
+        let deadline = Instant::now() + ROUND_WAIT;
+        while counts[round].load(Ordering::Relaxed) < n && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        tokio::time::sleep(ROUND_GAP).await;
+    }
+    // The client tasks hand over their figures when they have all rounds (or end).
+    let deadline = Instant::now() + ROUND_WAIT;
+    loop {
+        let handed: usize = latencies.lock().await.iter().map(Vec::len).sum();
+        let counted: usize = counts.iter().map(|c| c.load(Ordering::Relaxed)).sum();
+        if handed >= counted || Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let all = latencies.lock().await;
+    let delivered = all.iter().map(Vec::len).sum();
+    let last_client = all
+        .iter()
+        .filter(|round| !round.is_empty())
+        .map(|round| round.iter().copied().fold(0.0, f64::max))
+        .collect();
+    let deliveries = all.iter().flatten().copied().collect();
+    Ok((deliveries, last_client, delivered))
+}
+
+async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
+    let port = free_port()?;
+    let server = Server {
+        child: spawn(
+            &["serve-agora"],
+            &[
+                ("DATABASE_URL", room.url.clone()),
+                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+            ],
+        )?,
+        port,
+    };
+    wait_listening(server.port).await?;
+    let url = format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly);
+    // The facilitator first (it also warms the room up), then the baseline.
+    let mut staff = connect(&url, Some(&room.staff_cookie)).await?;
+    staff
+        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
+        .await?;
+    staff.next().await.context("staff snapshot")??;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let rss_idle_before_kib = server.rss_kib()?;
+    let (connect_ms, counts, latencies) = clients(&url, n, true).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let rss_idle_after_kib = server.rss_kib()?;
+    let staff = Arc::new(Mutex::new(staff));
+    let questions = room.questions.clone();
+    let (deliveries_ms, last_client_ms, delivered) = rounds(n, counts, latencies, |round| {
+        let staff = staff.clone();
+        let question = questions[round];
+        async move {
+            let approve = serde_json::json!({
+                "type": "approve",
+                "question": question,
+                "body": format!("bench {round} {}", now_micros()),
+            });
+            staff
+                .lock()
+                .await
+                .send(Message::text(approve.to_string()))
+                .await?;
+            Ok(())
+        }
+    })
+    .await?;
+    Ok(Measures {
+        connect_ms,
+        rss_idle_before_kib,
+        rss_idle_after_kib,
+        deliveries_ms,
+        last_client_ms,
+        delivered,
+        expected: n * ROUNDS,
+    })
+}
+
+async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
+    let port = free_port()?;
+    let server = Server {
+        child: spawn(&["serve-bare", &port.to_string()], &[])?,
+        port,
+    };
+    wait_listening(server.port).await?;
+    let url = format!("ws://127.0.0.1:{}/", server.port);
+    let publisher = Arc::new(Mutex::new(connect(&url, None).await?));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let rss_idle_before_kib = server.rss_kib()?;
+    let (connect_ms, counts, latencies) = clients(&url, n, false).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let rss_idle_after_kib = server.rss_kib()?;
+    let (deliveries_ms, last_client_ms, delivered) = rounds(n, counts, latencies, |round| {
+        let publisher = publisher.clone();
+        async move {
+            // The shape of Agora's frame, so both carry the same bytes.
+            let frame = serde_json::json!({
+                "type": "event", "seq": round + 1,
+                "event": {"kind": "question-approved", "pending": 0, "question": {
+                    "id": round + 1, "body": format!("bench {round} {}", now_micros()),
+                    "first_name": null, "college": null, "status": "approved",
+                    "votes": 0, "answered": false, "pinned": false, "agenda_item": null}}
+            });
+            publisher
+                .lock()
+                .await
+                .send(Message::text(frame.to_string()))
+                .await?;
+            Ok(())
+        }
+    })
+    .await?;
+    Ok(Measures {
+        connect_ms,
+        rss_idle_before_kib,
+        rss_idle_after_kib,
+        deliveries_ms,
+        last_client_ms,
+        delivered,
+        expected: n * ROUNDS,
+    })
+}
+
+fn percentile(values: &[f64], q: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+fn report(name: &str, n: usize, m: &Measures) -> f64 {
+    let per_connection =
+        (m.rss_idle_after_kib.saturating_sub(m.rss_idle_before_kib)) as f64 / n as f64;
+    let p99 = percentile(&m.deliveries_ms, 0.99);
+    println!(
+        "| {name} | {n} | {:.1} % | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        100.0 * m.delivered as f64 / m.expected as f64,
+        percentile(&m.deliveries_ms, 0.50),
+        p99,
+        percentile(&m.last_client_ms, 0.50),
+        percentile(&m.last_client_ms, 1.0),
+        per_connection,
+        percentile(&m.connect_ms, 0.99),
+    );
+    p99
+}
+
+async fn run(sizes: &[usize]) -> anyhow::Result<()> {
+    println!(
+        "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle."
+    );
+    println!();
+    println!(
+        "| server | N | delivered | p50 ms | p99 ms | last client p50 ms | last client max ms | KiB per idle connection | connect p99 ms |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for &n in sizes {
+        let room = prepare_room().await?;
+        let agora = measure_agora(&room, n).await?;
+        let agora_p99 = report("Agora", n, &agora);
+        let bare = measure_bare(n).await?;
+        let bare_p99 = report("bare tokio-tungstenite", n, &bare);
+        println!(
+            "| ratio Agora / bare, p99 | {n} | | | {:.2}× | | | | |",
+            agora_p99 / bare_p99
+        );
+    }
+    Ok(())
+}
