@@ -109,6 +109,8 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await projector.goto(livePath.replace(/\/direct$/, '/projection'));
   await expect(projector.locator('.projector-question')).toContainText('Posez vos questions');
   await projector.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  // Marked: a projector that reloaded itself would lose the mark (it updates in place).
+  await projector.evaluate(() => { window.agoraNotReloaded = true; });
   await page.goto(consolePath);
   await expect(page.locator('#queue-title')).toContainText('(1)');
   await expectNoAxeViolations(page, 'console with a question to review');
@@ -120,6 +122,8 @@ test('a coordinator prepares an assembly by keyboard: refusal kept beside its fi
   await expect(page.locator('.question.highlighted')).toContainText('Qui contacter en cas de crise la nuit ?');
   await expectNoAxeViolations(page, 'console with a question on screen');
   await expect(projector.locator('.projector-question blockquote')).toHaveText('Qui contacter en cas de crise la nuit ?');
+  await expect(projector.locator('.projector-counts')).toHaveText('1 question posée');
+  expect(await projector.evaluate(() => window.agoraNotReloaded === true)).toBe(true);
   await expectNoAxeViolations(projector, 'projector');
   await projector.close();
 

@@ -14,6 +14,8 @@ pub struct Feed {
     pub pending: u32,
     pub current_item: Option<i64>,
     pub agenda: Vec<AgendaEntry>,
+    /// The question on the projector.
+    pub highlighted: Option<i64>,
 }
 
 /// Something worth telling a screen-reader user, who does not see the list move.
@@ -52,6 +54,7 @@ impl Feed {
             pending: room.pending_count,
             current_item: room.current_item,
             agenda: room.agenda,
+            highlighted: room.highlighted,
         }
     }
 
@@ -61,6 +64,12 @@ impl Feed {
             .iter()
             .find(|item| item.id == current)
             .map(|item| item.title.as_str())
+    }
+
+    /// The question on the projector, if it is one of the approved questions.
+    pub fn highlighted_question(&self) -> Option<&QuestionView> {
+        let id = self.highlighted?;
+        self.questions.iter().find(|q| q.id == id)
     }
 
     fn question(&mut self, id: i64) -> Option<&mut QuestionView> {
@@ -91,6 +100,9 @@ impl Feed {
             } => {
                 self.pending = pending;
                 self.questions.retain(|q| q.id != question);
+                if self.highlighted == Some(question) {
+                    self.highlighted = None;
+                }
                 None
             }
             RoomEvent::QueueChanged { pending } => {
@@ -120,8 +132,12 @@ impl Feed {
                 self.current_title()
                     .map(|title| News::Agenda(title.to_owned()))
             }
-            // Staff's own queue and the projector's choice are not a participant's business.
-            RoomEvent::QuestionAsked { .. } | RoomEvent::Highlighted { .. } => None,
+            RoomEvent::Highlighted { question } => {
+                self.highlighted = question.map(|q| q.id);
+                None
+            }
+            // Staff's own queue is not a participant's business.
+            RoomEvent::QuestionAsked { .. } => None,
             RoomEvent::PremoderationChanged { .. }
             | RoomEvent::QuestionsOpened { .. }
             | RoomEvent::LiveChanged { .. } => return Step::Redraw,
@@ -270,6 +286,28 @@ mod tests {
         assert_eq!(
             feed.step(10, RoomEvent::PremoderationChanged { on: false }),
             Step::Redraw
+        );
+    }
+
+    #[test]
+    fn the_projector_pick_follows_highlights_and_rejections() {
+        let mut feed = Feed::from_room(7, room());
+        assert_eq!(feed.highlighted_question(), None);
+        let shown = RoomEvent::Highlighted {
+            question: Some(question(1, "Où trouver de l'aide ?")),
+        };
+        assert_eq!(feed.step(8, shown), Step::Applied(None));
+        assert_eq!(feed.highlighted_question().map(|q| q.id), Some(1));
+        let rejected = RoomEvent::QuestionRejected {
+            question: 1,
+            reason: None,
+            pending: 2,
+        };
+        assert_eq!(feed.step(9, rejected), Step::Applied(None));
+        assert_eq!(feed.highlighted, None);
+        assert_eq!(
+            feed.step(10, RoomEvent::Highlighted { question: None }),
+            Step::Applied(None)
         );
     }
 

@@ -744,7 +744,7 @@ async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_s
     let (_, before) = app.get(&projector).await?;
     assert!(before.contains("Posez vos questions depuis votre téléphone."));
     assert!(
-        before.contains("LiveReload"),
+        before.contains("ProjectorScreen"),
         "the projector follows its room"
     );
     assert!(

@@ -311,92 +311,37 @@ fn FeedItem(
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use super::super::live_socket;
+    use super::super::live_socket::{self, Follower, Hooks};
     use super::Follow;
-    use crate::live::{Feed, News, ServerMessage, Step};
+    use crate::live::{Feed, News, ServerMessage};
     use leptos::prelude::*;
     use std::cell::RefCell;
+    use std::rc::Rc;
 
-    /// First wait before reconnecting; doubled on each failure up to `RETRY_MAX_MS`, with a
-    /// random share so that a room's phones do not all come back at the same instant.
-    const RETRY_MS: f64 = 1000.0;
-    const RETRY_MAX_MS: f64 = 30_000.0;
-    /// A page redraw for the whole room (questions closed…) is spread over this long.
-    const REDRAW_SPREAD_MS: f64 = 4000.0;
     /// News arriving together is announced together, after this pause.
     const ANNOUNCE_MS: i32 = 1500;
 
     thread_local! {
-        /// The room as the server last said it, whether shown (not paused) or not.
-        static LATEST: RefCell<Feed> = RefCell::new(Feed::default());
-        static SOCKET: RefCell<Option<web_sys::WebSocket>> = const { RefCell::new(None) };
+        static FOLLOWER: RefCell<Option<Rc<Follower>>> = const { RefCell::new(None) };
         static NEWS: RefCell<Vec<News>> = const { RefCell::new(Vec::new()) };
-        static RETRY: std::cell::Cell<f64> = const { std::cell::Cell::new(RETRY_MS) };
     }
 
     pub fn follow(feed: Follow, start: Feed) {
         live_socket::watch_submits();
-        LATEST.with(|latest| *latest.borrow_mut() = start);
-        connect(feed);
-    }
-
-    fn connect(feed: Follow) {
-        let since = LATEST.with(|latest| latest.borrow().seq);
-        let assembly = LATEST.with(|latest| latest.borrow().assembly);
-        let on_open = feed.clone();
-        let on_frame = feed.clone();
-        let on_close = feed.clone();
-        let socket = live_socket::open(
-            assembly,
-            Some(since),
-            true,
-            move || {
-                on_open.following.set(true);
-                RETRY.with(|retry| retry.set(RETRY_MS));
+        let (connected, changed_feed, answered) = (feed.clone(), feed.clone(), feed);
+        let follower = Follower::start(
+            start,
+            Hooks {
+                connected: Box::new(move |open| connected.following.set(open)),
+                changed: Box::new(move |latest, news| changed(&changed_feed, latest, news)),
+                answered: Box::new(move |answer| reply(&answered, answer)),
             },
-            move |frame| receive(&on_frame, &frame),
-            move || closed(on_close),
         );
-        SOCKET.with(|slot| *slot.borrow_mut() = socket);
+        FOLLOWER.with(|slot| *slot.borrow_mut() = Some(follower));
     }
 
-    fn closed(feed: Follow) {
-        feed.following.set(false);
-        SOCKET.with(|slot| *slot.borrow_mut() = None);
-        let wait = RETRY.with(|retry| {
-            let wait = retry.get();
-            retry.set((wait * 2.0).min(RETRY_MAX_MS));
-            wait
-        });
-        let wait = wait * (0.5 + js_sys::Math::random());
-        live_socket::later(wait as i32, move || connect(feed));
-    }
-
-    fn receive(feed: &Follow, frame: &str) {
-        let Ok(message) = serde_json::from_str::<ServerMessage>(frame) else {
-            return;
-        };
-        match message {
-            ServerMessage::Snapshot { seq, room, .. } => {
-                LATEST.with(|latest| *latest.borrow_mut() = Feed::from_room(seq, room));
-                changed(feed, None);
-            }
-            ServerMessage::Event { seq, event } => {
-                match LATEST.with(|latest| latest.borrow_mut().step(seq, event)) {
-                    Step::Applied(news) => changed(feed, news),
-                    Step::Stale => {}
-                    // Reconnecting from the last applied event replays what is missing.
-                    Step::Gap => SOCKET.with(|slot| {
-                        if let Some(socket) = slot.borrow().as_ref() {
-                            let _ = socket.close();
-                        }
-                    }),
-                    Step::Redraw => {
-                        let wait = REDRAW_SPREAD_MS * js_sys::Math::random();
-                        live_socket::later(wait as i32, live_socket::reload_when_idle);
-                    }
-                }
-            }
+    fn reply(feed: &Follow, answer: ServerMessage) {
+        match answer {
             ServerMessage::Ack {
                 reference: Some(reference),
                 ..
@@ -416,7 +361,7 @@ mod client {
                 message,
                 ..
             } if supported_reference(&reference).is_some() => feed.alert.set(Some(message)),
-            ServerMessage::Ack { .. } | ServerMessage::Error { .. } => {}
+            _ => {}
         }
     }
 
@@ -461,15 +406,13 @@ mod client {
     }
 
     /// The room changed: show it, unless paused (then only count it).
-    fn changed(feed: &Follow, news: Option<News>) {
+    fn changed(feed: &Follow, latest: &Feed, news: Option<News>) {
         if feed.paused.get_untracked() {
             feed.waiting.update(|waiting| *waiting += 1);
             return;
         }
-        keep_focus(None, || {
-            feed.shown
-                .set(LATEST.with(|latest| latest.borrow().clone()));
-        });
+        let latest = latest.clone();
+        keep_focus(None, || feed.shown.set(latest));
         if let Some(news) = news {
             let first = NEWS.with(|queue| {
                 let mut queue = queue.borrow_mut();
@@ -502,7 +445,9 @@ mod client {
         if feed.paused.get_untracked() {
             feed.paused.set(false);
             feed.waiting.set(0);
-            changed(&feed, None);
+            if let Some(latest) = FOLLOWER.with(|slot| slot.borrow().as_ref().map(|f| f.latest())) {
+                changed(&feed, &latest, None);
+            }
         } else {
             feed.paused.set(true);
         }
@@ -510,16 +455,9 @@ mod client {
 
     /// Sends a support over the socket; false when there is none open (the form then goes).
     pub fn support(_feed: &Follow, question: i64) -> bool {
-        SOCKET.with(|slot| {
-            slot.borrow().as_ref().is_some_and(|socket| {
-                socket.ready_state() == web_sys::WebSocket::OPEN
-                    && socket
-                        .send_with_str(&format!(
-                            r#"{{"type":"upvote","ref":"support-{question}","question":{question}}}"#
-                        ))
-                        .is_ok()
-            })
-        })
+        let command =
+            format!(r#"{{"type":"upvote","ref":"support-{question}","question":{question}}}"#);
+        FOLLOWER.with(|slot| slot.borrow().as_ref().is_some_and(|f| f.send(&command)))
     }
 }
 

@@ -113,3 +113,122 @@ pub fn open(
     socket.set_onclose(Some(on_close.unchecked_ref()));
     Some(socket)
 }
+
+/// First wait before reconnecting; doubled on each failure up to `RETRY_MAX_MS`, with a
+/// random share so that a room's phones do not all come back at the same instant.
+const RETRY_MS: f64 = 1000.0;
+const RETRY_MAX_MS: f64 = 30_000.0;
+/// A page redraw for the whole room (questions closed…) is spread over this long.
+const REDRAW_SPREAD_MS: f64 = 4000.0;
+
+/// Told the room as it is now and the news of its last change.
+pub type OnChange = Box<dyn Fn(&crate::live::Feed, Option<crate::live::News>)>;
+
+/// What a screen does with its room.
+pub struct Hooks {
+    /// The connection is open (`true`) or lost (`false`; it is retried).
+    pub connected: Box<dyn Fn(bool)>,
+    /// The room changed (an event applied, or a snapshot): the room as it is now, and the
+    /// news the change brings.
+    pub changed: OnChange,
+    /// The answer to one of this screen's commands (`ack` or `error`).
+    pub answered: Box<dyn Fn(crate::live::ServerMessage)>,
+}
+
+/// Follows a room from the state the page was drawn at: applies its events in order
+/// (`Feed::step`), reconnects from the last one applied when the connection drops or a
+/// frame is missing, and redraws the page when an event changes what the page offers.
+pub struct Follower {
+    latest: std::cell::RefCell<crate::live::Feed>,
+    socket: std::cell::RefCell<Option<web_sys::WebSocket>>,
+    retry: std::cell::Cell<f64>,
+    hooks: Hooks,
+}
+
+impl Follower {
+    pub fn start(start: crate::live::Feed, hooks: Hooks) -> std::rc::Rc<Follower> {
+        let follower = std::rc::Rc::new(Follower {
+            latest: std::cell::RefCell::new(start),
+            socket: std::cell::RefCell::new(None),
+            retry: std::cell::Cell::new(RETRY_MS),
+            hooks,
+        });
+        follower.clone().connect();
+        follower
+    }
+
+    /// The room as the server last said it.
+    pub fn latest(&self) -> crate::live::Feed {
+        self.latest.borrow().clone()
+    }
+
+    /// Sends a command; false when the connection is not open.
+    pub fn send(&self, command: &str) -> bool {
+        self.socket.borrow().as_ref().is_some_and(|socket| {
+            socket.ready_state() == web_sys::WebSocket::OPEN
+                && socket.send_with_str(command).is_ok()
+        })
+    }
+
+    fn connect(self: std::rc::Rc<Self>) {
+        let (assembly, since) = {
+            let latest = self.latest.borrow();
+            (latest.assembly, latest.seq)
+        };
+        let opened = self.clone();
+        let receiving = self.clone();
+        let closing = self.clone();
+        let socket = open(
+            assembly,
+            Some(since),
+            true,
+            move || {
+                opened.retry.set(RETRY_MS);
+                (opened.hooks.connected)(true);
+            },
+            move |frame| receiving.receive(&frame),
+            move || closing.closed(),
+        );
+        *self.socket.borrow_mut() = socket;
+    }
+
+    fn closed(self: std::rc::Rc<Self>) {
+        (self.hooks.connected)(false);
+        *self.socket.borrow_mut() = None;
+        let wait = self.retry.get();
+        self.retry.set((wait * 2.0).min(RETRY_MAX_MS));
+        let wait = wait * (0.5 + js_sys::Math::random());
+        later(wait as i32, move || self.connect());
+    }
+
+    fn receive(&self, frame: &str) {
+        use crate::live::{Feed, ServerMessage, Step};
+        let Ok(message) = serde_json::from_str::<ServerMessage>(frame) else {
+            return;
+        };
+        match message {
+            ServerMessage::Snapshot { seq, room, .. } => {
+                *self.latest.borrow_mut() = Feed::from_room(seq, room);
+                (self.hooks.changed)(&self.latest.borrow(), None);
+            }
+            ServerMessage::Event { seq, event } => {
+                let step = self.latest.borrow_mut().step(seq, event);
+                match step {
+                    Step::Applied(news) => (self.hooks.changed)(&self.latest.borrow(), news),
+                    Step::Stale => {}
+                    // Reconnecting from the last applied event replays what is missing.
+                    Step::Gap => {
+                        if let Some(socket) = self.socket.borrow().as_ref() {
+                            let _ = socket.close();
+                        }
+                    }
+                    Step::Redraw => {
+                        let wait = REDRAW_SPREAD_MS * js_sys::Math::random();
+                        later(wait as i32, reload_when_idle);
+                    }
+                }
+            }
+            answer => (self.hooks.answered)(answer),
+        }
+    }
+}

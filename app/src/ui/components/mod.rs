@@ -11,6 +11,7 @@ mod live_socket;
 mod passkey;
 mod picto;
 mod preferences_panel;
+mod projector_screen;
 mod text;
 
 pub use console_keys::ConsoleKeys;
@@ -22,4 +23,5 @@ pub use live_reload::LiveReload;
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
+pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
 pub use text::{ErrorNotice, Paragraphs};

@@ -1,12 +1,15 @@
 //! `/{slug}/assemblees/{id}/animation`, the facilitator's console, and
-//! `/{slug}/assemblees/{id}/projection`, the projector. Both are plain pages, drawn anew
-//! whenever their room changes (the console waits while someone types in it); every console
-//! action is a form post.
+//! `/{slug}/assemblees/{id}/projection`, the projector. The console is a plain page drawn
+//! anew when its room changes (never while someone types in it, at most every few seconds);
+//! every console action is a form post. The projector updates in place.
 
 use super::loaded;
 use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
 use crate::domain::{LiveState, QuestionOrder, order};
-use crate::ui::components::{ConsoleKeys, LiveReload, who_asked};
+use crate::live::Feed;
+use crate::ui::components::{
+    ConsoleKeys, LiveReload, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen, who_asked,
+};
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -333,55 +336,33 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
         join_link,
         qr_svg,
     } = page;
-    let current = room
-        .agenda
+    let title = room.title.clone();
+    let colleges = crate::domain::DEFAULT_COLLEGES
         .iter()
-        .find(|item| Some(item.id) == room.current_item)
-        .map(|item| item.title.clone());
-    let highlighted = room
-        .highlighted
-        .and_then(|id| room.questions.iter().find(|q| q.id == id).cloned());
-    let count = u64::try_from(room.questions.len()).unwrap_or(0);
+        .map(|key| ((*key).to_owned(), college_label(i18n, key)))
+        .collect();
+    let phrases = i18n
+        .phrases(&PROJECTOR_PHRASES)
+        .with_counts(i18n, &PROJECTOR_COUNTED);
     view! {
-        <Title text=format!("{} — {}", i18n.text("projector-title"), room.title)/>
-        <LiveReload assembly=room.assembly seq=seq/>
+        <Title text=format!("{} — {}", i18n.text("projector-title"), title)/>
         <div class="projector">
-            <h1 lang="fr">{room.title.clone()}</h1>
+            <h1 lang="fr">{title.clone()}</h1>
             <p class="projector-council" lang="fr">{council_name}</p>
-            {current
-                .map(|title| {
-                    view! {
-                        <p class="projector-item">
-                            <span>{i18n.t("live-current-item")}</span>
-                            " "
-                            <strong lang="fr">{title}</strong>
-                        </p>
-                    }
-                })}
-            <section class="projector-question" aria-labelledby="projector-question-title">
-                <h2 id="projector-question-title">{i18n.t("projector-question")}</h2>
-                {match highlighted {
-                    Some(question) => view! {
-                        <blockquote lang="fr">{question.body.clone()}</blockquote>
-                        <p>{who_asked(&question, |key| college_label(i18n, key))} {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}</p>
-                    }
-                    .into_any(),
-                    None => view! { <p>{i18n.t("projector-no-question")}</p> }.into_any(),
-                }}
-            </section>
-            <section class="projector-join" aria-labelledby="projector-join-title">
-                <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>
-                <p class="join-code">
-                    <span>{i18n.t("assembly-join-code")}</span>
-                    " "
-                    <strong>{join_code.spaced()}</strong>
-                </p>
-                <figure class="qr">
-                    <div inner_html=qr_svg></div>
-                    <figcaption>{join_link}</figcaption>
-                </figure>
-            </section>
-            <p class="projector-counts">{i18n.count("projector-count", count)}</p>
+            <ProjectorScreen start=Feed::from_room(seq, room) colleges phrases>
+                <section class="projector-join" aria-labelledby="projector-join-title">
+                    <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>
+                    <p class="join-code">
+                        <span>{i18n.t("assembly-join-code")}</span>
+                        " "
+                        <strong>{join_code.spaced()}</strong>
+                    </p>
+                    <figure class="qr">
+                        <div inner_html=qr_svg></div>
+                        <figcaption>{join_link}</figcaption>
+                    </figure>
+                </section>
+            </ProjectorScreen>
         </div>
     }
 }
