@@ -1,5 +1,7 @@
-//! The `agora` command: serve, migrate, seed-demo, invite.
+//! The `agora` command: serve, migrate, seed-demo, invite, recount.
 
+use agora_app::domain::recount::BallotFile;
+use agora_app::domain::tally::Weighting;
 use agora_app::domain::{CouncilSlug, INVITATION_HOURS, Role};
 use agora_app::store::staff::{StaffError, create_invitation};
 use agora_server::config::{Config, LogFormat};
@@ -41,6 +43,49 @@ enum Command {
         #[arg(long, default_value_t = INVITATION_HOURS, value_parser = clap::value_parser!(i64).range(1..=720))]
         hours: i64,
     },
+    /// Recount the anonymous ballots a vote exported (docs/recount.md), offline: prints the
+    /// result as JSON; exit code 2 for a malformed file.
+    Recount {
+        /// The exported ballots (JSON).
+        file: std::path::PathBuf,
+        /// raw or equal-colleges; the file's own weighting otherwise.
+        #[arg(long, value_parser = parse_weighting)]
+        weighting: Option<Weighting>,
+    },
+}
+
+fn parse_weighting(key: &str) -> Result<Weighting, String> {
+    match key {
+        "raw" => Ok(Weighting::Raw),
+        "equal-colleges" => Ok(Weighting::EqualColleges),
+        _ => Err("expected raw or equal-colleges".to_owned()),
+    }
+}
+
+/// `agora recount`: needs no configuration and no database.
+fn recount(file: &std::path::Path, weighting: Option<Weighting>) -> i32 {
+    let counted = std::fs::read_to_string(file)
+        .map_err(|error| format!("{}: {error}", file.display()))
+        .and_then(|text| {
+            serde_json::from_str::<BallotFile>(&text)
+                .map_err(|error| format!("{}: not a ballot file: {error}", file.display()))
+        })
+        .and_then(|ballots| {
+            ballots
+                .recount(weighting)
+                .map_err(|error| error.to_string())
+        })
+        .and_then(|result| serde_json::to_string(&result).map_err(|error| error.to_string()));
+    match counted {
+        Ok(json) => {
+            println!("{json}");
+            0
+        }
+        Err(problem) => {
+            eprintln!("agora recount: {problem}");
+            2
+        }
+    }
 }
 
 fn parse_role(key: &str) -> Result<Role, String> {
@@ -49,11 +94,17 @@ fn parse_role(key: &str) -> Result<Role, String> {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let command = Cli::parse()
+        .command
+        .unwrap_or(Command::Serve { demo: false });
+    // Recounting needs no configuration and no database: anyone may run it on a file.
+    if let Command::Recount { file, weighting } = &command {
+        std::process::exit(recount(file, *weighting));
+    }
     let config = Config::from_env()?;
     init_logs(&config);
     let db = prepare_database(&config.database_url).await?;
-    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+    match command {
         Command::Serve { demo: seed } => {
             if seed && !agora_app::store::has_councils(&db).await? {
                 demo::seed(&db).await?;
@@ -86,6 +137,7 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Recount { .. } => Ok(()), // done above, before the configuration
         Command::SeedDemo => {
             match demo::seed(&db).await? {
                 demo::Seeded::Created => println!("Demo council created."),

@@ -131,3 +131,61 @@ fn invite_prints_a_one_time_link_for_an_existing_council_only() {
         String::from_utf8_lossy(&bad_role.stderr).contains("coordinator, facilitator or observer")
     );
 }
+
+#[test]
+fn recount_prints_the_result_offline_and_refuses_a_malformed_file_with_code_2() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let good = dir.path().join("vote.json");
+    std::fs::write(
+        &good,
+        r#"{"method": "approval", "weighting": "raw", "candidates": ["Logement", "Emploi"],
+            "ballots": [
+              {"college": "professionnels", "approved": ["Logement"]},
+              {"college": "professionnels", "approved": ["Logement"]},
+              {"college": "usagers", "approved": ["Emploi"]}
+            ]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // No database, no configuration: a database URL that could not work is not even read.
+    let raw = agora("nowhere", &["recount", &good.display().to_string()], &[]);
+    assert!(raw.status.success(), "{raw:?}");
+    let printed: serde_json::Value =
+        serde_json::from_str(&stdout(&raw)).unwrap_or_else(|e| panic!("{e}: {raw:?}"));
+    assert_eq!(
+        printed["ranking"],
+        serde_json::json!([["Logement"], ["Emploi"]])
+    );
+    assert_eq!(printed["scores"]["Logement"]["exact"], "2");
+    let equal = agora(
+        "nowhere",
+        &[
+            "recount",
+            &good.display().to_string(),
+            "--weighting",
+            "equal-colleges",
+        ],
+        &[],
+    );
+    let printed: serde_json::Value =
+        serde_json::from_str(&stdout(&equal)).unwrap_or_else(|e| panic!("{e}: {equal:?}"));
+    assert_eq!(
+        printed["ranking"],
+        serde_json::json!([["Logement", "Emploi"]])
+    );
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"method": "approval", "candidates": ["Logement"],
+            "ballots": [{"approved": ["Logement"]}, {"approved": ["Logement", "Logement"]}]}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let refused = agora("nowhere", &["recount", &bad.display().to_string()], &[]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("ballot 2: candidate \"Logement\" appears twice"),
+        "{refused:?}"
+    );
+    assert!(refused.stdout.is_empty());
+}

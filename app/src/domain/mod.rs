@@ -9,8 +9,10 @@ mod objective;
 mod participant;
 mod preferences;
 mod question;
+pub mod recount;
 mod slug;
 mod staff;
+pub mod tally;
 
 pub use assembly::{
     AgendaItem, AgendaItemFields, Assembly, AssemblyFields, FieldError, JOIN_ALPHABET,

@@ -1,0 +1,368 @@
+//! The anonymous ballots of a closed vote as a file anyone can recount (docs/recount.md):
+//! reading it, checking every ballot, and the result as `agora recount` prints it.
+
+use super::tally::{self, Ballot, BallotError, Choice, Method, Rules, Score, Weighting};
+use num_rational::BigRational;
+use num_traits::ToPrimitive;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotFile {
+    pub method: Method,
+    #[serde(default = "raw")]
+    pub weighting: Weighting,
+    pub candidates: Vec<String>,
+    /// Majority judgment: the grades, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_points: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_points_per_candidate: Option<u32>,
+    pub ballots: Vec<FileBallot>,
+}
+
+fn raw() -> Weighting {
+    Weighting::Raw
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileBallot {
+    #[serde(default)]
+    pub college: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<Vec<Vec<String>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<BTreeMap<String, u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<BTreeMap<String, String>>,
+}
+
+/// Why a file cannot be counted: which ballot (numbered from 1), and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecountError {
+    #[error("{0}")]
+    File(String),
+    #[error("ballot {ballot}: {problem}")]
+    Ballot { ballot: usize, problem: String },
+}
+
+/// A candidate's figures, as printed: numbers for reading, exact fractions for checking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ScoreView {
+    Total {
+        total: f64,
+        exact: String,
+    },
+    Schulze {
+        wins: usize,
+        borda: f64,
+        borda_exact: String,
+    },
+    Grade {
+        median: String,
+        better: f64,
+        worse: f64,
+        better_exact: String,
+        worse_exact: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecountResult {
+    pub ranking: Vec<Vec<String>>,
+    pub scores: BTreeMap<String, ScoreView>,
+}
+
+impl BallotFile {
+    pub fn rules(&self) -> Rules {
+        Rules {
+            method: self.method,
+            candidates: self.candidates.len(),
+            grades: self.grades.len(),
+            max_points: self.max_points.unwrap_or(0),
+            max_points_per_candidate: self.max_points_per_candidate.unwrap_or(0),
+        }
+    }
+
+    /// The ballots in the counting's terms, each checked; the first bad one stops.
+    pub fn ballots(&self) -> Result<Vec<Ballot>, RecountError> {
+        let mut index = HashMap::new();
+        for (i, name) in self.candidates.iter().enumerate() {
+            if index.insert(name.as_str(), i).is_some() {
+                return Err(RecountError::File(format!(
+                    "candidate {name:?} is listed twice"
+                )));
+            }
+        }
+        match self.method {
+            Method::MajorityJudgment if self.grades.len() < 2 => {
+                return Err(RecountError::File(
+                    "majority-judgment needs at least two grades".into(),
+                ));
+            }
+            Method::Dots
+                if self.max_points.is_none() || self.max_points_per_candidate.is_none() =>
+            {
+                return Err(RecountError::File(
+                    "dots needs max_points and max_points_per_candidate".into(),
+                ));
+            }
+            _ => {}
+        }
+        let grade_of: HashMap<&str, usize> = self
+            .grades
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.as_str(), i))
+            .collect();
+        let rules = self.rules();
+        self.ballots
+            .iter()
+            .enumerate()
+            .map(|(i, ballot)| {
+                let wrong = |problem: String| RecountError::Ballot {
+                    ballot: i + 1,
+                    problem,
+                };
+                let candidate = |name: &String| {
+                    index
+                        .get(name.as_str())
+                        .copied()
+                        .ok_or_else(|| wrong(format!("unknown candidate {name:?}")))
+                };
+                let choice = match self.method {
+                    Method::Schulze | Method::Borda => Choice::Ranking(
+                        ballot
+                            .ranking
+                            .as_ref()
+                            .ok_or_else(|| wrong("no \"ranking\"".into()))?
+                            .iter()
+                            .map(|group| group.iter().map(candidate).collect())
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    Method::Approval => Choice::Approval(
+                        ballot
+                            .approved
+                            .as_ref()
+                            .ok_or_else(|| wrong("no \"approved\"".into()))?
+                            .iter()
+                            .map(candidate)
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    Method::Dots => Choice::Points(
+                        ballot
+                            .points
+                            .as_ref()
+                            .ok_or_else(|| wrong("no \"points\"".into()))?
+                            .iter()
+                            .map(|(name, &points)| Ok((candidate(name)?, points)))
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    Method::MajorityJudgment => Choice::Grades(
+                        ballot
+                            .grades
+                            .as_ref()
+                            .ok_or_else(|| wrong("no \"grades\"".into()))?
+                            .iter()
+                            .map(|(name, grade)| {
+                                let g = grade_of
+                                    .get(grade.as_str())
+                                    .copied()
+                                    .ok_or_else(|| wrong(format!("unknown grade {grade:?}")))?;
+                                Ok((candidate(name)?, g))
+                            })
+                            .collect::<Result<_, _>>()?,
+                    ),
+                };
+                let ballot = Ballot {
+                    college: ballot.college.clone(),
+                    choice,
+                };
+                tally::check(&rules, &ballot).map_err(|error| wrong(self.explain(&error)))?;
+                Ok(ballot)
+            })
+            .collect()
+    }
+
+    /// A ballot's fault in the file's own words (candidate names rather than numbers).
+    fn explain(&self, error: &BallotError) -> String {
+        let name = |c: &usize| {
+            self.candidates
+                .get(*c)
+                .map_or_else(|| c.to_string(), |n| format!("{n:?}"))
+        };
+        match error {
+            BallotError::Duplicate(c) => format!("candidate {} appears twice", name(c)),
+            BallotError::UnknownCandidate(c) => format!("unknown candidate {}", name(c)),
+            BallotError::TooManyPointsFor {
+                candidate,
+                given,
+                max,
+            } => format!(
+                "{given} points for candidate {}, at most {max} allowed",
+                name(candidate)
+            ),
+            other => other.to_string(),
+        }
+    }
+
+    /// Counts the file, with its own weighting unless `weighting` says otherwise.
+    pub fn recount(&self, weighting: Option<Weighting>) -> Result<RecountResult, RecountError> {
+        let ballots = self.ballots()?;
+        let outcome = tally::tally(&self.rules(), weighting.unwrap_or(self.weighting), &ballots);
+        let name = |c: usize| self.candidates.get(c).cloned().unwrap_or_default();
+        let number = |r: &BigRational| r.to_f64().unwrap_or(f64::NAN);
+        let scores = outcome
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(c, score)| {
+                let view = match score {
+                    Score::Total(total) => ScoreView::Total {
+                        total: number(total),
+                        exact: total.to_string(),
+                    },
+                    Score::Schulze { wins, borda } => ScoreView::Schulze {
+                        wins: *wins,
+                        borda: number(borda),
+                        borda_exact: borda.to_string(),
+                    },
+                    Score::Grade {
+                        median,
+                        better,
+                        worse,
+                    } => ScoreView::Grade {
+                        median: self.grades.get(*median).cloned().unwrap_or_default(),
+                        better: number(better),
+                        worse: number(worse),
+                        better_exact: better.to_string(),
+                        worse_exact: worse.to_string(),
+                    },
+                };
+                (name(c), view)
+            })
+            .collect();
+        Ok(RecountResult {
+            ranking: outcome
+                .ranking
+                .into_iter()
+                .map(|group| group.into_iter().map(name).collect())
+                .collect(),
+            scores,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(json: &str) -> BallotFile {
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+    }
+
+    #[test]
+    fn a_ranking_file_is_recounted_with_either_weighting() {
+        let f = file(
+            r#"{"method": "schulze", "weighting": "raw", "candidates": ["A", "B", "C"],
+                "ballots": [
+                  {"college": "professionnels", "ranking": [["A"], ["B"], ["C"]]},
+                  {"college": "professionnels", "ranking": [["A"], ["B"], ["C"]]},
+                  {"college": "usagers", "ranking": [["C"], ["B", "A"]]}
+                ]}"#,
+        );
+        let raw = f.recount(None).map(|r| r.ranking);
+        assert_eq!(
+            raw,
+            Ok(vec![
+                vec!["A".to_owned()],
+                vec!["B".into()],
+                vec!["C".into()]
+            ])
+        );
+        // Equal colleges: the usager weighs as much as both professionals together (1/2
+        // each), so C ties with A and with B; A still beats B, B is last.
+        let equal = f.recount(Some(Weighting::EqualColleges)).map(|r| r.ranking);
+        assert_eq!(
+            equal,
+            Ok(vec![vec!["A".to_owned(), "C".into()], vec!["B".into()]])
+        );
+    }
+
+    #[test]
+    fn malformed_files_are_refused_naming_the_ballot() {
+        let refused = |json: &str| {
+            file(json)
+                .recount(None)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            refused(
+                r#"{"method": "approval", "candidates": ["A"], "ballots": [
+                    {"approved": ["A"]}, {"approved": ["Z"]}]}"#
+            ),
+            Err("ballot 2: unknown candidate \"Z\"".into())
+        );
+        assert_eq!(
+            refused(
+                r#"{"method": "borda", "candidates": ["A", "B"], "ballots": [
+                    {"ranking": [["A"], ["A", "B"]]}]}"#
+            ),
+            Err("ballot 1: candidate \"A\" appears twice".into())
+        );
+        assert_eq!(
+            refused(
+                r#"{"method": "dots", "candidates": ["A", "B"], "max_points": 5,
+                    "max_points_per_candidate": 3, "ballots": [
+                    {"points": {"A": 3, "B": 3}}]}"#
+            ),
+            Err("ballot 1: 6 points given, at most 5 allowed".into())
+        );
+        assert_eq!(
+            refused(
+                r#"{"method": "majority-judgment", "candidates": ["A"],
+                    "grades": ["priorité absolue", "pas prioritaire"], "ballots": [
+                    {"grades": {"A": "urgent"}}]}"#
+            ),
+            Err("ballot 1: unknown grade \"urgent\"".into())
+        );
+        assert_eq!(
+            refused(
+                r#"{"method": "approval", "candidates": ["A"], "ballots": [{"ranking": [["A"]]}]}"#
+            ),
+            Err("ballot 1: no \"approved\"".into())
+        );
+        assert!(
+            serde_json::from_str::<BallotFile>(
+                r#"{"method": "plurality", "candidates": [], "ballots": []}"#
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn majority_judgment_prints_grade_names() {
+        let f = file(
+            r#"{"method": "majority-judgment", "candidates": ["A", "B"],
+                "grades": ["priorité absolue", "priorité forte", "pas prioritaire"],
+                "ballots": [{"grades": {"A": "priorité forte", "B": "pas prioritaire"}}]}"#,
+        );
+        let result = f.recount(None);
+        assert!(matches!(
+            result.as_ref().map(|r| r.scores.get("A")),
+            Ok(Some(ScoreView::Grade { median, .. })) if median == "priorité forte"
+        ));
+        assert_eq!(
+            result.map(|r| r.ranking),
+            Ok(vec![vec!["A".to_owned()], vec!["B".into()]])
+        );
+    }
+}

@@ -1,0 +1,779 @@
+//! Counting a priority vote: five methods, two weightings, exact arithmetic.
+//!
+//! Candidates are numbered `0..rules.candidates`; a ballot carries its voter's self-declared
+//! college. With the **equal-colleges** weighting each college that voted weighs 1 in total,
+//! so a ballot of a college of `n` voters weighs `1/n`; with **raw**, every ballot weighs 1.
+//! Everything is counted per college in integers first, then combined in exact fractions,
+//! so that the order of the ballots never matters and a recount gives the same result to
+//! the last digit (docs/recount.md).
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Ranking counted by the Schulze method (Condorcet), Borda shown alongside.
+    Schulze,
+    /// Ranking counted by Borda.
+    Borda,
+    Approval,
+    /// Dot voting: points to spread, with a maximum per candidate.
+    Dots,
+    MajorityJudgment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Weighting {
+    Raw,
+    EqualColleges,
+}
+
+/// What a ballot may hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    pub method: Method,
+    pub candidates: usize,
+    /// Majority judgment: how many grades, best first.
+    pub grades: usize,
+    /// Dots: points per ballot, and at most per candidate.
+    pub max_points: u32,
+    pub max_points_per_candidate: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// Groups of equally ranked candidates, best first; candidates left out rank together
+    /// after every listed one.
+    Ranking(Vec<Vec<usize>>),
+    Approval(Vec<usize>),
+    /// Points given, per candidate.
+    Points(Vec<(usize, u32)>),
+    /// A grade per candidate (0 is the best); a candidate left ungraded gets the worst.
+    Grades(Vec<(usize, usize)>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ballot {
+    pub college: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BallotError {
+    #[error("this ballot is not for this voting method")]
+    WrongKind,
+    #[error("unknown candidate {0}")]
+    UnknownCandidate(usize),
+    #[error("candidate {0} appears twice")]
+    Duplicate(usize),
+    #[error("{given} points given, at most {max} allowed")]
+    TooManyPoints { given: u64, max: u32 },
+    #[error("{given} points for candidate {candidate}, at most {max} allowed")]
+    TooManyPointsFor {
+        candidate: usize,
+        given: u32,
+        max: u32,
+    },
+    #[error("unknown grade {0}")]
+    UnknownGrade(usize),
+}
+
+/// Whether `ballot` keeps the rules of the vote.
+pub fn check(rules: &Rules, ballot: &Ballot) -> Result<(), BallotError> {
+    let mut seen = vec![false; rules.candidates];
+    let mut mark = |candidate: usize| -> Result<(), BallotError> {
+        let slot = seen
+            .get_mut(candidate)
+            .ok_or(BallotError::UnknownCandidate(candidate))?;
+        if std::mem::replace(slot, true) {
+            return Err(BallotError::Duplicate(candidate));
+        }
+        Ok(())
+    };
+    match (&ballot.choice, rules.method) {
+        (Choice::Ranking(groups), Method::Schulze | Method::Borda) => {
+            groups.iter().flatten().try_for_each(|&c| mark(c))
+        }
+        (Choice::Approval(approved), Method::Approval) => {
+            approved.iter().try_for_each(|&c| mark(c))
+        }
+        (Choice::Points(points), Method::Dots) => {
+            let mut total: u64 = 0;
+            for &(candidate, given) in points {
+                mark(candidate)?;
+                if given > rules.max_points_per_candidate {
+                    return Err(BallotError::TooManyPointsFor {
+                        candidate,
+                        given,
+                        max: rules.max_points_per_candidate,
+                    });
+                }
+                total += u64::from(given);
+            }
+            if total > u64::from(rules.max_points) {
+                return Err(BallotError::TooManyPoints {
+                    given: total,
+                    max: rules.max_points,
+                });
+            }
+            Ok(())
+        }
+        (Choice::Grades(grades), Method::MajorityJudgment) => {
+            for &(candidate, grade) in grades {
+                mark(candidate)?;
+                if grade >= rules.grades {
+                    return Err(BallotError::UnknownGrade(grade));
+                }
+            }
+            Ok(())
+        }
+        _ => Err(BallotError::WrongKind),
+    }
+}
+
+/// A candidate's figures in the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Score {
+    /// Approvals, points, or Borda points.
+    Total(BigRational),
+    /// Schulze: how many candidates this one beats by strongest paths; its Borda points.
+    Schulze { wins: usize, borda: BigRational },
+    /// Majority judgment: the majority grade (0 is the best), and the shares of the weight
+    /// that graded the candidate better and worse than it (the majority gauge).
+    Grade {
+        median: usize,
+        better: BigRational,
+        worse: BigRational,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Groups of tied candidates, best first.
+    pub ranking: Vec<Vec<usize>>,
+    /// Per candidate.
+    pub scores: Vec<Score>,
+}
+
+/// Each college's ballots, with the weight of one of its ballots.
+fn by_college(ballots: &[Ballot], weighting: Weighting) -> Vec<(BigRational, Vec<&Ballot>)> {
+    match weighting {
+        Weighting::Raw => vec![(BigRational::one(), ballots.iter().collect())],
+        Weighting::EqualColleges => {
+            let mut colleges: BTreeMap<&str, Vec<&Ballot>> = BTreeMap::new();
+            for ballot in ballots {
+                colleges
+                    .entry(ballot.college.as_str())
+                    .or_default()
+                    .push(ballot);
+            }
+            colleges
+                .into_values()
+                .map(|group| {
+                    let weight = BigRational::new(BigInt::one(), BigInt::from(group.len()));
+                    (weight, group)
+                })
+                .collect()
+        }
+    }
+}
+
+fn ratio(count: u64) -> BigRational {
+    BigRational::from_integer(BigInt::from(count))
+}
+
+/// Sums, over the colleges, `count(college's ballots)` times the college's weight.
+fn weighted<F>(groups: &[(BigRational, Vec<&Ballot>)], size: usize, count: F) -> Vec<BigRational>
+where
+    F: Fn(&[&Ballot], &mut [u64]),
+{
+    let mut total = vec![BigRational::zero(); size];
+    for (weight, ballots) in groups {
+        let mut counts = vec![0u64; size];
+        count(ballots, &mut counts);
+        for (sum, n) in total.iter_mut().zip(counts) {
+            if n > 0 {
+                *sum += ratio(n) * weight;
+            }
+        }
+    }
+    total
+}
+
+/// The place of each candidate in a ranking (its group's index; unranked: after all).
+fn places(groups: &[Vec<usize>], candidates: usize) -> Vec<usize> {
+    let mut place = vec![groups.len(); candidates];
+    for (index, group) in groups.iter().enumerate() {
+        for &candidate in group {
+            if let Some(slot) = place.get_mut(candidate) {
+                *slot = index;
+            }
+        }
+    }
+    place
+}
+
+/// Borda points, doubled to stay whole: 2 per candidate ranked below, 1 per candidate tied.
+fn borda_counts(ballots: &[&Ballot], counts: &mut [u64]) {
+    let n = counts.len();
+    for ballot in ballots {
+        let Choice::Ranking(groups) = &ballot.choice else {
+            continue;
+        };
+        let place = places(groups, n);
+        let mut per_place = vec![0u64; groups.len() + 1];
+        for &p in &place {
+            per_place[p] += 1;
+        }
+        // Candidates strictly below each place.
+        let mut below = vec![0u64; per_place.len()];
+        let mut running = 0;
+        for p in (0..per_place.len()).rev() {
+            below[p] = running;
+            running += per_place[p];
+        }
+        for (candidate, &p) in place.iter().enumerate() {
+            counts[candidate] += 2 * below[p] + (per_place[p] - 1);
+        }
+    }
+}
+
+/// Ranks candidates by a total, highest first; equal totals tie.
+fn rank_by<T: Ord + Clone>(keys: &[T]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[b].cmp(&keys[a]).then(a.cmp(&b)));
+    let mut ranking: Vec<Vec<usize>> = Vec::new();
+    for candidate in order {
+        match ranking.last_mut() {
+            Some(group) if keys[group[0]] == keys[candidate] => group.push(candidate),
+            _ => ranking.push(vec![candidate]),
+        }
+    }
+    ranking
+}
+
+/// Counts `ballots` (each already checked against `rules`).
+pub fn tally(rules: &Rules, weighting: Weighting, ballots: &[Ballot]) -> Outcome {
+    let n = rules.candidates;
+    let groups = by_college(ballots, weighting);
+    match rules.method {
+        Method::Approval => {
+            let totals = weighted(&groups, n, |ballots, counts| {
+                for ballot in ballots {
+                    if let Choice::Approval(approved) = &ballot.choice {
+                        for &c in approved {
+                            counts[c] += 1;
+                        }
+                    }
+                }
+            });
+            totals_outcome(totals)
+        }
+        Method::Dots => {
+            let totals = weighted(&groups, n, |ballots, counts| {
+                for ballot in ballots {
+                    if let Choice::Points(points) = &ballot.choice {
+                        for &(c, given) in points {
+                            counts[c] += u64::from(given);
+                        }
+                    }
+                }
+            });
+            totals_outcome(totals)
+        }
+        Method::Borda => {
+            let half = BigRational::new(BigInt::one(), BigInt::from(2));
+            let totals = weighted(&groups, n, borda_counts)
+                .into_iter()
+                .map(|doubled| doubled * &half)
+                .collect();
+            totals_outcome(totals)
+        }
+        Method::Schulze => schulze(&groups, n),
+        Method::MajorityJudgment => majority_judgment(&groups, n, rules.grades),
+    }
+}
+
+fn totals_outcome(totals: Vec<BigRational>) -> Outcome {
+    Outcome {
+        ranking: rank_by(&totals),
+        scores: totals.into_iter().map(Score::Total).collect(),
+    }
+}
+
+fn schulze(groups: &[(BigRational, Vec<&Ballot>)], n: usize) -> Outcome {
+    // d[i * n + j]: the weight of the ballots that rank i strictly above j.
+    let d = weighted(groups, n * n, |ballots, counts| {
+        for ballot in ballots {
+            let Choice::Ranking(ranking) = &ballot.choice else {
+                continue;
+            };
+            let place = places(ranking, n);
+            for i in 0..n {
+                for j in 0..n {
+                    if place[i] < place[j] {
+                        counts[i * n + j] += 1;
+                    }
+                }
+            }
+        }
+    });
+    // Strongest paths, by winning votes.
+    let zero = BigRational::zero();
+    let mut p: Vec<BigRational> = (0..n * n)
+        .map(|k| {
+            let (i, j) = (k / n, k % n);
+            if i != j && d[i * n + j] > d[j * n + i] {
+                d[i * n + j].clone()
+            } else {
+                zero.clone()
+            }
+        })
+        .collect();
+    for i in 0..n {
+        for j in 0..n {
+            if i == j {
+                continue;
+            }
+            for k in 0..n {
+                if i == k || j == k {
+                    continue;
+                }
+                let through = std::cmp::min(&p[j * n + i], &p[i * n + k]).clone();
+                if through > p[j * n + k] {
+                    p[j * n + k] = through;
+                }
+            }
+        }
+    }
+    let beats = |i: usize, j: usize| p[i * n + j] > p[j * n + i];
+    // Best first: the candidates no remaining candidate beats, again and again (Schulze's
+    // relation is transitive, so there always is one).
+    let mut remaining: Vec<usize> = (0..n).collect();
+    let mut ranking = Vec::new();
+    while !remaining.is_empty() {
+        let winners: Vec<usize> = remaining
+            .iter()
+            .copied()
+            .filter(|&i| !remaining.iter().any(|&j| beats(j, i)))
+            .collect();
+        if winners.is_empty() {
+            // Unreachable by Schulze's theorem; kept total rather than looping forever.
+            ranking.push(std::mem::take(&mut remaining));
+            break;
+        }
+        remaining.retain(|c| !winners.contains(c));
+        ranking.push(winners);
+    }
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    let borda = weighted(groups, n, borda_counts);
+    let scores = (0..n)
+        .map(|i| Score::Schulze {
+            wins: (0..n).filter(|&j| j != i && beats(i, j)).count(),
+            borda: &borda[i] * &half,
+        })
+        .collect();
+    Outcome { ranking, scores }
+}
+
+/// Majority judgment: the majority grade is the lower median (with `t` the total weight, the
+/// best grade `g` such that more than `t/2` graded the candidate `g` or better). Candidates
+/// with the same majority grade are ordered by Balinski and Laraki's majority gauge: one whose
+/// "better" share exceeds its "worse" share comes first, the larger "better" first; otherwise
+/// the smaller "worse" first. Equal gauges tie.
+fn majority_judgment(groups: &[(BigRational, Vec<&Ballot>)], n: usize, grades: usize) -> Outcome {
+    let worst = grades.saturating_sub(1);
+    // h[c * grades + g]: the weight that gave candidate c grade g.
+    let h = weighted(groups, n * grades, |ballots, counts| {
+        for ballot in ballots {
+            let Choice::Grades(given) = &ballot.choice else {
+                continue;
+            };
+            let mut graded = vec![worst; n];
+            for &(c, g) in given {
+                graded[c] = g;
+            }
+            for (c, g) in graded.into_iter().enumerate() {
+                counts[c * grades + g] += 1;
+            }
+        }
+    });
+    let two = BigRational::from_integer(BigInt::from(2));
+    let scores: Vec<Score> = (0..n)
+        .map(|c| {
+            let row = &h[c * grades..(c + 1) * grades];
+            let total: BigRational = row.iter().fold(BigRational::zero(), |a, b| a + b);
+            let half = &total / &two;
+            let mut running = BigRational::zero();
+            let mut median = worst;
+            for (g, weight) in row.iter().enumerate() {
+                running += weight;
+                if running > half {
+                    median = g;
+                    break;
+                }
+            }
+            let sum = |range: std::ops::Range<usize>| {
+                row[range].iter().fold(BigRational::zero(), |a, b| a + b)
+            };
+            let (better, worse) = if total.is_zero() {
+                (BigRational::zero(), BigRational::zero())
+            } else {
+                (sum(0..median) / &total, sum(median + 1..grades) / &total)
+            };
+            Score::Grade {
+                median,
+                better,
+                worse,
+            }
+        })
+        .collect();
+    // A key where greater is better: best grade, then the gauge's side, then its size.
+    let keys: Vec<(std::cmp::Reverse<usize>, bool, BigRational)> = scores
+        .iter()
+        .map(|score| match score {
+            Score::Grade {
+                median,
+                better,
+                worse,
+            } => {
+                if better > worse {
+                    (std::cmp::Reverse(*median), true, better.clone())
+                } else {
+                    (std::cmp::Reverse(*median), false, -worse.clone())
+                }
+            }
+            _ => (std::cmp::Reverse(worst), false, BigRational::zero()),
+        })
+        .collect();
+    Outcome {
+        ranking: rank_by(&keys),
+        scores,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(method: Method, candidates: usize) -> Rules {
+        Rules {
+            method,
+            candidates,
+            grades: 4,
+            max_points: 5,
+            max_points_per_candidate: 3,
+        }
+    }
+
+    fn ranked(college: &str, groups: &[&[usize]]) -> Ballot {
+        Ballot {
+            college: college.into(),
+            choice: Choice::Ranking(groups.iter().map(|g| g.to_vec()).collect()),
+        }
+    }
+
+    fn approving(college: &str, approved: &[usize]) -> Ballot {
+        Ballot {
+            college: college.into(),
+            choice: Choice::Approval(approved.to_vec()),
+        }
+    }
+
+    fn int(n: i64) -> BigRational {
+        BigRational::from_integer(BigInt::from(n))
+    }
+
+    fn frac(a: i64, b: i64) -> BigRational {
+        BigRational::new(BigInt::from(a), BigInt::from(b))
+    }
+
+    #[test]
+    fn ballots_that_break_the_rules_are_named() {
+        let dots = rules(Method::Dots, 3);
+        let points = |p: &[(usize, u32)]| Ballot {
+            college: "usagers".into(),
+            choice: Choice::Points(p.to_vec()),
+        };
+        assert_eq!(check(&dots, &points(&[(0, 3), (1, 2)])), Ok(()));
+        assert_eq!(
+            check(&dots, &points(&[(0, 3), (1, 3)])),
+            Err(BallotError::TooManyPoints { given: 6, max: 5 })
+        );
+        assert_eq!(
+            check(&dots, &points(&[(0, 4)])),
+            Err(BallotError::TooManyPointsFor {
+                candidate: 0,
+                given: 4,
+                max: 3
+            })
+        );
+        assert_eq!(
+            check(&dots, &points(&[(7, 1)])),
+            Err(BallotError::UnknownCandidate(7))
+        );
+        let schulze = rules(Method::Schulze, 3);
+        assert_eq!(
+            check(&schulze, &ranked("aidants", &[&[0], &[1, 0]])),
+            Err(BallotError::Duplicate(0))
+        );
+        assert_eq!(
+            check(&schulze, &approving("aidants", &[0])),
+            Err(BallotError::WrongKind)
+        );
+        let mj = rules(Method::MajorityJudgment, 2);
+        let graded = Ballot {
+            college: "élus".into(),
+            choice: Choice::Grades(vec![(0, 4)]),
+        };
+        assert_eq!(check(&mj, &graded), Err(BallotError::UnknownGrade(4)));
+    }
+
+    #[test]
+    fn no_ballot_at_all_ties_everyone() {
+        for method in [
+            Method::Schulze,
+            Method::Borda,
+            Method::Approval,
+            Method::Dots,
+            Method::MajorityJudgment,
+        ] {
+            let outcome = tally(&rules(method, 3), Weighting::Raw, &[]);
+            assert_eq!(outcome.ranking, vec![vec![0, 1, 2]], "{method:?}");
+        }
+    }
+
+    #[test]
+    fn approval_and_dots_add_up() {
+        let ballots = [
+            approving("usagers", &[0, 2]),
+            approving("usagers", &[2]),
+            approving("aidants", &[1, 2]),
+        ];
+        let outcome = tally(&rules(Method::Approval, 3), Weighting::Raw, &ballots);
+        assert_eq!(outcome.ranking, vec![vec![2], vec![0, 1]]);
+        assert_eq!(outcome.scores[2], Score::Total(int(3)));
+        let dots = [
+            Ballot {
+                college: "usagers".into(),
+                choice: Choice::Points(vec![(0, 3), (1, 2)]),
+            },
+            Ballot {
+                college: "élus".into(),
+                choice: Choice::Points(vec![(1, 3)]),
+            },
+        ];
+        let outcome = tally(&rules(Method::Dots, 3), Weighting::Raw, &dots);
+        assert_eq!(outcome.ranking, vec![vec![1], vec![0], vec![2]]);
+        assert_eq!(outcome.scores[1], Score::Total(int(5)));
+    }
+
+    #[test]
+    fn equal_colleges_give_each_college_the_same_weight() {
+        // Three professionals approve A; one usager approves B. Raw: A wins; with equal
+        // colleges each college weighs 1 and they tie.
+        let ballots = [
+            approving("professionnels", &[0]),
+            approving("professionnels", &[0]),
+            approving("professionnels", &[0]),
+            approving("usagers", &[1]),
+        ];
+        let raw = tally(&rules(Method::Approval, 2), Weighting::Raw, &ballots);
+        assert_eq!(raw.ranking, vec![vec![0], vec![1]]);
+        let equal = tally(
+            &rules(Method::Approval, 2),
+            Weighting::EqualColleges,
+            &ballots,
+        );
+        assert_eq!(equal.ranking, vec![vec![0, 1]]);
+        assert_eq!(equal.scores[0], Score::Total(int(1)));
+        // One professional for A; three usagers for B, one of them for A too: A has
+        // 1 + 1/3, B 3 × 1/3.
+        let more = [
+            approving("professionnels", &[0]),
+            approving("usagers", &[1]),
+            approving("usagers", &[1]),
+            approving("usagers", &[0, 1]),
+        ];
+        let equal = tally(&rules(Method::Approval, 2), Weighting::EqualColleges, &more);
+        assert_eq!(equal.scores[0], Score::Total(frac(4, 3)));
+        assert_eq!(equal.scores[1], Score::Total(int(1)));
+        assert_eq!(equal.ranking, vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn borda_counts_ties_as_halves() {
+        // A > B = C, and C > A > B.
+        let ballots = [
+            ranked("usagers", &[&[0], &[1, 2]]),
+            ranked("usagers", &[&[2], &[0], &[1]]),
+        ];
+        let outcome = tally(&rules(Method::Borda, 3), Weighting::Raw, &ballots);
+        // A: 2 + 1, B: 0.5 + 0, C: 0.5 + 2.
+        assert_eq!(outcome.scores[0], Score::Total(int(3)));
+        assert_eq!(outcome.scores[1], Score::Total(frac(1, 2)));
+        assert_eq!(outcome.scores[2], Score::Total(frac(5, 2)));
+        assert_eq!(outcome.ranking, vec![vec![0], vec![2], vec![1]]);
+    }
+
+    #[test]
+    fn schulze_finds_the_condorcet_winner_and_handles_a_cycle() {
+        // Unanimous: A > B > C.
+        let unanimous = vec![ranked("usagers", &[&[0], &[1], &[2]]); 3];
+        let outcome = tally(&rules(Method::Schulze, 3), Weighting::Raw, &unanimous);
+        assert_eq!(outcome.ranking, vec![vec![0], vec![1], vec![2]]);
+        // A single voter, with candidates left out: they rank last, together.
+        let single = [ranked("aidants", &[&[2]])];
+        let outcome = tally(&rules(Method::Schulze, 3), Weighting::Raw, &single);
+        assert_eq!(outcome.ranking, vec![vec![2], vec![0, 1]]);
+        // A perfect cycle A > B > C > A, once each: everyone ties.
+        let cycle = [
+            ranked("a", &[&[0], &[1], &[2]]),
+            ranked("b", &[&[1], &[2], &[0]]),
+            ranked("c", &[&[2], &[0], &[1]]),
+        ];
+        let outcome = tally(&rules(Method::Schulze, 3), Weighting::Raw, &cycle);
+        assert_eq!(outcome.ranking, vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn schulze_resolves_the_classic_example() {
+        // Wikipedia's example: 45 voters, five candidates; the Schulze ranking is
+        // E > A > C > B > D.
+        let (a, b, c, d, e) = (0, 1, 2, 3, 4);
+        let mut ballots = Vec::new();
+        let mut add = |count: usize, order: [usize; 5]| {
+            for _ in 0..count {
+                ballots.push(Ballot {
+                    college: "x".into(),
+                    choice: Choice::Ranking(order.iter().map(|&c| vec![c]).collect()),
+                });
+            }
+        };
+        add(5, [a, c, b, e, d]);
+        add(5, [a, d, e, c, b]);
+        add(8, [b, e, d, a, c]);
+        add(3, [c, a, b, e, d]);
+        add(7, [c, a, e, b, d]);
+        add(2, [c, b, a, d, e]);
+        add(7, [d, c, e, b, a]);
+        add(8, [e, b, a, d, c]);
+        let outcome = tally(&rules(Method::Schulze, 5), Weighting::Raw, &ballots);
+        assert_eq!(
+            outcome.ranking,
+            vec![vec![e], vec![a], vec![c], vec![b], vec![d]]
+        );
+        assert!(matches!(outcome.scores[e], Score::Schulze { wins: 4, .. }));
+    }
+
+    #[test]
+    fn majority_judgment_uses_the_lower_median_and_the_gauge() {
+        let graded = |grades: &[(usize, usize)]| Ballot {
+            college: "usagers".into(),
+            choice: Choice::Grades(grades.to_vec()),
+        };
+        // A: grades 0, 1, 3 → median 1; B: 1, 1, 2 → median 1; C: 2, 2, 2 → median 2.
+        // Same median for A and B: A has 1/3 better and 1/3 worse (not more better than
+        // worse), B 0 better and 1/3 worse; tie on "worse" → A and B tie.
+        let ballots = [
+            graded(&[(0, 0), (1, 1), (2, 2)]),
+            graded(&[(0, 1), (1, 1), (2, 2)]),
+            graded(&[(0, 3), (1, 2), (2, 2)]),
+        ];
+        let outcome = tally(
+            &rules(Method::MajorityJudgment, 3),
+            Weighting::Raw,
+            &ballots,
+        );
+        assert_eq!(outcome.ranking, vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            outcome.scores[0],
+            Score::Grade {
+                median: 1,
+                better: frac(1, 3),
+                worse: frac(1, 3)
+            }
+        );
+        // Two voters: the lower median is the worse of the two grades; ungraded is worst.
+        let two = [graded(&[(0, 0)]), graded(&[(0, 2), (1, 0)])];
+        let outcome = tally(&rules(Method::MajorityJudgment, 2), Weighting::Raw, &two);
+        assert!(matches!(outcome.scores[0], Score::Grade { median: 2, .. }));
+        assert!(matches!(outcome.scores[1], Score::Grade { median: 3, .. }));
+        assert_eq!(outcome.ranking, vec![vec![0], vec![1]]);
+        // Same median 1; A has more "better" than "worse": A first.
+        let gauge = [
+            graded(&[(0, 0), (1, 1)]),
+            graded(&[(0, 0), (1, 1)]),
+            graded(&[(0, 1), (1, 1)]),
+            graded(&[(0, 1), (1, 1)]),
+            graded(&[(0, 2), (1, 1)]),
+        ];
+        let outcome = tally(&rules(Method::MajorityJudgment, 2), Weighting::Raw, &gauge);
+        assert_eq!(outcome.ranking, vec![vec![0], vec![1]]);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn ballot(candidates: usize) -> impl Strategy<Value = Ballot> {
+            (
+                prop::sample::select(vec!["usagers", "aidants", "élus"]),
+                Just((0..candidates).collect::<Vec<_>>()).prop_shuffle(),
+                prop::collection::vec(0usize..3, candidates),
+                0..=candidates,
+            )
+                .prop_map(|(college, order, cuts, listed)| {
+                    // Tie groups from a shuffled order: a cut value 0 joins the previous group.
+                    let mut groups: Vec<Vec<usize>> = Vec::new();
+                    for (i, candidate) in order.into_iter().take(listed).enumerate() {
+                        match groups.last_mut() {
+                            Some(group) if cuts[i] == 0 => group.push(candidate),
+                            _ => groups.push(vec![candidate]),
+                        }
+                    }
+                    Ballot {
+                        college: college.into(),
+                        choice: Choice::Ranking(groups),
+                    }
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn the_order_of_the_ballots_never_matters(
+                ballots in prop::collection::vec(ballot(4), 0..40),
+                seed in any::<u64>(),
+            ) {
+                let mut shuffled = ballots.clone();
+                // A deterministic shuffle from the seed.
+                let mut state = seed | 1;
+                for i in (1..shuffled.len()).rev() {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+                }
+                for method in [Method::Schulze, Method::Borda] {
+                    for weighting in [Weighting::Raw, Weighting::EqualColleges] {
+                        let r = rules(method, 4);
+                        prop_assert_eq!(tally(&r, weighting, &ballots), tally(&r, weighting, &shuffled));
+                    }
+                }
+            }
+
+            #[test]
+            fn every_candidate_is_ranked_exactly_once(ballots in prop::collection::vec(ballot(5), 0..30)) {
+                let outcome = tally(&rules(Method::Schulze, 5), Weighting::EqualColleges, &ballots);
+                let mut all: Vec<usize> = outcome.ranking.into_iter().flatten().collect();
+                all.sort_unstable();
+                prop_assert_eq!(all, vec![0, 1, 2, 3, 4]);
+            }
+        }
+    }
+}
