@@ -2,6 +2,7 @@
 //! (documented in docs/live-protocol.md), shared by both sides.
 
 pub mod feed;
+pub mod frame;
 pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod room;

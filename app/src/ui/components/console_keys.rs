@@ -26,7 +26,7 @@ mod client {
     /// Where the focus goes when the page comes back: `<element id>|<time in ms>`.
     const FOCUS_KEY: &str = "agora-console-focus";
     /// A remembered place older than this belongs to another visit.
-    const FOCUS_TTL_MS: f64 = 15_000.0;
+    const FOCUS_TTL_MS: u64 = 15_000;
     const CARD: &str = ".question[id]";
 
     fn document() -> Option<web_sys::Document> {
@@ -58,7 +58,9 @@ mod client {
 
     fn remember(id: &str) {
         if let Some(storage) = storage() {
-            let _ = storage.set_item(FOCUS_KEY, &format!("{id}|{}", js_sys::Date::now()));
+            // Whole milliseconds: formatting a float would pull its printing code into the wasm.
+            let now = js_sys::Date::now() as u64;
+            let _ = storage.set_item(FOCUS_KEY, &format!("{id}|{now}"));
         }
     }
 
@@ -74,8 +76,8 @@ mod client {
             return;
         };
         let fresh = at
-            .parse::<f64>()
-            .is_ok_and(|at| js_sys::Date::now() - at < FOCUS_TTL_MS);
+            .parse::<u64>()
+            .is_ok_and(|at| (js_sys::Date::now() as u64).saturating_sub(at) < FOCUS_TTL_MS);
         if let (true, Some(element)) = (fresh, document().and_then(|d| d.get_element_by_id(id))) {
             focus(&element);
         }
@@ -92,7 +94,7 @@ mod client {
         let Some(active) = document().and_then(|d| d.active_element()) else {
             return;
         };
-        let key = event.key().to_lowercase();
+        let key = event.key().to_ascii_lowercase();
         if typing(&active) {
             // Escape leaves a field for its question, where the shortcuts work again.
             if key == "escape"

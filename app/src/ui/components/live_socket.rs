@@ -202,16 +202,16 @@ impl Follower {
     }
 
     fn receive(&self, frame: &str) {
-        use crate::live::{Feed, ServerMessage, Step};
-        let Ok(message) = serde_json::from_str::<ServerMessage>(frame) else {
+        use crate::live::{ServerMessage, Step, frame::Frame};
+        let Ok(frame) = serde_json::from_str::<Frame>(frame) else {
             return;
         };
-        match message {
-            ServerMessage::Snapshot { seq, room, .. } => {
-                *self.latest.borrow_mut() = Feed::from_room(seq, room);
-                (self.hooks.changed)(&self.latest.borrow(), None);
-            }
-            ServerMessage::Event { seq, event } => {
+        match (
+            frame.kind.as_str(),
+            frame.seq,
+            frame.event.and_then(|e| e.event()),
+        ) {
+            ("event", Some(seq), Some(event)) => {
                 let step = self.latest.borrow_mut().step(seq, event);
                 match step {
                     Step::Applied(news) => (self.hooks.changed)(&self.latest.borrow(), news),
@@ -222,13 +222,27 @@ impl Follower {
                             let _ = socket.close();
                         }
                     }
-                    Step::Redraw => {
-                        let wait = REDRAW_SPREAD_MS * js_sys::Math::random();
-                        later(wait as i32, reload_when_idle);
-                    }
+                    Step::Redraw => redraw_soon(),
                 }
             }
-            answer => (self.hooks.answered)(answer),
+            // Sent only to a screen too far behind to be replayed: the page is drawn anew.
+            ("snapshot", ..) => redraw_soon(),
+            ("ack", ..) => (self.hooks.answered)(ServerMessage::Ack {
+                reference: frame.reference,
+                question: frame.question,
+            }),
+            ("error", ..) => (self.hooks.answered)(ServerMessage::Error {
+                reference: frame.reference,
+                code: String::new(),
+                message: frame.message.unwrap_or_default(),
+            }),
+            _ => {}
         }
     }
+}
+
+/// Draws the page anew within a few seconds (a room's screens do not all come back at once).
+fn redraw_soon() {
+    let wait = REDRAW_SPREAD_MS * js_sys::Math::random();
+    later(wait as i32, reload_when_idle);
 }
