@@ -307,10 +307,13 @@ type Sink = futures_util::stream::SplitSink<WebSocket, Message>;
 
 /// Sends one frame; false when the client is gone or did not take it in time.
 async fn deliver(sink: &mut Sink, message: Message) -> bool {
-    matches!(
-        tokio::time::timeout(SEND_TIMEOUT, sink.send(message)).await,
-        Ok(Ok(()))
-    )
+    let mut send = std::pin::pin!(sink.send(message));
+    // Nearly always the socket takes the frame at once (nothing is buffered): then no timer
+    // is armed. Only a client whose socket is full waits, and for `SEND_TIMEOUT` at most.
+    if let Some(sent) = futures_util::FutureExt::now_or_never(&mut send) {
+        return sent.is_ok();
+    }
+    matches!(tokio::time::timeout(SEND_TIMEOUT, send).await, Ok(Ok(())))
 }
 
 /// Sends the room as it is now; the sequence number it stands at, if sent.

@@ -54,9 +54,28 @@ fn now_micros() -> u64 {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    // The servers run as `agora serve` does (a worker per core). The load generator shares
+    // the same cores with a worker per core too (LIVE_BENCH_THREADS changes that: on one
+    // thread it cannot read 5,000 sockets fast enough and becomes what is measured).
+    let server = matches!(
+        args.first().map(String::as_str),
+        Some("serve-agora" | "serve-bare")
+    );
+    let threads: usize = std::env::var("LIVE_BENCH_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2);
+    let runtime = if server || threads > 1 {
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        if !server {
+            builder.worker_threads(threads);
+        }
+        builder.enable_all().build()?
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+    };
     match args.first().map(String::as_str) {
         Some("serve-agora") => runtime.block_on(serve_agora()),
         Some("serve-bare") => runtime.block_on(serve_bare(args.get(1).context("port")?)),
@@ -497,8 +516,9 @@ fn report(name: &str, n: usize, m: &Measures) -> f64 {
 }
 
 async fn run(sizes: &[usize]) -> anyhow::Result<()> {
+    let threads = std::env::var("LIVE_BENCH_THREADS").unwrap_or_else(|_| "2".into());
     println!(
-        "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle."
+        "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle; load generator on {threads} thread(s)."
     );
     println!();
     println!(
