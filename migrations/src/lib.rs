@@ -6,6 +6,7 @@ mod m20261123_000001_councils;
 mod m20261123_000002_staff;
 mod m20261123_000003_recovery_codes;
 mod m20261123_000004_assemblies;
+mod m20261124_000005_votes;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_staff::Migration),
             Box::new(m20261123_000003_recovery_codes::Migration),
             Box::new(m20261123_000004_assemblies::Migration),
+            Box::new(m20261124_000005_votes::Migration),
         ]
     }
 }

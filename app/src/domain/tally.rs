@@ -45,7 +45,10 @@ pub struct Rules {
     pub max_points_per_candidate: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// As stored with a ballot: `{"ranking": [[0], [2, 1]]}`, `{"approval": [0, 2]}`,
+/// `{"points": [[0, 3]]}`, `{"grades": [[0, 1]]}` (candidates by position).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Choice {
     /// Groups of equally ranked candidates, best first; candidates left out rank together
     /// after every listed one.

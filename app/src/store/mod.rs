@@ -5,6 +5,7 @@ mod connect;
 mod councils;
 pub mod entities;
 pub mod staff;
+pub mod votes;
 
 pub use connect::connect;
 pub use councils::{

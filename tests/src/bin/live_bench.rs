@@ -388,47 +388,29 @@ where
     Ok((deliveries, last_client, delivered))
 }
 
-async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
-    let port = free_port()?;
-    let server = Server {
-        child: spawn(
-            &["serve-agora"],
-            &[
-                ("DATABASE_URL", room.url.clone()),
-                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
-            ],
-        )?,
-        port,
-    };
-    wait_listening(server.port).await?;
-    let url = format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly);
-    // The facilitator first (it also warms the room up), then the baseline.
-    let mut staff = connect(&url, Some(&room.staff_cookie)).await?;
-    staff
-        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
-        .await?;
-    staff.next().await.context("staff snapshot")??;
+/// Measures one server: its memory before and after `n` clients connect (saying `hello`
+/// when `hello` is set), then the rounds, each one's frame (`frame(round)`, made at the
+/// moment it is sent) going through `sender`.
+async fn measure(
+    server: &Server,
+    url: &str,
+    n: usize,
+    hello: bool,
+    sender: Socket,
+    frame: impl Fn(usize) -> String,
+) -> anyhow::Result<Measures> {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rss_idle_before_kib = server.rss_kib()?;
-    let (connect_ms, counts, latencies) = clients(&url, n, true).await?;
+    let (connect_ms, counts, latencies) = clients(url, n, hello).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let rss_idle_after_kib = server.rss_kib()?;
-    let staff = Arc::new(Mutex::new(staff));
-    let questions = room.questions.clone();
+    let sender = Arc::new(Mutex::new(sender));
+    let frame = &frame;
     let (deliveries_ms, last_client_ms, delivered) = rounds(n, counts, latencies, |round| {
-        let staff = staff.clone();
-        let question = questions[round];
+        let sender = sender.clone();
+        let text = frame(round);
         async move {
-            let approve = serde_json::json!({
-                "type": "approve",
-                "question": question,
-                "body": format!("bench {round} {}", now_micros()),
-            });
-            staff
-                .lock()
-                .await
-                .send(Message::text(approve.to_string()))
-                .await?;
+            sender.lock().await.send(Message::text(text)).await?;
             Ok(())
         }
     })
@@ -444,6 +426,37 @@ async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
     })
 }
 
+async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
+    let port = free_port()?;
+    let server = Server {
+        child: spawn(
+            &["serve-agora"],
+            &[
+                ("DATABASE_URL", room.url.clone()),
+                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+            ],
+        )?,
+        port,
+    };
+    wait_listening(server.port).await?;
+    let url = format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly);
+    // The facilitator first (it also warms the room up).
+    let mut staff = connect(&url, Some(&room.staff_cookie)).await?;
+    staff
+        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
+        .await?;
+    staff.next().await.context("staff snapshot")??;
+    measure(&server, &url, n, true, staff, |round| {
+        serde_json::json!({
+            "type": "approve",
+            "question": room.questions[round],
+            "body": format!("bench {round} {}", now_micros()),
+        })
+        .to_string()
+    })
+    .await
+}
+
 async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
     let port = free_port()?;
     let server = Server {
@@ -452,41 +465,19 @@ async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
     };
     wait_listening(server.port).await?;
     let url = format!("ws://127.0.0.1:{}/", server.port);
-    let publisher = Arc::new(Mutex::new(connect(&url, None).await?));
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss_idle_before_kib = server.rss_kib()?;
-    let (connect_ms, counts, latencies) = clients(&url, n, false).await?;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let rss_idle_after_kib = server.rss_kib()?;
-    let (deliveries_ms, last_client_ms, delivered) = rounds(n, counts, latencies, |round| {
-        let publisher = publisher.clone();
-        async move {
-            // The shape of Agora's frame, so both carry the same bytes.
-            let frame = serde_json::json!({
-                "type": "event", "seq": round + 1,
-                "event": {"kind": "question-approved", "pending": 0, "question": {
-                    "id": round + 1, "body": format!("bench {round} {}", now_micros()),
-                    "first_name": null, "college": null, "status": "approved",
-                    "votes": 0, "answered": false, "pinned": false, "agenda_item": null}}
-            });
-            publisher
-                .lock()
-                .await
-                .send(Message::text(frame.to_string()))
-                .await?;
-            Ok(())
-        }
+    let publisher = connect(&url, None).await?;
+    measure(&server, &url, n, false, publisher, |round| {
+        // The shape of Agora's frame, so both carry the same bytes.
+        serde_json::json!({
+            "type": "event", "seq": round + 1,
+            "event": {"kind": "question-approved", "pending": 0, "question": {
+                "id": round + 1, "body": format!("bench {round} {}", now_micros()),
+                "first_name": null, "college": null, "status": "approved",
+                "votes": 0, "answered": false, "pinned": false, "agenda_item": null}}
+        })
+        .to_string()
     })
-    .await?;
-    Ok(Measures {
-        connect_ms,
-        rss_idle_before_kib,
-        rss_idle_after_kib,
-        deliveries_ms,
-        last_client_ms,
-        delivered,
-        expected: n * ROUNDS,
-    })
+    .await
 }
 
 fn percentile(values: &[f64], q: f64) -> f64 {

@@ -9,3 +9,4 @@ mod protection;
 mod security;
 mod staff;
 mod team;
+mod votes;

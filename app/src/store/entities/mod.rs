@@ -3,6 +3,8 @@
 pub mod agenda_item;
 pub mod assembly;
 pub mod audit_event;
+pub mod ballot;
+pub mod ballot_code;
 pub mod college;
 pub mod council;
 pub mod finding;
@@ -16,3 +18,6 @@ pub mod room_event;
 pub mod staff_account;
 pub mod staff_role;
 pub mod staff_session;
+pub mod vote;
+pub mod vote_candidate;
+pub mod vote_participation;

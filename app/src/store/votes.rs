@@ -1,0 +1,354 @@
+//! Priority votes: creating one over some findings, opening and closing it, one-time ballot
+//! codes, and casting a ballot — secretly. A ballot row holds a random id, the vote, the
+//! self-declared college, the choices and the day; whoever cast it is recorded elsewhere
+//! (`vote_participation`: a hash of their participant cookie and the vote; or a code marked
+//! used), in the same transaction, so that nothing half-written is ever stored.
+
+use super::entities::{ballot, ballot_code, finding, vote, vote_candidate, vote_participation};
+use crate::domain::ParticipantId;
+use crate::domain::tally::{self, Ballot, BallotError, Choice, Method, Rules};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+/// How a vote keeps one ballot per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Integrity {
+    /// One ballot per participant cookie.
+    Open,
+    /// One ballot per one-time code, handed out at the door.
+    Strict,
+}
+
+impl Integrity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Integrity::Open => "open",
+            Integrity::Strict => "strict",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Integrity> {
+        match key {
+            "open" => Some(Integrity::Open),
+            "strict" => Some(Integrity::Strict),
+            _ => None,
+        }
+    }
+}
+
+/// The grades of a majority judgment vote, best first ("priorité absolue" … "pas
+/// prioritaire"): their names are in the catalogues (`grade-0` … `grade-4`).
+pub const MAJORITY_GRADES: usize = 5;
+
+pub fn method_key(method: Method) -> &'static str {
+    match method {
+        Method::Schulze => "schulze",
+        Method::Borda => "borda",
+        Method::Approval => "approval",
+        Method::Dots => "dots",
+        Method::MajorityJudgment => "majority-judgment",
+    }
+}
+
+pub fn method_of(key: &str) -> Option<Method> {
+    [
+        Method::Schulze,
+        Method::Borda,
+        Method::Approval,
+        Method::Dots,
+        Method::MajorityJudgment,
+    ]
+    .into_iter()
+    .find(|method| method_key(*method) == key)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VoteError {
+    #[error("a finding of another council, or none")]
+    UnknownFinding,
+    #[error("no such vote in this council")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+pub struct NewVote<'a> {
+    pub council_id: i64,
+    pub assembly_id: Option<i64>,
+    pub title: &'a str,
+    pub method: Method,
+    pub integrity: Integrity,
+    /// The findings voted on, in the order shown.
+    pub findings: &'a [i64],
+    pub max_points: u32,
+    pub max_points_per_candidate: u32,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+/// Creates a vote (a draft until opened).
+pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i64, VoteError> {
+    let txn = db.begin().await?;
+    let known = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(new.council_id))
+        .filter(finding::Column::Id.is_in(new.findings.iter().copied()))
+        .all(&txn)
+        .await?;
+    if new.findings.is_empty() || known.len() != new.findings.len() {
+        return Err(VoteError::UnknownFinding);
+    }
+    let row = vote::ActiveModel {
+        council_id: Set(new.council_id),
+        assembly_id: Set(new.assembly_id),
+        title: Set(new.title.to_owned()),
+        method: Set(method_key(new.method).to_owned()),
+        integrity: Set(new.integrity.key().to_owned()),
+        max_points: Set(i32::try_from(new.max_points).unwrap_or(i32::MAX)),
+        max_points_per_candidate: Set(
+            i32::try_from(new.max_points_per_candidate).unwrap_or(i32::MAX)
+        ),
+        opens_at: Set(new.opens_at),
+        closes_at: Set(new.closes_at),
+        state: Set("draft".to_owned()),
+        results_revealed: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for (position, finding_id) in new.findings.iter().enumerate() {
+        vote_candidate::ActiveModel {
+            vote_id: Set(row.id),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            finding_id: Set(*finding_id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(row.id)
+}
+
+async fn vote_in(
+    db: &impl sea_orm::ConnectionTrait,
+    council_id: i64,
+    vote_id: i64,
+) -> Result<vote::Model, VoteError> {
+    vote::Entity::find_by_id(vote_id)
+        .filter(vote::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+        .ok_or(VoteError::NotFound)
+}
+
+/// Opens (`true`) or closes (`false`) a vote of the council.
+pub async fn set_open(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+    open: bool,
+) -> Result<(), VoteError> {
+    let row = vote_in(db, council_id, vote_id).await?;
+    let mut row: vote::ActiveModel = row.into();
+    row.state = Set(if open { "open" } else { "closed" }.to_owned());
+    row.update(db).await?;
+    Ok(())
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Who casts a ballot.
+pub enum Voter<'a> {
+    Participant(&'a ParticipantId),
+    /// A one-time code, as typed (spaces, dashes and case do not matter).
+    Code(&'a str),
+}
+
+/// A code as printed: groups of the join-code alphabet (no look-alike symbols).
+fn normalize_code(code: &str) -> String {
+    code.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// Draws `count` one-time codes for a strict vote: returned once (for the printed sheet),
+/// only their hashes are kept.
+pub async fn issue_codes(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+    count: usize,
+) -> Result<Vec<String>, VoteError> {
+    use rand::Rng;
+    vote_in(db, council_id, vote_id).await?;
+    let alphabet: Vec<char> = crate::domain::JOIN_ALPHABET
+        .iter()
+        .map(|&b| char::from(b))
+        .collect();
+    let mut rng = rand::rng();
+    let txn = db.begin().await?;
+    let mut codes = Vec::with_capacity(count);
+    for _ in 0..count {
+        let raw: String = (0..10)
+            .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+            .collect();
+        ballot_code::ActiveModel {
+            vote_id: Set(vote_id),
+            code_hash: Set(sha256_hex(&format!("{vote_id}:{raw}"))),
+            used: Set(false),
+        }
+        .insert(&txn)
+        .await?;
+        codes.push(format!("{}-{}", &raw[..5], &raw[5..]));
+    }
+    txn.commit().await?;
+    Ok(codes)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CastError {
+    #[error("the vote is not open")]
+    NotOpen,
+    #[error("this participant has voted already")]
+    AlreadyVoted,
+    #[error("no such code")]
+    UnknownCode,
+    #[error("this code was used already")]
+    UsedCode,
+    #[error("this vote takes codes, not participants (or the reverse)")]
+    WrongVoter,
+    #[error("invalid ballot: {0}")]
+    Invalid(BallotError),
+    #[error("no such vote")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// The rules a ballot of `vote` must keep.
+pub async fn rules_of(
+    db: &impl sea_orm::ConnectionTrait,
+    vote: &vote::Model,
+) -> Result<Rules, DbErr> {
+    let candidates = vote_candidate::Entity::find()
+        .filter(vote_candidate::Column::VoteId.eq(vote.id))
+        .all(db)
+        .await?
+        .len();
+    Ok(Rules {
+        method: method_of(&vote.method).unwrap_or(Method::Approval),
+        candidates,
+        grades: MAJORITY_GRADES,
+        max_points: u32::try_from(vote.max_points).unwrap_or(0),
+        max_points_per_candidate: u32::try_from(vote.max_points_per_candidate).unwrap_or(0),
+    })
+}
+
+/// Casts a ballot: checked against the vote's rules, its voter recorded apart, all in one
+/// transaction. `now` decides whether the vote is open and gives the ballot its day.
+pub async fn cast(
+    db: &DatabaseConnection,
+    vote_id: i64,
+    voter: Voter<'_>,
+    college: &str,
+    choice: Choice,
+    now: DateTime<Utc>,
+) -> Result<(), CastError> {
+    let txn = db.begin().await?;
+    let vote = vote::Entity::find_by_id(vote_id)
+        .one(&txn)
+        .await?
+        .ok_or(CastError::NotFound)?;
+    if vote.state != "open" || now < vote.opens_at || now >= vote.closes_at {
+        return Err(CastError::NotOpen);
+    }
+    let ballot = Ballot {
+        college: college.to_owned(),
+        choice,
+    };
+    let rules = rules_of(&txn, &vote).await?;
+    tally::check(&rules, &ballot).map_err(CastError::Invalid)?;
+    match (voter, Integrity::parse(&vote.integrity)) {
+        (Voter::Participant(participant), Some(Integrity::Open)) => {
+            let key = sha256_hex(&format!("vote:{vote_id}:{}", participant.as_str()));
+            let already = vote_participation::Entity::find_by_id((vote_id, key.clone()))
+                .one(&txn)
+                .await?;
+            if already.is_some() {
+                return Err(CastError::AlreadyVoted);
+            }
+            vote_participation::ActiveModel {
+                vote_id: Set(vote_id),
+                voter: Set(key),
+            }
+            .insert(&txn)
+            .await
+            // Two ballots of one participant at the same instant: the key is the guard.
+            .map_err(|_| CastError::AlreadyVoted)?;
+        }
+        (Voter::Code(code), Some(Integrity::Strict)) => {
+            let hash = sha256_hex(&format!("{vote_id}:{}", normalize_code(code)));
+            let marked = ballot_code::Entity::update_many()
+                .col_expr(ballot_code::Column::Used, Expr::value(true))
+                .filter(ballot_code::Column::VoteId.eq(vote_id))
+                .filter(ballot_code::Column::CodeHash.eq(hash.clone()))
+                .filter(ballot_code::Column::Used.eq(false))
+                .exec(&txn)
+                .await?;
+            if marked.rows_affected != 1 {
+                let known = ballot_code::Entity::find_by_id((vote_id, hash))
+                    .one(&txn)
+                    .await?;
+                return Err(if known.is_some() {
+                    CastError::UsedCode
+                } else {
+                    CastError::UnknownCode
+                });
+            }
+        }
+        _ => return Err(CastError::WrongVoter),
+    }
+    ballot::ActiveModel {
+        id: Set(format!("{:032x}", rand::random::<u128>())),
+        vote_id: Set(vote_id),
+        college: Set(ballot.college),
+        choice: Set(
+            serde_json::to_string(&ballot.choice).map_err(|e| DbErr::Custom(e.to_string()))?
+        ),
+        cast_on: Set(now.date_naive()),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The ballots of a vote, for counting and export: in the order of their random ids.
+pub async fn ballots(db: &DatabaseConnection, vote_id: i64) -> Result<Vec<Ballot>, DbErr> {
+    ballot::Entity::find()
+        .filter(ballot::Column::VoteId.eq(vote_id))
+        .order_by_asc(ballot::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            serde_json::from_str(&row.choice)
+                .map(|choice| Ballot {
+                    college: row.college,
+                    choice,
+                })
+                .map_err(|e| DbErr::Custom(format!("ballot {}: {e}", row.id)))
+        })
+        .collect()
+}

@@ -1,0 +1,275 @@
+//! Votes in the store, on a real database: ballots are secret by construction, one per
+//! participant or per code, and a refused ballot leaves nothing behind.
+
+use agora_app::domain::ParticipantId;
+use agora_app::domain::tally::{self, Choice, Method, Weighting};
+use agora_app::store::entities::{ballot, ballot_code, council, finding, vote_participation};
+use agora_app::store::votes::{self, CastError, Integrity, NewVote, Voter};
+use agora_tests::TestApp;
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+/// The demo council's id and three of its findings.
+async fn demo(app: &TestApp) -> anyhow::Result<(i64, Vec<i64>)> {
+    let council = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo council"))?;
+    let findings = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(council.id))
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .take(3)
+        .map(|f| f.id)
+        .collect();
+    Ok((council.id, findings))
+}
+
+async fn open_vote(
+    app: &TestApp,
+    method: Method,
+    integrity: Integrity,
+) -> anyhow::Result<(i64, i64)> {
+    let (council, findings) = demo(app).await?;
+    let id = votes::create_vote(
+        &app.db,
+        NewVote {
+            council_id: council,
+            assembly_id: None,
+            title: "Nos priorités 2027",
+            method,
+            integrity,
+            findings: &findings,
+            max_points: 5,
+            max_points_per_candidate: 3,
+            opens_at: Utc::now() - Duration::hours(1),
+            closes_at: Utc::now() + Duration::hours(1),
+        },
+    )
+    .await?;
+    votes::set_open(&app.db, council, id, true).await?;
+    Ok((council, id))
+}
+
+async fn counts(app: &TestApp, vote: i64) -> anyhow::Result<(u64, u64)> {
+    let ballots = ballot::Entity::find()
+        .filter(ballot::Column::VoteId.eq(vote))
+        .count(&app.db)
+        .await?;
+    let participations = vote_participation::Entity::find()
+        .filter(vote_participation::Column::VoteId.eq(vote))
+        .count(&app.db)
+        .await?;
+    Ok((ballots, participations))
+}
+
+#[tokio::test]
+async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (_, vote) = open_vote(&app, Method::Approval, Integrity::Open).await?;
+    let lea = ParticipantId::from_random([1; 16]);
+    let marc = ParticipantId::from_random([2; 16]);
+    let now = Utc::now();
+    votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&lea),
+        "usagers",
+        Choice::Approval(vec![0, 2]),
+        now,
+    )
+    .await?;
+    votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&marc),
+        "aidants",
+        Choice::Approval(vec![2]),
+        now,
+    )
+    .await?;
+
+    // Twice: refused, nothing more stored.
+    let again = votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&lea),
+        "usagers",
+        Choice::Approval(vec![1]),
+        now,
+    )
+    .await;
+    assert!(matches!(again, Err(CastError::AlreadyVoted)), "{again:?}");
+    // A ballot that breaks the rules: refused, and its voter is not marked as having voted.
+    let bad = votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&ParticipantId::from_random([3; 16])),
+        "élus",
+        Choice::Approval(vec![0, 0]),
+        now,
+    )
+    .await;
+    assert!(matches!(bad, Err(CastError::Invalid(_))), "{bad:?}");
+    assert_eq!(counts(&app, vote).await?, (2, 2));
+
+    // What a ballot row holds: a random id, the vote, the college, the choices, the day.
+    let rows = ballot::Entity::find()
+        .filter(ballot::Column::VoteId.eq(vote))
+        .all(&app.db)
+        .await?;
+    for row in &rows {
+        assert_eq!(row.id.len(), 32);
+        assert!(row.id.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(row.cast_on, now.date_naive());
+        assert!(!row.choice.contains(lea.as_str()) && !row.choice.contains(marc.as_str()));
+    }
+    // The participation rows hold hashes, neither the cookie nor anything of the ballot.
+    for row in vote_participation::Entity::find().all(&app.db).await? {
+        assert_eq!(row.voter.len(), 64);
+        assert!(!row.voter.contains(lea.as_str()));
+        assert!(rows.iter().all(|b| b.id != row.voter));
+    }
+
+    let counted = tally::tally(
+        &votes::rules_of(
+            &app.db,
+            &agora_app::store::entities::vote::Entity::find_by_id(vote)
+                .one(&app.db)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("vote"))?,
+        )
+        .await?,
+        Weighting::Raw,
+        &votes::ballots(&app.db, vote).await?,
+    );
+    assert_eq!(counted.ranking, vec![vec![2], vec![0], vec![1]]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (council, vote) = open_vote(&app, Method::Schulze, Integrity::Strict).await?;
+    let codes = votes::issue_codes(&app.db, council, vote, 3).await?;
+    assert_eq!(codes.len(), 3);
+    // Only hashes are stored.
+    for row in ballot_code::Entity::find().all(&app.db).await? {
+        assert!(
+            codes
+                .iter()
+                .all(|code| !row.code_hash.contains(&code.replace('-', "")))
+        );
+    }
+    let now = Utc::now();
+    let ranking = || Choice::Ranking(vec![vec![1], vec![0, 2]]);
+    // Typed in lower case with a space: still the code.
+    let typed = codes[0].to_lowercase().replace('-', " ");
+    votes::cast(
+        &app.db,
+        vote,
+        Voter::Code(&typed),
+        "habitants",
+        ranking(),
+        now,
+    )
+    .await?;
+    let reused = votes::cast(
+        &app.db,
+        vote,
+        Voter::Code(&codes[0]),
+        "habitants",
+        ranking(),
+        now,
+    )
+    .await;
+    assert!(matches!(reused, Err(CastError::UsedCode)), "{reused:?}");
+    let unknown = votes::cast(
+        &app.db,
+        vote,
+        Voter::Code("ZZZZZ-ZZZZZ"),
+        "habitants",
+        ranking(),
+        now,
+    )
+    .await;
+    assert!(
+        matches!(unknown, Err(CastError::UnknownCode)),
+        "{unknown:?}"
+    );
+    // A participant cookie is not a code.
+    let cookie = votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&ParticipantId::from_random([9; 16])),
+        "",
+        ranking(),
+        now,
+    )
+    .await;
+    assert!(matches!(cookie, Err(CastError::WrongVoter)), "{cookie:?}");
+    // A bad ballot does not use up its code.
+    let bad = votes::cast(
+        &app.db,
+        vote,
+        Voter::Code(&codes[1]),
+        "",
+        Choice::Ranking(vec![vec![7]]),
+        now,
+    )
+    .await;
+    assert!(matches!(bad, Err(CastError::Invalid(_))), "{bad:?}");
+    votes::cast(&app.db, vote, Voter::Code(&codes[1]), "", ranking(), now).await?;
+    assert_eq!(counts(&app, vote).await?, (2, 0));
+    Ok(())
+}
+
+#[tokio::test]
+async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (council, vote) = open_vote(&app, Method::Dots, Integrity::Open).await?;
+    let someone = ParticipantId::from_random([5; 16]);
+    let points = || Choice::Points(vec![(0, 3), (1, 2)]);
+    let late = votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&someone),
+        "",
+        points(),
+        Utc::now() + Duration::hours(2),
+    )
+    .await;
+    assert!(matches!(late, Err(CastError::NotOpen)), "{late:?}");
+    votes::set_open(&app.db, council, vote, false).await?;
+    let closed = votes::cast(
+        &app.db,
+        vote,
+        Voter::Participant(&someone),
+        "",
+        points(),
+        Utc::now(),
+    )
+    .await;
+    assert!(matches!(closed, Err(CastError::NotOpen)), "{closed:?}");
+    assert_eq!(counts(&app, vote).await?, (0, 0));
+    // Findings of no council cannot be voted on.
+    let refused = votes::create_vote(
+        &app.db,
+        NewVote {
+            council_id: council,
+            assembly_id: None,
+            title: "Hors sujet",
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &[999_999],
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: Utc::now(),
+            closes_at: Utc::now() + Duration::hours(1),
+        },
+    )
+    .await;
+    assert!(matches!(refused, Err(votes::VoteError::UnknownFinding)));
+    Ok(())
+}
