@@ -41,9 +41,16 @@ impl Integrity {
     }
 }
 
-/// The grades of a majority judgment vote, best first ("priorité absolue" … "pas
-/// prioritaire"): their names are in the catalogues (`grade-0` … `grade-4`).
-pub const MAJORITY_GRADES: usize = 5;
+/// The grades of a majority judgment vote, best first, as the exported ballot files name
+/// them (docs/recount.md).
+pub const MAJORITY_GRADE_NAMES: [&str; 5] = [
+    "priorité absolue",
+    "priorité forte",
+    "priorité moyenne",
+    "priorité faible",
+    "pas prioritaire",
+];
+pub const MAJORITY_GRADES: usize = MAJORITY_GRADE_NAMES.len();
 
 pub fn method_key(method: Method) -> &'static str {
     match method {
@@ -351,4 +358,95 @@ pub async fn ballots(db: &DatabaseConnection, vote_id: i64) -> Result<Vec<Ballot
                 .map_err(|e| DbErr::Custom(format!("ballot {}: {e}", row.id)))
         })
         .collect()
+}
+
+/// The anonymous ballots of a vote as the public ballot file (docs/recount.md): candidates
+/// by finding title (a title met twice gets its position added), ballots in the order of
+/// their random ids, raw weighting.
+pub async fn export(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+) -> Result<crate::domain::recount::BallotFile, VoteError> {
+    use crate::domain::recount::{BallotFile, FileBallot};
+    let vote = vote_in(db, council_id, vote_id).await?;
+    let rules = rules_of(db, &vote).await?;
+    let positions = vote_candidate::Entity::find()
+        .filter(vote_candidate::Column::VoteId.eq(vote_id))
+        .order_by_asc(vote_candidate::Column::Position)
+        .all(db)
+        .await?;
+    let mut candidates: Vec<String> = Vec::with_capacity(positions.len());
+    for (position, row) in positions.iter().enumerate() {
+        let title = finding::Entity::find_by_id(row.finding_id)
+            .one(db)
+            .await?
+            .map(|f| f.title)
+            .unwrap_or_default();
+        let title = if candidates.contains(&title) {
+            format!("{title} ({})", position + 1)
+        } else {
+            title
+        };
+        candidates.push(title);
+    }
+    let name = |c: usize| candidates.get(c).cloned().unwrap_or_default();
+    let grade = |g: usize| {
+        MAJORITY_GRADE_NAMES
+            .get(g)
+            .map(|g| (*g).to_owned())
+            .unwrap_or_default()
+    };
+    let ballots = ballots(db, vote_id)
+        .await?
+        .into_iter()
+        .map(|ballot| {
+            let mut file = FileBallot {
+                college: ballot.college,
+                ..FileBallot::default()
+            };
+            match ballot.choice {
+                Choice::Ranking(groups) => {
+                    file.ranking = Some(
+                        groups
+                            .into_iter()
+                            .map(|group| group.into_iter().map(name).collect())
+                            .collect(),
+                    );
+                }
+                Choice::Approval(approved) => {
+                    file.approved = Some(approved.into_iter().map(name).collect());
+                }
+                Choice::Points(points) => {
+                    file.points = Some(points.into_iter().map(|(c, p)| (name(c), p)).collect());
+                }
+                Choice::Grades(grades) => {
+                    file.grades = Some(
+                        grades
+                            .into_iter()
+                            .map(|(c, g)| (name(c), grade(g)))
+                            .collect(),
+                    );
+                }
+            }
+            file
+        })
+        .collect();
+    let dots = rules.method == Method::Dots;
+    Ok(BallotFile {
+        method: rules.method,
+        weighting: tally::Weighting::Raw,
+        grades: if rules.method == Method::MajorityJudgment {
+            MAJORITY_GRADE_NAMES
+                .iter()
+                .map(|g| (*g).to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        },
+        max_points: dots.then_some(rules.max_points),
+        max_points_per_candidate: dots.then_some(rules.max_points_per_candidate),
+        candidates,
+        ballots,
+    })
 }

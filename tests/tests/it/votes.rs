@@ -273,3 +273,71 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
     assert!(matches!(refused, Err(votes::VoteError::UnknownFinding)));
     Ok(())
 }
+
+#[tokio::test]
+async fn the_exported_file_recounts_to_the_published_result_with_either_weighting()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let now = Utc::now();
+    for method in [Method::Schulze, Method::Dots, Method::MajorityJudgment] {
+        let (council, vote) = open_vote(&app, method, Integrity::Open).await?;
+        let choices = match method {
+            Method::Schulze => vec![
+                Choice::Ranking(vec![vec![2], vec![0, 1]]),
+                Choice::Ranking(vec![vec![1], vec![2]]),
+                Choice::Ranking(vec![vec![2], vec![1], vec![0]]),
+            ],
+            Method::Dots => vec![
+                Choice::Points(vec![(0, 3), (2, 2)]),
+                Choice::Points(vec![(1, 3)]),
+                Choice::Points(vec![(1, 1), (2, 1)]),
+            ],
+            _ => vec![
+                Choice::Grades(vec![(0, 0), (1, 2), (2, 4)]),
+                Choice::Grades(vec![(0, 1), (1, 1)]),
+                Choice::Grades(vec![(0, 3), (1, 0), (2, 0)]),
+            ],
+        };
+        for (i, (choice, college)) in choices
+            .into_iter()
+            .zip(["usagers", "usagers", "élus"])
+            .enumerate()
+        {
+            let voter = ParticipantId::from_random([u8::try_from(i)? + 10; 16]);
+            votes::cast(
+                &app.db,
+                vote,
+                Voter::Participant(&voter),
+                college,
+                choice,
+                now,
+            )
+            .await?;
+        }
+        let row = agora_app::store::entities::vote::Entity::find_by_id(vote)
+            .one(&app.db)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("vote"))?;
+        let rules = votes::rules_of(&app.db, &row).await?;
+        let stored = votes::ballots(&app.db, vote).await?;
+        // The file as published (JSON), read back and recounted.
+        let file = votes::export(&app.db, council, vote).await?;
+        let published = serde_json::to_string(&file)?;
+        let read: agora_app::domain::recount::BallotFile = serde_json::from_str(&published)?;
+        for weighting in [Weighting::Raw, Weighting::EqualColleges] {
+            let counted = tally::tally(&rules, weighting, &stored);
+            let expected: Vec<Vec<String>> = counted
+                .ranking
+                .iter()
+                .map(|group| group.iter().map(|&c| read.candidates[c].clone()).collect())
+                .collect();
+            let recounted = read.recount(Some(weighting)).map(|r| r.ranking);
+            assert_eq!(
+                recounted,
+                Ok(expected),
+                "{method:?} {weighting:?}: {published}"
+            );
+        }
+    }
+    Ok(())
+}
