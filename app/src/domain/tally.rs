@@ -33,6 +33,65 @@ pub enum Weighting {
     EqualColleges,
 }
 
+/// How a vote keeps one ballot per person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Integrity {
+    /// One ballot per participant cookie.
+    Open,
+    /// One ballot per one-time code, handed out at the door.
+    Strict,
+}
+
+impl Integrity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Integrity::Open => "open",
+            Integrity::Strict => "strict",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Integrity> {
+        match key {
+            "open" => Some(Integrity::Open),
+            "strict" => Some(Integrity::Strict),
+            _ => None,
+        }
+    }
+}
+
+/// The grades of a majority judgment vote, best first, as the exported ballot files name
+/// them (docs/recount.md).
+pub const MAJORITY_GRADE_NAMES: [&str; 5] = [
+    "priorité absolue",
+    "priorité forte",
+    "priorité moyenne",
+    "priorité faible",
+    "pas prioritaire",
+];
+pub const MAJORITY_GRADES: usize = MAJORITY_GRADE_NAMES.len();
+
+pub fn method_key(method: Method) -> &'static str {
+    match method {
+        Method::Schulze => "schulze",
+        Method::Borda => "borda",
+        Method::Approval => "approval",
+        Method::Dots => "dots",
+        Method::MajorityJudgment => "majority-judgment",
+    }
+}
+
+pub fn method_of(key: &str) -> Option<Method> {
+    [
+        Method::Schulze,
+        Method::Borda,
+        Method::Approval,
+        Method::Dots,
+        Method::MajorityJudgment,
+    ]
+    .into_iter()
+    .find(|method| method_key(*method) == key)
+}
+
 /// What a ballot may hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rules {

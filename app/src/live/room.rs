@@ -16,7 +16,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 /// Who sends a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +29,7 @@ pub enum Actor {
 /// The upvote key of a participant in one assembly: the same person in two assemblies
 /// gives two unrelated keys.
 pub fn voter_key(participant: &ParticipantId, assembly_id: i64) -> String {
-    let digest = Sha256::digest(format!("{}:{assembly_id}", participant.as_str()));
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::store::staff::hash_token(&format!("{}:{assembly_id}", participant.as_str()))
 }
 
 /// An event as stored and broadcast: its frames serialised once, for participants and

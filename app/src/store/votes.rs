@@ -5,74 +5,18 @@
 //! used), in the same transaction, so that nothing half-written is ever stored.
 
 use super::entities::{ballot, ballot_code, finding, vote, vote_candidate, vote_participation};
+use super::staff::hash_token;
 use crate::domain::ParticipantId;
-use crate::domain::tally::{self, Ballot, BallotError, Choice, Method, Rules};
+use crate::domain::tally::{
+    self, Ballot, BallotError, Choice, Integrity, MAJORITY_GRADE_NAMES, MAJORITY_GRADES, Method,
+    Rules, method_key, method_of,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set, TransactionTrait,
 };
-use sha2::{Digest, Sha256};
-
-/// How a vote keeps one ballot per person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Integrity {
-    /// One ballot per participant cookie.
-    Open,
-    /// One ballot per one-time code, handed out at the door.
-    Strict,
-}
-
-impl Integrity {
-    pub fn key(self) -> &'static str {
-        match self {
-            Integrity::Open => "open",
-            Integrity::Strict => "strict",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<Integrity> {
-        match key {
-            "open" => Some(Integrity::Open),
-            "strict" => Some(Integrity::Strict),
-            _ => None,
-        }
-    }
-}
-
-/// The grades of a majority judgment vote, best first, as the exported ballot files name
-/// them (docs/recount.md).
-pub const MAJORITY_GRADE_NAMES: [&str; 5] = [
-    "priorité absolue",
-    "priorité forte",
-    "priorité moyenne",
-    "priorité faible",
-    "pas prioritaire",
-];
-pub const MAJORITY_GRADES: usize = MAJORITY_GRADE_NAMES.len();
-
-pub fn method_key(method: Method) -> &'static str {
-    match method {
-        Method::Schulze => "schulze",
-        Method::Borda => "borda",
-        Method::Approval => "approval",
-        Method::Dots => "dots",
-        Method::MajorityJudgment => "majority-judgment",
-    }
-}
-
-pub fn method_of(key: &str) -> Option<Method> {
-    [
-        Method::Schulze,
-        Method::Borda,
-        Method::Approval,
-        Method::Dots,
-        Method::MajorityJudgment,
-    ]
-    .into_iter()
-    .find(|method| method_key(*method) == key)
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum VoteError {
@@ -167,13 +111,6 @@ pub async fn set_open(
     Ok(())
 }
 
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Who casts a ballot.
 pub enum Voter<'a> {
     Participant(&'a ParticipantId),
@@ -212,7 +149,7 @@ pub async fn issue_codes(
             .collect();
         ballot_code::ActiveModel {
             vote_id: Set(vote_id),
-            code_hash: Set(sha256_hex(&format!("{vote_id}:{raw}"))),
+            code_hash: Set(hash_token(&format!("{vote_id}:{raw}"))),
             used: Set(false),
         }
         .insert(&txn)
@@ -288,7 +225,7 @@ pub async fn cast(
     tally::check(&rules, &ballot).map_err(CastError::Invalid)?;
     match (voter, Integrity::parse(&vote.integrity)) {
         (Voter::Participant(participant), Some(Integrity::Open)) => {
-            let key = sha256_hex(&format!("vote:{vote_id}:{}", participant.as_str()));
+            let key = hash_token(&format!("vote:{vote_id}:{}", participant.as_str()));
             let already = vote_participation::Entity::find_by_id((vote_id, key.clone()))
                 .one(&txn)
                 .await?;
@@ -305,7 +242,7 @@ pub async fn cast(
             .map_err(|_| CastError::AlreadyVoted)?;
         }
         (Voter::Code(code), Some(Integrity::Strict)) => {
-            let hash = sha256_hex(&format!("{vote_id}:{}", normalize_code(code)));
+            let hash = hash_token(&format!("{vote_id}:{}", normalize_code(code)));
             let marked = ballot_code::Entity::update_many()
                 .col_expr(ballot_code::Column::Used, Expr::value(true))
                 .filter(ballot_code::Column::VoteId.eq(vote_id))

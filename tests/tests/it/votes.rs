@@ -2,9 +2,10 @@
 //! participant or per code, and a refused ballot leaves nothing behind.
 
 use agora_app::domain::ParticipantId;
+use agora_app::domain::tally::Integrity;
 use agora_app::domain::tally::{self, Choice, Method, Weighting};
 use agora_app::store::entities::{ballot, ballot_code, council, finding, vote_participation};
-use agora_app::store::votes::{self, CastError, Integrity, NewVote, Voter};
+use agora_app::store::votes::{self, CastError, NewVote, Voter};
 use agora_tests::TestApp;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
