@@ -7,6 +7,7 @@ mod m20261123_000002_staff;
 mod m20261123_000003_recovery_codes;
 mod m20261123_000004_assemblies;
 mod m20261124_000005_votes;
+mod m20261124_000006_vote_colleges;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_recovery_codes::Migration),
             Box::new(m20261123_000004_assemblies::Migration),
             Box::new(m20261124_000005_votes::Migration),
+            Box::new(m20261124_000006_vote_colleges::Migration),
         ]
     }
 }

@@ -363,7 +363,7 @@ pub(crate) async fn publish(event: crate::live::room::StoredEvent) {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use crate::api::AppError;
     use crate::api::forms::FormEcho;
     use crate::domain::Assembly;

@@ -40,6 +40,8 @@ pub struct PageFlash {
     /// The Fluent id of a confirmation.
     pub notice: Option<String>,
     pub refused: Option<FormEcho>,
+    /// What a form carried over to its next step (JSON; a ballot being filled in).
+    pub carried: Option<String>,
 }
 
 impl PageFlash {
@@ -101,6 +103,20 @@ pub(crate) fn done(notice: &str, back: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Ends a form post that goes on to a next step on `back` (always a redirect), carrying
+/// `json` there once.
+#[cfg(feature = "ssr")]
+pub(crate) fn carry(json: &str, back: &str) -> Result<(), AppError> {
+    use base64::Engine;
+    let value = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
+    if value.len() > ECHO_MAX_BYTES {
+        return Err(AppError::Invalid("error-too-large".into()).with_status());
+    }
+    super::team::server::set_flash(&format!("carry:{value}"), back)?;
+    leptos_axum::redirect(back);
+    Ok(())
+}
+
 /// Reads (and clears) what the last form post left for this page.
 #[cfg(feature = "ssr")]
 pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
@@ -108,24 +124,31 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
     let Some(value) = super::team::server::take_flash_value()? else {
         return Ok(PageFlash::default());
     };
+    let decode = |encoded: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(encoded)
+            .ok()
+    };
     if let Some(notice) = value.strip_prefix("notice:") {
         return Ok(PageFlash {
             notice: Some(notice.to_owned()).filter(|id| id.starts_with("saved-")),
-            refused: None,
+            ..PageFlash::default()
+        });
+    }
+    if let Some(carried) = value.strip_prefix("carry:") {
+        return Ok(PageFlash {
+            carried: decode(carried).and_then(|json| String::from_utf8(json).ok()),
+            ..PageFlash::default()
         });
     }
     let refused = value
         .strip_prefix("form:")
-        .and_then(|encoded| {
-            base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .decode(encoded)
-                .ok()
-        })
+        .and_then(decode)
         .and_then(|json| serde_json::from_slice::<FormEcho>(&json).ok())
         .filter(|echo| echo.message.starts_with("error-"));
     Ok(PageFlash {
-        notice: None,
         refused,
+        ..PageFlash::default()
     })
 }
 
@@ -137,6 +160,7 @@ mod tests {
     fn a_page_gives_back_what_its_refused_form_held_and_nothing_to_other_forms() {
         let flash = PageFlash {
             notice: None,
+            carried: None,
             refused: Some(FormEcho::new(
                 "item-3",
                 Some("item_title"),

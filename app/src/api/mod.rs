@@ -11,6 +11,7 @@ mod preferences;
 mod request;
 mod staff;
 mod team;
+mod votes;
 
 pub use assemblies::{
     AddAgendaItem, ArrangeAgendaItem, AssembliesPage, AssemblyEditor, AssemblyPage,
@@ -55,4 +56,10 @@ pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,
+};
+pub use votes::{
+    BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,
+    LoadCodeSheet, LoadVote, LoadVoteResults, LoadVotes, ResultsPage, RunVote, VotePage, VotesPage,
+    ballot_step, cast_ballot, create_vote, export_vote, issue_ballot_codes, load_code_sheet,
+    load_vote, load_vote_results, load_votes, run_vote,
 };

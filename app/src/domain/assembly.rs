@@ -11,7 +11,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    const fn new(field: &'static str, message: &'static str) -> Self {
+    pub(crate) const fn new(field: &'static str, message: &'static str) -> Self {
         Self { field, message }
     }
 }
@@ -78,11 +78,16 @@ impl AgendaItemFields {
 }
 
 /// Whitespace runs (newlines included) folded to one space: titles and places are one line.
-fn one_line(raw: &str) -> String {
+pub(super) fn one_line(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn bounded(text: &str, field: &'static str, min: usize, max: usize) -> Result<(), FieldError> {
+pub(super) fn bounded(
+    text: &str,
+    field: &'static str,
+    min: usize,
+    max: usize,
+) -> Result<(), FieldError> {
     let length = text.chars().count();
     if length < min {
         Err(FieldError::new(

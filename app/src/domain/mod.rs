@@ -13,6 +13,7 @@ pub mod recount;
 mod slug;
 mod staff;
 pub mod tally;
+pub mod vote;
 
 pub use assembly::{
     AgendaItem, AgendaItemFields, Assembly, AssemblyFields, FieldError, JOIN_ALPHABET,

@@ -34,7 +34,8 @@ pub enum Weighting {
 }
 
 /// How a vote keeps one ballot per person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Integrity {
     /// One ballot per participant cookie.
     Open,

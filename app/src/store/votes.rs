@@ -5,12 +5,14 @@
 //! used), in the same transaction, so that nothing half-written is ever stored.
 
 use super::entities::{ballot, ballot_code, finding, vote, vote_candidate, vote_participation};
-use super::staff::hash_token;
-use crate::domain::ParticipantId;
+use super::staff::{hash_token, record_audit};
+use crate::domain::audit_detail;
 use crate::domain::tally::{
     self, Ballot, BallotError, Choice, Integrity, MAJORITY_GRADE_NAMES, MAJORITY_GRADES, Method,
     Rules, method_key, method_of,
 };
+use crate::domain::vote::{Candidate, VoteInfo, VoteState};
+use crate::domain::{ParticipantId, Wording};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -22,8 +24,13 @@ use sea_orm::{
 pub enum VoteError {
     #[error("a finding of another council, or none")]
     UnknownFinding,
+    #[error("an assembly of another council")]
+    UnknownAssembly,
     #[error("no such vote in this council")]
     NotFound,
+    /// A change the vote's state does not allow (a Fluent id).
+    #[error("refused: {0}")]
+    Refused(&'static str),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -32,6 +39,8 @@ pub struct NewVote<'a> {
     pub council_id: i64,
     pub assembly_id: Option<i64>,
     pub title: &'a str,
+    /// The colleges a voter may say they belong to, in ballot order.
+    pub colleges: &'a [String],
     pub method: Method,
     pub integrity: Integrity,
     /// The findings voted on, in the order shown.
@@ -40,6 +49,8 @@ pub struct NewVote<'a> {
     pub max_points_per_candidate: u32,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
+    /// The staff account that creates it, for the audit log.
+    pub by: Option<i64>,
 }
 
 /// Creates a vote (a draft until opened).
@@ -53,6 +64,15 @@ pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i6
     if new.findings.is_empty() || known.len() != new.findings.len() {
         return Err(VoteError::UnknownFinding);
     }
+    if let Some(assembly_id) = new.assembly_id {
+        let found = super::entities::assembly::Entity::find_by_id(assembly_id)
+            .filter(super::entities::assembly::Column::CouncilId.eq(new.council_id))
+            .one(&txn)
+            .await?;
+        if found.is_none() {
+            return Err(VoteError::UnknownAssembly);
+        }
+    }
     let row = vote::ActiveModel {
         council_id: Set(new.council_id),
         assembly_id: Set(new.assembly_id),
@@ -65,9 +85,10 @@ pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i6
         ),
         opens_at: Set(new.opens_at),
         closes_at: Set(new.closes_at),
-        state: Set("draft".to_owned()),
+        state: Set(VoteState::Draft.key().to_owned()),
         results_revealed: Set(false),
         created_at: Set(Utc::now()),
+        colleges: Set(new.colleges.join(",")),
         ..Default::default()
     }
     .insert(&txn)
@@ -81,6 +102,14 @@ pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i6
         .insert(&txn)
         .await?;
     }
+    record_audit(
+        &txn,
+        Some(new.council_id),
+        new.by,
+        "vote-created",
+        &audit_detail(&[("vote", &row.id.to_string())]),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row.id)
 }
@@ -97,18 +126,177 @@ async fn vote_in(
         .ok_or(VoteError::NotFound)
 }
 
-/// Opens (`true`) or closes (`false`) a vote of the council.
-pub async fn set_open(
+/// Moves a vote of the council to `to` (draft → open → closed, nothing else).
+pub async fn set_state(
     db: &DatabaseConnection,
     council_id: i64,
     vote_id: i64,
-    open: bool,
+    to: VoteState,
+    by: Option<i64>,
 ) -> Result<(), VoteError> {
-    let row = vote_in(db, council_id, vote_id).await?;
+    let txn = db.begin().await?;
+    let row = vote_in(&txn, council_id, vote_id).await?;
+    let from = VoteState::parse(&row.state).unwrap_or(VoteState::Closed);
+    from.change(to).map_err(VoteError::Refused)?;
     let mut row: vote::ActiveModel = row.into();
-    row.state = Set(if open { "open" } else { "closed" }.to_owned());
-    row.update(db).await?;
+    row.state = Set(to.key().to_owned());
+    row.update(&txn).await?;
+    let action = match to {
+        VoteState::Open => "vote-opened",
+        VoteState::Closed => "vote-closed",
+        VoteState::Draft => "vote-created",
+    };
+    let detail = audit_detail(&[("vote", &vote_id.to_string())]);
+    record_audit(&txn, Some(council_id), by, action, &detail).await?;
+    txn.commit().await?;
     Ok(())
+}
+
+/// Shows (or hides again) the results of a vote before it closes.
+pub async fn set_revealed(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+    revealed: bool,
+    by: Option<i64>,
+) -> Result<(), VoteError> {
+    let txn = db.begin().await?;
+    let row = vote_in(&txn, council_id, vote_id).await?;
+    let mut row: vote::ActiveModel = row.into();
+    row.results_revealed = Set(revealed);
+    row.update(&txn).await?;
+    let action = if revealed {
+        "vote-results-revealed"
+    } else {
+        "vote-results-hidden"
+    };
+    let detail = audit_detail(&[("vote", &vote_id.to_string())]);
+    record_audit(&txn, Some(council_id), by, action, &detail).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The votes of a council, newest first; drafts only for staff.
+pub async fn votes_of(
+    db: &DatabaseConnection,
+    council_id: i64,
+    with_drafts: bool,
+    now: DateTime<Utc>,
+) -> Result<Vec<VoteInfo>, DbErr> {
+    let mut query = vote::Entity::find().filter(vote::Column::CouncilId.eq(council_id));
+    if !with_drafts {
+        query = query.filter(vote::Column::State.ne(VoteState::Draft.key()));
+    }
+    let rows = query.order_by_desc(vote::Column::Id).all(db).await?;
+    let zone = super::assemblies::council_zone(db, council_id).await?;
+    let mut votes = Vec::with_capacity(rows.len());
+    for row in rows {
+        votes.push(info(db, row, zone, now).await?);
+    }
+    Ok(votes)
+}
+
+/// One vote of the council (a draft only for staff).
+pub async fn vote_info(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+    with_drafts: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<VoteInfo>, DbErr> {
+    let row = match vote_in(db, council_id, vote_id).await {
+        Ok(row) => row,
+        Err(VoteError::Db(error)) => return Err(error),
+        Err(_) => return Ok(None),
+    };
+    if row.state == VoteState::Draft.key() && !with_drafts {
+        return Ok(None);
+    }
+    let zone = super::assemblies::council_zone(db, council_id).await?;
+    info(db, row, zone, now).await.map(Some)
+}
+
+async fn info(
+    db: &impl sea_orm::ConnectionTrait,
+    row: vote::Model,
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<VoteInfo, DbErr> {
+    use super::assemblies::local_moment;
+    let positions = vote_candidate::Entity::find()
+        .filter(vote_candidate::Column::VoteId.eq(row.id))
+        .order_by_asc(vote_candidate::Column::Position)
+        .all(db)
+        .await?;
+    let findings = finding::Entity::find()
+        .filter(finding::Column::Id.is_in(positions.iter().map(|p| p.finding_id)))
+        .all(db)
+        .await?;
+    let candidates = positions
+        .iter()
+        .filter_map(|p| findings.iter().find(|f| f.id == p.finding_id))
+        .map(|f| Candidate {
+            finding_id: f.id,
+            title: Wording {
+                plain: f.title.clone(),
+                easy: f.title_easy.clone(),
+            },
+            summary: Wording {
+                plain: f.summary.clone(),
+                easy: f.summary_easy.clone(),
+            },
+        })
+        .collect();
+    let state = VoteState::parse(&row.state).unwrap_or(VoteState::Closed);
+    Ok(VoteInfo {
+        id: row.id,
+        title: row.title,
+        method: method_of(&row.method).unwrap_or(Method::Approval),
+        integrity: Integrity::parse(&row.integrity).unwrap_or(Integrity::Strict),
+        state,
+        opens: local_moment(row.opens_at, zone),
+        closes: local_moment(row.closes_at, zone),
+        accepting: state == VoteState::Open && row.opens_at <= now && now < row.closes_at,
+        ended: state == VoteState::Closed || (state == VoteState::Open && now >= row.closes_at),
+        candidates,
+        colleges: row
+            .colleges
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        max_points: u32::try_from(row.max_points).unwrap_or(0),
+        max_points_per_candidate: u32::try_from(row.max_points_per_candidate).unwrap_or(0),
+        results_revealed: row.results_revealed,
+        assembly_id: row.assembly_id,
+    })
+}
+
+/// The council's minimum group size: breakdowns merge smaller groups.
+pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<usize, DbErr> {
+    Ok(super::entities::council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .and_then(|council| usize::try_from(council.min_group_size).ok())
+        .unwrap_or(5))
+}
+
+/// Whether this participant has cast a ballot in this (open-integrity) vote.
+pub async fn has_voted(
+    db: &DatabaseConnection,
+    vote_id: i64,
+    participant: &ParticipantId,
+) -> Result<bool, DbErr> {
+    Ok(
+        vote_participation::Entity::find_by_id((vote_id, participation_key(vote_id, participant)))
+            .one(db)
+            .await?
+            .is_some(),
+    )
+}
+
+fn participation_key(vote_id: i64, participant: &ParticipantId) -> String {
+    hash_token(&format!("vote:{vote_id}:{}", participant.as_str()))
 }
 
 /// Who casts a ballot.
@@ -133,6 +321,7 @@ pub async fn issue_codes(
     council_id: i64,
     vote_id: i64,
     count: usize,
+    by: Option<i64>,
 ) -> Result<Vec<String>, VoteError> {
     use rand::Rng;
     vote_in(db, council_id, vote_id).await?;
@@ -140,13 +329,20 @@ pub async fn issue_codes(
         .iter()
         .map(|&b| char::from(b))
         .collect();
-    let mut rng = rand::rng();
+    // Drawn before any await: the thread's generator stays on its thread.
+    let raw_codes: Vec<String> = {
+        let mut rng = rand::rng();
+        (0..count)
+            .map(|_| {
+                (0..10)
+                    .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+                    .collect()
+            })
+            .collect()
+    };
     let txn = db.begin().await?;
     let mut codes = Vec::with_capacity(count);
-    for _ in 0..count {
-        let raw: String = (0..10)
-            .map(|_| alphabet[rng.random_range(0..alphabet.len())])
-            .collect();
+    for raw in raw_codes {
         ballot_code::ActiveModel {
             vote_id: Set(vote_id),
             code_hash: Set(hash_token(&format!("{vote_id}:{raw}"))),
@@ -156,6 +352,11 @@ pub async fn issue_codes(
         .await?;
         codes.push(format!("{}-{}", &raw[..5], &raw[5..]));
     }
+    let detail = audit_detail(&[
+        ("vote", &vote_id.to_string()),
+        ("codes", &count.to_string()),
+    ]);
+    record_audit(&txn, Some(council_id), by, "vote-codes-issued", &detail).await?;
     txn.commit().await?;
     Ok(codes)
 }
@@ -214,7 +415,7 @@ pub async fn cast(
         .one(&txn)
         .await?
         .ok_or(CastError::NotFound)?;
-    if vote.state != "open" || now < vote.opens_at || now >= vote.closes_at {
+    if vote.state != VoteState::Open.key() || now < vote.opens_at || now >= vote.closes_at {
         return Err(CastError::NotOpen);
     }
     let ballot = Ballot {
@@ -225,7 +426,7 @@ pub async fn cast(
     tally::check(&rules, &ballot).map_err(CastError::Invalid)?;
     match (voter, Integrity::parse(&vote.integrity)) {
         (Voter::Participant(participant), Some(Integrity::Open)) => {
-            let key = hash_token(&format!("vote:{vote_id}:{}", participant.as_str()));
+            let key = participation_key(vote_id, participant);
             let already = vote_participation::Entity::find_by_id((vote_id, key.clone()))
                 .one(&txn)
                 .await?;
@@ -304,9 +505,14 @@ pub async fn export(
     db: &DatabaseConnection,
     council_id: i64,
     vote_id: i64,
+    by: Option<i64>,
 ) -> Result<crate::domain::recount::BallotFile, VoteError> {
     use crate::domain::recount::{BallotFile, FileBallot};
     let vote = vote_in(db, council_id, vote_id).await?;
+    if by.is_some() {
+        let detail = audit_detail(&[("vote", &vote_id.to_string())]);
+        record_audit(db, Some(council_id), by, "vote-exported", &detail).await?;
+    }
     let rules = rules_of(db, &vote).await?;
     let positions = vote_candidate::Entity::find()
         .filter(vote_candidate::Column::VoteId.eq(vote_id))

@@ -7,19 +7,21 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 5] = [
+const FRENCH: [&str; 6] = [
     include_str!("../../../locales/fr/live.ftl"),
     include_str!("../../../locales/fr/agora.ftl"),
     include_str!("../../../locales/fr/assembly.ftl"),
     include_str!("../../../locales/fr/about.ftl"),
     include_str!("../../../locales/fr/staff.ftl"),
+    include_str!("../../../locales/fr/vote.ftl"),
 ];
-const ENGLISH: [&str; 5] = [
+const ENGLISH: [&str; 6] = [
     include_str!("../../../locales/en/live.ftl"),
     include_str!("../../../locales/en/agora.ftl"),
     include_str!("../../../locales/en/assembly.ftl"),
     include_str!("../../../locales/en/about.ftl"),
     include_str!("../../../locales/en/staff.ftl"),
+    include_str!("../../../locales/en/vote.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";

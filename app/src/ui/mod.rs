@@ -102,6 +102,27 @@ pub fn App() -> impl IntoView {
                         view=pages::AssemblyEditorRoute
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/:slug/votes") view=pages::VotesRoute ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/:slug/votes/:id")
+                        view=pages::VoteRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/votes/:id/resultats")
+                        view=pages::VoteResultsRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/votes/:id/projection")
+                        view=pages::VoteProjectorRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/votes/:id/codes")
+                        view=pages::CodeSheetRoute
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/:slug/constats/:id")
                         view=pages::FindingDetail

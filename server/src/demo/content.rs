@@ -160,3 +160,15 @@ pub const AGENDA: &[(&str, &str, &str)] = &[
         "Vous posez vos questions.\nLe conseil répond.",
     ),
 ];
+
+pub const VOTE_OPEN_TITLE: &str = "Nos priorités pour 2027";
+pub const VOTE_CLOSED_TITLE: &str = "Consultation d'automne : ce qui compte pour vous";
+/// College, number of ballots, findings approved (by position).
+pub const VOTE_CLOSED_BALLOTS: &[(&str, usize, &[usize])] = &[
+    ("habitants", 24, &[0, 1]),
+    ("professionnels", 11, &[1, 2]),
+    ("usagers", 8, &[3, 4]),
+    ("aidants", 6, &[4, 3]),
+    ("elus", 3, &[0]),
+    ("soin", 2, &[2, 3]),
+];

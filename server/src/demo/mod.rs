@@ -74,8 +74,94 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<Seeded> {
         return Ok(Seeded::AlreadyThere);
     }
     let council_id = insert_council(db, &council).await?;
-    seed_assembly(db, council_id).await?;
+    let assembly = seed_assembly(db, council_id).await?;
+    seed_votes(db, council_id, assembly).await?;
     Ok(Seeded::Created)
+}
+
+/// Two votes: one open now (ranking, counted by Schulze) for the coming assembly, and one
+/// closed, with ballots from every college, so that the results pages have something to
+/// show — including a difference between the raw and the equal-colleges counts.
+async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> anyhow::Result<()> {
+    use agora_app::domain::tally::{Choice, Integrity, Method};
+    use agora_app::domain::vote::VoteState;
+    use agora_app::domain::{DEFAULT_COLLEGES, ParticipantId};
+    use agora_app::store::entities::finding;
+    use agora_app::store::votes::{self, NewVote, Voter};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let findings: Vec<i64> = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(council_id))
+        .order_by_asc(finding::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .take(5)
+        .collect();
+    let colleges: Vec<String> = DEFAULT_COLLEGES.iter().map(|c| (*c).to_owned()).collect();
+    let now = chrono::Utc::now();
+    let open = votes::create_vote(
+        db,
+        NewVote {
+            council_id,
+            assembly_id: Some(assembly),
+            title: content::VOTE_OPEN_TITLE,
+            colleges: &colleges,
+            method: Method::Schulze,
+            integrity: Integrity::Open,
+            findings: &findings,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now - chrono::Duration::hours(1),
+            closes_at: now + chrono::Duration::days(21),
+            by: None,
+        },
+    )
+    .await?;
+    votes::set_state(db, council_id, open, VoteState::Open, None).await?;
+    let closed = votes::create_vote(
+        db,
+        NewVote {
+            council_id,
+            assembly_id: None,
+            title: content::VOTE_CLOSED_TITLE,
+            colleges: &colleges,
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &findings,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now - chrono::Duration::days(30),
+            closes_at: now + chrono::Duration::hours(1),
+            by: None,
+        },
+    )
+    .await?;
+    votes::set_state(db, council_id, closed, VoteState::Open, None).await?;
+    // Many residents favour the first findings; fewer usagers and carers the last ones.
+    for (college, count, approved) in content::VOTE_CLOSED_BALLOTS {
+        for n in 0..*count {
+            let participant = ParticipantId::from_random(rand::random());
+            let choice = Choice::Approval(
+                approved
+                    .iter()
+                    .copied()
+                    .filter(|&c| c < findings.len() && (n % 3 != 0 || c != approved[0]))
+                    .collect(),
+            );
+            votes::cast(
+                db,
+                closed,
+                Voter::Participant(&participant),
+                college,
+                choice,
+                now,
+            )
+            .await?;
+        }
+    }
+    votes::set_state(db, council_id, closed, VoteState::Closed, None).await?;
+    Ok(())
 }
 
 /// A published assembly three weeks ahead, with its agenda, so that every screen of the

@@ -9,4 +9,5 @@ mod protection;
 mod security;
 mod staff;
 mod team;
+mod vote_pages;
 mod votes;

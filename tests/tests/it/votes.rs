@@ -4,6 +4,7 @@
 use agora_app::domain::ParticipantId;
 use agora_app::domain::tally::Integrity;
 use agora_app::domain::tally::{self, Choice, Method, Weighting};
+use agora_app::domain::vote::VoteState;
 use agora_app::store::entities::{ballot, ballot_code, council, finding, vote_participation};
 use agora_app::store::votes::{self, CastError, NewVote, Voter};
 use agora_tests::TestApp;
@@ -39,6 +40,7 @@ async fn open_vote(
             council_id: council,
             assembly_id: None,
             title: "Nos priorités 2027",
+            colleges: &["usagers".to_owned(), "elus".to_owned()],
             method,
             integrity,
             findings: &findings,
@@ -46,10 +48,11 @@ async fn open_vote(
             max_points_per_candidate: 3,
             opens_at: Utc::now() - Duration::hours(1),
             closes_at: Utc::now() + Duration::hours(1),
+            by: None,
         },
     )
     .await?;
-    votes::set_open(&app.db, council, id, true).await?;
+    votes::set_state(&app.db, council, id, VoteState::Open, None).await?;
     Ok((council, id))
 }
 
@@ -153,7 +156,7 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
 async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let (council, vote) = open_vote(&app, Method::Schulze, Integrity::Strict).await?;
-    let codes = votes::issue_codes(&app.db, council, vote, 3).await?;
+    let codes = votes::issue_codes(&app.db, council, vote, 3, None).await?;
     assert_eq!(codes.len(), 3);
     // Only hashes are stored.
     for row in ballot_code::Entity::find().all(&app.db).await? {
@@ -242,7 +245,7 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
     )
     .await;
     assert!(matches!(late, Err(CastError::NotOpen)), "{late:?}");
-    votes::set_open(&app.db, council, vote, false).await?;
+    votes::set_state(&app.db, council, vote, VoteState::Closed, None).await?;
     let closed = votes::cast(
         &app.db,
         vote,
@@ -261,6 +264,7 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
             council_id: council,
             assembly_id: None,
             title: "Hors sujet",
+            colleges: &[],
             method: Method::Approval,
             integrity: Integrity::Open,
             findings: &[999_999],
@@ -268,6 +272,7 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
             max_points_per_candidate: 0,
             opens_at: Utc::now(),
             closes_at: Utc::now() + Duration::hours(1),
+            by: None,
         },
     )
     .await;
@@ -322,7 +327,7 @@ async fn the_exported_file_recounts_to_the_published_result_with_either_weightin
         let rules = votes::rules_of(&app.db, &row).await?;
         let stored = votes::ballots(&app.db, vote).await?;
         // The file as published (JSON), read back and recounted.
-        let file = votes::export(&app.db, council, vote).await?;
+        let file = votes::export(&app.db, council, vote, None).await?;
         let published = serde_json::to_string(&file)?;
         let read: agora_app::domain::recount::BallotFile = serde_json::from_str(&published)?;
         for weighting in [Weighting::Raw, Weighting::EqualColleges] {

@@ -13,6 +13,7 @@ pub struct Model {
     pub description_easy: String,
     pub created_at: ChronoDateTimeUtc,
     pub time_zone: String,
+    pub min_group_size: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

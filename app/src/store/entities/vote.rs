@@ -17,6 +17,7 @@ pub struct Model {
     pub state: String,
     pub results_revealed: bool,
     pub created_at: ChronoDateTimeUtc,
+    pub colleges: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

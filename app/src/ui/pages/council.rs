@@ -61,6 +61,16 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 <A href=format!("/{slug}/assemblees")>{i18n.t("council-assemblies-link")}</A>
             </p>
         </section>
+        <section aria-labelledby="votes-link-title">
+            <h2 id="votes-link-title">
+                <Picto name="vote"/>
+                {i18n.t("votes-title")}
+            </h2>
+            <p>{i18n.t("votes-intro")}</p>
+            <p>
+                <A href=format!("/{slug}/votes")>{i18n.t("council-votes-link")}</A>
+            </p>
+        </section>
         <section aria-labelledby="diagnosis-title">
             <h2 id="diagnosis-title">
                 <Picto name="findings"/>

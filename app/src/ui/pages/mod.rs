@@ -10,6 +10,7 @@ mod live;
 mod not_found;
 mod staff;
 mod team;
+mod votes;
 
 pub use about::About;
 pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
@@ -21,6 +22,7 @@ pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use team::{AuditLogRoute, TeamPageRoute};
+pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
 
 use crate::api::AppError;
 use crate::ui::components::ErrorNotice;

@@ -1,0 +1,652 @@
+//! Priority votes on the web: a council's votes, setting one up, the ballot in steps (fill
+//! in, move findings up and down, review, cast) as plain form posts, the results, the
+//! printed sheet of one-time codes, and the export of the anonymous ballots.
+//!
+//! A ballot being filled in travels between its steps in the flash cookie (HttpOnly, scoped
+//! to the vote's page, read once), never in a URL: a shared tablet's history keeps nothing.
+
+// A server function takes one argument per form field: a ballot has many.
+#![allow(clippy::too_many_arguments)]
+
+use super::AppError;
+use super::forms::PageFlash;
+use crate::domain::vote::{BallotDraft, VoteInfo, VoteResults};
+use crate::domain::{Assembly, College, Finding};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VotesPage {
+    pub council_slug: String,
+    pub council_name: String,
+    /// Open and closed votes for everyone; drafts too for those who prepare them.
+    pub votes: Vec<VoteInfo>,
+    pub can_prepare: bool,
+    /// What a new vote is set up from (empty unless `can_prepare`).
+    pub findings: Vec<Finding>,
+    pub colleges: Vec<College>,
+    pub assemblies: Vec<Assembly>,
+    pub flash: PageFlash,
+}
+
+/// Where a ballot stands between two form posts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BallotProgress {
+    pub draft: BallotDraft,
+    /// The voter asked to review it before casting.
+    pub reviewing: bool,
+    /// The move just made (`up-3`), so the page puts the focus back on it.
+    pub moved: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VotePage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub vote: VoteInfo,
+    /// The council's colleges, for their names.
+    pub colleges: Vec<College>,
+    /// This browser's participant has cast a ballot (open votes).
+    pub voted: bool,
+    pub step: BallotProgress,
+    /// May open, close, reveal and print codes.
+    pub can_run: bool,
+    pub can_read_results: bool,
+    pub flash: PageFlash,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultsPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub vote: VoteInfo,
+    pub colleges: Vec<College>,
+    /// `None` while the results are hidden from the caller.
+    pub results: Option<VoteResults>,
+    pub min_group: usize,
+    pub can_export: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeSheet {
+    pub council_slug: String,
+    pub council_name: String,
+    pub vote: VoteInfo,
+    /// Shown once: empty when the page is reloaded.
+    pub codes: Vec<String>,
+    /// The ballot's address, printed with each code.
+    pub ballot_link: String,
+}
+
+#[server(endpoint = "votes")]
+pub async fn load_votes(slug: String) -> Result<VotesPage, AppError> {
+    use crate::domain::{CouncilSlug, Permission};
+    let db = server::db()?;
+    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let can_prepare = server::allowed(&db, council_id, Permission::PrepareAssemblies)
+        .await?
+        .is_some();
+    let votes =
+        crate::store::votes::votes_of(&db, council_id, can_prepare, chrono::Utc::now()).await?;
+    let council_slug = CouncilSlug::parse(&slug).map_err(|_| AppError::NotFound.with_status())?;
+    let (findings, colleges, assemblies) = if can_prepare {
+        let council = crate::store::council_by_slug(&db, &council_slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+        (
+            crate::store::findings_of_council(&db, &council_slug).await?,
+            council.colleges,
+            crate::store::assemblies::assemblies_of(&db, council_id, true).await?,
+        )
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+    Ok(VotesPage {
+        council_slug: slug,
+        council_name,
+        votes,
+        can_prepare,
+        findings,
+        colleges,
+        assemblies,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Sets up a vote (a draft: nothing is asked of anyone until it is opened).
+#[server(endpoint = "create_vote")]
+pub async fn create_vote(
+    slug: String,
+    title: String,
+    method: String,
+    integrity: String,
+    #[server(default)] findings: BTreeMap<String, String>,
+    #[server(default)] colleges: BTreeMap<String, String>,
+    opens_at: String,
+    closes_at: String,
+    #[server(default)] max_points: String,
+    #[server(default)] max_points_per_candidate: String,
+    #[server(default)] assembly: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::domain::vote::{VoteFields, VoteForm};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let back = format!("/{slug}/votes");
+    let chosen_findings = findings.keys().cloned().collect::<Vec<_>>().join(",");
+    let chosen_colleges = colleges.keys().cloned().collect::<Vec<_>>().join(",");
+    let values = [
+        ("title", title.as_str()),
+        ("method", method.as_str()),
+        ("integrity", integrity.as_str()),
+        ("findings", chosen_findings.as_str()),
+        ("colleges", chosen_colleges.as_str()),
+        ("opens_at", opens_at.as_str()),
+        ("closes_at", closes_at.as_str()),
+        ("max_points", max_points.as_str()),
+        (
+            "max_points_per_candidate",
+            max_points_per_candidate.as_str(),
+        ),
+        ("assembly", assembly.as_str()),
+    ];
+    let form = VoteForm {
+        title: &title,
+        method: &method,
+        integrity: &integrity,
+        findings: findings.keys().map(String::as_str).collect(),
+        colleges: colleges.keys().map(String::as_str).collect(),
+        opens_at: &opens_at,
+        closes_at: &closes_at,
+        max_points: &max_points,
+        max_points_per_candidate: &max_points_per_candidate,
+    };
+    let Some(fields) =
+        super::assemblies::server::checked("vote", &values, &back, VoteFields::check(&form))?
+    else {
+        return Ok(());
+    };
+    match server::create(&db, council_id, caller, &fields, &assembly).await? {
+        Ok(id) => super::forms::done("saved-vote-created", &format!("/{slug}/votes/{id}")),
+        Err((field, message)) => super::forms::refuse(
+            super::forms::FormEcho::new("vote", Some(field), message, &values),
+            &back,
+        ),
+    }
+}
+
+#[server(endpoint = "vote")]
+pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
+    use crate::domain::{ParticipantId, Permission};
+    let db = server::db()?;
+    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let can_prepare = server::allowed(&db, council_id, Permission::PrepareAssemblies)
+        .await?
+        .is_some();
+    let can_run = server::allowed(&db, council_id, Permission::ModerateLive)
+        .await?
+        .is_some();
+    let can_read_results = server::allowed(&db, council_id, Permission::ReadResults)
+        .await?
+        .is_some();
+    let vote = server::vote(&db, council_id, &id, can_prepare || can_run).await?;
+    let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
+    let voted = match &participant {
+        Some(participant) => crate::store::votes::has_voted(&db, vote.id, participant).await?,
+        None => false,
+    };
+    let flash = super::forms::take_page_flash()?;
+    let step = server::step_of(&flash, &vote);
+    Ok(VotePage {
+        council_slug: slug.clone(),
+        council_name,
+        colleges: server::colleges(&db, &slug).await?,
+        vote,
+        voted,
+        step,
+        can_run,
+        can_read_results,
+        flash,
+    })
+}
+
+/// One step of filling in a ballot, without casting it: `step` is `review`, `edit` (back
+/// from the review), or a move (`up-3`, `down-3`).
+#[server(endpoint = "ballot_step")]
+pub async fn ballot_step(
+    slug: String,
+    vote: String,
+    step: String,
+    #[server(default)] college: String,
+    #[server(default)] code: String,
+    #[server(default)] order: String,
+    #[server(default)] approved: BTreeMap<String, String>,
+    #[server(default)] points: BTreeMap<String, String>,
+    #[server(default)] grade: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    let db = server::db()?;
+    let (council_id, _) = server::council(&db, &slug).await?;
+    let info = server::vote(&db, council_id, &vote, false).await?;
+    let back = format!("/{slug}/votes/{}", info.id);
+    let (mut draft, problems) =
+        server::read(&info, &college, &code, &order, &approved, &points, &grade);
+    let mut next = BallotProgress::default();
+    match step.as_str() {
+        "review" => {
+            if let Some(problem) = problems.first() {
+                return server::refuse_ballot(&draft, problem, &back);
+            }
+            next.reviewing = true;
+        }
+        "edit" => {}
+        requested => {
+            if draft.apply_move(requested).is_some() {
+                next.moved = Some(requested.to_owned());
+            }
+        }
+    }
+    next.draft = draft;
+    server::carry(&next, &back)
+}
+
+/// Casts a ballot: its rules checked again, then stored secretly (see store::votes).
+#[server(endpoint = "cast_ballot")]
+pub async fn cast_ballot(
+    slug: String,
+    vote: String,
+    #[server(default)] college: String,
+    #[server(default)] code: String,
+    #[server(default)] order: String,
+    #[server(default)] approved: BTreeMap<String, String>,
+    #[server(default)] points: BTreeMap<String, String>,
+    #[server(default)] grade: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::domain::tally::Integrity;
+    use crate::store::votes::{CastError, Voter};
+    let db = server::db()?;
+    let (council_id, _) = server::council(&db, &slug).await?;
+    let info = server::vote(&db, council_id, &vote, false).await?;
+    let back = format!("/{slug}/votes/{}", info.id);
+    let (draft, problems) =
+        server::read(&info, &college, &code, &order, &approved, &points, &grade);
+    if let Some(problem) = problems.first() {
+        return server::refuse_ballot(&draft, problem, &back);
+    }
+    let participant = server::participant()?;
+    let voter = match info.integrity {
+        Integrity::Open => Voter::Participant(&participant),
+        Integrity::Strict => Voter::Code(&draft.code),
+    };
+    let outcome = crate::store::votes::cast(
+        &db,
+        info.id,
+        voter,
+        &draft.college,
+        draft.choice(info.method),
+        chrono::Utc::now(),
+    )
+    .await;
+    let (field, message) = match outcome {
+        Ok(()) => return super::forms::done("saved-ballot-cast", &back),
+        Err(CastError::NotFound) => return Err(AppError::NotFound.with_status()),
+        Err(CastError::Db(error)) => return Err(error.into()),
+        Err(CastError::NotOpen) => (None, "error-vote-not-open"),
+        Err(CastError::AlreadyVoted) => (None, "error-ballot-already"),
+        Err(CastError::UnknownCode) => (Some("code"), "error-ballot-code-unknown"),
+        Err(CastError::UsedCode) => (Some("code"), "error-ballot-code-used"),
+        Err(CastError::WrongVoter | CastError::Invalid(_)) => (None, "error-ballot-invalid"),
+    };
+    let problem = crate::domain::vote::BallotProblem {
+        field: field.unwrap_or_default().to_owned(),
+        message,
+    };
+    server::refuse_ballot(&draft, &problem, &back)
+}
+
+/// Staff run a vote: `open`, `close`, `reveal` or `hide` (the results before closing).
+#[server(endpoint = "run_vote")]
+pub async fn run_vote(slug: String, vote: String, action: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::domain::vote::VoteState;
+    use crate::store::votes::{self, VoteError};
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = super::assemblies::server::id(&vote)?;
+    let back = format!("/{slug}/votes/{id}");
+    let by = Some(caller);
+    let done = match action.as_str() {
+        "open" => votes::set_state(&db, council_id, id, VoteState::Open, by).await,
+        "close" => votes::set_state(&db, council_id, id, VoteState::Closed, by).await,
+        "reveal" => votes::set_revealed(&db, council_id, id, true, by).await,
+        "hide" => votes::set_revealed(&db, council_id, id, false, by).await,
+        _ => Err(VoteError::Refused("error-vote-state")),
+    };
+    match done {
+        Ok(()) => super::forms::done(&format!("saved-vote-{action}"), &back),
+        Err(VoteError::NotFound | VoteError::UnknownFinding | VoteError::UnknownAssembly) => {
+            Err(AppError::NotFound.with_status())
+        }
+        Err(VoteError::Refused(message)) => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, message, &[]),
+            &back,
+        ),
+        Err(VoteError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// Draws one-time codes for a strict vote and shows them once, on the printable sheet.
+#[server(endpoint = "issue_ballot_codes")]
+pub async fn issue_ballot_codes(slug: String, vote: String, count: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::domain::vote::CODES_PER_SHEET_MAX;
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let info = server::vote(&db, council_id, &vote, true).await?;
+    let back = format!("/{slug}/votes/{}", info.id);
+    let count = match count.trim().parse::<usize>() {
+        Ok(count) if (1..=CODES_PER_SHEET_MAX).contains(&count) => count,
+        _ => {
+            return super::forms::refuse(
+                super::forms::FormEcho::new(
+                    "codes",
+                    Some("count"),
+                    "error-vote-codes-count",
+                    &[("count", count.as_str())],
+                ),
+                &back,
+            );
+        }
+    };
+    if info.integrity != crate::domain::tally::Integrity::Strict || info.ended {
+        return super::forms::refuse(
+            super::forms::FormEcho::new("codes", None, "error-vote-codes-not-strict", &[]),
+            &back,
+        );
+    }
+    let codes = crate::store::votes::issue_codes(&db, council_id, info.id, count, Some(caller))
+        .await
+        .map_err(|error| match error {
+            crate::store::votes::VoteError::Db(error) => AppError::from(error),
+            _ => AppError::NotFound.with_status(),
+        })?;
+    let sheet = format!("{back}/codes");
+    super::team::server::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
+    leptos_axum::redirect(&sheet);
+    Ok(())
+}
+
+#[server(endpoint = "code_sheet")]
+pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, council_name, _) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let vote = server::vote(&db, council_id, &id, true).await?;
+    let codes = super::team::server::take_flash_value()?
+        .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
+        .map(|codes| {
+            codes
+                .split('.')
+                .filter(|code| {
+                    code.len() == 11 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+    Ok(CodeSheet {
+        ballot_link: format!("{}/{slug}/votes/{}", setup.public_url, vote.id),
+        council_slug: slug,
+        council_name,
+        vote,
+        codes,
+    })
+}
+
+#[server(endpoint = "vote_results")]
+pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let staff = server::allowed(&db, council_id, Permission::ReadResults)
+        .await?
+        .is_some();
+    let vote = server::vote(&db, council_id, &id, staff).await?;
+    let min_group = crate::store::votes::min_group_size(&db, council_id).await?;
+    let results = if vote.results_public() || staff {
+        let ballots = crate::store::votes::ballots(&db, vote.id).await?;
+        Some(crate::domain::vote::results(
+            &vote.rules(),
+            &vote.colleges,
+            &ballots,
+            min_group,
+        ))
+    } else {
+        None
+    };
+    Ok(ResultsPage {
+        council_slug: slug.clone(),
+        council_name,
+        colleges: server::colleges(&db, &slug).await?,
+        can_export: staff && vote.ended,
+        vote,
+        results,
+        min_group,
+    })
+}
+
+/// The anonymous ballots of an ended vote as the public ballot file (docs/recount.md),
+/// downloaded by staff: `agora recount` recomputes the published result from it.
+#[server(endpoint = "export_vote", input = leptos::server_fn::codec::GetUrl)]
+pub async fn export_vote(
+    slug: String,
+    id: String,
+) -> Result<crate::domain::recount::BallotFile, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ReadResults).await?;
+    let vote = server::vote(&db, council_id, &id, true).await?;
+    if !vote.ended {
+        return Err(AppError::Invalid("error-vote-export-open".into()).with_status());
+    }
+    let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let name = format!("attachment; filename=\"bulletins-vote-{}.json\"", vote.id);
+    if let Ok(value) = http::HeaderValue::from_str(&name) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(file)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use super::BallotProgress;
+    use crate::api::AppError;
+    use crate::api::forms::{FormEcho, PageFlash};
+    use crate::domain::vote::{
+        BallotDraft, BallotForm, BallotProblem, BallotSetting, VoteFields, VoteInfo,
+    };
+    use crate::domain::{College, CouncilSlug, ParticipantId};
+    use sea_orm::DatabaseConnection;
+    use std::collections::BTreeMap;
+
+    pub use crate::api::assemblies::server::council;
+    pub use crate::api::request::db;
+    pub use crate::api::team::server::caller_allowed as allowed;
+
+    /// The vote named in the URL, if it is the council's (a draft only for `staff`).
+    pub async fn vote(
+        db: &DatabaseConnection,
+        council_id: i64,
+        id: &str,
+        staff: bool,
+    ) -> Result<VoteInfo, AppError> {
+        let id = crate::api::assemblies::server::id(id)?;
+        crate::store::votes::vote_info(db, council_id, id, staff, chrono::Utc::now())
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())
+    }
+
+    pub async fn colleges(db: &DatabaseConnection, slug: &str) -> Result<Vec<College>, AppError> {
+        let slug = CouncilSlug::parse(slug).map_err(|_| AppError::NotFound.with_status())?;
+        Ok(crate::store::council_by_slug(db, &slug)
+            .await?
+            .map(|council| council.colleges)
+            .unwrap_or_default())
+    }
+
+    /// The participant of this write (set by the write guard, drawn fresh on a first one).
+    pub fn participant() -> Result<ParticipantId, AppError> {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ParticipantId>().cloned())
+            .ok_or(AppError::Internal)
+    }
+
+    pub async fn create(
+        db: &DatabaseConnection,
+        council_id: i64,
+        caller: i64,
+        fields: &VoteFields,
+        assembly: &str,
+    ) -> Result<Result<i64, (&'static str, &'static str)>, AppError> {
+        use crate::store::assemblies::{AssemblyError, council_zone, to_utc};
+        use crate::store::votes::{NewVote, VoteError, create_vote};
+        let zone = council_zone(db, council_id).await?;
+        let time = |local: &str, field: &'static str| match to_utc(local, zone) {
+            Ok(at) => Ok(at),
+            Err(AssemblyError::Refused(message)) => Err((field, message)),
+            Err(_) => Err((field, "error-date-invalid")),
+        };
+        let opens_at = match time(&fields.opens_at, "opens_at") {
+            Ok(at) => at,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let closes_at = match time(&fields.closes_at, "closes_at") {
+            Ok(at) if at > opens_at => at,
+            Ok(_) => return Ok(Err(("closes_at", "error-vote-closes-before"))),
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let assembly_id = match assembly.trim() {
+            "" => None,
+            raw => match raw.parse::<i64>() {
+                Ok(id) => Some(id),
+                Err(_) => return Ok(Err(("assembly", "error-vote-assembly"))),
+            },
+        };
+        let colleges: Vec<String> = fields
+            .colleges
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect();
+        let created = create_vote(
+            db,
+            NewVote {
+                council_id,
+                assembly_id,
+                title: &fields.title,
+                colleges: &colleges,
+                method: fields.method,
+                integrity: fields.integrity,
+                findings: &fields.findings,
+                max_points: fields.max_points,
+                max_points_per_candidate: fields.max_points_per_candidate,
+                opens_at,
+                closes_at,
+                by: Some(caller),
+            },
+        )
+        .await;
+        match created {
+            Ok(id) => Ok(Ok(id)),
+            Err(VoteError::UnknownFinding) => Ok(Err(("findings", "error-vote-findings"))),
+            Err(VoteError::UnknownAssembly) => Ok(Err(("assembly", "error-vote-assembly"))),
+            Err(VoteError::Db(error)) => Err(error.into()),
+            Err(VoteError::NotFound | VoteError::Refused(_)) => Err(AppError::Internal),
+        }
+    }
+
+    /// Reads a posted ballot against its vote.
+    pub fn read(
+        vote: &VoteInfo,
+        college: &str,
+        code: &str,
+        order: &str,
+        approved: &BTreeMap<String, String>,
+        points: &BTreeMap<String, String>,
+        grades: &BTreeMap<String, String>,
+    ) -> (BallotDraft, Vec<BallotProblem>) {
+        let rules = vote.rules();
+        let setting = BallotSetting {
+            rules: &rules,
+            colleges: &vote.colleges,
+            integrity: vote.integrity,
+        };
+        BallotDraft::read(
+            &setting,
+            &BallotForm {
+                college,
+                code,
+                order,
+                approved,
+                points,
+                grades,
+            },
+        )
+    }
+
+    /// Back to the ballot with the reason beside its field and the ballot as it was.
+    pub fn refuse_ballot(
+        draft: &BallotDraft,
+        problem: &BallotProblem,
+        back: &str,
+    ) -> Result<(), AppError> {
+        let draft = serde_json::to_string(draft).map_err(|_| AppError::Internal)?;
+        let field = (!problem.field.is_empty()).then_some(problem.field.as_str());
+        crate::api::forms::refuse(
+            FormEcho::new("ballot", field, problem.message, &[("draft", &draft)]),
+            back,
+        )
+    }
+
+    /// Carries a ballot to its next step.
+    pub fn carry(step: &BallotProgress, back: &str) -> Result<(), AppError> {
+        let json = serde_json::to_string(step).map_err(|_| AppError::Internal)?;
+        crate::api::forms::carry(&json, back)
+    }
+
+    /// The ballot the page shows: the step carried over, what a refusal gave back, or a
+    /// fresh one.
+    pub fn step_of(flash: &PageFlash, vote: &VoteInfo) -> BallotProgress {
+        let fresh = || BallotProgress {
+            draft: BallotDraft {
+                order: crate::domain::vote::initial_order(vote.candidates.len()),
+                ..BallotDraft::default()
+            },
+            ..BallotProgress::default()
+        };
+        if let Some(step) = flash
+            .carried
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<BallotProgress>(json).ok())
+        {
+            return step;
+        }
+        flash
+            .refusal("ballot")
+            .and_then(|echo| echo.values.get("draft"))
+            .and_then(|json| serde_json::from_str::<BallotDraft>(json).ok())
+            .map(|draft| BallotProgress {
+                draft,
+                ..BallotProgress::default()
+            })
+            .unwrap_or_else(fresh)
+    }
+}

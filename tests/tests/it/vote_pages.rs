@@ -1,0 +1,484 @@
+//! Priority votes through the web, as a browser without JavaScript uses them: setting up a
+//! vote, ranking with move buttons, reviewing, casting, the receipt, one-time codes on their
+//! printed sheet, refusals beside their field with nothing stored, results hidden until the
+//! vote ends, and the export that recounts to the published result.
+
+use agora_app::domain::recount::BallotFile;
+use agora_app::domain::tally::Weighting;
+use agora_app::domain::{CouncilSlug, Role};
+use agora_app::store::entities::{audit_event, ballot, ballot_code, vote};
+use agora_server::demo;
+use agora_tests::{TestApp, cookie_set};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Follows a plain form post's redirect with its flash cookie, as a browser does.
+async fn follow(
+    app: &TestApp,
+    response: reqwest::Response,
+    cookie: &str,
+) -> anyhow::Result<(String, String)> {
+    let back = location(&response);
+    assert!(!back.is_empty(), "a redirect: {}", response.status());
+    let cookie = match cookie_set(&response, "agora_flash") {
+        Some(flash) => format!("{cookie}; {flash}"),
+        None => cookie.to_owned(),
+    };
+    let (_, html) = app.get_with_cookie(&back, Some(&cookie)).await?;
+    Ok((back, html.replace("&#x27;", "'")))
+}
+
+async fn findings(app: &TestApp) -> anyhow::Result<Vec<i64>> {
+    use agora_app::store::entities::finding;
+    Ok(finding::Entity::find()
+        .order_by_asc(finding::Column::Position)
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .take(3)
+        .collect())
+}
+
+fn ballots_of(vote: i64) -> sea_orm::Select<ballot::Entity> {
+    ballot::Entity::find().filter(ballot::Column::VoteId.eq(vote))
+}
+
+/// Creates and opens a vote through the forms; returns its id.
+async fn set_up(
+    app: &TestApp,
+    coordinator: &str,
+    method: &str,
+    integrity: &str,
+) -> anyhow::Result<i64> {
+    let slug = demo::slug();
+    let ids = findings(app).await?;
+    let keys: Vec<String> = ids.iter().map(|id| format!("findings[{id}]")).collect();
+    let mut fields = vec![
+        ("slug", slug),
+        ("title", "Nos priorités"),
+        ("method", method),
+        ("integrity", integrity),
+        ("colleges[usagers]", "on"),
+        ("colleges[habitants]", "on"),
+        ("opens_at", "2020-01-01T09:00"),
+        ("closes_at", "2099-01-01T09:00"),
+        ("max_points", "5"),
+        ("max_points_per_candidate", "3"),
+    ];
+    fields.extend(keys.iter().map(|k| (k.as_str(), "on")));
+    let created = app
+        .post_form("/api/create_vote", Some(coordinator), &fields)
+        .await?;
+    assert_eq!(created.status().as_u16(), 302);
+    let (page, html) = follow(app, created, coordinator).await?;
+    assert!(html.contains("Le vote est créé"), "{html}");
+    let id: i64 = page.rsplit('/').next().unwrap_or_default().parse()?;
+    let opened = app
+        .post_form(
+            "/api/run_vote",
+            Some(coordinator),
+            &[
+                ("slug", slug),
+                ("vote", &id.to_string()),
+                ("action", "open"),
+            ],
+        )
+        .await?;
+    let (_, html) = follow(app, opened, coordinator).await?;
+    assert!(html.contains("Le vote est ouvert."), "{html}");
+    Ok(id)
+}
+
+#[tokio::test]
+async fn a_coordinator_sets_up_a_vote_and_a_refusal_comes_back_beside_its_field()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let before = vote::Entity::find().count(&app.db).await?;
+    let ids = findings(&app).await?;
+    let first = format!("findings[{}]", ids[0]);
+    let refused = app
+        .post_form(
+            "/api/create_vote",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("title", "Priorités de printemps"),
+                ("method", "schulze"),
+                ("integrity", "open"),
+                (&first, "on"),
+                ("colleges[usagers]", "on"),
+                ("opens_at", "2027-03-01T18:00"),
+                ("closes_at", "2027-03-01T20:00"),
+            ],
+        )
+        .await?;
+    let (back, html) = follow(&app, refused, &coordinator).await?;
+    assert_eq!(back, format!("/{slug}/votes"));
+    assert!(
+        html.contains("Choisissez au moins deux constats."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Priorités de printemps"),
+        "what was typed is kept"
+    );
+    assert_eq!(
+        vote::Entity::find().count(&app.db).await?,
+        before,
+        "nothing stored"
+    );
+
+    // Participants cannot set up votes; the page does not offer it to them either.
+    let (_, public) = app.get(&format!("/{slug}/votes")).await?;
+    assert!(!public.contains("Préparer un nouveau vote"));
+    let forbidden = app
+        .post_form("/api/create_vote", None, &[("slug", slug), ("title", "x")])
+        .await?;
+    assert!(!location(&forbidden).contains("/votes/"));
+    assert_eq!(vote::Entity::find().count(&app.db).await?, before);
+
+    let id = set_up(&app, &coordinator, "schulze", "open").await?;
+    let actions: Vec<String> = audit_event::Entity::find()
+        .order_by_asc(audit_event::Column::Id)
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .filter(|e| e.detail.contains(&format!("vote={id}")))
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, vec!["vote-created", "vote-opened"]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_participant_ranks_with_move_buttons_reviews_and_casts_once() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let id = set_up(&app, &coordinator, "schulze", "open").await?;
+    let page = format!("/{slug}/votes/{id}");
+    let vote_id = id.to_string();
+
+    let (status, html) = app.get(&page).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"name="order" value="0,1,2""#), "{html}");
+    assert!(html.contains("Monter"));
+
+    // Moving the third finding up: the ballot comes back in its new order, the focus on
+    // the button pressed. Nothing is stored yet.
+    let moved = app
+        .post_form(
+            "/api/ballot_step",
+            None,
+            &[
+                ("slug", slug),
+                ("vote", &vote_id),
+                ("order", "0,1,2"),
+                ("college", "usagers"),
+                ("step", "up-2"),
+            ],
+        )
+        .await?;
+    let participant = cookie_set(&moved, "agora_participant").unwrap_or_default();
+    let (back, html) = follow(&app, moved, &participant).await?;
+    assert_eq!(back, page);
+    assert!(html.contains(r#"name="order" value="0,2,1""#), "{html}");
+    let focused = html
+        .split("<button")
+        .find(|button| button.contains("autofocus"))
+        .unwrap_or_default();
+    assert!(focused.contains(r#"id="move-up-2""#), "{focused}");
+    assert_eq!(ballots_of(id).count(&app.db).await?, 0);
+
+    // Review, then cast.
+    let review = app
+        .post_form(
+            "/api/ballot_step",
+            Some(&participant),
+            &[
+                ("slug", slug),
+                ("vote", &vote_id),
+                ("order", "2,0,1"),
+                ("college", "usagers"),
+                ("step", "review"),
+            ],
+        )
+        .await?;
+    let (_, html) = follow(&app, review, &participant).await?;
+    assert!(html.contains("Relisez votre bulletin"), "{html}");
+    assert!(
+        html.contains("Collège : Usagers de la psychiatrie"),
+        "{html}"
+    );
+    assert!(html.contains("Mettre mon bulletin dans l'urne"));
+    assert_eq!(
+        ballots_of(id).count(&app.db).await?,
+        0,
+        "reviewing stores nothing"
+    );
+
+    let cast = app
+        .post_form(
+            "/api/cast_ballot",
+            Some(&participant),
+            &[
+                ("slug", slug),
+                ("vote", &vote_id),
+                ("order", "2,0,1"),
+                ("college", "usagers"),
+            ],
+        )
+        .await?;
+    let (_, html) = follow(&app, cast, &participant).await?;
+    assert!(
+        html.contains("A voté : votre bulletin est dans l'urne"),
+        "{html}"
+    );
+    let stored = ballots_of(id).all(&app.db).await?;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].college, "usagers");
+    assert_eq!(stored[0].choice, r#"{"ranking":[[2],[0],[1]]}"#);
+
+    // The same browser again: told it has voted; a second ballot is refused.
+    let (_, html) = app.get_with_cookie(&page, Some(&participant)).await?;
+    assert!(
+        html.contains("Vous avez déjà voté depuis ce navigateur"),
+        "{html}"
+    );
+    let again = app
+        .post_form(
+            "/api/cast_ballot",
+            Some(&participant),
+            &[("slug", slug), ("vote", &vote_id), ("order", "0,1,2")],
+        )
+        .await?;
+    let (_, html) = follow(&app, again, &participant).await?;
+    assert!(
+        html.contains("Vous avez déjà voté : un seul bulletin"),
+        "{html}"
+    );
+    assert_eq!(ballots_of(id).count(&app.db).await?, 1);
+    Ok(())
+}
+
+#[tokio::test]
+async fn strict_votes_take_printed_codes_once_and_refuse_bad_ballots_whole() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Yanis Roux")
+        .await?;
+    let id = set_up(&app, &coordinator, "dots", "strict").await?;
+    let vote_id = id.to_string();
+
+    let issued = app
+        .post_form(
+            "/api/issue_ballot_codes",
+            Some(&facilitator),
+            &[("slug", slug), ("vote", &vote_id), ("count", "3")],
+        )
+        .await?;
+    let (sheet, html) = follow(&app, issued, &facilitator).await?;
+    assert_eq!(sheet, format!("/{slug}/votes/{id}/codes"));
+    let codes: Vec<String> = html
+        .split(r#"<strong class="code">"#)
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(codes.len(), 3, "{html}");
+    let (_, again) = app.get_with_cookie(&sheet, Some(&facilitator)).await?;
+    assert!(!again.contains(&codes[0]), "codes are shown once");
+    let hashes = ballot_code::Entity::find()
+        .filter(ballot_code::Column::VoteId.eq(id))
+        .all(&app.db)
+        .await?;
+    assert!(
+        hashes
+            .iter()
+            .all(|row| !row.code_hash.contains(&codes[0][..5]))
+    );
+
+    let cast = |code: String, points: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        let vote_id = vote_id.clone();
+        async move {
+            let mut fields = vec![
+                ("slug", slug.to_owned()),
+                ("vote", vote_id),
+                ("code", code),
+                ("college", "habitants".to_owned()),
+            ];
+            fields.extend(points.into_iter().map(|(k, v)| (k, v.to_owned())));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.post_form("/api/cast_ballot", None, &fields).await?;
+            follow(app, response, "").await
+        }
+    };
+
+    // Over the total: refused beside the points, the ballot given back, the code unused.
+    let (_, html) = cast(
+        codes[0].clone(),
+        vec![("points[0]", "3"), ("points[1]", "3")],
+    )
+    .await?;
+    assert!(
+        html.contains("Vous donnez plus de points que vous n'en avez"),
+        "{html}"
+    );
+    assert!(html.contains(r#"name="points[1]""#) && html.contains(r#"value="3""#));
+    assert_eq!(ballots_of(id).count(&app.db).await?, 0);
+
+    let (_, html) = cast(
+        codes[0].to_lowercase(),
+        vec![("points[0]", "3"), ("points[2]", "2")],
+    )
+    .await?;
+    assert!(
+        html.contains("A voté"),
+        "codes are typed in any case: {html}"
+    );
+    let (_, html) = cast(codes[0].clone(), vec![("points[1]", "1")]).await?;
+    assert!(html.contains("Ce code a déjà servi"), "{html}");
+    let (_, html) = cast("ZZZZZ-ZZZZZ".into(), vec![("points[1]", "1")]).await?;
+    assert!(html.contains("Ce code n'existe pas pour ce vote"), "{html}");
+    let (_, html) = cast(String::new(), vec![("points[1]", "1")]).await?;
+    assert!(html.contains("Tapez le code de vote"), "{html}");
+    let stored = ballots_of(id).all(&app.db).await?;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].choice, r#"{"points":[[0,3],[2,2]]}"#);
+    Ok(())
+}
+
+#[tokio::test]
+async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let id = set_up(&app, &coordinator, "approval", "open").await?;
+    let vote_id = id.to_string();
+    // Six residents approve finding 0; two usagers approve finding 2.
+    for (college, approved) in [("habitants", "approved[0]"); 6]
+        .into_iter()
+        .chain([("usagers", "approved[2]"); 2])
+    {
+        let response = app
+            .post_form(
+                "/api/cast_ballot",
+                None,
+                &[
+                    ("slug", slug),
+                    ("vote", &vote_id),
+                    ("college", college),
+                    (approved, "on"),
+                ],
+            )
+            .await?;
+        assert_eq!(response.status().as_u16(), 302);
+    }
+    let results = format!("/{slug}/votes/{id}/resultats");
+    let (_, html) = app.get(&results).await?;
+    assert!(
+        html.contains("Les résultats seront publiés à la clôture"),
+        "{html}"
+    );
+    assert!(!html.contains("8 bulletins"));
+    let (_, html) = app.get_with_cookie(&results, Some(&coordinator)).await?;
+    assert!(
+        html.contains("visibles par l'équipe seulement")
+            || html.contains("visibles par l&#x27;équipe seulement")
+    );
+    assert!(html.contains("8 bulletins"), "staff see them: {html}");
+
+    // Revealed: everyone sees them; the export waits for the end.
+    let export = format!("/api/export_vote?slug={slug}&id={id}");
+    let (status, _) = app.get_with_cookie(&export, Some(&coordinator)).await?;
+    assert_eq!(status, 422, "no export while the vote is open");
+    app.post_form(
+        "/api/run_vote",
+        Some(&coordinator),
+        &[("slug", slug), ("vote", &vote_id), ("action", "reveal")],
+    )
+    .await?;
+    let (_, html) = app.get(&results).await?;
+    assert!(html.contains("8 bulletins"), "{html}");
+    app.post_form(
+        "/api/run_vote",
+        Some(&coordinator),
+        &[("slug", slug), ("vote", &vote_id), ("action", "close")],
+    )
+    .await?;
+    let (_, html) = app.get(&results).await?;
+    let html = html.replace("&#x27;", "'");
+    // Participation per college; two usagers are fewer than the minimum group of five.
+    assert!(html.contains("Habitants"));
+    assert!(
+        html.contains("Autres collèges (moins de 5 votants chacun)"),
+        "{html}"
+    );
+    assert!(html.contains("moins de 5 bulletins, le résultat n'est pas montré"));
+    assert!(
+        !html.contains("Usagers de la psychiatrie ("),
+        "no usagers' own result"
+    );
+    assert!(html.contains("Les deux façons de compter ne placent pas le même constat en tête"));
+
+    let (status, _) = app.get(&export).await?;
+    assert_eq!(status, 401, "staff only");
+    let response = app
+        .client
+        .get(app.url(&export))
+        .header("cookie", &coordinator)
+        .send()
+        .await?;
+    assert!(
+        response
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("attachment"))
+    );
+    let file: BallotFile = serde_json::from_str(&response.text().await?)?;
+    assert_eq!(file.ballots.len(), 8);
+    let raw = file.recount(Some(Weighting::Raw))?;
+    let equal = file.recount(Some(Weighting::EqualColleges))?;
+    // The published tables, in order: raw first, equal colleges second.
+    let tables: Vec<&str> = html.split(r#"<table class="standing">"#).skip(1).collect();
+    let first_row = |table: &str| -> String {
+        table
+            .split(r#"<th scope="row" lang="fr">"#)
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(first_row(tables[0]), raw.ranking[0][0], "raw winner");
+    assert_eq!(equal.ranking[0].len(), 2, "a tie between colleges");
+    assert!(equal.ranking[0].contains(&first_row(tables[1])));
+    Ok(())
+}
