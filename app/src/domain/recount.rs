@@ -81,6 +81,80 @@ pub struct RecountResult {
 }
 
 impl BallotFile {
+    /// The file of a vote's ballots: candidates by name (a name met twice gets its place
+    /// added, so that every name is unique), grades by their names, raw weighting.
+    pub fn from_ballots(
+        rules: &Rules,
+        names: &[String],
+        grade_names: &[&str],
+        ballots: Vec<Ballot>,
+    ) -> Self {
+        let mut candidates: Vec<String> = Vec::with_capacity(names.len());
+        for (position, title) in names.iter().enumerate() {
+            let title = if candidates.contains(title) {
+                format!("{title} ({})", position + 1)
+            } else {
+                title.clone()
+            };
+            candidates.push(title);
+        }
+        let name = |c: usize| candidates.get(c).cloned().unwrap_or_default();
+        let grade = |g: usize| {
+            grade_names
+                .get(g)
+                .map(|g| (*g).to_owned())
+                .unwrap_or_default()
+        };
+        let ballots = ballots
+            .into_iter()
+            .map(|ballot| {
+                let mut file = FileBallot {
+                    college: ballot.college,
+                    ..FileBallot::default()
+                };
+                match ballot.choice {
+                    Choice::Ranking(groups) => {
+                        file.ranking = Some(
+                            groups
+                                .into_iter()
+                                .map(|group| group.into_iter().map(name).collect())
+                                .collect(),
+                        );
+                    }
+                    Choice::Approval(approved) => {
+                        file.approved = Some(approved.into_iter().map(name).collect());
+                    }
+                    Choice::Points(points) => {
+                        file.points = Some(points.into_iter().map(|(c, p)| (name(c), p)).collect());
+                    }
+                    Choice::Grades(grades) => {
+                        file.grades = Some(
+                            grades
+                                .into_iter()
+                                .map(|(c, g)| (name(c), grade(g)))
+                                .collect(),
+                        );
+                    }
+                }
+                file
+            })
+            .collect();
+        let dots = rules.method == Method::Dots;
+        BallotFile {
+            method: rules.method,
+            weighting: Weighting::Raw,
+            grades: if rules.method == Method::MajorityJudgment {
+                grade_names.iter().map(|g| (*g).to_owned()).collect()
+            } else {
+                Vec::new()
+            },
+            max_points: dots.then_some(rules.max_points),
+            max_points_per_candidate: dots.then_some(rules.max_points_per_candidate),
+            candidates,
+            ballots,
+        }
+    }
+
     pub fn rules(&self) -> Rules {
         Rules {
             method: self.method,
@@ -364,5 +438,105 @@ mod tests {
             result.map(|r| r.ranking),
             Ok(vec![vec!["A".to_owned()], vec!["B".into()]])
         );
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::domain::tally::{MAJORITY_GRADE_NAMES, MAJORITY_GRADES};
+        use proptest::prelude::*;
+
+        const N: usize = 4;
+
+        fn rules(method: Method) -> Rules {
+            Rules {
+                method,
+                candidates: N,
+                grades: MAJORITY_GRADES,
+                max_points: 5,
+                max_points_per_candidate: 3,
+            }
+        }
+
+        /// A valid ballot of any method's kind.
+        fn choice(method: Method) -> BoxedStrategy<Choice> {
+            match method {
+                Method::Schulze | Method::Borda => Just((0..N).collect::<Vec<_>>())
+                    .prop_shuffle()
+                    .prop_flat_map(|order| (Just(order), 0..=N))
+                    .prop_map(|(order, listed)| {
+                        Choice::Ranking(order.into_iter().take(listed).map(|c| vec![c]).collect())
+                    })
+                    .boxed(),
+                Method::Approval => prop::collection::btree_set(0..N, 0..=N)
+                    .prop_map(|set| Choice::Approval(set.into_iter().collect()))
+                    .boxed(),
+                Method::Dots => prop::collection::vec(0u32..=3, N)
+                    .prop_map(|mut points| {
+                        // Within the ballot's 5 points: take from the last until it fits.
+                        while points.iter().sum::<u32>() > 5 {
+                            if let Some(p) = points.iter_mut().rev().find(|p| **p > 0) {
+                                *p -= 1;
+                            }
+                        }
+                        Choice::Points(
+                            points
+                                .into_iter()
+                                .enumerate()
+                                .filter(|(_, p)| *p > 0)
+                                .collect(),
+                        )
+                    })
+                    .boxed(),
+                Method::MajorityJudgment => prop::collection::vec(0..MAJORITY_GRADES, N)
+                    .prop_map(|grades| Choice::Grades(grades.into_iter().enumerate().collect()))
+                    .boxed(),
+            }
+        }
+
+        fn ballots() -> impl Strategy<Value = (Method, Vec<Ballot>)> {
+            prop::sample::select(vec![
+                Method::Schulze,
+                Method::Borda,
+                Method::Approval,
+                Method::Dots,
+                Method::MajorityJudgment,
+            ])
+            .prop_flat_map(|method| {
+                let ballot = (
+                    prop::sample::select(vec!["usagers", "aidants", "élus", ""]),
+                    choice(method),
+                )
+                    .prop_map(|(college, choice)| Ballot {
+                        college: college.into(),
+                        choice,
+                    });
+                (Just(method), prop::collection::vec(ballot, 0..30))
+            })
+        }
+
+        proptest! {
+            /// What a vote publishes is what its exported file recounts to, written out as
+            /// JSON and read back, with either weighting.
+            #[test]
+            fn recounting_the_export_gives_the_published_result((method, ballots) in ballots()) {
+                let rules = rules(method);
+                // Two findings with the same title: the file still names each once.
+                let names: Vec<String> =
+                    ["Logement", "Isolement", "Logement", "Jeunes"].map(String::from).to_vec();
+                let file = BallotFile::from_ballots(&rules, &names, &MAJORITY_GRADE_NAMES, ballots.clone());
+                let json = serde_json::to_string(&file).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let read: BallotFile = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                for weighting in [Weighting::Raw, Weighting::EqualColleges] {
+                    let published = tally::tally(&rules, weighting, &ballots);
+                    let recounted = read.recount(Some(weighting)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let by_name: Vec<Vec<String>> = published
+                        .ranking
+                        .iter()
+                        .map(|group| group.iter().map(|&c| read.candidates[c].clone()).collect())
+                        .collect();
+                    prop_assert_eq!(recounted.ranking, by_name);
+                }
+            }
+        }
     }
 }

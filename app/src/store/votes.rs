@@ -507,7 +507,7 @@ pub async fn export(
     vote_id: i64,
     by: Option<i64>,
 ) -> Result<crate::domain::recount::BallotFile, VoteError> {
-    use crate::domain::recount::{BallotFile, FileBallot};
+    use crate::domain::recount::BallotFile;
     let vote = vote_in(db, council_id, vote_id).await?;
     if by.is_some() {
         let detail = audit_detail(&[("vote", &vote_id.to_string())]);
@@ -519,77 +519,20 @@ pub async fn export(
         .order_by_asc(vote_candidate::Column::Position)
         .all(db)
         .await?;
-    let mut candidates: Vec<String> = Vec::with_capacity(positions.len());
-    for (position, row) in positions.iter().enumerate() {
-        let title = finding::Entity::find_by_id(row.finding_id)
-            .one(db)
-            .await?
-            .map(|f| f.title)
-            .unwrap_or_default();
-        let title = if candidates.contains(&title) {
-            format!("{title} ({})", position + 1)
-        } else {
-            title
-        };
-        candidates.push(title);
+    let mut names = Vec::with_capacity(positions.len());
+    for row in &positions {
+        names.push(
+            finding::Entity::find_by_id(row.finding_id)
+                .one(db)
+                .await?
+                .map(|f| f.title)
+                .unwrap_or_default(),
+        );
     }
-    let name = |c: usize| candidates.get(c).cloned().unwrap_or_default();
-    let grade = |g: usize| {
-        MAJORITY_GRADE_NAMES
-            .get(g)
-            .map(|g| (*g).to_owned())
-            .unwrap_or_default()
-    };
-    let ballots = ballots(db, vote_id)
-        .await?
-        .into_iter()
-        .map(|ballot| {
-            let mut file = FileBallot {
-                college: ballot.college,
-                ..FileBallot::default()
-            };
-            match ballot.choice {
-                Choice::Ranking(groups) => {
-                    file.ranking = Some(
-                        groups
-                            .into_iter()
-                            .map(|group| group.into_iter().map(name).collect())
-                            .collect(),
-                    );
-                }
-                Choice::Approval(approved) => {
-                    file.approved = Some(approved.into_iter().map(name).collect());
-                }
-                Choice::Points(points) => {
-                    file.points = Some(points.into_iter().map(|(c, p)| (name(c), p)).collect());
-                }
-                Choice::Grades(grades) => {
-                    file.grades = Some(
-                        grades
-                            .into_iter()
-                            .map(|(c, g)| (name(c), grade(g)))
-                            .collect(),
-                    );
-                }
-            }
-            file
-        })
-        .collect();
-    let dots = rules.method == Method::Dots;
-    Ok(BallotFile {
-        method: rules.method,
-        weighting: tally::Weighting::Raw,
-        grades: if rules.method == Method::MajorityJudgment {
-            MAJORITY_GRADE_NAMES
-                .iter()
-                .map(|g| (*g).to_owned())
-                .collect()
-        } else {
-            Vec::new()
-        },
-        max_points: dots.then_some(rules.max_points),
-        max_points_per_candidate: dots.then_some(rules.max_points_per_candidate),
-        candidates,
-        ballots,
-    })
+    Ok(BallotFile::from_ballots(
+        &rules,
+        &names,
+        &MAJORITY_GRADE_NAMES,
+        ballots(db, vote_id).await?,
+    ))
 }
