@@ -34,6 +34,8 @@ pub struct AppState {
     pub staff: StaffSetup,
     /// The live rooms of this process.
     pub live: Arc<live::Hub>,
+    /// Where this process's ballots are cast, together when they arrive together.
+    pub ballot_box: agora_app::store::votes::BallotBox,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
             staff: staff_setup(&config.public_url)?,
             live: Arc::new(live::Hub::new(db.clone())),
+            ballot_box: agora_app::store::votes::BallotBox::start(db.clone()),
             db,
         })
     }
@@ -76,7 +79,11 @@ impl FromRef<AppState> for LeptosOptions {
 pub async fn prepare_database(url: &str) -> anyhow::Result<DatabaseConnection> {
     let db = agora_app::store::connect(url).await?;
     Migrator::up(&db, None).await?;
-    Ok(db)
+    // A fresh pool for the app: a SQLite connection opened before a migration changed a
+    // table was seen to return that table's rows without the new column (intermittently,
+    // on `INSERT … RETURNING`).
+    db.close().await?;
+    Ok(agora_app::store::connect(url).await?)
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -106,6 +113,7 @@ pub fn router(state: AppState) -> Router {
     let fallback_staff = state.staff.clone();
     let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
     let fallback_publisher = publisher.clone();
+    let ballot_box = state.ballot_box.clone();
     let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
         move || {
             provide_context(fallback_db.clone());
@@ -130,6 +138,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(db.clone());
                 provide_context(staff.clone());
                 provide_context(publisher.clone());
+                provide_context(ballot_box.clone());
                 security::set_page_policy();
             },
             {
@@ -164,6 +173,7 @@ async fn server_fn_handler(
         move || {
             provide_context(state.db.clone());
             provide_context(state.staff.clone());
+            provide_context(state.ballot_box.clone());
             let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
             provide_context(publisher);
         },

@@ -3,6 +3,8 @@
 //! The database is a new SQLite file in a temporary folder, or, when `TEST_DATABASE_URL`
 //! names a PostgreSQL server (`postgres://user@host/db`), a new database created on it.
 
+pub mod bench;
+
 use agora_server::config::Config;
 use agora_server::{AppState, prepare_database, router};
 use anyhow::Context;

@@ -228,10 +228,10 @@ pub async fn ballot_step(
 ) -> Result<(), AppError> {
     let db = server::db()?;
     let (council_id, _) = server::council(&db, &slug).await?;
-    let info = server::vote(&db, council_id, &vote, false).await?;
-    let back = format!("/{slug}/votes/{}", info.id);
+    let setup = server::setup(&db, council_id, &vote).await?;
+    let back = format!("/{slug}/votes/{}", setup.id);
     let (mut draft, problems) =
-        server::read(&info, &college, &code, &order, &approved, &points, &grade);
+        server::read(&setup, &college, &code, &order, &approved, &points, &grade);
     let mut next = BallotProgress::default();
     match step.as_str() {
         "review" => {
@@ -264,30 +264,31 @@ pub async fn cast_ballot(
     #[server(default)] grade: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::domain::tally::Integrity;
-    use crate::store::votes::{CastError, Voter};
+    use crate::store::votes::CastError;
     let db = server::db()?;
-    let (council_id, _) = server::council(&db, &slug).await?;
-    let info = server::vote(&db, council_id, &vote, false).await?;
-    let back = format!("/{slug}/votes/{}", info.id);
+    let ballot_box = use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)?;
+    let setup = ballot_box
+        .setup(&db, &slug, super::assemblies::server::id(&vote)?)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let back = format!("/{slug}/votes/{}", setup.id);
     let (draft, problems) =
-        server::read(&info, &college, &code, &order, &approved, &points, &grade);
+        server::read(&setup, &college, &code, &order, &approved, &points, &grade);
     if let Some(problem) = problems.first() {
         return server::refuse_ballot(&draft, problem, &back);
     }
     let participant = server::participant()?;
-    let voter = match info.integrity {
-        Integrity::Open => Voter::Participant(&participant),
-        Integrity::Strict => Voter::Code(&draft.code),
+    let request = crate::store::votes::CastRequest {
+        vote_id: setup.id,
+        voter: match setup.integrity {
+            Integrity::Open => crate::store::votes::CastVoter::Participant(participant),
+            Integrity::Strict => crate::store::votes::CastVoter::Code(draft.code.clone()),
+        },
+        college: draft.college.clone(),
+        choice: draft.choice(setup.rules.method),
     };
-    let outcome = crate::store::votes::cast(
-        &db,
-        info.id,
-        voter,
-        &draft.college,
-        draft.choice(info.method),
-        chrono::Utc::now(),
-    )
-    .await;
+    let ballot_box = use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)?;
+    let outcome = ballot_box.cast(request).await;
     let (field, message) = match outcome {
         Ok(()) => return super::forms::done("saved-ballot-cast", &back),
         Err(CastError::NotFound) => return Err(AppError::NotFound.with_status()),
@@ -573,9 +574,21 @@ pub(crate) mod server {
         }
     }
 
+    /// The ballot rules of the vote named in the URL (not a draft), if it is the council's.
+    pub async fn setup(
+        db: &DatabaseConnection,
+        council_id: i64,
+        id: &str,
+    ) -> Result<crate::store::votes::BallotSetup, AppError> {
+        let id = crate::api::assemblies::server::id(id)?;
+        crate::store::votes::ballot_setup(db, council_id, id)
+            .await?
+            .ok_or_else(|| AppError::NotFound.with_status())
+    }
+
     /// Reads a posted ballot against its vote.
     pub fn read(
-        vote: &VoteInfo,
+        vote: &crate::store::votes::BallotSetup,
         college: &str,
         code: &str,
         order: &str,
@@ -583,9 +596,8 @@ pub(crate) mod server {
         points: &BTreeMap<String, String>,
         grades: &BTreeMap<String, String>,
     ) -> (BallotDraft, Vec<BallotProblem>) {
-        let rules = vote.rules();
         let setting = BallotSetting {
-            rules: &rules,
+            rules: &vote.rules,
             colleges: &vote.colleges,
             integrity: vote.integrity,
         };

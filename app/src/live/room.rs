@@ -14,7 +14,7 @@ use crate::store::staff::record_audit;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 /// Who sends a command.
@@ -132,7 +132,7 @@ pub async fn apply(
     if command.is_staff_command() && !matches!(actor, Actor::Staff { .. }) {
         return Err(Refusal::Forbidden);
     }
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     // Taking the next number first locks the room's row (PostgreSQL) until commit: two
     // commands on one room are applied one after the other, on every instance.
     let bumped = assembly::Entity::update_many()
@@ -574,7 +574,7 @@ pub async fn snapshot(
     assembly_id: i64,
     staff: bool,
 ) -> Result<Option<(i64, RoomState)>, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let Some(room) = assembly::Entity::find_by_id(assembly_id).one(&txn).await? else {
         return Ok(None);
     };

@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 /// Why a change was refused; anything else is a database error.
@@ -84,7 +84,7 @@ pub async fn create_assembly(
     {
         code = new_join_code();
     }
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let created = assembly::ActiveModel {
         council_id: Set(council_id),
         title: Set(fields.title.clone()),
@@ -138,7 +138,7 @@ pub async fn update_assembly(
 ) -> Result<(), AssemblyError> {
     let zone = council_zone(db, council_id).await?;
     let starts_at = to_utc(&fields.starts_at, zone)?;
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let row = assembly_row(&txn, council_id, id).await?;
     let mut row: assembly::ActiveModel = row.into();
     row.title = Set(fields.title.clone());
@@ -166,7 +166,7 @@ pub async fn set_published(
     published: bool,
     by: Option<i64>,
 ) -> Result<(), AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let row = assembly_row(&txn, council_id, id).await?;
     if !published && LiveState::parse(&row.live_state) == Some(LiveState::Open) {
         return Err(AssemblyError::Refused("error-unpublish-live"));
@@ -200,7 +200,7 @@ pub async fn change_live_state(
     to: LiveState,
     by: Option<i64>,
 ) -> Result<(LiveState, crate::live::room::StoredEvent), AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let row = assembly_row(&txn, council_id, id).await?;
     let from = LiveState::parse(&row.live_state).unwrap_or(LiveState::Before);
     let next = from
@@ -344,7 +344,7 @@ pub async fn add_agenda_item(
     fields: &AgendaItemFields,
     by: Option<i64>,
 ) -> Result<i64, AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     assembly_row(&txn, council_id, assembly_id).await?;
     let last = agenda_item::Entity::find()
         .filter(agenda_item::Column::AssemblyId.eq(assembly_id))
@@ -406,7 +406,7 @@ pub async fn update_agenda_item(
     fields: &AgendaItemFields,
     by: Option<i64>,
 ) -> Result<(), AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut item: agenda_item::ActiveModel = item_row(&txn, council_id, assembly_id, item_id)
         .await?
         .into();
@@ -427,7 +427,7 @@ pub async fn remove_agenda_item(
     item_id: i64,
     by: Option<i64>,
 ) -> Result<(), AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     item_row(&txn, council_id, assembly_id, item_id).await?;
     agenda_item::Entity::delete_by_id(item_id)
         .exec(&txn)
@@ -455,7 +455,7 @@ pub async fn move_agenda_item(
     up: bool,
     by: Option<i64>,
 ) -> Result<(), AssemblyError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     item_row(&txn, council_id, assembly_id, item_id).await?;
     let mut items = agenda_item::Entity::find()
         .filter(agenda_item::Column::AssemblyId.eq(assembly_id))

@@ -1,10 +1,15 @@
 //! Opening the database: SQLite (embedded, WAL) or PostgreSQL, chosen by the URL.
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 use std::time::Duration;
 
-/// Connects to `url`; for SQLite, creates the file's folder and switches the file to WAL
-/// so that readers do not wait for the writer.
+/// Connects to `url`; for SQLite, creates the file's folder and sets every connection of
+/// the pool to WAL (readers do not wait for the writer), `synchronous = NORMAL` (in WAL, a
+/// commit survives a crash of the process; only a power cut may lose the last commits,
+/// never corrupt the file) and a 5 s wait for the write lock.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let folder = sqlite_file_path(url).and_then(|path| std::path::Path::new(path).parent());
     if let Some(dir) = folder.filter(|dir| !dir.as_os_str().is_empty()) {
@@ -15,13 +20,27 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     options
         .max_connections(if url.starts_with("sqlite") { 8 } else { 16 })
         .connect_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
-    let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA journal_mode=WAL;").await?;
-        db.execute_unprepared("PRAGMA busy_timeout=5000;").await?;
-    }
-    Ok(db)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|sqlite| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    Database::connect(options).await
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a transaction that reads first and writes later would otherwise
+/// fail with "database is locked" whenever another writer committed in between, instead of
+/// waiting its turn. PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// The file behind a `sqlite://path?…` URL, if it names a file (not `:memory:`).

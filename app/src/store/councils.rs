@@ -6,8 +6,7 @@ use crate::domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
-    sea_query::JoinType,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, sea_query::JoinType,
 };
 use std::collections::HashMap;
 
@@ -33,7 +32,7 @@ pub struct NewFinding {
 
 /// Creates a council with its colleges and findings in one transaction: all or nothing.
 pub async fn insert_council(db: &DatabaseConnection, new: &NewCouncil) -> Result<i64, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let created = council::ActiveModel {
         slug: Set(new.slug.to_string()),
         name: Set(new.name.clone()),

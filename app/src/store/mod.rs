@@ -7,7 +7,7 @@ pub mod entities;
 pub mod staff;
 pub mod votes;
 
-pub use connect::connect;
+pub use connect::{begin_write, connect};
 pub use councils::{
     NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
     insert_council, list_councils,

@@ -11,7 +11,7 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -74,7 +74,7 @@ pub async fn create_invitation(
         .ok_or(StaffError::UnknownCouncil)?;
     let token = new_token();
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     invitation::ActiveModel {
         token_hash: Set(hash_token(&token)),
         council_id: Set(council.id),
@@ -211,7 +211,7 @@ pub async fn complete_sign_up(
     staff: NewStaff<'_>,
 ) -> Result<i64, StaffError> {
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let claimed = invitation::Entity::update_many()
         .col_expr(invitation::Column::UsedAt, Expr::value(now))
         .filter(invitation::Column::Id.eq(staff.invitation_id))
@@ -570,7 +570,7 @@ pub async fn revoke_passkey(
     passkey_id: i64,
 ) -> Result<(), RevokeError> {
     use sea_orm::PaginatorTrait;
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let owned = passkey::Entity::find_by_id(passkey_id)
         .filter(passkey::Column::AccountId.eq(account_id))
         .one(&txn)
@@ -644,7 +644,7 @@ pub async fn add_passkey(
     credential_id: &str,
     credential: String,
 ) -> Result<String, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let highest = passkey::Entity::find()
         .filter(passkey::Column::AccountId.eq(account_id))
         .all(&txn)
@@ -683,7 +683,7 @@ pub async fn issue_recovery_codes(
     db: &DatabaseConnection,
     account_id: i64,
 ) -> Result<Vec<String>, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let codes = insert_recovery_codes(&txn, account_id).await?;
     txn.commit().await?;
     Ok(codes)
@@ -696,7 +696,7 @@ pub async fn renew_recovery_codes(
     account_id: i64,
 ) -> Result<Vec<String>, DbErr> {
     use super::entities::recovery_code;
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     recovery_code::Entity::delete_many()
         .filter(recovery_code::Column::AccountId.eq(account_id))
         .exec(&txn)

@@ -14,11 +14,12 @@ use crate::domain::tally::{
 use crate::domain::vote::{Candidate, VoteInfo, VoteState};
 use crate::domain::{ParticipantId, Wording};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set,
 };
+use std::collections::HashMap;
 
 #[derive(Debug, thiserror::Error)]
 pub enum VoteError {
@@ -55,7 +56,7 @@ pub struct NewVote<'a> {
 
 /// Creates a vote (a draft until opened).
 pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i64, VoteError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let known = finding::Entity::find()
         .filter(finding::Column::CouncilId.eq(new.council_id))
         .filter(finding::Column::Id.is_in(new.findings.iter().copied()))
@@ -134,7 +135,7 @@ pub async fn set_state(
     to: VoteState,
     by: Option<i64>,
 ) -> Result<(), VoteError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let row = vote_in(&txn, council_id, vote_id).await?;
     let from = VoteState::parse(&row.state).unwrap_or(VoteState::Closed);
     from.change(to).map_err(VoteError::Refused)?;
@@ -160,7 +161,7 @@ pub async fn set_revealed(
     revealed: bool,
     by: Option<i64>,
 ) -> Result<(), VoteError> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let row = vote_in(&txn, council_id, vote_id).await?;
     let mut row: vote::ActiveModel = row.into();
     row.results_revealed = Set(revealed);
@@ -272,6 +273,40 @@ async fn info(
     })
 }
 
+/// What a ballot is checked against, read in two queries (the hot path of a busy vote).
+#[derive(Debug, Clone)]
+pub struct BallotSetup {
+    pub id: i64,
+    pub rules: Rules,
+    pub colleges: Vec<String>,
+    pub integrity: Integrity,
+}
+
+/// The ballot rules of a vote of the council that is not a draft.
+pub async fn ballot_setup(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+) -> Result<Option<BallotSetup>, DbErr> {
+    let row = match vote_in(db, council_id, vote_id).await {
+        Ok(row) if row.state != VoteState::Draft.key() => row,
+        Ok(_) | Err(VoteError::NotFound) => return Ok(None),
+        Err(VoteError::Db(error)) => return Err(error),
+        Err(_) => return Ok(None),
+    };
+    Ok(Some(BallotSetup {
+        id: row.id,
+        rules: rules_of(db, &row).await?,
+        colleges: row
+            .colleges
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        integrity: Integrity::parse(&row.integrity).unwrap_or(Integrity::Strict),
+    }))
+}
+
 /// The council's minimum group size: breakdowns merge smaller groups.
 pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<usize, DbErr> {
     Ok(super::entities::council::Entity::find_by_id(council_id)
@@ -340,7 +375,7 @@ pub async fn issue_codes(
             })
             .collect()
     };
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut codes = Vec::with_capacity(count);
     for raw in raw_codes {
         ballot_code::ActiveModel {
@@ -410,73 +445,284 @@ pub async fn cast(
     choice: Choice,
     now: DateTime<Utc>,
 ) -> Result<(), CastError> {
-    let txn = db.begin().await?;
-    let vote = vote::Entity::find_by_id(vote_id)
-        .one(&txn)
-        .await?
-        .ok_or(CastError::NotFound)?;
+    let request = CastRequest {
+        vote_id,
+        voter: match voter {
+            Voter::Participant(participant) => CastVoter::Participant(participant.clone()),
+            Voter::Code(code) => CastVoter::Code(code.to_owned()),
+        },
+        college: college.to_owned(),
+        choice,
+    };
+    let mut outcomes = cast_batch(db, vec![request], now).await?;
+    outcomes.pop().unwrap_or(Err(CastError::NotFound))
+}
+
+/// The ballot box of a process: ballots posted at the same moment are cast together
+/// (`cast_batch`), by one task, as soon as the previous batch is committed. A lone ballot
+/// waits for nothing; a crowd shares commits.
+#[derive(Clone)]
+pub struct BallotBox {
+    sender: tokio::sync::mpsc::Sender<(
+        CastRequest,
+        tokio::sync::oneshot::Sender<Result<(), CastError>>,
+    )>,
+    /// The rules of the votes seen, by council slug and vote: they never change once a
+    /// vote is open (only its state does, and that is read with each batch).
+    setups: std::sync::Arc<std::sync::Mutex<HashMap<(String, i64), BallotSetup>>>,
+}
+
+/// The most ballots one transaction takes.
+const BATCH_MAX: usize = 500;
+
+impl BallotBox {
+    /// Starts the task that casts what the box receives (on the current tokio runtime).
+    pub fn start(db: DatabaseConnection) -> Self {
+        let (sender, mut receiver) = tokio::sync::mpsc::channel::<(
+            CastRequest,
+            tokio::sync::oneshot::Sender<Result<(), CastError>>,
+        )>(4 * BATCH_MAX);
+        tokio::spawn(async move {
+            while let Some(first) = receiver.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < BATCH_MAX {
+                    match receiver.try_recv() {
+                        Ok(next) => batch.push(next),
+                        Err(_) => break,
+                    }
+                }
+                let (requests, answers): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+                match cast_batch(&db, requests, Utc::now()).await {
+                    Ok(outcomes) => {
+                        for (answer, outcome) in answers.into_iter().zip(outcomes) {
+                            let _ = answer.send(outcome);
+                        }
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, "casting a batch of ballots");
+                        for answer in answers {
+                            let _ =
+                                answer.send(Err(CastError::Db(DbErr::Custom(error.to_string()))));
+                        }
+                    }
+                }
+            }
+        });
+        Self {
+            sender,
+            setups: std::sync::Arc::default(),
+        }
+    }
+
+    /// The ballot rules of vote `vote_id` of the council `slug` (not a draft), read from the
+    /// database the first time only.
+    pub async fn setup(
+        &self,
+        db: &DatabaseConnection,
+        slug: &str,
+        vote_id: i64,
+    ) -> Result<Option<BallotSetup>, DbErr> {
+        let key = (slug.to_owned(), vote_id);
+        if let Some(known) = self.setups.lock().ok().and_then(|s| s.get(&key).cloned()) {
+            return Ok(Some(known));
+        }
+        let Some((council_id, _)) = super::staff::council_by_slug_id(db, slug).await? else {
+            return Ok(None);
+        };
+        let setup = ballot_setup(db, council_id, vote_id).await?;
+        if let (Some(setup), Ok(mut setups)) = (&setup, self.setups.lock()) {
+            setups.insert(key, setup.clone());
+        }
+        Ok(setup)
+    }
+
+    /// Casts one ballot with whatever else arrives at the same moment.
+    pub async fn cast(&self, request: CastRequest) -> Result<(), CastError> {
+        let (answer, outcome) = tokio::sync::oneshot::channel();
+        self.sender
+            .send((request, answer))
+            .await
+            .map_err(|_| CastError::Db(DbErr::Custom("the ballot box is closed".into())))?;
+        outcome
+            .await
+            .map_err(|_| CastError::Db(DbErr::Custom("the ballot box is closed".into())))?
+    }
+}
+
+/// A ballot waiting to be cast (see `cast_batch`).
+#[derive(Debug, Clone)]
+pub struct CastRequest {
+    pub vote_id: i64,
+    pub voter: CastVoter,
+    pub college: String,
+    pub choice: Choice,
+}
+
+#[derive(Debug, Clone)]
+pub enum CastVoter {
+    Participant(ParticipantId),
+    Code(String),
+}
+
+/// Casts ballots together, in one transaction: each is checked and refused on its own
+/// (its outcome in the same place of the answer), and a ballot is stored only with the
+/// record of its voter. One commit for many ballots is what lets a room of thousands vote
+/// within a second on SQLite's single writer. A database failure fails them all: nothing
+/// is half-written.
+pub async fn cast_batch(
+    db: &DatabaseConnection,
+    requests: Vec<CastRequest>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Result<(), CastError>>, DbErr> {
+    use std::collections::HashSet;
+    let txn = crate::store::begin_write(db).await?;
+    let mut votes: Vec<(vote::Model, Rules)> = Vec::new();
+    let mut outcomes: Vec<Result<(), CastError>> = Vec::with_capacity(requests.len());
+    // Open votes: the participation keys to record, all in one statement.
+    let mut waiting: Vec<(usize, i64, String)> = Vec::new();
+    let mut keys_seen: HashSet<(i64, String)> = HashSet::new();
+    for (index, request) in requests.iter().enumerate() {
+        if !votes.iter().any(|(v, _)| v.id == request.vote_id)
+            && let Some(row) = vote::Entity::find_by_id(request.vote_id).one(&txn).await?
+        {
+            let rules = rules_of(&txn, &row).await?;
+            votes.push((row, rules));
+        }
+        let Some((vote, rules)) = votes.iter().find(|(v, _)| v.id == request.vote_id) else {
+            outcomes.push(Err(CastError::NotFound));
+            continue;
+        };
+        match (&request.voter, Integrity::parse(&vote.integrity)) {
+            (CastVoter::Participant(participant), Some(Integrity::Open)) => {
+                if let Err(refused) = admissible(vote, rules, request, now) {
+                    outcomes.push(Err(refused));
+                    continue;
+                }
+                let key = participation_key(vote.id, participant);
+                if keys_seen.insert((vote.id, key.clone())) {
+                    waiting.push((index, vote.id, key));
+                    outcomes.push(Ok(()));
+                } else {
+                    outcomes.push(Err(CastError::AlreadyVoted));
+                }
+            }
+            _ => outcomes.push(cast_one(&txn, vote, rules, request, now).await?),
+        }
+    }
+    // The key is the guard, also against two ballots of one participant at the same
+    // instant: a key already there inserts nothing and is not returned.
+    for chunk in waiting.chunks(BATCH_MAX) {
+        let mut insert = sea_orm::sea_query::Query::insert();
+        insert
+            .into_table(vote_participation::Entity)
+            .columns([
+                vote_participation::Column::VoteId,
+                vote_participation::Column::Voter,
+            ])
+            .on_conflict(
+                OnConflict::columns([
+                    vote_participation::Column::VoteId,
+                    vote_participation::Column::Voter,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .returning_col(vote_participation::Column::Voter);
+        for (_, vote_id, key) in chunk {
+            insert
+                .values([(*vote_id).into(), key.clone().into()])
+                .map_err(|e| DbErr::Custom(e.to_string()))?;
+        }
+        let recorded: HashSet<String> = txn
+            .query_all(&insert)
+            .await?
+            .into_iter()
+            .map(|row| row.try_get::<String>("", "voter"))
+            .collect::<Result<_, _>>()?;
+        for (index, _, key) in chunk {
+            if !recorded.contains(key)
+                && let Some(outcome) = outcomes.get_mut(*index)
+            {
+                *outcome = Err(CastError::AlreadyVoted);
+            }
+        }
+    }
+    let mut accepted: Vec<ballot::ActiveModel> = Vec::new();
+    for (request, outcome) in requests.into_iter().zip(&outcomes) {
+        if outcome.is_ok() {
+            accepted.push(ballot::ActiveModel {
+                id: Set(format!("{:032x}", rand::random::<u128>())),
+                vote_id: Set(request.vote_id),
+                college: Set(request.college),
+                choice: Set(serde_json::to_string(&request.choice)
+                    .map_err(|e| DbErr::Custom(e.to_string()))?),
+                cast_on: Set(now.date_naive()),
+            });
+        }
+    }
+    for chunk in accepted.chunks(BATCH_MAX) {
+        ballot::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(outcomes)
+}
+
+/// Whether the vote takes this ballot now, by its rules.
+fn admissible(
+    vote: &vote::Model,
+    rules: &Rules,
+    request: &CastRequest,
+    now: DateTime<Utc>,
+) -> Result<(), CastError> {
     if vote.state != VoteState::Open.key() || now < vote.opens_at || now >= vote.closes_at {
         return Err(CastError::NotOpen);
     }
     let ballot = Ballot {
-        college: college.to_owned(),
-        choice,
+        college: request.college.clone(),
+        choice: request.choice.clone(),
     };
-    let rules = rules_of(&txn, &vote).await?;
-    tally::check(&rules, &ballot).map_err(CastError::Invalid)?;
-    match (voter, Integrity::parse(&vote.integrity)) {
-        (Voter::Participant(participant), Some(Integrity::Open)) => {
-            let key = participation_key(vote_id, participant);
-            let already = vote_participation::Entity::find_by_id((vote_id, key.clone()))
-                .one(&txn)
-                .await?;
-            if already.is_some() {
-                return Err(CastError::AlreadyVoted);
-            }
-            vote_participation::ActiveModel {
-                vote_id: Set(vote_id),
-                voter: Set(key),
-            }
-            .insert(&txn)
-            .await
-            // Two ballots of one participant at the same instant: the key is the guard.
-            .map_err(|_| CastError::AlreadyVoted)?;
-        }
-        (Voter::Code(code), Some(Integrity::Strict)) => {
-            let hash = hash_token(&format!("{vote_id}:{}", normalize_code(code)));
-            let marked = ballot_code::Entity::update_many()
-                .col_expr(ballot_code::Column::Used, Expr::value(true))
-                .filter(ballot_code::Column::VoteId.eq(vote_id))
-                .filter(ballot_code::Column::CodeHash.eq(hash.clone()))
-                .filter(ballot_code::Column::Used.eq(false))
-                .exec(&txn)
-                .await?;
-            if marked.rows_affected != 1 {
-                let known = ballot_code::Entity::find_by_id((vote_id, hash))
-                    .one(&txn)
-                    .await?;
-                return Err(if known.is_some() {
-                    CastError::UsedCode
-                } else {
-                    CastError::UnknownCode
-                });
-            }
-        }
-        _ => return Err(CastError::WrongVoter),
+    tally::check(rules, &ballot).map_err(CastError::Invalid)
+}
+
+/// Checks a ballot that is not an open vote's and marks its one-time code used;
+/// `Ok(Err(_))` is a refusal (nothing written).
+async fn cast_one(
+    txn: &sea_orm::DatabaseTransaction,
+    vote: &vote::Model,
+    rules: &Rules,
+    request: &CastRequest,
+    now: DateTime<Utc>,
+) -> Result<Result<(), CastError>, DbErr> {
+    if let Err(refused) = admissible(vote, rules, request, now) {
+        return Ok(Err(refused));
     }
-    ballot::ActiveModel {
-        id: Set(format!("{:032x}", rand::random::<u128>())),
-        vote_id: Set(vote_id),
-        college: Set(ballot.college),
-        choice: Set(
-            serde_json::to_string(&ballot.choice).map_err(|e| DbErr::Custom(e.to_string()))?
-        ),
-        cast_on: Set(now.date_naive()),
+    let vote_id = vote.id;
+    let (CastVoter::Code(code), Some(Integrity::Strict)) =
+        (&request.voter, Integrity::parse(&vote.integrity))
+    else {
+        return Ok(Err(CastError::WrongVoter));
+    };
+    let hash = hash_token(&format!("{vote_id}:{}", normalize_code(code)));
+    let marked = ballot_code::Entity::update_many()
+        .col_expr(ballot_code::Column::Used, Expr::value(true))
+        .filter(ballot_code::Column::VoteId.eq(vote_id))
+        .filter(ballot_code::Column::CodeHash.eq(hash.clone()))
+        .filter(ballot_code::Column::Used.eq(false))
+        .exec(txn)
+        .await?;
+    if marked.rows_affected != 1 {
+        let known = ballot_code::Entity::find_by_id((vote_id, hash))
+            .one(txn)
+            .await?;
+        return Ok(Err(if known.is_some() {
+            CastError::UsedCode
+        } else {
+            CastError::UnknownCode
+        }));
     }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    Ok(Ok(()))
 }
 
 /// The ballots of a vote, for counting and export: in the order of their random ids.

@@ -16,9 +16,9 @@
 use agora_app::domain::{CouncilSlug, LiveState, Role};
 use agora_app::live::ClientMessage;
 use agora_app::live::room::{self, Actor};
+use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
 use anyhow::Context;
 use futures_util::{SinkExt, StreamExt};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -92,13 +92,6 @@ fn main() -> anyhow::Result<()> {
 
 // ---------------------------------------------------------------------------- servers
 
-/// The real server, as `agora serve` runs it, from the environment the parent sets.
-async fn serve_agora() -> anyhow::Result<()> {
-    let config = agora_server::config::Config::from_env()?;
-    let db = agora_server::prepare_database(&config.database_url).await?;
-    agora_server::serve(&config, db).await
-}
-
 /// A bare broadcast server: every text frame received is sent to every connection.
 async fn serve_bare(port: &str) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
@@ -133,62 +126,6 @@ async fn serve_bare(port: &str) -> anyhow::Result<()> {
 }
 
 // ----------------------------------------------------------------------------- driver
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn rss_kib(&self) -> anyhow::Result<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmRSS:"))
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|kib| kib.parse().ok())
-            .context("VmRSS")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
-}
-
-async fn wait_listening(port: u16) -> anyhow::Result<()> {
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    anyhow::bail!("server on port {port} did not start")
-}
-
-fn spawn(args: &[&str], env: &[(&str, String)]) -> anyhow::Result<Child> {
-    let mut command = Command::new(std::env::current_exe()?);
-    command
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.env("RUST_LOG", "warn");
-    Ok(command.spawn()?)
-}
 
 /// An Agora room ready for the run: the demo assembly, live, with `ROUNDS` questions
 /// waiting for moderation, and a facilitator's session.
@@ -478,15 +415,6 @@ async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
         .to_string()
     })
     .await
-}
-
-fn percentile(values: &[f64], q: f64) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
 }
 
 fn report(name: &str, n: usize, m: &Measures) -> f64 {

@@ -347,3 +347,56 @@ async fn the_exported_file_recounts_to_the_published_result_with_either_weightin
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn ballots_cast_together_are_each_judged_alone_and_one_participant_counts_once()
+-> anyhow::Result<()> {
+    use agora_app::store::votes::{CastRequest, CastVoter};
+    let app = TestApp::with_demo().await?;
+    let (_, vote) = open_vote(&app, Method::Approval, Integrity::Open).await?;
+    let request = |who: u8, choice: Choice| CastRequest {
+        vote_id: vote,
+        voter: CastVoter::Participant(ParticipantId::from_random([who; 16])),
+        college: "usagers".into(),
+        choice,
+    };
+    let outcomes = votes::cast_batch(
+        &app.db,
+        vec![
+            request(1, Choice::Approval(vec![0])),
+            // The same participant twice in one batch: the second is refused.
+            request(1, Choice::Approval(vec![1])),
+            // A broken ballot among good ones: refused alone.
+            request(2, Choice::Approval(vec![7])),
+            request(3, Choice::Approval(vec![2])),
+            CastRequest {
+                voter: CastVoter::Code("ABCDE-FGHJK".into()),
+                ..request(4, Choice::Approval(vec![0]))
+            },
+        ],
+        Utc::now(),
+    )
+    .await?;
+    let kinds: Vec<String> = outcomes
+        .iter()
+        .map(|o| match o {
+            Ok(()) => "ok".to_owned(),
+            Err(CastError::AlreadyVoted) => "already".to_owned(),
+            Err(CastError::Invalid(_)) => "invalid".to_owned(),
+            Err(CastError::WrongVoter) => "wrong voter".to_owned(),
+            Err(other) => format!("{other}"),
+        })
+        .collect();
+    assert_eq!(kinds, ["ok", "already", "invalid", "ok", "wrong voter"]);
+    assert_eq!(counts(&app, vote).await?, (2, 2));
+    // And again in a later batch: the first participant is known.
+    let later = votes::cast_batch(
+        &app.db,
+        vec![request(1, Choice::Approval(vec![2]))],
+        Utc::now(),
+    )
+    .await?;
+    assert!(matches!(later[..], [Err(CastError::AlreadyVoted)]));
+    assert_eq!(counts(&app, vote).await?, (2, 2));
+    Ok(())
+}

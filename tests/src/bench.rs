@@ -1,0 +1,81 @@
+//! What the benchmarks share: the real server in a child process of the benchmark itself
+//! (so that the figures compare servers, not builds), its memory, and percentiles.
+
+use anyhow::Context;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// The real server, as `agora serve` runs it, from the environment the parent sets.
+pub async fn serve_agora() -> anyhow::Result<()> {
+    let config = agora_server::config::Config::from_env()?;
+    let db = agora_server::prepare_database(&config.database_url).await?;
+    agora_server::serve(&config, db).await
+}
+
+/// A server child process, killed when dropped.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+}
+
+impl Server {
+    pub fn rss_kib(&self) -> anyhow::Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|kib| kib.parse().ok())
+            .context("VmRSS")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+pub async fn wait_listening(port: u16) -> anyhow::Result<()> {
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("server on port {port} did not start")
+}
+
+/// Runs this same program with `args` and `env` (the child's output goes to stderr).
+pub fn spawn(args: &[&str], env: &[(&str, String)]) -> anyhow::Result<Child> {
+    let mut command = Command::new(std::env::current_exe()?);
+    command
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.env("RUST_LOG", "warn");
+    Ok(command.spawn()?)
+}
+
+/// The value at quantile `q` (0 to 1) of `values`, NaN when there are none.
+pub fn percentile(values: &[f64], q: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}

@@ -1,0 +1,259 @@
+//! A burst of ballots into one vote: N ballots sent within one second (default 5,000), as a
+//! browser without JavaScript sends them (a form post to `/api/cast_ballot`, each from a
+//! new participant), against the real server in a child process.
+//!
+//! `cargo run --release -p agora-tests --bin vote-bench -- [N]`
+//! On SQLite (a file in a temporary folder); on PostgreSQL too when `BENCH_DATABASE_URL`
+//! names a server (`postgres://user:password@host/db`: a fresh database is created on it).
+//!
+//! Acknowledgement time: from the moment a ballot is sent to the server's answer (the
+//! redirect to the receipt). Lost: sent, but not in the ballot box afterwards. The server's
+//! per-address write limit is lifted: here every voter shares 127.0.0.1, where a real
+//! room's phones come from the venue's address and the mobile networks.
+
+use agora_app::domain::tally::{Integrity, Method};
+use agora_app::domain::vote::VoteState;
+use agora_app::store::votes::{self, NewVote};
+use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
+use anyhow::Context;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const COLLEGES: [&str; 6] = [
+    "elus",
+    "soin",
+    "usagers",
+    "aidants",
+    "professionnels",
+    "habitants",
+];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    match args.first().map(String::as_str) {
+        Some("serve-agora") => runtime.block_on(serve_agora()),
+        first => {
+            let n: usize = first.map(str::parse).transpose()?.unwrap_or(5000);
+            runtime.block_on(run(n))
+        }
+    }
+}
+
+struct Prepared {
+    url: String,
+    slug: String,
+    vote: i64,
+    _dir: tempfile::TempDir,
+}
+
+/// A database with the demo council and an open approval vote over its first ten findings.
+async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
+    use agora_app::store::entities::{council, finding};
+    let dir = tempfile::tempdir()?;
+    let url = match server {
+        Some(server) => {
+            use sea_orm::ConnectionTrait;
+            let name = format!("agora_bench_{:016x}", rand::random::<u64>());
+            let admin = sea_orm::Database::connect(server).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            admin.close().await?;
+            let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+            format!("{base}/{name}")
+        }
+        None => format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        ),
+    };
+    let db = agora_server::prepare_database(&url).await?;
+    agora_server::demo::seed(&db).await?;
+    let council = council::Entity::find()
+        .one(&db)
+        .await?
+        .context("demo council")?;
+    let findings: Vec<i64> = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(council.id))
+        .all(&db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .take(10)
+        .collect();
+    let colleges: Vec<String> = COLLEGES.iter().map(|c| (*c).to_owned()).collect();
+    let now = chrono::Utc::now();
+    let vote = votes::create_vote(
+        &db,
+        NewVote {
+            council_id: council.id,
+            assembly_id: None,
+            title: "Banc d'essai",
+            colleges: &colleges,
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &findings,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now - chrono::Duration::hours(1),
+            closes_at: now + chrono::Duration::hours(2),
+            by: None,
+        },
+    )
+    .await?;
+    votes::set_state(&db, council.id, vote, VoteState::Open, None).await?;
+    db.close().await?;
+    Ok(Prepared {
+        url,
+        slug: council.slug,
+        vote,
+        _dir: dir,
+    })
+}
+
+struct Outcome {
+    acknowledged_ms: Vec<f64>,
+    refused: usize,
+    failed: usize,
+    stored: u64,
+    sending_ms: f64,
+}
+
+async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
+    let port = free_port()?;
+    let _server = Server {
+        child: spawn(
+            &["serve-agora"],
+            &[
+                ("DATABASE_URL", prepared.url.clone()),
+                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+                ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
+            ],
+        )?,
+        port,
+    };
+    wait_listening(port).await?;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()?;
+    let url = Arc::new(format!("http://127.0.0.1:{port}/api/cast_ballot"));
+    // Warm up: the vote's page read once, so that the database connections are open, as
+    // they are in a room where people have been using the site.
+    let vote = prepared.vote.to_string();
+    client
+        .get(format!(
+            "http://127.0.0.1:{port}/{}/votes/{vote}",
+            prepared.slug
+        ))
+        .send()
+        .await?;
+    let gap = Duration::from_secs(1).as_secs_f64() / n as f64;
+    let start = Instant::now();
+    let mut tasks = Vec::with_capacity(n);
+    for i in 0..n {
+        let client = client.clone();
+        let url = url.clone();
+        let mut fields = vec![
+            ("slug".to_owned(), prepared.slug.clone()),
+            ("vote".to_owned(), vote.clone()),
+            (
+                "college".to_owned(),
+                COLLEGES[i % COLLEGES.len()].to_owned(),
+            ),
+            (format!("approved[{}]", i % 10), "on".to_owned()),
+        ];
+        // A second approval when it names another finding (a field twice is refused).
+        if (i / 10) % 10 != i % 10 {
+            fields.push((format!("approved[{}]", (i / 10) % 10), "on".to_owned()));
+        }
+        let due = start + Duration::from_secs_f64(gap * i as f64);
+        tasks.push(tokio::spawn(async move {
+            tokio::time::sleep_until(due.into()).await;
+            let sent = Instant::now();
+            let answer = client
+                .post(url.as_str())
+                .header("accept", "text/html")
+                .form(&fields)
+                .send()
+                .await;
+            let took = sent.elapsed().as_secs_f64() * 1000.0;
+            match answer {
+                Ok(response) => {
+                    // The receipt is a redirect that carries the confirmation; a refusal
+                    // carries the reason instead.
+                    let receipt = response.status().as_u16() == 302
+                        && response
+                            .headers()
+                            .get_all("set-cookie")
+                            .iter()
+                            .filter_map(|v| v.to_str().ok())
+                            .any(|c| c.starts_with("agora_flash=notice:saved-ballot-cast"));
+                    (Some(took), receipt)
+                }
+                Err(_) => (None, false),
+            }
+        }));
+    }
+    let mut outcome = Outcome {
+        acknowledged_ms: Vec::with_capacity(n),
+        refused: 0,
+        failed: 0,
+        stored: 0,
+        sending_ms: 0.0,
+    };
+    for task in tasks {
+        match task.await? {
+            (Some(took), true) => outcome.acknowledged_ms.push(took),
+            (Some(_), false) => outcome.refused += 1,
+            (None, _) => outcome.failed += 1,
+        }
+    }
+    outcome.sending_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let db = sea_orm::Database::connect(prepared.url.as_str()).await?;
+    outcome.stored = agora_app::store::entities::ballot::Entity::find()
+        .filter(agora_app::store::entities::ballot::Column::VoteId.eq(prepared.vote))
+        .count(&db)
+        .await?;
+    db.close().await?;
+    Ok(outcome)
+}
+
+fn report(database: &str, n: usize, o: &Outcome) {
+    let lost = n as u64 - o.stored.min(n as u64);
+    println!(
+        "| {database} | {n} | {} | {} | {} | {lost} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} |",
+        o.acknowledged_ms.len(),
+        o.refused,
+        o.failed,
+        percentile(&o.acknowledged_ms, 0.50),
+        percentile(&o.acknowledged_ms, 0.99),
+        percentile(&o.acknowledged_ms, 1.0),
+        o.sending_ms,
+        o.stored,
+    );
+}
+
+async fn run(n: usize) -> anyhow::Result<()> {
+    println!(
+        "{n} ballots sent evenly within one second, each a plain form post from a new participant; times from sending to the server's answer."
+    );
+    println!();
+    println!(
+        "| database | sent | acknowledged | refused | failed | lost | p50 ms | p99 ms | max ms | all answered after ms | stored |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let sqlite = prepare(None).await?;
+    report("SQLite", n, &burst(&sqlite, n).await?);
+    if let Ok(server) = std::env::var("BENCH_DATABASE_URL")
+        && !server.is_empty()
+    {
+        let postgres = prepare(Some(&server)).await?;
+        report("PostgreSQL", n, &burst(&postgres, n).await?);
+    }
+    Ok(())
+}
