@@ -152,6 +152,22 @@ impl TestApp {
         Ok(request.send().await?)
     }
 
+    /// Follows a plain form post's redirect as a browser does, with the flash cookie it set
+    /// added to `cookie`: where it led, and that page.
+    pub async fn follow(
+        &self,
+        response: reqwest::Response,
+        cookie: &str,
+    ) -> anyhow::Result<(String, String)> {
+        let back = location(&response);
+        let cookie = match cookie_set(&response, "agora_flash") {
+            Some(flash) => format!("{cookie}; {flash}"),
+            None => cookie.to_owned(),
+        };
+        let (_, html) = self.get_with_cookie(&back, Some(&cookie)).await?;
+        Ok((back, html))
+    }
+
     /// A staff member of `council` with `role`, signed up from an invitation (the passkey
     /// is a placeholder: the browser tests run real ceremonies) and signed in: their account
     /// id and session cookie (`agora_staff=…`).
@@ -200,6 +216,16 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .await
+}
+
+/// Where a redirect leads ("" when it is not one).
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// The `name=value` pair a response sets for cookie `name`, unless it only clears it.

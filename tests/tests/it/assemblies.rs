@@ -4,38 +4,14 @@
 use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::entities::{agenda_item, assembly};
 use agora_server::demo;
-use agora_tests::{TestApp, cookie_set};
+use agora_tests::{TestApp, location};
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
-
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
 
 async fn demo_assembly(app: &TestApp) -> anyhow::Result<assembly::Model> {
     assembly::Entity::find()
         .one(&app.db)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo has an assembly"))
-}
-
-/// Follows a plain form post's redirect with its flash cookie: the page it comes back to.
-async fn after(
-    app: &TestApp,
-    response: reqwest::Response,
-    cookie: &str,
-) -> anyhow::Result<(String, String)> {
-    let back = location(&response);
-    let cookie = match cookie_set(&response, "agora_flash") {
-        Some(flash) => format!("{cookie}; {flash}"),
-        None => cookie.to_owned(),
-    };
-    let (_, html) = app.get_with_cookie(&back, Some(&cookie)).await?;
-    Ok((back, html))
 }
 
 #[tokio::test]
@@ -202,7 +178,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
         )
         .await?;
     assert_eq!(refused.status().as_u16(), 302);
-    let (back, html) = after(&app, refused, &cookie).await?;
+    let (back, html) = app.follow(refused, &cookie).await?;
     assert_eq!(back, format!("/{slug}/assemblees"));
     assert!(
         html.contains("Cette date n&#x27;est pas valable")
@@ -233,7 +209,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
             ],
         )
         .await?;
-    let (editor, html) = after(&app, created, &cookie).await?;
+    let (editor, html) = app.follow(created, &cookie).await?;
     assert!(editor.ends_with("/preparer"), "{editor}");
     assert!(
         html.contains("L&#x27;assemblée est créée") || html.contains("L'assemblée est créée"),
@@ -291,7 +267,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
             ],
         )
         .await?;
-    let (_, html) = after(&app, empty, &cookie).await?;
+    let (_, html) = app.follow(empty, &cookie).await?;
     assert!(html.contains("Ce champ est obligatoire."), "{html}");
     assert!(html.contains(">Gardé</textarea>"), "typed summary kept");
     let items = || async {
@@ -365,7 +341,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
             .await
         }
     };
-    let (_, html) = after(&app, live("open").await?, &cookie).await?;
+    let (_, html) = app.follow(live("open").await?, &cookie).await?;
     assert!(
         html.contains("Publiez d&#x27;abord") || html.contains("Publiez d'abord"),
         "{html}"
@@ -376,7 +352,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
         &[("slug", slug), ("assembly", &id), ("publish", "1")],
     )
     .await?;
-    let (_, html) = after(&app, live("open").await?, &cookie).await?;
+    let (_, html) = app.follow(live("open").await?, &cookie).await?;
     assert!(html.contains("Le direct est ouvert."), "{html}");
     let row = assembly::Entity::find_by_id(id.parse::<i64>()?)
         .one(&app.db)
@@ -394,7 +370,7 @@ async fn a_coordinator_prepares_an_assembly_from_creation_to_live() -> anyhow::R
             &[("slug", slug), ("assembly", &id), ("publish", "0")],
         )
         .await?;
-    let (_, html) = after(&app, unpublish, &cookie).await?;
+    let (_, html) = app.follow(unpublish, &cookie).await?;
     assert!(html.contains("Le direct est ouvert : closez-le"), "{html}");
 
     let (_, public) = app.get(&format!("/{slug}/assemblees/{id}")).await?;

@@ -8,31 +8,22 @@ use agora_app::domain::tally::Weighting;
 use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::entities::{audit_event, ballot, ballot_code, vote};
 use agora_server::demo;
-use agora_tests::{TestApp, cookie_set};
+use agora_tests::{TestApp, cookie_set, location};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// Follows a plain form post's redirect with its flash cookie, as a browser does.
+/// Follows a plain form post's redirect with its flash cookie, as a browser does; the page
+/// with its apostrophes unescaped, to compare with French text.
 async fn follow(
     app: &TestApp,
     response: reqwest::Response,
     cookie: &str,
 ) -> anyhow::Result<(String, String)> {
-    let back = location(&response);
-    assert!(!back.is_empty(), "a redirect: {}", response.status());
-    let cookie = match cookie_set(&response, "agora_flash") {
-        Some(flash) => format!("{cookie}; {flash}"),
-        None => cookie.to_owned(),
-    };
-    let (_, html) = app.get_with_cookie(&back, Some(&cookie)).await?;
+    assert!(
+        !location(&response).is_empty(),
+        "a redirect: {}",
+        response.status()
+    );
+    let (back, html) = app.follow(response, cookie).await?;
     Ok((back, html.replace("&#x27;", "'")))
 }
 

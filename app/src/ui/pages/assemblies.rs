@@ -54,7 +54,7 @@ pub fn AssemblyEditorRoute() -> impl IntoView {
 }
 
 /// A confirmation left by the last form post, announced politely.
-fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
+pub(super) fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
     flash.notice.clone().map(|id| {
         view! {
             <div class="notice" role="status">
@@ -65,7 +65,11 @@ fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
 }
 
 /// A refusal that belongs to no single field, shown above its form.
-fn form_refusal(i18n: I18n, flash: &PageFlash, form: &str) -> Option<impl IntoView + use<>> {
+pub(super) fn form_refusal(
+    i18n: I18n,
+    flash: &PageFlash,
+    form: &str,
+) -> Option<impl IntoView + use<>> {
     flash
         .refusal(form)
         .filter(|echo| echo.field.is_none())

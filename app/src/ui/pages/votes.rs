@@ -3,6 +3,7 @@
 //! projector's chart and the printed code sheet. Every step is a plain form post: all of it
 //! works without JavaScript, and nothing here is an island.
 
+use super::assemblies::{form_refusal, notice};
 use super::council::college_name;
 use super::loaded;
 use crate::api::{
@@ -95,30 +96,6 @@ fn period(i18n: I18n, vote: &VoteInfo) -> String {
             ("closes", &i18n.moment(&vote.closes)),
         ],
     )
-}
-
-fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
-    flash.notice.clone().map(|id| {
-        view! {
-            <div class="notice" role="status">
-                <p>{i18n.text(&id)}</p>
-            </div>
-        }
-    })
-}
-
-fn form_refusal(i18n: I18n, flash: &PageFlash, form: &str) -> Option<impl IntoView + use<>> {
-    flash
-        .refusal(form)
-        .filter(|echo| echo.field.is_none())
-        .map(|echo| {
-            let message = i18n.text(&echo.message);
-            view! {
-                <div class="notice notice-error" role="alert">
-                    <p>{message}</p>
-                </div>
-            }
-        })
 }
 
 #[component]
