@@ -459,7 +459,7 @@ pub async fn cast(
 }
 
 /// The ballot box of a process: ballots posted at the same moment are cast together
-/// (`cast_batch`), by one task, as soon as the previous batch is committed. A lone ballot
+/// (`cast_batch`), as soon as a task is free (one on SQLite, four on PostgreSQL). A lone ballot
 /// waits for nothing; a crowd shares commits.
 #[derive(Clone)]
 pub struct BallotBox {
@@ -478,36 +478,53 @@ const BATCH_MAX: usize = 500;
 impl BallotBox {
     /// Starts the task that casts what the box receives (on the current tokio runtime).
     pub fn start(db: DatabaseConnection) -> Self {
-        let (sender, mut receiver) = tokio::sync::mpsc::channel::<(
+        let (sender, receiver) = tokio::sync::mpsc::channel::<(
             CastRequest,
             tokio::sync::oneshot::Sender<Result<(), CastError>>,
         )>(4 * BATCH_MAX);
-        tokio::spawn(async move {
-            while let Some(first) = receiver.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < BATCH_MAX {
-                    match receiver.try_recv() {
-                        Ok(next) => batch.push(next),
-                        Err(_) => break,
-                    }
-                }
-                let (requests, answers): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-                match cast_batch(&db, requests, Utc::now()).await {
-                    Ok(outcomes) => {
-                        for (answer, outcome) in answers.into_iter().zip(outcomes) {
-                            let _ = answer.send(outcome);
+        // SQLite has one writer: one task. PostgreSQL takes concurrent transactions, and
+        // a batch's round trips overlap with the next one's.
+        let workers = match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => 4,
+            _ => 1,
+        };
+        let receiver = std::sync::Arc::new(tokio::sync::Mutex::new(receiver));
+        for _ in 0..workers {
+            let (db, receiver) = (db.clone(), receiver.clone());
+            tokio::spawn(async move {
+                loop {
+                    let batch = {
+                        let mut receiver = receiver.lock().await;
+                        let Some(first) = receiver.recv().await else {
+                            return;
+                        };
+                        let mut batch = vec![first];
+                        while batch.len() < BATCH_MAX {
+                            match receiver.try_recv() {
+                                Ok(next) => batch.push(next),
+                                Err(_) => break,
+                            }
+                        }
+                        batch
+                    };
+                    let (requests, answers): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+                    match cast_batch(&db, requests, Utc::now()).await {
+                        Ok(outcomes) => {
+                            for (answer, outcome) in answers.into_iter().zip(outcomes) {
+                                let _ = answer.send(outcome);
+                            }
+                        }
+                        Err(error) => {
+                            tracing::error!(%error, "casting a batch of ballots");
+                            for answer in answers {
+                                let _ = answer
+                                    .send(Err(CastError::Db(DbErr::Custom(error.to_string()))));
+                            }
                         }
                     }
-                    Err(error) => {
-                        tracing::error!(%error, "casting a batch of ballots");
-                        for answer in answers {
-                            let _ =
-                                answer.send(Err(CastError::Db(DbErr::Custom(error.to_string()))));
-                        }
-                    }
                 }
-            }
-        });
+            });
+        }
         Self {
             sender,
             setups: std::sync::Arc::default(),
@@ -610,7 +627,10 @@ pub async fn cast_batch(
         }
     }
     // The key is the guard, also against two ballots of one participant at the same
-    // instant: a key already there inserts nothing and is not returned.
+    // instant: a key already there inserts nothing and is not returned. Keys go in sorted,
+    // so that two concurrent batches (PostgreSQL) wait for each other in the same order
+    // and never deadlock.
+    waiting.sort_by(|a, b| (a.1, &a.2).cmp(&(b.1, &b.2)));
     for chunk in waiting.chunks(BATCH_MAX) {
         let mut insert = sea_orm::sea_query::Query::insert();
         insert
