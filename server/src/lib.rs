@@ -10,16 +10,13 @@ pub mod security;
 use agora_app::api::StaffSetup;
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
-use axum::body::Body;
-use axum::extract::{FromRef, Request, State};
+use axum::extract::{FromRef, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Router, middleware};
 use config::Config;
 use leptos::prelude::*;
-use leptos_axum::{
-    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
-};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use protection::WriteGuard;
 use sea_orm::DatabaseConnection;
 use std::net::SocketAddr;
@@ -124,13 +121,11 @@ pub fn router(state: AppState) -> Router {
         shell,
     );
     let router = Router::new()
-        .route(
-            "/api/{*fn_name}",
-            get(server_fn_handler).post(server_fn_handler),
-        )
         .route("/live/{assembly}", get(live::socket))
         .route("/j", get(join_by_query))
         .route("/j/{code}", get(join_by_path))
+        // Also registers every server function at its own path (`/api/…`), with these
+        // contexts: the pages' and the server functions' are the same.
         .leptos_routes_with_context(
             &state,
             routes,
@@ -163,23 +158,6 @@ pub fn router(state: AppState) -> Router {
         // budget of a phone on a slow network is counted in compressed bytes.
         .layer(tower_http::compression::CompressionLayer::new());
     security::with_security_headers(router)
-}
-
-async fn server_fn_handler(
-    State(state): State<AppState>,
-    request: Request<Body>,
-) -> impl IntoResponse {
-    handle_server_fns_with_context(
-        move || {
-            provide_context(state.db.clone());
-            provide_context(state.staff.clone());
-            provide_context(state.ballot_box.clone());
-            let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
-            provide_context(publisher);
-        },
-        request,
-    )
-    .await
 }
 
 /// `/j/ABC234` (the QR code's link): to the assembly that code opens.
