@@ -195,6 +195,26 @@ pub(crate) mod server {
             .map(|member| member.account_id))
     }
 
+    /// The caller's role in the council, if they are signed in and have one there: for
+    /// pages that ask several permissions at once.
+    pub async fn caller_role(
+        db: &DatabaseConnection,
+        council_id: i64,
+    ) -> Result<Option<crate::domain::Role>, AppError> {
+        let Some(token) = cookie(STAFF_COOKIE) else {
+            return Ok(None);
+        };
+        Ok(staff::staff_by_session(db, &token)
+            .await?
+            .and_then(|member| {
+                member
+                    .roles
+                    .iter()
+                    .find(|r| r.council_id == council_id)
+                    .map(|r| r.role)
+            }))
+    }
+
     pub fn minute(at: chrono::DateTime<chrono::Utc>) -> String {
         at.format("%Y-%m-%d %H:%M UTC").to_string()
     }

@@ -182,15 +182,13 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     use crate::domain::{ParticipantId, Permission};
     let db = server::db()?;
     let (council_id, council_name) = server::council(&db, &slug).await?;
-    let can_prepare = server::allowed(&db, council_id, Permission::PrepareAssemblies)
-        .await?
-        .is_some();
-    let can_run = server::allowed(&db, council_id, Permission::ModerateLive)
-        .await?
-        .is_some();
-    let can_read_results = server::allowed(&db, council_id, Permission::ReadResults)
-        .await?
-        .is_some();
+    let role = super::team::server::caller_role(&db, council_id).await?;
+    let can = |permission| role.is_some_and(|role| role.can(permission));
+    let (can_prepare, can_run) = (
+        can(Permission::PrepareAssemblies),
+        can(Permission::ModerateLive),
+    );
+    let can_read_results = can(Permission::ReadResults);
     let vote = server::vote(&db, council_id, &id, can_prepare || can_run).await?;
     let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
     let voted = match &participant {
@@ -227,8 +225,7 @@ pub async fn ballot_step(
     #[server(default)] grade: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     let db = server::db()?;
-    let (council_id, _) = server::council(&db, &slug).await?;
-    let setup = server::setup(&db, council_id, &vote).await?;
+    let setup = server::setup(&db, &slug, &vote).await?;
     let back = format!("/{slug}/votes/{}", setup.id);
     let (mut draft, problems) =
         server::read(&setup, &college, &code, &order, &approved, &points, &grade);
@@ -266,11 +263,7 @@ pub async fn cast_ballot(
     use crate::domain::tally::Integrity;
     use crate::store::votes::CastError;
     let db = server::db()?;
-    let ballot_box = use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)?;
-    let setup = ballot_box
-        .setup(&db, &slug, super::assemblies::server::id(&vote)?)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let setup = server::setup(&db, &slug, &vote).await?;
     let back = format!("/{slug}/votes/{}", setup.id);
     let (draft, problems) =
         server::read(&setup, &college, &code, &order, &approved, &points, &grade);
@@ -287,8 +280,7 @@ pub async fn cast_ballot(
         college: draft.college.clone(),
         choice: draft.choice(setup.rules.method),
     };
-    let ballot_box = use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)?;
-    let outcome = ballot_box.cast(request).await;
+    let outcome = server::ballot_box()?.cast(request).await;
     let (field, message) = match outcome {
         Ok(()) => return super::forms::done("saved-ballot-cast", &back),
         Err(CastError::NotFound) => return Err(AppError::NotFound.with_status()),
@@ -574,14 +566,20 @@ pub(crate) mod server {
         }
     }
 
-    /// The ballot rules of the vote named in the URL (not a draft), if it is the council's.
+    pub fn ballot_box() -> Result<crate::store::votes::BallotBox, AppError> {
+        leptos::prelude::use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)
+    }
+
+    /// The ballot rules of the vote named in the URL (not a draft), if it is the council's:
+    /// read once per process by the ballot box.
     pub async fn setup(
         db: &DatabaseConnection,
-        council_id: i64,
+        slug: &str,
         id: &str,
     ) -> Result<crate::store::votes::BallotSetup, AppError> {
         let id = crate::api::assemblies::server::id(id)?;
-        crate::store::votes::ballot_setup(db, council_id, id)
+        ballot_box()?
+            .setup(db, slug, id)
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())
     }

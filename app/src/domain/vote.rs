@@ -376,11 +376,6 @@ impl BallotDraft {
         problems
     }
 
-    /// Points handed out so far (dots).
-    pub fn points_given(&self) -> u64 {
-        self.points.values().map(|&p| u64::from(p)).sum()
-    }
-
     /// The choice this draft casts, in the stored form.
     pub fn choice(&self, method: Method) -> Choice {
         match method {
@@ -805,7 +800,7 @@ mod tests {
             &[],
         );
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(draft.points_given(), 5);
+        assert_eq!(draft.points.values().sum::<u32>(), 5);
         assert_eq!(
             draft.choice(Method::Dots),
             Choice::Points(vec![(0, 3), (1, 2)])

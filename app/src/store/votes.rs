@@ -249,6 +249,7 @@ async fn info(
         })
         .collect();
     let state = VoteState::parse(&row.state).unwrap_or(VoteState::Closed);
+    let colleges = offered_colleges(&row);
     Ok(VoteInfo {
         id: row.id,
         title: row.title,
@@ -260,12 +261,7 @@ async fn info(
         accepting: state == VoteState::Open && row.opens_at <= now && now < row.closes_at,
         ended: state == VoteState::Closed || (state == VoteState::Open && now >= row.closes_at),
         candidates,
-        colleges: row
-            .colleges
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        colleges,
         max_points: u32::try_from(row.max_points).unwrap_or(0),
         max_points_per_candidate: u32::try_from(row.max_points_per_candidate).unwrap_or(0),
         results_revealed: row.results_revealed,
@@ -297,12 +293,7 @@ pub async fn ballot_setup(
     Ok(Some(BallotSetup {
         id: row.id,
         rules: rules_of(db, &row).await?,
-        colleges: row
-            .colleges
-            .split(',')
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        colleges: offered_colleges(&row),
         integrity: Integrity::parse(&row.integrity).unwrap_or(Integrity::Strict),
     }))
 }
@@ -314,6 +305,15 @@ pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<
         .await?
         .and_then(|council| usize::try_from(council.min_group_size).ok())
         .unwrap_or(5))
+}
+
+/// The colleges a vote offers, in ballot order (stored comma-separated).
+fn offered_colleges(row: &vote::Model) -> Vec<String> {
+    row.colleges
+        .split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether this participant has cast a ballot in this (open-integrity) vote.
