@@ -27,6 +27,18 @@ async fn follow(
     Ok((back, html.replace("&#x27;", "'")))
 }
 
+/// The `<input …>` tag with this id ("" when there is none).
+fn input<'a>(html: &'a str, id: &str) -> &'a str {
+    let marker = format!(r#"id="{id}""#);
+    html.find(&marker)
+        .and_then(|at| {
+            let start = html[..at].rfind('<')?;
+            let end = at + html[at..].find('>')?;
+            Some(&html[start..end])
+        })
+        .unwrap_or_default()
+}
+
 async fn findings(app: &TestApp) -> anyhow::Result<Vec<i64>> {
     use agora_app::store::entities::finding;
     Ok(finding::Entity::find()
@@ -471,5 +483,77 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     assert_eq!(first_row(tables[0]), raw.ranking[0][0], "raw winner");
     assert_eq!(equal.ranking[0].len(), 2, "a tie between colleges");
     assert!(equal.ranking[0].contains(&first_row(tables[1])));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_majority_judgment_ballot_asks_a_grade_for_each_finding_and_can_be_changed_after_review()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let id = set_up(&app, &coordinator, "majority-judgment", "open").await?;
+    let vote_id = id.to_string();
+    let page = format!("/{slug}/votes/{id}");
+    let (_, html) = app.get(&page).await?;
+    // One radio group per finding, five grades each.
+    assert_eq!(html.matches(r#"name="grade[0]""#).count(), 5, "{html}");
+    assert!(html.contains("Priorité absolue") && html.contains("Pas prioritaire"));
+
+    // A finding left without a grade: refused beside it, the grades given kept, nothing stored.
+    let review = |grades: Vec<(&'static str, &'static str)>, step: &'static str| {
+        let app = &app;
+        let vote_id = vote_id.clone();
+        async move {
+            let mut fields = vec![
+                ("slug", slug.to_owned()),
+                ("vote", vote_id),
+                ("step", step.to_owned()),
+            ];
+            fields.extend(grades.into_iter().map(|(k, v)| (k, v.to_owned())));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app.post_form("/api/ballot_step", None, &fields).await?;
+            follow(app, response, "").await
+        }
+    };
+    let (_, html) = review(vec![("grade[0]", "0"), ("grade[2]", "4")], "review").await?;
+    assert!(
+        html.contains("Choisissez une mention pour ce constat."),
+        "{html}"
+    );
+    assert!(html.contains(r#"id="ballot-grade-1-error""#));
+    assert!(
+        input(&html, "ballot-grade-2-4").contains("checked"),
+        "{html}"
+    );
+    assert!(!input(&html, "ballot-grade-2-3").contains("checked"));
+    assert_eq!(ballots_of(id).count(&app.db).await?, 0);
+
+    // Complete, reviewed, then "Modifier": back to the ballot with every grade kept.
+    let (_, html) = review(
+        vec![("grade[0]", "0"), ("grade[1]", "2"), ("grade[2]", "4")],
+        "review",
+    )
+    .await?;
+    assert!(html.contains("Relisez votre bulletin"), "{html}");
+    assert!(html.contains("Priorité moyenne"));
+    let (_, html) = review(
+        vec![("grade[0]", "0"), ("grade[1]", "2"), ("grade[2]", "4")],
+        "edit",
+    )
+    .await?;
+    assert!(!html.contains("Relisez votre bulletin"));
+    assert!(
+        input(&html, "ballot-grade-1-2").contains("checked"),
+        "{html}"
+    );
+    assert_eq!(
+        ballots_of(id).count(&app.db).await?,
+        0,
+        "reviewing stores nothing"
+    );
     Ok(())
 }
