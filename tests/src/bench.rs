@@ -7,6 +7,12 @@ use std::time::Duration;
 
 /// The real server, as `agora serve` runs it, from the environment the parent sets.
 pub async fn serve_agora() -> anyhow::Result<()> {
+    // Its warnings and errors on stderr, as the real server prints them (`RUST_LOG`, set by
+    // `spawn`: `BENCH_LOG` there shows more, e.g. `agora_app=debug` for the ballot box).
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .try_init();
     let config = agora_server::config::Config::from_env()?;
     let db = agora_server::prepare_database(&config.database_url).await?;
     agora_server::serve(&config, db).await
@@ -66,7 +72,10 @@ pub fn spawn(args: &[&str], env: &[(&str, String)]) -> anyhow::Result<Child> {
     for (key, value) in env {
         command.env(key, value);
     }
-    command.env("RUST_LOG", "warn");
+    command.env(
+        "RUST_LOG",
+        std::env::var("BENCH_LOG").unwrap_or_else(|_| "warn".to_owned()),
+    );
     Ok(command.spawn()?)
 }
 

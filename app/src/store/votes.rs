@@ -508,7 +508,14 @@ impl BallotBox {
                         batch
                     };
                     let (requests, answers): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-                    match cast_batch(&db, requests, Utc::now()).await {
+                    let (size, started) = (requests.len(), std::time::Instant::now());
+                    let cast = cast_batch(&db, requests, Utc::now()).await;
+                    tracing::debug!(
+                        size,
+                        took_ms = started.elapsed().as_millis(),
+                        "ballots cast together"
+                    );
+                    match cast {
                         Ok(outcomes) => {
                             for (answer, outcome) in answers.into_iter().zip(outcomes) {
                                 let _ = answer.send(outcome);

@@ -115,6 +115,27 @@ async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
     })
 }
 
+/// Ballots cast before the burst (see `burst`).
+const WARM_UP: usize = 40;
+
+/// The form a voter posts: a college and one or two approvals, varied with `i`.
+fn ballot_fields(prepared: &Prepared, vote: &str, i: usize) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("slug".to_owned(), prepared.slug.clone()),
+        ("vote".to_owned(), vote.to_owned()),
+        (
+            "college".to_owned(),
+            COLLEGES[i % COLLEGES.len()].to_owned(),
+        ),
+        (format!("approved[{}]", i % 10), "on".to_owned()),
+    ];
+    // A second approval when it names another finding (a field twice is refused).
+    if (i / 10) % 10 != i % 10 {
+        fields.push((format!("approved[{}]", (i / 10) % 10), "on".to_owned()));
+    }
+    fields
+}
+
 struct Outcome {
     acknowledged_ms: Vec<f64>,
     refused: usize,
@@ -142,8 +163,9 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
         .timeout(Duration::from_secs(30))
         .build()?;
     let url = Arc::new(format!("http://127.0.0.1:{port}/api/cast_ballot"));
-    // Warm up: the vote's page read once, so that the database connections are open, as
-    // they are in a room where people have been using the site.
+    // Warm up as a room does before the crowd: the vote's page read, and the early arrivals'
+    // ballots (WARM_UP, in waves of ten at once, so that every casting task and database
+    // connection has served before the burst). They are not part of what is measured.
     let vote = prepared.vote.to_string();
     client
         .get(format!(
@@ -152,25 +174,27 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
         ))
         .send()
         .await?;
+    for wave in 0..WARM_UP / 10 {
+        let mut early = Vec::new();
+        for i in 0..10 {
+            let request = client
+                .post(url.as_str())
+                .header("accept", "text/html")
+                .form(&ballot_fields(prepared, &vote, wave * 10 + i));
+            early.push(tokio::spawn(request.send()));
+        }
+        for ballot in early {
+            ballot.await??;
+        }
+    }
+    let before = stored_ballots(prepared).await?;
     let gap = Duration::from_secs(1).as_secs_f64() / n as f64;
     let start = Instant::now();
     let mut tasks = Vec::with_capacity(n);
     for i in 0..n {
         let client = client.clone();
         let url = url.clone();
-        let mut fields = vec![
-            ("slug".to_owned(), prepared.slug.clone()),
-            ("vote".to_owned(), vote.clone()),
-            (
-                "college".to_owned(),
-                COLLEGES[i % COLLEGES.len()].to_owned(),
-            ),
-            (format!("approved[{}]", i % 10), "on".to_owned()),
-        ];
-        // A second approval when it names another finding (a field twice is refused).
-        if (i / 10) % 10 != i % 10 {
-            fields.push((format!("approved[{}]", (i / 10) % 10), "on".to_owned()));
-        }
+        let fields = ballot_fields(prepared, &vote, i);
         let due = start + Duration::from_secs_f64(gap * i as f64);
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep_until(due.into()).await;
@@ -214,13 +238,19 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
         }
     }
     outcome.sending_ms = start.elapsed().as_secs_f64() * 1000.0;
+    outcome.stored = stored_ballots(prepared).await? - before;
+    Ok(outcome)
+}
+
+/// The ballots in the vote's box, counted in the database.
+async fn stored_ballots(prepared: &Prepared) -> anyhow::Result<u64> {
     let db = sea_orm::Database::connect(prepared.url.as_str()).await?;
-    outcome.stored = agora_app::store::entities::ballot::Entity::find()
+    let stored = agora_app::store::entities::ballot::Entity::find()
         .filter(agora_app::store::entities::ballot::Column::VoteId.eq(prepared.vote))
         .count(&db)
         .await?;
     db.close().await?;
-    Ok(outcome)
+    Ok(stored)
 }
 
 fn report(database: &str, n: usize, o: &Outcome) {
