@@ -131,3 +131,51 @@ for (const mode of MODES) {
     await expectNoAxeViolations(page, `results on the projector (${mode.name})`);
   });
 }
+
+test('a strict vote: codes printed by keyboard, the sheet axe-clean, a code casts once', async ({ page, baseURL, browser }) => {
+  test.setTimeout(120_000);
+  await signUp(page, baseURL, 'Anne Martin');
+  await page.goto(`${COUNCIL}/votes`);
+  await tabTo(page, '#vote-title', 80);
+  await page.keyboard.type('Priorités, vote à la porte');
+  await tabTo(page, '#vote-method-schulze-choice', 20);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#vote-integrity-open', 40);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#vote-integrity-strict')).toBeChecked();
+  await page.fill('#vote-opens-at', '2020-01-01T09:00');
+  await page.fill('#vote-closes-at', '2099-01-01T09:00');
+  await tabTo(page, 'form[action="/api/create_vote"] button[type="submit"]', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le vote est créé');
+  const votePath = new URL(page.url()).pathname;
+  await tabTo(page, 'form[action="/api/run_vote"] button', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le vote est ouvert');
+
+  // Three codes, asked for by keyboard; the sheet shows them once.
+  await tabTo(page, '#codes-count', 40);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.code-card')).toHaveCount(3);
+  await expectNoAxeViolations(page, 'the code sheet');
+  const code = (await page.locator('.code-card .code').first().textContent()).trim();
+  await page.reload();
+  await expect(page.locator('.code-card')).toHaveCount(0);
+  await expect(page.locator('main')).toContainText("Les codes ne sont montrés qu'une fois");
+
+  // A participant types the code, in lower case; the same code is then refused.
+  const visitor = await browser.newContext();
+  const voter = await visitor.newPage();
+  for (const expected of ["votre bulletin est dans l'urne", 'Ce code a déjà servi']) {
+    await voter.goto(votePath);
+    await voter.check('#ballot-approved-0');
+    await voter.fill('#ballot-code', code.toLowerCase());
+    await voter.click('button[value="review"]');
+    await voter.click('form[action="/api/cast_ballot"] button');
+    await expect(voter.locator('main')).toContainText(expected);
+  }
+  await visitor.close();
+});

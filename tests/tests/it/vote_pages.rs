@@ -411,6 +411,13 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
         "{html}"
     );
     assert!(!html.contains("8 bulletins"));
+    // The projector shows only what is public, and fetches itself again until the close.
+    let projector = format!("/{slug}/votes/{id}/projection");
+    let refresh = r#"http-equiv="refresh" content="10""#;
+    let (_, html) = app.get_with_cookie(&projector, Some(&coordinator)).await?;
+    assert!(html.contains("Les résultats seront publiés à la clôture"));
+    assert!(!html.contains("8 bulletins"), "staff or not, public only");
+    assert!(html.contains(refresh), "{html}");
     let (_, html) = app.get_with_cookie(&results, Some(&coordinator)).await?;
     assert!(
         html.contains("visibles par l'équipe seulement")
@@ -430,12 +437,20 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     .await?;
     let (_, html) = app.get(&results).await?;
     assert!(html.contains("8 bulletins"), "{html}");
+    let (_, html) = app.get(&projector).await?;
+    assert!(html.contains("8 bulletins") && html.contains(refresh));
     app.post_form(
         "/api/run_vote",
         Some(&coordinator),
         &[("slug", slug), ("vote", &vote_id), ("action", "close")],
     )
     .await?;
+    let (_, html) = app.get(&projector).await?;
+    assert!(html.contains("8 bulletins"));
+    assert!(
+        !html.contains(refresh),
+        "a closed vote's results stay still"
+    );
     let (_, html) = app.get(&results).await?;
     let html = html.replace("&#x27;", "'");
     // Participation per college; two usagers are fewer than the minimum group of five.

@@ -19,7 +19,7 @@ use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -1370,6 +1370,9 @@ fn ResultsBody(
     }
 }
 
+/// How often an open vote's projector page reloads itself.
+const PROJECTOR_REFRESH_SECONDS: &str = "10";
+
 #[component]
 fn ProjectorView(page: ResultsPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -1399,8 +1402,13 @@ fn ProjectorView(page: ResultsPage) -> impl IntoView {
         }
         .into_any(),
     };
+    // Nobody reloads a projector: until the vote is closed, the page fetches itself again
+    // (new ballots counted, results revealed or published at the close) without a script.
+    let refresh = (vote.state != VoteState::Closed)
+        .then(|| view! { <Meta http_equiv="refresh" content=PROJECTOR_REFRESH_SECONDS/> });
     view! {
         <Title text=vote.title.clone()/>
+        {refresh}
         <div class="projector">
             <h1>
                 <span lang="fr">{vote.title.clone()}</span>
