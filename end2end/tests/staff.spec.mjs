@@ -1,8 +1,9 @@
 // Staff passkeys end to end, with Chromium's virtual authenticator (CDP `WebAuthn` domain):
-// sign-up from an invitation, sign-out, sign-in; a failed user verification explains itself.
+// sign-up from an invitation, sign-out, sign-in; a failed user verification explains itself;
+// the council settings (minimum group size) by keyboard.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
-import { addAuthenticator, invitationLink } from './staff-helpers.mjs';
+import { addAuthenticator, invitationLink, signUp } from './staff-helpers.mjs';
 
 test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboard', async ({ page, baseURL }) => {
   const { cdp, authenticatorId } = await addAuthenticator(page);
@@ -150,4 +151,31 @@ test('a second passkey, added from the account page, signs in on its own', async
   await expect(page).toHaveURL(/\/compte$/);
   await expect(page.locator('main')).toContainText('Chloé Petit');
   await expect(page.locator('main')).toContainText('dernière utilisation le');
+});
+
+test('a coordinator changes the minimum group size by keyboard, a refusal first', async ({ page, baseURL, context }) => {
+  await signUp(page, baseURL, 'Anne Réglages');
+  await page.goto('/compte');
+  await tabTo(page, 'a[href$="/reglages"]', 40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toContainText('Réglages du conseil');
+  await expectNoAxeViolations(page, 'settings page');
+  const field = page.locator('#settings-min-group');
+  for (const [typed, expected] of [['2', 'Indiquez un nombre entier de 3 à 50'], ['7', 'Les réglages sont enregistrés']]) {
+    await tabTo(page, '#settings-min-group', 40);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toContainText(expected);
+    await expect(field).toHaveValue(typed);
+  }
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await setPreferences(context, baseURL, 'lang=en&easy=1');
+  await page.reload();
+  await expect(page.locator('h1')).toContainText('Settings');
+  await expectNoAxeViolations(page, 'settings page, en easy-read');
+  // Back to the default, for the other tests sharing this server.
+  await field.fill('5');
+  await field.press('Enter');
+  await expect(page.locator('main')).toContainText('It is saved');
 });

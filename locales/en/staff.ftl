@@ -200,3 +200,28 @@ account-recovery-renew = Replace my recovery codes (the old ones will stop worki
     .easy = Get new codes. The old ones stop working.
 audit-recovery-codes-renewed = Recovery codes replaced
     .easy = New codes
+
+## Council settings (/{council}/reglages)
+
+settings-title = Council settings
+    .easy = Settings
+settings-link = Settings
+    .easy = Settings
+settings-privacy = Protecting anonymity in results
+    .easy = Protecting people in the results
+settings-min-group-why = In vote and survey results, a group that is too small is merged with others or not shown: in a group of two or three people, each could guess what the others answered.
+    .easy = If a group has very few people, its answers are not shown on their own. Otherwise, people could tell who answered what.
+settings-min-group = Smallest group shown on its own
+    .easy = Fewest people in a group
+settings-min-group-hint = A whole number from 3 to 50. Default: 5.
+    .easy = A number from 3 to 50. Usually: 5.
+settings-save = Save the settings
+    .easy = Save
+saved-settings = The settings are saved.
+    .easy = It is saved.
+error-min-group-range = Give a whole number from 3 to 50. Nothing was changed.
+    .easy = Write a number from 3 to 50.
+audit-council-min-group = Smallest group size changed
+    .easy = Group size changed
+audit-fact-group = size: { $value }
+    .easy = size: { $value }

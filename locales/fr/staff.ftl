@@ -200,3 +200,28 @@ account-recovery-renew = Remplacer mes codes de secours (les anciens ne marchero
     .easy = Avoir de nouveaux codes. Les anciens ne marchent plus.
 audit-recovery-codes-renewed = Codes de secours remplacés
     .easy = Nouveaux codes
+
+## Council settings (/{council}/reglages)
+
+settings-title = Réglages du conseil
+    .easy = Les réglages
+settings-link = Réglages
+    .easy = Réglages
+settings-privacy = Protéger l'anonymat dans les résultats
+    .easy = Protéger les personnes dans les résultats
+settings-min-group-why = Dans les résultats des votes et des questionnaires, un groupe trop petit est fusionné avec d'autres ou n'est pas montré : dans un groupe de deux ou trois personnes, chacun pourrait deviner ce que les autres ont répondu.
+    .easy = Si un groupe a très peu de personnes, on ne montre pas ses réponses à part. Sinon, on pourrait savoir qui a répondu quoi.
+settings-min-group = Taille minimale d'un groupe montré à part
+    .easy = Nombre minimum de personnes dans un groupe
+settings-min-group-hint = Un nombre entier de 3 à 50. Par défaut : 5.
+    .easy = Un nombre de 3 à 50. D'habitude : 5.
+settings-save = Enregistrer les réglages
+    .easy = Enregistrer
+saved-settings = Les réglages sont enregistrés.
+    .easy = C'est enregistré.
+error-min-group-range = Indiquez un nombre entier de 3 à 50. Rien n'a été changé.
+    .easy = Écrivez un nombre de 3 à 50.
+audit-council-min-group = Taille minimale des groupes changée
+    .easy = Taille des groupes changée
+audit-fact-group = taille : { $value }
+    .easy = taille : { $value }

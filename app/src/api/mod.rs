@@ -9,6 +9,7 @@ mod live;
 mod preferences;
 #[cfg(feature = "ssr")]
 mod request;
+mod settings;
 mod staff;
 mod team;
 mod votes;
@@ -35,6 +36,7 @@ pub use live::{
     support_question,
 };
 pub use preferences::{SavePreferences, save_preferences};
+pub use settings::{LoadSettings, SaveSettings, SettingsPage, load_settings, save_settings};
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;
 pub use staff::{

@@ -410,7 +410,7 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
         .await?
         .is_some();
     let vote = server::vote(&db, council_id, &id, staff).await?;
-    let min_group = crate::store::votes::min_group_size(&db, council_id).await?;
+    let min_group = crate::store::min_group_size(&db, council_id).await?;
     let results = if vote.results_public() || staff {
         let ballots = crate::store::votes::ballots(&db, vote.id).await?;
         Some(crate::domain::vote::results(

@@ -9,9 +9,11 @@ mod objective;
 mod participant;
 mod preferences;
 mod question;
+pub mod readability;
 pub mod recount;
 mod slug;
 mod staff;
+pub mod survey;
 pub mod tally;
 pub mod vote;
 
@@ -22,7 +24,10 @@ pub use assembly::{
 };
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use cookies::cookie_value;
-pub use council::{Council, CouncilSummary, Finding, Wording};
+pub use council::{
+    Council, CouncilSummary, Finding, MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST,
+    Wording, parse_min_group_size,
+};
 pub use navigation::safe_return_path;
 pub use objective::Objective;
 pub use participant::{PARTICIPANT_COOKIE, ParticipantId};

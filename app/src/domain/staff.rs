@@ -19,6 +19,8 @@ pub enum Role {
 pub enum Permission {
     InviteStaff,
     ReadAuditLog,
+    /// The council's own settings (the minimum group size…).
+    ConfigureCouncil,
     PrepareAssemblies,
     ModerateLive,
     ReadResults,
@@ -188,6 +190,7 @@ mod tests {
         let all = [
             InviteStaff,
             ReadAuditLog,
+            ConfigureCouncil,
             PrepareAssemblies,
             ModerateLive,
             ReadResults,

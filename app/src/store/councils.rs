@@ -201,3 +201,40 @@ fn to_finding(f: finding::Model) -> Result<Finding, DbErr> {
 fn stored_slug(raw: &str) -> Result<CouncilSlug, DbErr> {
     CouncilSlug::parse(raw).map_err(|e| DbErr::Custom(format!("stored slug {raw:?}: {e}")))
 }
+
+/// The council's minimum group size: breakdowns merge or hide smaller groups.
+pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<usize, DbErr> {
+    Ok(council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .and_then(|council| usize::try_from(council.min_group_size).ok())
+        .unwrap_or(crate::domain::MIN_GROUP_DEFAULT as usize))
+}
+
+/// Sets the council's minimum group size (already checked: `domain::parse_min_group_size`),
+/// in the audit log with the size before and after.
+pub async fn set_min_group_size(
+    db: &DatabaseConnection,
+    council_id: i64,
+    size: u32,
+    by: Option<i64>,
+) -> Result<(), DbErr> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    let txn = super::begin_write(db).await?;
+    let Some(row) = council::Entity::find_by_id(council_id).one(&txn).await? else {
+        return Err(DbErr::RecordNotFound(format!("council {council_id}")));
+    };
+    let before = row.min_group_size;
+    let mut row = row.into_active_model();
+    row.min_group_size = Set(i32::try_from(size).unwrap_or(i32::MAX));
+    row.update(&txn).await?;
+    super::staff::record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "council-min-group",
+        &format!("group={before}→{size}"),
+    )
+    .await?;
+    txn.commit().await
+}

@@ -10,5 +10,5 @@ pub mod votes;
 pub use connect::{begin_write, connect};
 pub use councils::{
     NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
-    insert_council, list_councils,
+    insert_council, list_councils, min_group_size, set_min_group_size,
 };

@@ -298,15 +298,6 @@ pub async fn ballot_setup(
     }))
 }
 
-/// The council's minimum group size: breakdowns merge smaller groups.
-pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<usize, DbErr> {
-    Ok(super::entities::council::Entity::find_by_id(council_id)
-        .one(db)
-        .await?
-        .and_then(|council| usize::try_from(council.min_group_size).ok())
-        .unwrap_or(5))
-}
-
 /// The colleges a vote offers, in ballot order (stored comma-separated).
 fn offered_colleges(row: &vote::Model) -> Vec<String> {
     row.colleges

@@ -7,21 +7,23 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 6] = [
+const FRENCH: [&str; 7] = [
     include_str!("../../../locales/fr/live.ftl"),
     include_str!("../../../locales/fr/agora.ftl"),
     include_str!("../../../locales/fr/assembly.ftl"),
     include_str!("../../../locales/fr/about.ftl"),
     include_str!("../../../locales/fr/staff.ftl"),
     include_str!("../../../locales/fr/vote.ftl"),
+    include_str!("../../../locales/fr/survey.ftl"),
 ];
-const ENGLISH: [&str; 6] = [
+const ENGLISH: [&str; 7] = [
     include_str!("../../../locales/en/live.ftl"),
     include_str!("../../../locales/en/agora.ftl"),
     include_str!("../../../locales/en/assembly.ftl"),
     include_str!("../../../locales/en/about.ftl"),
     include_str!("../../../locales/en/staff.ftl"),
     include_str!("../../../locales/en/vote.ftl"),
+    include_str!("../../../locales/en/survey.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";

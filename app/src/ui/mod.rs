@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/reglages")
+                        view=pages::SettingsRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/journal")
                         view=pages::AuditLogRoute
                         ssr=SsrMode::Async

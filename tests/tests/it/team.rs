@@ -210,3 +210,102 @@ async fn a_coordinator_invites_from_the_team_page_and_sees_the_link_once() -> an
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_coordinator_sets_the_minimum_group_size_that_vote_results_then_use() -> anyhow::Result<()>
+{
+    use agora_app::store::entities::{audit_event, council};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let (app, here, other) = two_councils().await?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Paul Facile")
+        .await?;
+    let (_, elsewhere) = app
+        .staff_member(&other, Role::Coordinator, "Rita Rive")
+        .await?;
+    let page = format!("/{}/reglages", here.as_str());
+    let stored = || async {
+        anyhow::Ok(
+            council::Entity::find()
+                .filter(council::Column::Slug.eq(here.as_str()))
+                .one(&app.db)
+                .await?
+                .map(|c| c.min_group_size),
+        )
+    };
+
+    // Only the council's coordinators reach the page and the form.
+    assert_eq!(app.get(&page).await?.0, 401);
+    assert_eq!(app.get_with_cookie(&page, Some(&facilitator)).await?.0, 403);
+    assert_eq!(app.get_with_cookie(&page, Some(&elsewhere)).await?.0, 403);
+    for cookie in [None, Some(facilitator.as_str()), Some(elsewhere.as_str())] {
+        let response = app
+            .post_form(
+                "/api/save_settings",
+                cookie,
+                &[("slug", here.as_str()), ("min_group_size", "3")],
+            )
+            .await?;
+        assert!(matches!(response.status().as_u16(), 401 | 403));
+    }
+    assert_eq!(stored().await?, Some(5));
+
+    let (status, html) = app.get_with_cookie(&page, Some(&coordinator)).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"name="min_group_size""#) && html.contains(r#"value="5""#));
+
+    // Out of bounds or not a number: refused beside the field, what was typed kept.
+    for typed in ["2", "51", "cinq"] {
+        let response = app
+            .post_form(
+                "/api/save_settings",
+                Some(&coordinator),
+                &[("slug", here.as_str()), ("min_group_size", typed)],
+            )
+            .await?;
+        let (_, html) = app.follow(response, &coordinator).await?;
+        assert!(
+            html.contains("Indiquez un nombre entier de 3 à 50"),
+            "{html}"
+        );
+        assert!(html.contains(&format!(r#"value="{typed}""#)));
+        assert!(html.contains(r#"aria-invalid="true""#));
+        assert_eq!(stored().await?, Some(5), "nothing changed for {typed}");
+    }
+
+    let response = app
+        .post_form(
+            "/api/save_settings",
+            Some(&coordinator),
+            &[("slug", here.as_str()), ("min_group_size", " 8 ")],
+        )
+        .await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(html.contains("Les réglages sont enregistrés"), "{html}");
+    assert!(html.contains(r#"value="8""#));
+    assert_eq!(stored().await?, Some(8));
+    let logged = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("council-min-group"))
+        .all(&app.db)
+        .await?;
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].detail, "group=5→8");
+    let (_, journal) = app
+        .get_with_cookie(&format!("/{}/journal", here.as_str()), Some(&coordinator))
+        .await?;
+    assert!(journal.contains("Taille minimale des groupes changée"));
+    assert!(journal.contains("taille : 5→8"));
+
+    // The demo's closed vote: 54 ballots, its colleges now measured against 8.
+    let (_, results) = app
+        .get(&format!("/{}/votes/2/resultats", here.as_str()))
+        .await?;
+    assert!(
+        results.contains("moins de 8 votants chacun"),
+        "the merged colleges name the new size"
+    );
+    Ok(())
+}

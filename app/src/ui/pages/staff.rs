@@ -242,6 +242,8 @@ fn StaffSummary(staff: StaffView) -> impl IntoView {
                 .map(|role| {
                     let href = format!("/{}", role.council_slug);
                     let team = format!("/{}/equipe", role.council_slug);
+                    let settings = format!("/{}/reglages", role.council_slug);
+                    let configures = role.role.can(Permission::ConfigureCouncil);
                     let coordinates = role.role.can(Permission::InviteStaff);
                     view! {
                         <li>
@@ -255,6 +257,13 @@ fn StaffSummary(staff: StaffView) -> impl IntoView {
                                     view! {
                                         " — "
                                         <A href=team>{i18n.t("team-title")}</A>
+                                    }
+                                })}
+                            {configures
+                                .then(|| {
+                                    view! {
+                                        " — "
+                                        <A href=settings>{i18n.t("settings-link")}</A>
                                     }
                                 })}
                         </li>

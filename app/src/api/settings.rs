@@ -1,0 +1,54 @@
+//! A council's own settings, for its coordinators: for now the minimum group size that
+//! votes and surveys apply to their breakdowns.
+
+use super::AppError;
+use super::forms::PageFlash;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub min_group_size: usize,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "settings")]
+pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, council_name, _) =
+        super::team::server::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    Ok(SettingsPage {
+        min_group_size: crate::store::min_group_size(&db, council_id).await?,
+        council_slug: slug,
+        council_name,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Saves the minimum group size; a value out of bounds comes back beside its field.
+#[server(endpoint = "save_settings")]
+pub async fn save_settings(slug: String, min_group_size: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let back = format!("/{slug}/reglages");
+    match crate::domain::parse_min_group_size(&min_group_size) {
+        Ok(size) => {
+            crate::store::set_min_group_size(&db, council_id, size, Some(caller)).await?;
+            super::forms::done("saved-settings", &back)
+        }
+        Err(message) => super::forms::refuse(
+            super::forms::FormEcho::new(
+                "settings",
+                Some("min_group_size"),
+                message,
+                &[("min_group_size", &min_group_size)],
+            ),
+            &back,
+        ),
+    }
+}

@@ -1,0 +1,589 @@
+//! Anonymous surveys: the questions a survey asks, reading a respondent's answers from a
+//! plain form post (each problem tied to its question), and the small-group rule that keeps
+//! breakdowns by profile from pointing at anyone.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum QuestionKind {
+    /// One option.
+    Single,
+    /// Any number of options.
+    Multiple,
+    /// 1 (not at all) to 5 (very much); faces in easy-read.
+    Scale,
+    ShortText,
+    LongText,
+    /// Options put in order (each given a distinct rank; some may stay unranked).
+    Ranking,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 6] = [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::Scale,
+        QuestionKind::ShortText,
+        QuestionKind::LongText,
+        QuestionKind::Ranking,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::Scale => "scale",
+            QuestionKind::ShortText => "short-text",
+            QuestionKind::LongText => "long-text",
+            QuestionKind::Ranking => "ranking",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// Whether the question offers options written by its author.
+    pub fn has_options(self) -> bool {
+        matches!(
+            self,
+            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Ranking
+        )
+    }
+
+    /// Whether answers are free text (shown to staff only until checked for names).
+    pub fn is_text(self) -> bool {
+        matches!(self, QuestionKind::ShortText | QuestionKind::LongText)
+    }
+
+    /// The longest answer accepted, in characters.
+    pub fn text_max(self) -> usize {
+        match self {
+            QuestionKind::ShortText => SHORT_ANSWER_MAX,
+            _ => LONG_ANSWER_MAX,
+        }
+    }
+}
+
+pub const SHORT_ANSWER_MAX: usize = 200;
+pub const LONG_ANSWER_MAX: usize = 2000;
+pub const SCALE_POINTS: u8 = 5;
+
+/// A profile question: respondents describe themselves, and results can be broken down by
+/// their answers (a single choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Profile {
+    College,
+    Commune,
+    AgeBand,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [Profile::College, Profile::Commune, Profile::AgeBand];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Profile::College => "college",
+            Profile::Commune => "commune",
+            Profile::AgeBand => "age-band",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// A question as the answer form needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionRules {
+    pub id: i64,
+    pub kind: QuestionKind,
+    pub required: bool,
+    /// The option ids, in the author's order.
+    pub options: Vec<i64>,
+}
+
+/// One respondent's answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Single(i64),
+    Multiple(Vec<i64>),
+    Scale(u8),
+    Text(String),
+    /// Option ids, best first.
+    Ranking(Vec<i64>),
+}
+
+/// What is wrong with the answer to a question: a Fluent id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerProblem {
+    pub question: i64,
+    pub message: &'static str,
+}
+
+/// Reads the answers of a form post, whose fields are `q[<question>]` (single choice: the
+/// option id; scale: 1–5; text) and `q[<question>-<option>]` (multiple choice: present when
+/// ticked; ranking: the rank typed or chosen, blank for unranked). Empty answers are no
+/// answers. Every problem is reported, each with its question; a field naming no question
+/// or option of the survey is a problem too (a tampered or outdated form).
+pub fn read_answers(
+    questions: &[QuestionRules],
+    fields: &BTreeMap<String, String>,
+) -> (BTreeMap<i64, Answer>, Vec<AnswerProblem>) {
+    let mut answers = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut problem = |question: i64, message: &'static str| {
+        problems.push(AnswerProblem { question, message });
+    };
+    // Fields by question: the whole value, and the per-option ones.
+    let mut whole: BTreeMap<i64, &str> = BTreeMap::new();
+    let mut per_option: BTreeMap<i64, Vec<(i64, &str)>> = BTreeMap::new();
+    for (name, value) in fields {
+        let (question, option) = match name.split_once('-') {
+            Some((q, o)) => (q.parse::<i64>().ok(), o.parse::<i64>().ok()),
+            None => (name.parse::<i64>().ok(), None),
+        };
+        let known = question.and_then(|q| questions.iter().find(|r| r.id == q));
+        match (known, option, name.contains('-')) {
+            (Some(rules), None, false) => {
+                whole.insert(rules.id, value.as_str());
+            }
+            (Some(rules), Some(option), true) if rules.options.contains(&option) => {
+                per_option
+                    .entry(rules.id)
+                    .or_default()
+                    .push((option, value.as_str()));
+            }
+            (Some(rules), _, _) => problem(rules.id, "error-answer-unknown-option"),
+            (None, _, _) => problem(question.unwrap_or(0), "error-answer-unknown-question"),
+        }
+    }
+    for rules in questions {
+        let typed = whole.get(&rules.id).map(|v| v.trim()).unwrap_or_default();
+        let options = per_option.remove(&rules.id).unwrap_or_default();
+        let read: Result<Option<Answer>, &'static str> = match rules.kind {
+            QuestionKind::Single => match typed {
+                "" => Ok(None),
+                typed => typed
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|o| rules.options.contains(o))
+                    .map(|o| Some(Answer::Single(o)))
+                    .ok_or("error-answer-unknown-option"),
+            },
+            QuestionKind::Scale => match typed {
+                "" => Ok(None),
+                typed => typed
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|point| (1..=SCALE_POINTS).contains(point))
+                    .map(|point| Some(Answer::Scale(point)))
+                    .ok_or("error-answer-scale"),
+            },
+            QuestionKind::ShortText | QuestionKind::LongText => {
+                if typed.chars().count() > rules.kind.text_max() {
+                    Err(if rules.kind == QuestionKind::ShortText {
+                        "error-answer-too-long-short"
+                    } else {
+                        "error-answer-too-long"
+                    })
+                } else {
+                    Ok((!typed.is_empty()).then(|| Answer::Text(typed.to_owned())))
+                }
+            }
+            QuestionKind::Multiple => {
+                let mut ticked: Vec<i64> = options
+                    .iter()
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(o, _)| *o)
+                    .collect();
+                ticked.sort_by_key(|o| rules.options.iter().position(|x| x == o));
+                Ok((!ticked.is_empty()).then_some(Answer::Multiple(ticked)))
+            }
+            QuestionKind::Ranking => read_ranking(rules, &options),
+        };
+        match read {
+            Ok(Some(answer)) => {
+                answers.insert(rules.id, answer);
+            }
+            Ok(None) if rules.required => problem(rules.id, "error-answer-required"),
+            Ok(None) => {}
+            Err(message) => problem(rules.id, message),
+        }
+    }
+    (answers, problems)
+}
+
+fn read_ranking(
+    rules: &QuestionRules,
+    options: &[(i64, &str)],
+) -> Result<Option<Answer>, &'static str> {
+    let mut ranked: Vec<(usize, i64)> = Vec::new();
+    let mut ranks = BTreeSet::new();
+    for (option, value) in options {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let rank = value
+            .parse::<usize>()
+            .ok()
+            .filter(|r| (1..=rules.options.len()).contains(r))
+            .ok_or("error-answer-ranking")?;
+        if !ranks.insert(rank) {
+            return Err("error-answer-ranking-twice");
+        }
+        ranked.push((rank, *option));
+    }
+    ranked.sort();
+    Ok((!ranked.is_empty()).then(|| Answer::Ranking(ranked.into_iter().map(|(_, o)| o).collect())))
+}
+
+/// How a breakdown by a profile shows its groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grouping {
+    /// The groups shown on their own, in their order.
+    pub shown: Vec<String>,
+    /// The groups merged into "other groups": empty, or together at least the minimum.
+    pub merged: Vec<String>,
+}
+
+/// The small-group rule for a breakdown. `groups` are the respondents per profile answer
+/// (the respondents who gave none are a group too, so that the total minus the groups
+/// shown is never a group of its own). Every group shown has at least `min` people; groups
+/// under `min` are merged, and when the merged ones together are fewer than `min`, the
+/// smallest groups shown join them until they are not. Then the total minus the groups
+/// shown is the merged whole, never fewer than `min`: subtraction uncovers no small
+/// group. `None` when at most one group would be left to show (no breakdown then).
+pub fn grouping(groups: &[(String, usize)], min: usize) -> Option<Grouping> {
+    let min = min.max(1);
+    let mut shown: Vec<(String, usize)> = groups.iter().filter(|(_, n)| *n > 0).cloned().collect();
+    let mut merged: Vec<(String, usize)> = Vec::new();
+    shown.retain(|(key, n)| {
+        let keep = *n >= min;
+        if !keep {
+            merged.push((key.clone(), *n));
+        }
+        keep
+    });
+    let merged_size = |merged: &[(String, usize)]| merged.iter().map(|(_, n)| n).sum::<usize>();
+    while !merged.is_empty() && merged_size(&merged) < min && !shown.is_empty() {
+        // The smallest shown group (the last of equals, so the first listed stay).
+        let smallest = shown
+            .iter()
+            .enumerate()
+            .rev()
+            .min_by_key(|(_, (_, n))| *n)
+            .map(|(i, _)| i)
+            .unwrap_or_default();
+        merged.push(shown.remove(smallest));
+    }
+    if shown.len() + usize::from(!merged.is_empty()) < 2 {
+        return None;
+    }
+    let order = |key: &String| groups.iter().position(|(k, _)| k == key);
+    merged.sort_by_key(|(key, _)| order(key));
+    Some(Grouping {
+        shown: shown.into_iter().map(|(key, _)| key).collect(),
+        merged: merged.into_iter().map(|(key, _)| key).collect(),
+    })
+}
+
+/// A question's breakdown, given the survey-wide `grouping` of a profile and the
+/// question's respondents per group: shown only when every group shown and the merged
+/// ones together have at least `min` respondents to this question; otherwise nothing
+/// (a question some skipped would else show a smaller group than the survey's grouping).
+pub fn question_breakdown(
+    grouping: &Grouping,
+    respondents: &BTreeMap<String, usize>,
+    min: usize,
+) -> bool {
+    let count = |key: &String| respondents.get(key).copied().unwrap_or(0);
+    let merged: usize = grouping.merged.iter().map(count).sum();
+    grouping.shown.iter().all(|key| count(key) >= min) && (merged == 0 || merged >= min)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value, or the test fails naming what was missing.
+    fn present<T>(value: Option<T>, what: &str) -> T {
+        match value {
+            Some(value) => value,
+            None => panic!("no {what}"),
+        }
+    }
+
+    fn rules() -> Vec<QuestionRules> {
+        vec![
+            QuestionRules {
+                id: 1,
+                kind: QuestionKind::Single,
+                required: true,
+                options: vec![10, 11, 12],
+            },
+            QuestionRules {
+                id: 2,
+                kind: QuestionKind::Multiple,
+                required: false,
+                options: vec![20, 21, 22],
+            },
+            QuestionRules {
+                id: 3,
+                kind: QuestionKind::Scale,
+                required: true,
+                options: vec![],
+            },
+            QuestionRules {
+                id: 4,
+                kind: QuestionKind::ShortText,
+                required: false,
+                options: vec![],
+            },
+            QuestionRules {
+                id: 5,
+                kind: QuestionKind::LongText,
+                required: false,
+                options: vec![],
+            },
+            QuestionRules {
+                id: 6,
+                kind: QuestionKind::Ranking,
+                required: false,
+                options: vec![60, 61, 62],
+            },
+        ]
+    }
+
+    fn form(fields: &[(&str, &str)]) -> BTreeMap<String, String> {
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_kind_of_answer() {
+        let (answers, problems) = read_answers(
+            &rules(),
+            &form(&[
+                ("1", "11"),
+                ("2-22", "on"),
+                ("2-20", "on"),
+                ("3", "4"),
+                ("4", "  Plus de permanences  "),
+                ("5", ""),
+                ("6-62", "1"),
+                ("6-60", "2"),
+                ("6-61", ""),
+            ]),
+        );
+        assert_eq!(problems, []);
+        assert_eq!(answers[&1], Answer::Single(11));
+        assert_eq!(
+            answers[&2],
+            Answer::Multiple(vec![20, 22]),
+            "author's order"
+        );
+        assert_eq!(answers[&3], Answer::Scale(4));
+        assert_eq!(answers[&4], Answer::Text("Plus de permanences".into()));
+        assert!(!answers.contains_key(&5), "blank is no answer");
+        assert_eq!(
+            answers[&6],
+            Answer::Ranking(vec![62, 60]),
+            "unranked left out"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_beside_its_question() {
+        let long = "x".repeat(SHORT_ANSWER_MAX + 1);
+        let very_long = "é".repeat(LONG_ANSWER_MAX + 1);
+        let (answers, problems) = read_answers(
+            &rules(),
+            &form(&[
+                ("1", "99"),
+                ("2-29", "on"),
+                ("3", "6"),
+                ("4", &long),
+                ("5", &very_long),
+                ("6-60", "1"),
+                ("6-61", "1"),
+                ("77", "x"),
+            ]),
+        );
+        let messages: Vec<(i64, &str)> = problems.iter().map(|p| (p.question, p.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                (2, "error-answer-unknown-option"),
+                (77, "error-answer-unknown-question"),
+                (1, "error-answer-unknown-option"),
+                (3, "error-answer-scale"),
+                (4, "error-answer-too-long-short"),
+                (5, "error-answer-too-long"),
+                (6, "error-answer-ranking-twice"),
+            ]
+        );
+        assert!(!answers.contains_key(&1) && !answers.contains_key(&3));
+    }
+
+    #[test]
+    fn required_questions_need_an_answer_and_texts_count_characters() {
+        let (_, problems) = read_answers(&rules(), &form(&[("1", ""), ("3", "  ")]));
+        assert_eq!(
+            problems,
+            [
+                AnswerProblem {
+                    question: 1,
+                    message: "error-answer-required"
+                },
+                AnswerProblem {
+                    question: 3,
+                    message: "error-answer-required"
+                },
+            ]
+        );
+        let exactly = "é".repeat(SHORT_ANSWER_MAX);
+        let (answers, problems) =
+            read_answers(&rules(), &form(&[("1", "10"), ("3", "1"), ("4", &exactly)]));
+        assert_eq!(problems, []);
+        assert_eq!(answers[&4], Answer::Text(exactly));
+    }
+
+    #[test]
+    fn a_ranking_takes_ranks_within_the_number_of_options() {
+        for bad in ["0", "4", "premier"] {
+            let (_, problems) =
+                read_answers(&rules(), &form(&[("1", "10"), ("3", "1"), ("6-60", bad)]));
+            assert_eq!(problems[0].message, "error-answer-ranking", "{bad}");
+        }
+    }
+
+    fn groups(sizes: &[(&str, usize)]) -> Vec<(String, usize)> {
+        sizes.iter().map(|(k, n)| ((*k).to_owned(), *n)).collect()
+    }
+
+    /// What subtracting the groups shown from the total uncovers: the people of the
+    /// merged groups, as one number.
+    fn uncovered(all: &[(String, usize)], grouping: &Grouping) -> usize {
+        let total: usize = all.iter().map(|(_, n)| n).sum();
+        let shown: usize = all
+            .iter()
+            .filter(|(k, _)| grouping.shown.contains(k))
+            .map(|(_, n)| n)
+            .sum();
+        total - shown
+    }
+
+    #[test]
+    fn groups_under_the_minimum_are_merged_and_the_merged_whole_is_never_small() {
+        let all = groups(&[
+            ("habitants", 20),
+            ("professionnels", 11),
+            ("usagers", 3),
+            ("aidants", 2),
+            ("elus", 0),
+        ]);
+        let g = present(grouping(&all, 5), "a breakdown");
+        assert_eq!(g.shown, ["habitants", "professionnels"]);
+        assert_eq!(
+            g.merged,
+            ["usagers", "aidants"],
+            "3 + 2 = 5: enough together"
+        );
+        assert_eq!(uncovered(&all, &g), 5);
+    }
+
+    #[test]
+    fn the_subtraction_attack_on_the_total_finds_no_small_group() {
+        // Hiding the three usagers alone would give them away: total − shown = 3.
+        let all = groups(&[("habitants", 20), ("professionnels", 17), ("usagers", 3)]);
+        let g = present(grouping(&all, 5), "a breakdown");
+        assert_eq!(g.shown, ["habitants"]);
+        assert_eq!(g.merged, ["professionnels", "usagers"]);
+        assert!(uncovered(&all, &g) >= 5);
+    }
+
+    #[test]
+    fn the_subtraction_attack_across_two_breakdowns_and_the_total_finds_no_small_group() {
+        // The same 40 respondents by college and by age band; the 3 youngest are the 3
+        // usagers. Hiding each small group on its own would show them in both breakdowns
+        // as "total − shown" = 3, and their answers as the overall counts minus the shown
+        // groups' counts.
+        let by_college = groups(&[("habitants", 20), ("professionnels", 17), ("usagers", 3)]);
+        let by_age = groups(&[("18-25", 3), ("26-64", 30), ("65+", 7)]);
+        let college = present(grouping(&by_college, 5), "college");
+        let age = present(grouping(&by_age, 5), "age");
+        for (all, g) in [(&by_college, &college), (&by_age, &age)] {
+            let uncovered = uncovered(all, g);
+            assert!(
+                uncovered == 0 || uncovered >= 5,
+                "{g:?} uncovers {uncovered}"
+            );
+            for key in &g.shown {
+                let n = all.iter().find(|(k, _)| k == key).map(|(_, n)| *n);
+                assert!(n >= Some(5), "{key} shown with {n:?}");
+            }
+        }
+        assert_eq!(college.shown, ["habitants"]);
+        assert_eq!(college.merged, ["professionnels", "usagers"]);
+        // 3 alone is too few, so the next smallest joins them: 3 + 7.
+        assert_eq!(age.shown, ["26-64"]);
+        assert_eq!(age.merged, ["18-25", "65+"]);
+        // The two merged wholes (17 + 3 and 3 + 7) share only what neither shows alone.
+        let total: usize = by_college.iter().map(|(_, n)| n).sum();
+        assert_eq!(total, by_age.iter().map(|(_, n)| n).sum::<usize>());
+    }
+
+    #[test]
+    fn no_breakdown_when_one_group_or_fewer_would_be_left() {
+        assert_eq!(
+            grouping(&groups(&[("a", 4), ("b", 3)]), 5),
+            None,
+            "7 people"
+        );
+        assert_eq!(grouping(&groups(&[("a", 40)]), 5), None);
+        assert_eq!(grouping(&groups(&[]), 5), None);
+        let g = present(
+            grouping(&groups(&[("a", 4), ("b", 3), ("c", 30)]), 5),
+            "two",
+        );
+        assert_eq!((g.shown.len(), g.merged.len()), (1, 2));
+    }
+
+    #[test]
+    fn a_question_some_skipped_shows_its_breakdown_only_if_no_group_became_small() {
+        let g = Grouping {
+            shown: vec!["habitants".into(), "professionnels".into()],
+            merged: vec!["usagers".into(), "aidants".into()],
+        };
+        let respondents = |sizes: &[(&str, usize)]| -> BTreeMap<String, usize> {
+            sizes.iter().map(|(k, n)| ((*k).to_owned(), *n)).collect()
+        };
+        assert!(question_breakdown(
+            &g,
+            &respondents(&[("habitants", 9), ("professionnels", 5), ("usagers", 5)]),
+            5
+        ));
+        assert!(!question_breakdown(
+            &g,
+            &respondents(&[("habitants", 9), ("professionnels", 4), ("usagers", 5)]),
+            5
+        ));
+        assert!(!question_breakdown(
+            &g,
+            &respondents(&[("habitants", 9), ("professionnels", 5), ("aidants", 2)]),
+            5
+        ));
+        assert!(question_breakdown(
+            &g,
+            &respondents(&[("habitants", 9), ("professionnels", 5)]),
+            5
+        ));
+    }
+}
