@@ -25,3 +25,45 @@ readability-fair = Assez facile à lire. Des phrases plus courtes aideraient.
     .easy = Pas mal. Faites des phrases plus courtes.
 readability-hard = Difficile à lire : phrases longues ou mots longs. Essayez une idée par phrase et des mots courants.
     .easy = Difficile à lire. Une idée par phrase. Des mots simples.
+
+## Surveys: questions refused in the builder
+
+error-question-prompt = Écrivez la question.
+    .easy = Écrivez la question.
+error-question-prompt-long = La question est trop longue : 500 caractères au plus.
+    .easy = La question est trop longue.
+error-question-profile-single = Une question de profil (collège, commune, âge) est à choix unique.
+    .easy = Pour le profil, on choisit une seule réponse.
+error-question-no-options = Ce type de question n'a pas de choix : laissez les choix vides.
+    .easy = Pas de choix pour cette question.
+error-question-options-count = Proposez de 2 à 20 choix.
+    .easy = Écrivez de 2 à 20 choix.
+error-question-option-long = Un choix est trop long : 200 caractères au plus.
+    .easy = Un choix est trop long.
+error-question-option-twice = Deux choix sont identiques.
+    .easy = Deux choix sont pareils.
+
+## Surveys: refusals, audit log
+
+error-survey-title = Donnez un titre au questionnaire (200 caractères au plus).
+    .easy = Écrivez un titre.
+error-survey-intro-long = Le titre facile à lire ou l'introduction est trop long (2 000 caractères au plus pour l'introduction).
+    .easy = C'est trop long.
+error-survey-empty = Un questionnaire a au moins une question.
+    .easy = Ajoutez une question.
+error-survey-state = Ce changement n'est pas possible : un questionnaire passe de brouillon à ouvert, puis à fermé, sans retour.
+    .easy = Ce n'est pas possible.
+error-survey-codes-not-asked = Ce questionnaire ne se fait pas avec des codes, ou il est fermé.
+    .easy = Pas de codes pour ce questionnaire.
+audit-survey-created = Questionnaire créé
+    .easy = Questionnaire créé
+audit-survey-opened = Questionnaire ouvert
+    .easy = Questionnaire ouvert
+audit-survey-closed = Questionnaire fermé
+    .easy = Questionnaire fermé
+audit-survey-drafted = Questionnaire remis en brouillon
+    .easy = Questionnaire en brouillon
+audit-survey-codes-issued = Codes de questionnaire tirés
+    .easy = Codes faits
+audit-fact-survey = questionnaire n° { $value }
+    .easy = questionnaire n° { $value }

@@ -8,6 +8,7 @@ mod m20261123_000003_recovery_codes;
 mod m20261123_000004_assemblies;
 mod m20261124_000005_votes;
 mod m20261124_000006_vote_colleges;
+mod m20261124_000007_surveys;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_assemblies::Migration),
             Box::new(m20261124_000005_votes::Migration),
             Box::new(m20261124_000006_vote_colleges::Migration),
+            Box::new(m20261124_000007_surveys::Migration),
         ]
     }
 }

@@ -242,6 +242,146 @@ fn read_ranking(
     Ok((!ranked.is_empty()).then(|| Answer::Ranking(ranked.into_iter().map(|(_, o)| o).collect())))
 }
 
+/// Where a survey stands: drafted (only staff see it), open to answers, closed (results).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SurveyState {
+    Draft,
+    Open,
+    Closed,
+}
+
+impl SurveyState {
+    pub fn key(self) -> &'static str {
+        match self {
+            SurveyState::Draft => "draft",
+            SurveyState::Open => "open",
+            SurveyState::Closed => "closed",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Self> {
+        [SurveyState::Draft, SurveyState::Open, SurveyState::Closed]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+
+    /// Draft → open → closed, one way: a closed survey never reopens (its results would
+    /// change under the readers' eyes), and a survey with answers is never a draft again.
+    pub fn can_become(self, next: SurveyState) -> bool {
+        matches!(
+            (self, next),
+            (SurveyState::Draft, SurveyState::Open) | (SurveyState::Open, SurveyState::Closed)
+        )
+    }
+}
+
+/// A survey as its answer form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyView {
+    pub id: i64,
+    pub title: crate::domain::Wording,
+    pub intro: crate::domain::Wording,
+    pub state: SurveyState,
+    pub one_per_person: bool,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub title: crate::domain::Wording,
+    pub questions: Vec<QuestionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: i64,
+    pub kind: QuestionKind,
+    pub prompt: crate::domain::Wording,
+    pub required: bool,
+    pub profile: Option<Profile>,
+    /// Option ids and wordings, in order.
+    pub options: Vec<(i64, crate::domain::Wording)>,
+}
+
+impl SurveyView {
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionView> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    /// What the answer form checks.
+    pub fn rules(&self) -> Vec<QuestionRules> {
+        self.questions()
+            .map(|q| QuestionRules {
+                id: q.id,
+                kind: q.kind,
+                required: q.required,
+                options: q.options.iter().map(|(id, _)| *id).collect(),
+            })
+            .collect()
+    }
+}
+
+/// A question being written by a coordinator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionDraft {
+    pub kind: QuestionKind,
+    pub prompt: crate::domain::Wording,
+    pub required: bool,
+    pub profile: Option<Profile>,
+    pub options: Vec<crate::domain::Wording>,
+}
+
+pub const PROMPT_MAX: usize = 500;
+pub const OPTION_MAX: usize = 200;
+pub const OPTIONS_MAX: usize = 20;
+
+impl QuestionDraft {
+    /// The first problem, as (field, Fluent id): a prompt (its easy-read wording may stay
+    /// empty: the plain one is shown then), options for the kinds that have them (two to
+    /// twenty, each worded, none twice), none for the others; a profile question is a
+    /// single choice.
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        let prompt = self.prompt.plain.trim();
+        if prompt.is_empty() {
+            return Err(("prompt", "error-question-prompt"));
+        }
+        if prompt.chars().count() > PROMPT_MAX || self.prompt.easy.chars().count() > PROMPT_MAX {
+            return Err(("prompt", "error-question-prompt-long"));
+        }
+        if self.profile.is_some() && self.kind != QuestionKind::Single {
+            return Err(("kind", "error-question-profile-single"));
+        }
+        if !self.kind.has_options() {
+            return if self.options.iter().any(|o| !o.plain.trim().is_empty()) {
+                Err(("options", "error-question-no-options"))
+            } else {
+                Ok(())
+            };
+        }
+        let labels: Vec<&str> = self
+            .options
+            .iter()
+            .map(|o| o.plain.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if labels.len() < 2 || labels.len() > OPTIONS_MAX {
+            return Err(("options", "error-question-options-count"));
+        }
+        if self
+            .options
+            .iter()
+            .any(|o| o.plain.chars().count() > OPTION_MAX || o.easy.chars().count() > OPTION_MAX)
+        {
+            return Err(("options", "error-question-option-long"));
+        }
+        let distinct: BTreeSet<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+        if distinct.len() != labels.len() {
+            return Err(("options", "error-question-option-twice"));
+        }
+        Ok(())
+    }
+}
+
 /// How a breakdown by a profile shows its groups.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grouping {
@@ -461,6 +601,64 @@ mod tests {
             let (_, problems) =
                 read_answers(&rules(), &form(&[("1", "10"), ("3", "1"), ("6-60", bad)]));
             assert_eq!(problems[0].message, "error-answer-ranking", "{bad}");
+        }
+    }
+
+    fn wording(plain: &str) -> crate::domain::Wording {
+        crate::domain::Wording {
+            plain: plain.into(),
+            easy: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_question_draft_needs_a_prompt_and_sensible_options() {
+        let mut q = QuestionDraft {
+            kind: QuestionKind::Single,
+            prompt: wording("Où habitez-vous ?"),
+            required: false,
+            profile: Some(Profile::Commune),
+            options: vec![wording("Lisandre"), wording("Val-Haut"), wording("")],
+        };
+        assert_eq!(q.check(), Ok(()), "blank options are ignored");
+        q.options[1] = wording(" lisandre ");
+        assert_eq!(q.check(), Err(("options", "error-question-option-twice")));
+        q.options.truncate(1);
+        assert_eq!(q.check(), Err(("options", "error-question-options-count")));
+        q.options = (0..=OPTIONS_MAX)
+            .map(|i| wording(&format!("choix {i}")))
+            .collect();
+        assert_eq!(q.check(), Err(("options", "error-question-options-count")));
+        q.options = vec![wording("a"), wording(&"b".repeat(OPTION_MAX + 1))];
+        assert_eq!(q.check(), Err(("options", "error-question-option-long")));
+        q.kind = QuestionKind::Multiple;
+        assert_eq!(q.check(), Err(("kind", "error-question-profile-single")));
+        q.profile = None;
+        q.kind = QuestionKind::LongText;
+        assert_eq!(q.check(), Err(("options", "error-question-no-options")));
+        q.options.clear();
+        assert_eq!(q.check(), Ok(()));
+        q.prompt = wording("   ");
+        assert_eq!(q.check(), Err(("prompt", "error-question-prompt")));
+        q.prompt = wording(&"é".repeat(PROMPT_MAX + 1));
+        assert_eq!(q.check(), Err(("prompt", "error-question-prompt-long")));
+    }
+
+    #[test]
+    fn a_survey_goes_from_draft_to_open_to_closed_only() {
+        use SurveyState::*;
+        assert!(Draft.can_become(Open) && Open.can_become(Closed));
+        for (from, to) in [
+            (Draft, Closed),
+            (Open, Draft),
+            (Closed, Open),
+            (Closed, Draft),
+            (Open, Open),
+        ] {
+            assert!(!from.can_become(to), "{from:?} → {to:?}");
+        }
+        for state in [Draft, Open, Closed] {
+            assert_eq!(SurveyState::parse(state.key()), Some(state));
         }
     }
 

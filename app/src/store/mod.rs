@@ -5,6 +5,7 @@ mod connect;
 mod councils;
 pub mod entities;
 pub mod staff;
+pub mod surveys;
 pub mod votes;
 
 pub use connect::{begin_write, connect};

@@ -332,8 +332,31 @@ pub enum Voter<'a> {
     Code(&'a str),
 }
 
-/// A code as printed: groups of the join-code alphabet (no look-alike symbols).
-fn normalize_code(code: &str) -> String {
+/// `count` one-time codes of ten characters of the join-code alphabet (no look-alike
+/// symbols). Drawn before any await: the thread's generator stays on its thread.
+pub(crate) fn draw_codes(count: usize) -> Vec<String> {
+    use rand::Rng;
+    let alphabet: Vec<char> = crate::domain::JOIN_ALPHABET
+        .iter()
+        .map(|&b| char::from(b))
+        .collect();
+    let mut rng = rand::rng();
+    (0..count)
+        .map(|_| {
+            (0..10)
+                .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+                .collect()
+        })
+        .collect()
+}
+
+/// A drawn code as printed: two groups of five.
+pub(crate) fn printed_code(raw: &str) -> String {
+    format!("{}-{}", &raw[..5], &raw[5..])
+}
+
+/// A code as typed, back to its drawn form (spaces, dashes and case do not matter).
+pub(crate) fn normalize_code(code: &str) -> String {
     code.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
@@ -349,23 +372,8 @@ pub async fn issue_codes(
     count: usize,
     by: Option<i64>,
 ) -> Result<Vec<String>, VoteError> {
-    use rand::Rng;
     vote_in(db, council_id, vote_id).await?;
-    let alphabet: Vec<char> = crate::domain::JOIN_ALPHABET
-        .iter()
-        .map(|&b| char::from(b))
-        .collect();
-    // Drawn before any await: the thread's generator stays on its thread.
-    let raw_codes: Vec<String> = {
-        let mut rng = rand::rng();
-        (0..count)
-            .map(|_| {
-                (0..10)
-                    .map(|_| alphabet[rng.random_range(0..alphabet.len())])
-                    .collect()
-            })
-            .collect()
-    };
+    let raw_codes = draw_codes(count);
     let txn = crate::store::begin_write(db).await?;
     let mut codes = Vec::with_capacity(count);
     for raw in raw_codes {
@@ -376,7 +384,7 @@ pub async fn issue_codes(
         }
         .insert(&txn)
         .await?;
-        codes.push(format!("{}-{}", &raw[..5], &raw[5..]));
+        codes.push(printed_code(&raw));
     }
     let detail = audit_detail(&[
         ("vote", &vote_id.to_string()),

@@ -190,9 +190,8 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
                     .unwrap_or(value);
                 i18n.with("audit-fact-role", &[("role", &role)])
             }
-            "hours" | "passkey" | "sessions" | "codes" | "assembly" | "question" | "group" => {
-                i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
-            }
+            "hours" | "passkey" | "sessions" | "codes" | "assembly" | "question" | "group"
+            | "survey" => i18n.with(&format!("audit-fact-{key}"), &[("value", &value)]),
             "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),
             "" => value,
             _ => format!("{key}={value}"),

@@ -1,0 +1,412 @@
+//! Surveys: written by coordinators, answered anonymously (docs/privacy.md). A response is a
+//! random id and a day; its answers hang from it; nothing about who sent it is stored, and
+//! the one-time codes of one-per-person surveys are marked used in a table that shares
+//! nothing with the responses but the survey.
+
+use super::entities::{
+    survey, survey_answer, survey_code, survey_option, survey_question, survey_response,
+    survey_section,
+};
+use super::staff::{hash_token, record_audit};
+use crate::domain::survey::{
+    Answer, AnswerProblem, Profile, QuestionDraft, QuestionKind, QuestionView, SectionView,
+    SurveyState, SurveyView, read_answers,
+};
+use crate::domain::{Wording, audit_detail};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set,
+};
+use std::collections::BTreeMap;
+
+pub const SURVEY_TITLE_MAX: usize = 200;
+pub const SURVEY_INTRO_MAX: usize = 2000;
+
+/// A survey to create, as a draft.
+#[derive(Debug, Clone)]
+pub struct NewSurvey {
+    pub council_id: i64,
+    pub title: Wording,
+    pub intro: Wording,
+    pub one_per_person: bool,
+    /// Sections, each with its title and questions, in order.
+    pub sections: Vec<(Wording, Vec<QuestionDraft>)>,
+    pub by: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SurveyError {
+    #[error("no such survey in this council")]
+    NotFound,
+    /// (field, Fluent id); for a question, the field is `q<section>.<question>.<field>`.
+    #[error("refused: {1}")]
+    Refused(String, &'static str),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Checks and stores a new survey (a draft) with its sections, questions and options, all
+/// or nothing; in the audit log.
+pub async fn create_survey(db: &DatabaseConnection, new: &NewSurvey) -> Result<i64, SurveyError> {
+    let refuse = |field: &str, message| Err(SurveyError::Refused(field.to_owned(), message));
+    let title = new.title.plain.trim();
+    if title.is_empty() || title.chars().count() > SURVEY_TITLE_MAX {
+        return refuse("title", "error-survey-title");
+    }
+    if new.title.easy.chars().count() > SURVEY_TITLE_MAX
+        || new.intro.plain.chars().count() > SURVEY_INTRO_MAX
+        || new.intro.easy.chars().count() > SURVEY_INTRO_MAX
+    {
+        return refuse("intro", "error-survey-intro-long");
+    }
+    if new
+        .sections
+        .iter()
+        .all(|(_, questions)| questions.is_empty())
+    {
+        return refuse("sections", "error-survey-empty");
+    }
+    for (s, (_, questions)) in new.sections.iter().enumerate() {
+        for (q, question) in questions.iter().enumerate() {
+            if let Err((field, message)) = question.check() {
+                return refuse(&format!("q{s}.{q}.{field}"), message);
+            }
+        }
+    }
+    let txn = super::begin_write(db).await?;
+    let survey_id = survey::ActiveModel {
+        council_id: Set(new.council_id),
+        title: Set(title.to_owned()),
+        title_easy: Set(new.title.easy.trim().to_owned()),
+        intro: Set(new.intro.plain.trim().to_owned()),
+        intro_easy: Set(new.intro.easy.trim().to_owned()),
+        state: Set(SurveyState::Draft.key().to_owned()),
+        one_per_person: Set(new.one_per_person),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?
+    .id;
+    for (s, (section_title, questions)) in new.sections.iter().enumerate() {
+        let section_id = survey_section::ActiveModel {
+            survey_id: Set(survey_id),
+            position: Set(position(s)),
+            title: Set(section_title.plain.trim().to_owned()),
+            title_easy: Set(section_title.easy.trim().to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?
+        .id;
+        for (q, question) in questions.iter().enumerate() {
+            let question_id = survey_question::ActiveModel {
+                survey_id: Set(survey_id),
+                section_id: Set(section_id),
+                position: Set(position(q)),
+                kind: Set(question.kind.key().to_owned()),
+                prompt: Set(question.prompt.plain.trim().to_owned()),
+                prompt_easy: Set(question.prompt.easy.trim().to_owned()),
+                required: Set(question.required),
+                profile: Set(question.profile.map(|p| p.key().to_owned())),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+            .id;
+            let options = question
+                .options
+                .iter()
+                .filter(|o| !o.plain.trim().is_empty());
+            for (o, option) in options.enumerate() {
+                survey_option::ActiveModel {
+                    question_id: Set(question_id),
+                    position: Set(position(o)),
+                    label: Set(option.plain.trim().to_owned()),
+                    label_easy: Set(option.easy.trim().to_owned()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+    }
+    let detail = audit_detail(&[("survey", &survey_id.to_string())]);
+    record_audit(
+        &txn,
+        Some(new.council_id),
+        new.by,
+        "survey-created",
+        &detail,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(survey_id)
+}
+
+fn position(index: usize) -> i32 {
+    i32::try_from(index).unwrap_or(i32::MAX)
+}
+
+/// The survey `id` of the council, as its answer form shows it.
+pub async fn survey_view(
+    db: &impl ConnectionTrait,
+    council_id: i64,
+    id: i64,
+) -> Result<Option<SurveyView>, DbErr> {
+    let Some(row) = survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let sections = survey_section::Entity::find()
+        .filter(survey_section::Column::SurveyId.eq(id))
+        .order_by_asc(survey_section::Column::Position)
+        .all(db)
+        .await?;
+    let questions = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .order_by_asc(survey_question::Column::Position)
+        .all(db)
+        .await?;
+    let question_ids: Vec<i64> = questions.iter().map(|q| q.id).collect();
+    let options = survey_option::Entity::find()
+        .filter(survey_option::Column::QuestionId.is_in(question_ids))
+        .order_by_asc(survey_option::Column::Position)
+        .all(db)
+        .await?;
+    let wording = |plain: &str, easy: &str| Wording {
+        plain: plain.to_owned(),
+        easy: easy.to_owned(),
+    };
+    Ok(Some(SurveyView {
+        id,
+        title: wording(&row.title, &row.title_easy),
+        intro: wording(&row.intro, &row.intro_easy),
+        state: SurveyState::parse(&row.state).unwrap_or(SurveyState::Draft),
+        one_per_person: row.one_per_person,
+        sections: sections
+            .iter()
+            .map(|section| SectionView {
+                title: wording(&section.title, &section.title_easy),
+                questions: questions
+                    .iter()
+                    .filter(|q| q.section_id == section.id)
+                    .map(|q| QuestionView {
+                        id: q.id,
+                        kind: QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::ShortText),
+                        prompt: wording(&q.prompt, &q.prompt_easy),
+                        required: q.required,
+                        profile: q.profile.as_deref().and_then(Profile::parse),
+                        options: options
+                            .iter()
+                            .filter(|o| o.question_id == q.id)
+                            .map(|o| (o.id, wording(&o.label, &o.label_easy)))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }))
+}
+
+/// Opens or closes a survey (draft → open → closed only); in the audit log.
+pub async fn set_survey_state(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    next: SurveyState,
+    by: Option<i64>,
+) -> Result<(), SurveyError> {
+    let txn = super::begin_write(db).await?;
+    let row = survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(&txn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    let now = SurveyState::parse(&row.state).unwrap_or(SurveyState::Draft);
+    if !now.can_become(next) {
+        return Err(SurveyError::Refused("state".into(), "error-survey-state"));
+    }
+    let mut active: survey::ActiveModel = row.into();
+    active.state = Set(next.key().to_owned());
+    active.update(&txn).await?;
+    let detail = audit_detail(&[("survey", &id.to_string())]);
+    let action = match next {
+        SurveyState::Open => "survey-opened",
+        SurveyState::Closed => "survey-closed",
+        SurveyState::Draft => "survey-drafted",
+    };
+    record_audit(&txn, Some(council_id), by, action, &detail).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Draws `count` one-time codes for a one-per-person survey that is not closed; only their
+/// hashes are kept. Returns them as printed, to be shown once.
+pub async fn issue_survey_codes(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    count: usize,
+    by: Option<i64>,
+) -> Result<Vec<String>, SurveyError> {
+    let raw_codes = super::votes::draw_codes(count);
+    let txn = super::begin_write(db).await?;
+    let row = survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(&txn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    if !row.one_per_person || row.state == SurveyState::Closed.key() {
+        return Err(SurveyError::Refused(
+            "count".into(),
+            "error-survey-codes-not-asked",
+        ));
+    }
+    let mut codes = Vec::with_capacity(count);
+    for raw in raw_codes {
+        survey_code::ActiveModel {
+            survey_id: Set(id),
+            code_hash: Set(code_hash(id, &raw)),
+            used: Set(false),
+        }
+        .insert(&txn)
+        .await?;
+        codes.push(super::votes::printed_code(&raw));
+    }
+    let detail = audit_detail(&[("survey", &id.to_string()), ("codes", &count.to_string())]);
+    record_audit(&txn, Some(council_id), by, "survey-codes-issued", &detail).await?;
+    txn.commit().await?;
+    Ok(codes)
+}
+
+fn code_hash(survey_id: i64, code: &str) -> String {
+    hash_token(&format!(
+        "survey:{survey_id}:{}",
+        super::votes::normalize_code(code)
+    ))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error("no such survey")]
+    NotFound,
+    #[error("the survey is not open")]
+    NotOpen,
+    #[error("the answers break the survey's rules")]
+    Invalid(Vec<AnswerProblem>),
+    #[error("a code is needed")]
+    CodeMissing,
+    #[error("unknown code")]
+    UnknownCode,
+    #[error("code already used")]
+    UsedCode,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Stores one response to survey `id`: the form's fields (`domain::survey::read_answers`)
+/// checked against the survey as it is now, in one transaction with the use of the code
+/// when the survey asks for one. Nothing is stored unless everything is right. Free-text
+/// answers wait for a moderator's check before any result shows them.
+pub async fn submit_response(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    fields: &BTreeMap<String, String>,
+    code: &str,
+    today: NaiveDate,
+) -> Result<(), SubmitError> {
+    let txn = super::begin_write(db).await?;
+    let view = survey_view(&txn, council_id, id)
+        .await?
+        .ok_or(SubmitError::NotFound)?;
+    if view.state != SurveyState::Open {
+        return Err(SubmitError::NotOpen);
+    }
+    let (answers, problems) = read_answers(&view.rules(), fields);
+    if !problems.is_empty() {
+        return Err(SubmitError::Invalid(problems));
+    }
+    if view.one_per_person {
+        if code.trim().is_empty() {
+            return Err(SubmitError::CodeMissing);
+        }
+        let row = survey_code::Entity::find_by_id((id, code_hash(id, code)))
+            .one(&txn)
+            .await?
+            .ok_or(SubmitError::UnknownCode)?;
+        if row.used {
+            return Err(SubmitError::UsedCode);
+        }
+        let mut used: survey_code::ActiveModel = row.into();
+        used.used = Set(true);
+        used.update(&txn).await?;
+    }
+    let response_id = format!("{:032x}", rand::random::<u128>());
+    survey_response::ActiveModel {
+        id: Set(response_id.clone()),
+        survey_id: Set(id),
+        answered_on: Set(today),
+    }
+    .insert(&txn)
+    .await?;
+    let kinds: BTreeMap<i64, QuestionKind> = view.questions().map(|q| (q.id, q.kind)).collect();
+    let rows: Vec<survey_answer::ActiveModel> =
+        answers
+            .iter()
+            .map(|(question, answer)| {
+                let text = kinds.get(question).is_some_and(|k| k.is_text());
+                Ok(survey_answer::ActiveModel {
+                    response_id: Set(response_id.clone()),
+                    question_id: Set(*question),
+                    value: Set(
+                        serde_json::to_string(answer).map_err(|e| DbErr::Custom(e.to_string()))?
+                    ),
+                    review: Set(text.then(|| "pending".to_owned())),
+                })
+            })
+            .collect::<Result<_, DbErr>>()?;
+    if !rows.is_empty() {
+        survey_answer::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every answer of a survey, by response (for the results): response id → question → answer.
+pub async fn answers_of(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<BTreeMap<String, BTreeMap<i64, (Answer, Option<String>)>>, DbErr> {
+    let responses: Vec<String> = survey_response::Entity::find()
+        .filter(survey_response::Column::SurveyId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let mut by_response: BTreeMap<String, BTreeMap<i64, (Answer, Option<String>)>> = responses
+        .iter()
+        .map(|r| (r.clone(), BTreeMap::new()))
+        .collect();
+    for chunk in responses.chunks(500) {
+        for row in survey_answer::Entity::find()
+            .filter(survey_answer::Column::ResponseId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            if let Ok(answer) = serde_json::from_str::<Answer>(&row.value) {
+                by_response
+                    .entry(row.response_id)
+                    .or_default()
+                    .insert(row.question_id, (answer, row.review));
+            }
+        }
+    }
+    Ok(by_response)
+}

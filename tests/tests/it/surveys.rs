@@ -1,0 +1,353 @@
+//! Surveys in the store, on the real database: a survey written with every kind of question,
+//! answered anonymously (the stored rows inspected for anything identifying), refused
+//! whole when anything is wrong, one-per-person codes kept apart from the answers, and a
+//! closed survey taking nothing.
+
+use agora_app::domain::Wording;
+use agora_app::domain::survey::{Answer, Profile, QuestionDraft, QuestionKind, SurveyState};
+use agora_app::store::entities::{council, survey_answer, survey_code, survey_response};
+use agora_app::store::surveys::{self, NewSurvey, SubmitError, SurveyError};
+use agora_tests::TestApp;
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
+use std::collections::BTreeMap;
+
+fn wording(plain: &str, easy: &str) -> Wording {
+    Wording {
+        plain: plain.into(),
+        easy: easy.into(),
+    }
+}
+
+fn question(kind: QuestionKind, prompt: &str, required: bool, options: &[&str]) -> QuestionDraft {
+    QuestionDraft {
+        kind,
+        prompt: wording(prompt, ""),
+        required,
+        profile: None,
+        options: options.iter().map(|o| wording(o, "")).collect(),
+    }
+}
+
+/// A survey of the demo council with a profile question and one question of each kind.
+async fn write_survey(app: &TestApp, one_per_person: bool) -> anyhow::Result<(i64, i64)> {
+    let council_id = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("the demo council"))?;
+    let mut college = question(
+        QuestionKind::Single,
+        "Vous êtes…",
+        false,
+        &["Usager", "Aidant", "Habitant"],
+    );
+    college.profile = Some(Profile::College);
+    let id = surveys::create_survey(
+        &app.db,
+        &NewSurvey {
+            council_id,
+            title: wording("Votre santé mentale au quotidien", "Comment allez-vous ?"),
+            intro: wording("Anonyme, cinq minutes.", "Personne ne saura qui a répondu."),
+            one_per_person,
+            sections: vec![
+                (wording("Vous", "Vous"), vec![college]),
+                (
+                    wording("Les services", "Les aides"),
+                    vec![
+                        question(
+                            QuestionKind::Single,
+                            "Savez-vous où demander de l'aide ?",
+                            true,
+                            &["Oui", "Non"],
+                        ),
+                        question(
+                            QuestionKind::Multiple,
+                            "Qu'avez-vous déjà utilisé ?",
+                            false,
+                            &["CMP", "GEM", "Urgences"],
+                        ),
+                        question(QuestionKind::Scale, "Vous sentez-vous écouté ?", true, &[]),
+                        question(
+                            QuestionKind::LongText,
+                            "Que faudrait-il changer ?",
+                            false,
+                            &[],
+                        ),
+                        question(
+                            QuestionKind::Ranking,
+                            "Classez ces priorités",
+                            false,
+                            &["Logement", "Emploi", "Soins"],
+                        ),
+                    ],
+                ),
+            ],
+            by: None,
+        },
+    )
+    .await?;
+    Ok((council_id, id))
+}
+
+/// A complete, valid form for the survey (the ids read from its view).
+async fn good_form(
+    app: &TestApp,
+    council_id: i64,
+    id: i64,
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let view = surveys::survey_view(&app.db, council_id, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the survey"))?;
+    let q: Vec<_> = view.questions().cloned().collect();
+    let mut form = BTreeMap::new();
+    form.insert(q[0].id.to_string(), q[0].options[0].0.to_string());
+    form.insert(q[1].id.to_string(), q[1].options[1].0.to_string());
+    form.insert(format!("{}-{}", q[2].id, q[2].options[0].0), "on".into());
+    form.insert(q[3].id.to_string(), "4".into());
+    form.insert(
+        q[4].id.to_string(),
+        "Plus de permanences le soir, par exemple avec Mme Durand.".into(),
+    );
+    form.insert(format!("{}-{}", q[5].id, q[5].options[2].0), "1".into());
+    Ok(form)
+}
+
+async fn responses(app: &TestApp) -> anyhow::Result<(u64, u64)> {
+    Ok((
+        survey_response::Entity::find().count(&app.db).await?,
+        survey_answer::Entity::find().count(&app.db).await?,
+    ))
+}
+
+/// The columns of a table, as the database has them.
+async fn columns(app: &TestApp, table: &str) -> anyhow::Result<Vec<String>> {
+    let backend = app.db.get_database_backend();
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(
+            backend,
+            format!("SELECT * FROM {table} LIMIT 1"),
+        ))
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("a row in {table}"))?;
+    let mut names = row.column_names();
+    names.sort();
+    Ok(names)
+}
+
+#[tokio::test]
+async fn an_anonymous_response_stores_the_answers_and_nothing_about_who_sent_them()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (council_id, id) = write_survey(&app, false).await?;
+    let today = chrono::Utc::now().date_naive();
+    let form = good_form(&app, council_id, id).await?;
+    // A draft takes no answer.
+    assert!(matches!(
+        surveys::submit_response(&app.db, council_id, id, &form, "", today).await,
+        Err(SubmitError::NotOpen)
+    ));
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
+    surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
+    assert_eq!(responses(&app).await?, (1, 6));
+
+    // A response is a random id, the survey and the day; an answer, its response, its
+    // question, its value and (free text) its review state. Nothing else exists to hold an
+    // address, a browser, a participant or a time.
+    assert_eq!(
+        columns(&app, "survey_response").await?,
+        ["answered_on", "id", "survey_id"]
+    );
+    assert_eq!(
+        columns(&app, "survey_answer").await?,
+        ["question_id", "response_id", "review", "value"]
+    );
+    let response = survey_response::Entity::find()
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the response"))?;
+    assert_eq!(response.answered_on, today);
+    assert_eq!(response.id.len(), 32);
+    assert!(response.id.chars().all(|c| c.is_ascii_hexdigit()));
+    let answers = survey_answer::Entity::find().all(&app.db).await?;
+    let reviews: Vec<Option<&str>> = answers.iter().map(|a| a.review.as_deref()).collect();
+    assert_eq!(
+        reviews.iter().filter(|r| **r == Some("pending")).count(),
+        1,
+        "the free text waits for a moderator: {reviews:?}"
+    );
+    let stored = surveys::answers_of(&app.db, id).await?;
+    let mine = &stored[&response.id];
+    assert!(mine.values().any(|(a, _)| *a == Answer::Scale(4)));
+
+    // A second response from anyone is another random id.
+    surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
+    let ids: Vec<String> = survey_response::Entity::find()
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+
+    // Closed: nothing more.
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Closed, None).await?;
+    assert!(matches!(
+        surveys::submit_response(&app.db, council_id, id, &form, "", today).await,
+        Err(SubmitError::NotOpen)
+    ));
+    assert!(matches!(
+        surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await,
+        Err(SurveyError::Refused(_, "error-survey-state"))
+    ));
+    assert_eq!(responses(&app).await?.0, 2);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_response_with_any_problem_is_refused_whole() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (council_id, id) = write_survey(&app, false).await?;
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
+    let today = chrono::Utc::now().date_naive();
+    let good = good_form(&app, council_id, id).await?;
+    let view = surveys::survey_view(&app.db, council_id, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the survey"))?;
+    let q: Vec<_> = view.questions().cloned().collect();
+    let broken: Vec<(BTreeMap<String, String>, i64, &str)> = vec![
+        {
+            let mut f = good.clone();
+            f.remove(&q[1].id.to_string());
+            (f, q[1].id, "error-answer-required")
+        },
+        {
+            let mut f = good.clone();
+            f.insert(q[4].id.to_string(), "x".repeat(2001));
+            (f, q[4].id, "error-answer-too-long")
+        },
+        {
+            let mut f = good.clone();
+            f.insert(q[1].id.to_string(), "999999".into());
+            (f, q[1].id, "error-answer-unknown-option")
+        },
+    ];
+    for (form, question, message) in broken {
+        match surveys::submit_response(&app.db, council_id, id, &form, "", today).await {
+            Err(SubmitError::Invalid(problems)) => {
+                assert_eq!(problems.len(), 1, "{problems:?}");
+                assert_eq!(
+                    (problems[0].question, problems[0].message),
+                    (question, message)
+                );
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+    assert_eq!(responses(&app).await?, (0, 0), "nothing half-written");
+    Ok(())
+}
+
+#[tokio::test]
+async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let (council_id, id) = write_survey(&app, true).await?;
+    let today = chrono::Utc::now().date_naive();
+    let codes = surveys::issue_survey_codes(&app.db, council_id, id, 3, None).await?;
+    assert_eq!(codes.len(), 3);
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
+    let form = good_form(&app, council_id, id).await?;
+    let submit = |code: String| {
+        let form = form.clone();
+        let db = app.db.clone();
+        async move { surveys::submit_response(&db, council_id, id, &form, &code, today).await }
+    };
+    assert!(matches!(
+        submit(String::new()).await,
+        Err(SubmitError::CodeMissing)
+    ));
+    assert!(matches!(
+        submit("ABCDE-FGHJK".into()).await,
+        Err(SubmitError::UnknownCode)
+    ));
+    // As typed on a phone: lower case, no dash.
+    submit(codes[0].to_lowercase().replace('-', "")).await?;
+    assert!(matches!(
+        submit(codes[0].clone()).await,
+        Err(SubmitError::UsedCode)
+    ));
+    // A refused response does not use up its code.
+    let mut broken = form.clone();
+    broken.clear();
+    assert!(matches!(
+        surveys::submit_response(&app.db, council_id, id, &broken, &codes[1], today).await,
+        Err(SubmitError::Invalid(_))
+    ));
+    submit(codes[1].clone()).await?;
+    assert_eq!(responses(&app).await?.0, 2);
+
+    // Only hashes, a used flag, the survey: nothing to join to a response.
+    assert_eq!(
+        columns(&app, "survey_code").await?,
+        ["code_hash", "survey_id", "used"]
+    );
+    let stored = survey_code::Entity::find().all(&app.db).await?;
+    assert_eq!(stored.iter().filter(|c| c.used).count(), 2);
+    for code in &codes {
+        let plain = code.replace('-', "");
+        assert!(stored.iter().all(|c| !c.code_hash.contains(&plain)));
+    }
+    // Codes are for one-per-person surveys that are not closed.
+    let (_, open_survey) = write_survey(&app, false).await?;
+    assert!(matches!(
+        surveys::issue_survey_codes(&app.db, council_id, open_survey, 3, None).await,
+        Err(SurveyError::Refused(_, "error-survey-codes-not-asked"))
+    ));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let council_id = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("the demo council"))?;
+    let mut bad = question(QuestionKind::Single, "Un seul choix ?", false, &["Oui"]);
+    bad.profile = None;
+    let refused = surveys::create_survey(
+        &app.db,
+        &NewSurvey {
+            council_id,
+            title: wording("Questionnaire", ""),
+            intro: wording("", ""),
+            one_per_person: false,
+            sections: vec![(
+                wording("Partie", ""),
+                vec![question(QuestionKind::Scale, "Ça va ?", true, &[]), bad],
+            )],
+            by: None,
+        },
+    )
+    .await;
+    match refused {
+        Err(SurveyError::Refused(field, message)) => {
+            assert_eq!(
+                (field.as_str(), message),
+                ("q0.1.options", "error-question-options-count")
+            );
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let surveys_stored = agora_app::store::entities::survey::Entity::find()
+        .count(&app.db)
+        .await?;
+    let questions_stored = agora_app::store::entities::survey_question::Entity::find()
+        .count(&app.db)
+        .await?;
+    assert_eq!((surveys_stored, questions_stored), (0, 0));
+    Ok(())
+}
