@@ -67,3 +67,64 @@ audit-survey-codes-issued = Survey codes drawn
     .easy = Codes made
 audit-fact-survey = survey no. { $value }
     .easy = survey no. { $value }
+
+## Answering a survey (/{council}/questionnaires/{id})
+
+survey-count = { $count ->
+    [one] One question.
+   *[other] { $count } questions.
+}
+survey-required-note = Questions marked "required" need an answer; you may skip the others.
+    .easy = You can skip a question, unless it says "required".
+survey-required = (required)
+    .easy = (required)
+survey-question-number = Question { $n } of { $total }:
+    .easy = Question { $n } of { $total }:
+survey-multiple-hint = Tick as many answers as you like.
+    .easy = You can tick several boxes.
+survey-ranking-hint = Give rank 1 to the most important, then 2, and so on. You may leave a choice without a rank.
+    .easy = Put 1 for the most important. Then 2. Then 3.
+survey-rank-none = no rank
+    .easy = no number
+survey-scale-1 = 1 — not at all
+    .easy = Not at all
+survey-scale-2 = 2 — a little
+    .easy = A little
+survey-scale-3 = 3 — somewhat
+    .easy = Somewhat
+survey-scale-4 = 4 — a lot
+    .easy = A lot
+survey-scale-5 = 5 — completely
+    .easy = Completely
+survey-code-title = Your personal code
+    .easy = Your code
+survey-code = Code you received to answer
+    .easy = Your code
+survey-code-hint = It is on the paper or message you received, for example ABCDE-23456. It works once and is never linked to your answers.
+    .easy = It is on your paper. It works once. Nobody can know what you answered.
+survey-send-hint = Nothing is sent before you press the button. Read your answers above again if you wish.
+    .easy = Read your answers again. Then press the button.
+survey-send = Send my answers
+    .easy = Send
+saved-survey-sent = Your answers are sent.
+    .easy = It is sent.
+survey-thanks-title = Thank you, your answers are sent
+    .easy = Thank you! It is sent.
+survey-thanks-anonymous = They are kept without your name, your address or the time: nobody can know who answered what.
+    .easy = Nobody will know these are your answers.
+survey-thanks-back = Back to the council's page
+    .easy = Back to the council
+survey-closed = This survey is closed: it takes no more answers.
+    .easy = This survey is over.
+error-survey-not-open = This survey is not open: your answers were not saved.
+    .easy = This survey is closed. Nothing is saved.
+error-survey-code-missing = This survey asks for the code you received.
+    .easy = Write your code.
+error-survey-code-unknown = This code does not exist for this survey. Check the letters and digits. Nothing was saved.
+    .easy = This code does not work. Check it.
+error-survey-code-used = This code has already been used: a code works once. Nothing was saved.
+    .easy = This code was already used.
+council-surveys-title = Open surveys
+    .easy = Surveys
+council-surveys-intro = Anonymous and short, so that the diagnosis also hears those who never come to meetings.
+    .easy = Answer, even if you do not come to meetings. Nobody will know who answered.

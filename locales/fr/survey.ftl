@@ -67,3 +67,64 @@ audit-survey-codes-issued = Codes de questionnaire tirés
     .easy = Codes faits
 audit-fact-survey = questionnaire n° { $value }
     .easy = questionnaire n° { $value }
+
+## Answering a survey (/{council}/questionnaires/{id})
+
+survey-count = { $count ->
+    [one] Une question.
+   *[other] { $count } questions.
+}
+survey-required-note = Les questions marquées « obligatoire » attendent une réponse ; les autres, vous pouvez les passer.
+    .easy = Vous pouvez passer une question, sauf si c'est écrit « obligatoire ».
+survey-required = (obligatoire)
+    .easy = (obligatoire)
+survey-question-number = Question { $n } sur { $total } :
+    .easy = Question { $n } sur { $total } :
+survey-multiple-hint = Cochez autant de réponses que vous voulez.
+    .easy = Vous pouvez cocher plusieurs cases.
+survey-ranking-hint = Donnez le rang 1 au plus important, puis 2, et ainsi de suite. Vous pouvez laisser un choix sans rang.
+    .easy = Mettez 1 pour le plus important. Puis 2. Puis 3.
+survey-rank-none = pas de rang
+    .easy = pas de numéro
+survey-scale-1 = 1 — pas du tout
+    .easy = Pas du tout
+survey-scale-2 = 2 — un peu
+    .easy = Un peu
+survey-scale-3 = 3 — moyennement
+    .easy = Moyen
+survey-scale-4 = 4 — beaucoup
+    .easy = Beaucoup
+survey-scale-5 = 5 — tout à fait
+    .easy = Tout à fait
+survey-code-title = Votre code personnel
+    .easy = Votre code
+survey-code = Code reçu pour répondre
+    .easy = Votre code
+survey-code-hint = Il est sur le papier ou le message que vous avez reçu, par exemple ABCDE-23456. Il sert une seule fois et n'est jamais relié à vos réponses.
+    .easy = Il est sur votre papier. Il sert une fois. Personne ne peut savoir ce que vous avez répondu.
+survey-send-hint = Rien n'est envoyé avant que vous appuyiez sur le bouton. Relisez vos réponses au-dessus si vous le souhaitez.
+    .easy = Relisez vos réponses. Ensuite, appuyez sur le bouton.
+survey-send = Envoyer mes réponses
+    .easy = Envoyer
+saved-survey-sent = Vos réponses sont envoyées.
+    .easy = C'est envoyé.
+survey-thanks-title = Merci, vos réponses sont envoyées
+    .easy = Merci ! C'est envoyé.
+survey-thanks-anonymous = Elles sont rangées sans votre nom, sans votre adresse, sans l'heure : personne ne peut savoir qui a répondu quoi.
+    .easy = Personne ne saura que ce sont vos réponses.
+survey-thanks-back = Revenir à la page du conseil
+    .easy = Retour au conseil
+survey-closed = Ce questionnaire est fermé : il ne prend plus de réponses.
+    .easy = Ce questionnaire est fini.
+error-survey-not-open = Ce questionnaire n'est pas ouvert : vos réponses n'ont pas été enregistrées.
+    .easy = Ce questionnaire est fermé. Rien n'est enregistré.
+error-survey-code-missing = Ce questionnaire demande le code que vous avez reçu.
+    .easy = Écrivez votre code.
+error-survey-code-unknown = Ce code n'existe pas pour ce questionnaire. Vérifiez les lettres et les chiffres. Rien n'a été enregistré.
+    .easy = Ce code ne marche pas. Vérifiez-le.
+error-survey-code-used = Ce code a déjà servi : un code ne vaut qu'une fois. Rien n'a été enregistré.
+    .easy = Ce code a déjà servi.
+council-surveys-title = Questionnaires ouverts
+    .easy = Questionnaires
+council-surveys-intro = Anonymes, courts, pour que le diagnostic entende aussi celles et ceux qui ne viennent pas aux réunions.
+    .easy = Répondez, même si vous ne venez pas aux réunions. Personne ne saura qui a répondu.

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct CouncilHome {
     pub council: Council,
     pub findings: Vec<Finding>,
+    /// The surveys open to answers: id and title.
+    pub surveys: Vec<(i64, crate::domain::Wording)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +33,15 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let findings = crate::store::findings_of_council(&db, &slug).await?;
-    Ok(CouncilHome { council, findings })
+    let surveys = match crate::store::staff::council_by_slug_id(&db, slug.as_str()).await? {
+        Some((council_id, _)) => crate::store::surveys::open_surveys(&db, council_id).await?,
+        None => Vec::new(),
+    };
+    Ok(CouncilHome {
+        council,
+        findings,
+        surveys,
+    })
 }
 
 #[server(endpoint = "load_finding_page")]

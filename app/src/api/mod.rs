@@ -11,6 +11,7 @@ mod preferences;
 mod request;
 mod settings;
 mod staff;
+mod surveys;
 mod team;
 mod votes;
 
@@ -55,6 +56,7 @@ pub use staff::{
     sign_in_with_recovery_code,
 };
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
+pub use surveys::{LoadSurvey, SubmitSurvey, SurveyPage, load_survey, submit_survey};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,

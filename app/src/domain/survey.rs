@@ -124,9 +124,10 @@ pub struct AnswerProblem {
     pub message: &'static str,
 }
 
-/// Reads the answers of a form post, whose fields are `q[<question>]` (single choice: the
-/// option id; scale: 1–5; text) and `q[<question>-<option>]` (multiple choice: present when
-/// ticked; ranking: the rank typed or chosen, blank for unranked). Empty answers are no
+/// Reads the answers of a form post, whose fields are `q[q<question>]` (single choice: the
+/// option id; scale: 1–5; text) and `q[q<question>-<option>]` (multiple choice: present
+/// when ticked; ranking: the rank chosen, blank for unranked). The keys start with a letter:
+/// a key of digits would be read as a list index by the form decoder. Empty answers are no
 /// answers. Every problem is reported, each with its question; a field naming no question
 /// or option of the survey is a problem too (a tampered or outdated form).
 pub fn read_answers(
@@ -142,6 +143,7 @@ pub fn read_answers(
     let mut whole: BTreeMap<i64, &str> = BTreeMap::new();
     let mut per_option: BTreeMap<i64, Vec<(i64, &str)>> = BTreeMap::new();
     for (name, value) in fields {
+        let name = name.strip_prefix('q').unwrap_or("?");
         let (question, option) = match name.split_once('-') {
             Some((q, o)) => (q.parse::<i64>().ok(), o.parse::<i64>().ok()),
             None => (name.parse::<i64>().ok(), None),
@@ -215,6 +217,14 @@ pub fn read_answers(
         }
     }
     (answers, problems)
+}
+
+/// The form key of a question's answer (`q<question>`), or of one of its options.
+pub fn answer_key(question: i64, option: Option<i64>) -> String {
+    match option {
+        Some(option) => format!("q{question}-{option}"),
+        None => format!("q{question}"),
+    }
 }
 
 fn read_ranking(
@@ -511,15 +521,15 @@ mod tests {
         let (answers, problems) = read_answers(
             &rules(),
             &form(&[
-                ("1", "11"),
-                ("2-22", "on"),
-                ("2-20", "on"),
-                ("3", "4"),
-                ("4", "  Plus de permanences  "),
-                ("5", ""),
-                ("6-62", "1"),
-                ("6-60", "2"),
-                ("6-61", ""),
+                ("q1", "11"),
+                ("q2-22", "on"),
+                ("q2-20", "on"),
+                ("q3", "4"),
+                ("q4", "  Plus de permanences  "),
+                ("q5", ""),
+                ("q6-62", "1"),
+                ("q6-60", "2"),
+                ("q6-61", ""),
             ]),
         );
         assert_eq!(problems, []);
@@ -546,14 +556,14 @@ mod tests {
         let (answers, problems) = read_answers(
             &rules(),
             &form(&[
-                ("1", "99"),
-                ("2-29", "on"),
-                ("3", "6"),
-                ("4", &long),
-                ("5", &very_long),
-                ("6-60", "1"),
-                ("6-61", "1"),
-                ("77", "x"),
+                ("q1", "99"),
+                ("q2-29", "on"),
+                ("q3", "6"),
+                ("q4", &long),
+                ("q5", &very_long),
+                ("q6-60", "1"),
+                ("q6-61", "1"),
+                ("q77", "x"),
             ]),
         );
         let messages: Vec<(i64, &str)> = problems.iter().map(|p| (p.question, p.message)).collect();
@@ -574,7 +584,7 @@ mod tests {
 
     #[test]
     fn required_questions_need_an_answer_and_texts_count_characters() {
-        let (_, problems) = read_answers(&rules(), &form(&[("1", ""), ("3", "  ")]));
+        let (_, problems) = read_answers(&rules(), &form(&[("q1", ""), ("q3", "  ")]));
         assert_eq!(
             problems,
             [
@@ -589,8 +599,10 @@ mod tests {
             ]
         );
         let exactly = "é".repeat(SHORT_ANSWER_MAX);
-        let (answers, problems) =
-            read_answers(&rules(), &form(&[("1", "10"), ("3", "1"), ("4", &exactly)]));
+        let (answers, problems) = read_answers(
+            &rules(),
+            &form(&[("q1", "10"), ("q3", "1"), ("q4", &exactly)]),
+        );
         assert_eq!(problems, []);
         assert_eq!(answers[&4], Answer::Text(exactly));
     }
@@ -598,8 +610,10 @@ mod tests {
     #[test]
     fn a_ranking_takes_ranks_within_the_number_of_options() {
         for bad in ["0", "4", "premier"] {
-            let (_, problems) =
-                read_answers(&rules(), &form(&[("1", "10"), ("3", "1"), ("6-60", bad)]));
+            let (_, problems) = read_answers(
+                &rules(),
+                &form(&[("q1", "10"), ("q3", "1"), ("q6-60", bad)]),
+            );
             assert_eq!(problems[0].message, "error-answer-ranking", "{bad}");
         }
     }

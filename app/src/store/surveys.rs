@@ -213,6 +213,30 @@ pub async fn survey_view(
     }))
 }
 
+/// The council's surveys open to answers, newest first: id and title.
+pub async fn open_surveys(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<(i64, Wording)>, DbErr> {
+    Ok(survey::Entity::find()
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .filter(survey::Column::State.eq(SurveyState::Open.key()))
+        .order_by_desc(survey::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| {
+            (
+                s.id,
+                Wording {
+                    plain: s.title,
+                    easy: s.title_easy,
+                },
+            )
+        })
+        .collect())
+}
+
 /// Opens or closes a survey (draft → open → closed only); in the audit log.
 pub async fn set_survey_state(
     db: &DatabaseConnection,

@@ -107,6 +107,11 @@ pub fn App() -> impl IntoView {
                         view=pages::AssemblyEditorRoute
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/:slug/questionnaires/:id")
+                        view=pages::SurveyRoute
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/:slug/votes") view=pages::VotesRoute ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/votes/:id")

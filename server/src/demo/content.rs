@@ -172,3 +172,146 @@ pub const VOTE_CLOSED_BALLOTS: &[(&str, usize, &[usize])] = &[
     ("elus", 3, &[0]),
     ("soin", 2, &[2, 3]),
 ];
+
+/// A survey question: kind, (plain, easy) prompt, required, profile, (plain, easy) options.
+pub type DemoQuestion = (
+    agora_app::domain::survey::QuestionKind,
+    (&'static str, &'static str),
+    bool,
+    Option<agora_app::domain::survey::Profile>,
+    &'static [(&'static str, &'static str)],
+);
+
+pub const SURVEY_TITLE: (&str, &str) = ("Votre santé mentale au quotidien", "Comment allez-vous ?");
+pub const SURVEY_INTRO: (&str, &str) = (
+    "Ce questionnaire nourrit le diagnostic partagé du conseil. Il est anonyme : ni votre nom, ni votre adresse, ni l'heure de votre réponse ne sont enregistrés. Comptez cinq minutes ; seules deux questions sont obligatoires.",
+    "Vos réponses aident le conseil. Personne ne saura qui a répondu. Cela prend 5 minutes.",
+);
+
+pub const SURVEY_SECTIONS: &[((&str, &str), &[DemoQuestion])] = {
+    use agora_app::domain::survey::Profile;
+    use agora_app::domain::survey::QuestionKind::*;
+    &[
+        (
+            ("Vous", "Vous"),
+            &[
+                (
+                    Single,
+                    ("Vous répondez surtout en tant que…", "Vous êtes…"),
+                    false,
+                    Some(Profile::College),
+                    &[
+                        (
+                            "Usager ou usagère de la psychiatrie",
+                            "Une personne soignée en psychiatrie",
+                        ),
+                        ("Proche aidant", "Un proche d'une personne malade"),
+                        ("Professionnel ou professionnelle", "Un professionnel"),
+                        ("Habitant ou habitante", "Un habitant"),
+                        ("Élu ou élue", "Un élu"),
+                    ],
+                ),
+                (
+                    Single,
+                    ("Votre âge", "Votre âge"),
+                    false,
+                    Some(Profile::AgeBand),
+                    &[
+                        ("Moins de 26 ans", "Moins de 26 ans"),
+                        ("26 à 64 ans", "De 26 à 64 ans"),
+                        ("65 ans et plus", "65 ans ou plus"),
+                    ],
+                ),
+            ],
+        ),
+        (
+            ("Trouver de l'aide", "Trouver de l'aide"),
+            &[
+                (
+                    Single,
+                    (
+                        "Sauriez-vous où vous adresser si vous ou un proche alliez mal ?",
+                        "Si vous allez mal, savez-vous où demander de l'aide ?",
+                    ),
+                    true,
+                    None,
+                    &[
+                        ("Oui", "Oui"),
+                        ("Non", "Non"),
+                        ("Je ne sais pas", "Je ne sais pas"),
+                    ],
+                ),
+                (
+                    Multiple,
+                    (
+                        "Quels lieux connaissez-vous ?",
+                        "Quels lieux connaissez-vous ?",
+                    ),
+                    false,
+                    None,
+                    &[
+                        (
+                            "Le centre médico-psychologique (CMP)",
+                            "Le CMP : un lieu de soins près de chez vous",
+                        ),
+                        (
+                            "Le groupe d'entraide mutuelle (GEM)",
+                            "Le GEM : un lieu pour se retrouver entre pairs",
+                        ),
+                        ("La maison des adolescents", "La maison des ados"),
+                        (
+                            "Le 3114 (prévention du suicide)",
+                            "Le 3114 : un numéro à appeler si on pense au suicide",
+                        ),
+                    ],
+                ),
+                (
+                    Scale,
+                    (
+                        "Quand vous en avez parlé, vous êtes-vous senti écouté ?",
+                        "Quand vous avez parlé, on vous a écouté ?",
+                    ),
+                    true,
+                    None,
+                    &[],
+                ),
+            ],
+        ),
+        (
+            ("Ce qui compte pour vous", "Ce qui compte pour vous"),
+            &[
+                (
+                    Ranking,
+                    (
+                        "Classez ces sujets, du plus urgent au moins urgent",
+                        "Mettez ces sujets dans l'ordre : le plus urgent d'abord",
+                    ),
+                    false,
+                    None,
+                    &[
+                        ("Le logement", "Avoir un logement"),
+                        ("L'accès aux soins", "Être soigné vite"),
+                        ("Le regard des autres", "Ne pas être jugé"),
+                    ],
+                ),
+                (
+                    ShortText,
+                    ("Votre commune ou votre quartier", "Où habitez-vous ?"),
+                    false,
+                    None,
+                    &[],
+                ),
+                (
+                    LongText,
+                    (
+                        "Que faudrait-il changer en priorité ?",
+                        "Qu'est-ce qu'il faut changer ?",
+                    ),
+                    false,
+                    None,
+                    &[],
+                ),
+            ],
+        ),
+    ]
+};

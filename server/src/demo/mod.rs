@@ -76,6 +76,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<Seeded> {
     let council_id = insert_council(db, &council).await?;
     let assembly = seed_assembly(db, council_id).await?;
     seed_votes(db, council_id, assembly).await?;
+    seed_survey(db, council_id).await?;
     Ok(Seeded::Created)
 }
 
@@ -162,6 +163,49 @@ async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> 
     }
     votes::set_state(db, council_id, closed, VoteState::Closed, None).await?;
     Ok(())
+}
+
+/// An open survey for the diagnosis, with profile questions and every kind of question.
+async fn seed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<i64> {
+    use agora_app::domain::survey::{QuestionDraft, SurveyState};
+    use agora_app::store::surveys::{self, NewSurvey};
+    let wording = |(plain, easy): (&str, &str)| Wording {
+        plain: plain.to_owned(),
+        easy: easy.to_owned(),
+    };
+    let question =
+        |(kind, prompt, required, profile, options): content::DemoQuestion| QuestionDraft {
+            kind,
+            prompt: wording(prompt),
+            required,
+            profile,
+            options: options.iter().map(|o| wording(*o)).collect(),
+        };
+    let id = surveys::create_survey(
+        db,
+        &NewSurvey {
+            council_id,
+            title: wording(content::SURVEY_TITLE),
+            intro: wording(content::SURVEY_INTRO),
+            one_per_person: false,
+            sections: content::SURVEY_SECTIONS
+                .iter()
+                .map(|(title, questions)| {
+                    (
+                        wording(*title),
+                        questions.iter().map(|q| question(*q)).collect(),
+                    )
+                })
+                .collect(),
+            by: None,
+        },
+    )
+    .await
+    .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
+    surveys::set_survey_state(db, council_id, id, SurveyState::Open, None)
+        .await
+        .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
+    Ok(id)
 }
 
 /// A published assembly three weeks ahead, with its agenda, so that every screen of the

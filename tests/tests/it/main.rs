@@ -8,6 +8,7 @@ mod preferences;
 mod protection;
 mod security;
 mod staff;
+mod survey_pages;
 mod surveys;
 mod team;
 mod vote_pages;

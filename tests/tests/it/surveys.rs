@@ -4,7 +4,9 @@
 //! closed survey taking nothing.
 
 use agora_app::domain::Wording;
-use agora_app::domain::survey::{Answer, Profile, QuestionDraft, QuestionKind, SurveyState};
+use agora_app::domain::survey::{
+    Answer, Profile, QuestionDraft, QuestionKind, SurveyState, answer_key,
+};
 use agora_app::store::entities::{council, survey_answer, survey_code, survey_response};
 use agora_app::store::surveys::{self, NewSurvey, SubmitError, SurveyError};
 use agora_tests::TestApp;
@@ -100,15 +102,15 @@ async fn good_form(
         .ok_or_else(|| anyhow::anyhow!("the survey"))?;
     let q: Vec<_> = view.questions().cloned().collect();
     let mut form = BTreeMap::new();
-    form.insert(q[0].id.to_string(), q[0].options[0].0.to_string());
-    form.insert(q[1].id.to_string(), q[1].options[1].0.to_string());
-    form.insert(format!("{}-{}", q[2].id, q[2].options[0].0), "on".into());
-    form.insert(q[3].id.to_string(), "4".into());
+    form.insert(answer_key(q[0].id, None), q[0].options[0].0.to_string());
+    form.insert(answer_key(q[1].id, None), q[1].options[1].0.to_string());
+    form.insert(answer_key(q[2].id, Some(q[2].options[0].0)), "on".into());
+    form.insert(answer_key(q[3].id, None), "4".into());
     form.insert(
-        q[4].id.to_string(),
+        answer_key(q[4].id, None),
         "Plus de permanences le soir, par exemple avec Mme Durand.".into(),
     );
-    form.insert(format!("{}-{}", q[5].id, q[5].options[2].0), "1".into());
+    form.insert(answer_key(q[5].id, Some(q[5].options[2].0)), "1".into());
     Ok(form)
 }
 
@@ -219,17 +221,17 @@ async fn a_response_with_any_problem_is_refused_whole() -> anyhow::Result<()> {
     let broken: Vec<(BTreeMap<String, String>, i64, &str)> = vec![
         {
             let mut f = good.clone();
-            f.remove(&q[1].id.to_string());
+            f.remove(&answer_key(q[1].id, None));
             (f, q[1].id, "error-answer-required")
         },
         {
             let mut f = good.clone();
-            f.insert(q[4].id.to_string(), "x".repeat(2001));
+            f.insert(answer_key(q[4].id, None), "x".repeat(2001));
             (f, q[4].id, "error-answer-too-long")
         },
         {
             let mut f = good.clone();
-            f.insert(q[1].id.to_string(), "999999".into());
+            f.insert(answer_key(q[1].id, None), "999999".into());
             (f, q[1].id, "error-answer-unknown-option")
         },
     ];
@@ -316,6 +318,17 @@ async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
         .await?
         .map(|c| c.id)
         .ok_or_else(|| anyhow::anyhow!("the demo council"))?;
+    let stored = || async {
+        anyhow::Ok((
+            agora_app::store::entities::survey::Entity::find()
+                .count(&app.db)
+                .await?,
+            agora_app::store::entities::survey_question::Entity::find()
+                .count(&app.db)
+                .await?,
+        ))
+    };
+    let before = stored().await?;
     let mut bad = question(QuestionKind::Single, "Un seul choix ?", false, &["Oui"]);
     bad.profile = None;
     let refused = surveys::create_survey(
@@ -342,12 +355,6 @@ async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
-    let surveys_stored = agora_app::store::entities::survey::Entity::find()
-        .count(&app.db)
-        .await?;
-    let questions_stored = agora_app::store::entities::survey_question::Entity::find()
-        .count(&app.db)
-        .await?;
-    assert_eq!((surveys_stored, questions_stored), (0, 0));
+    assert_eq!(stored().await?, before, "nothing stored");
     Ok(())
 }

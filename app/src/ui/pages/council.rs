@@ -23,7 +23,11 @@ pub fn CouncilPage() -> impl IntoView {
 fn CouncilView(home: CouncilHome) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = use_preferences();
-    let CouncilHome { council, findings } = home;
+    let CouncilHome {
+        council,
+        findings,
+        surveys,
+    } = home;
     let slug = council.slug.to_string();
     let description = council.description.clone();
     let name = council.name.clone();
@@ -71,6 +75,33 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 <A href=format!("/{slug}/votes")>{i18n.t("council-votes-link")}</A>
             </p>
         </section>
+        {(!surveys.is_empty())
+            .then(|| {
+                let items = surveys
+                    .into_iter()
+                    .map(|(id, title)| {
+                        view! {
+                            <li>
+                                <A href=format!("/{slug}/questionnaires/{id}")>
+                                    <span lang="fr">
+                                        {move || title.pick(prefs.get().easy_read).to_owned()}
+                                    </span>
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="surveys-title">
+                        <h2 id="surveys-title">
+                            <Picto name="findings"/>
+                            {i18n.t("council-surveys-title")}
+                        </h2>
+                        <p>{i18n.t("council-surveys-intro")}</p>
+                        <ul>{items}</ul>
+                    </section>
+                }
+            })}
         <section aria-labelledby="diagnosis-title">
             <h2 id="diagnosis-title">
                 <Picto name="findings"/>

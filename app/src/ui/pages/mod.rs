@@ -10,6 +10,7 @@ mod live;
 mod not_found;
 mod settings;
 mod staff;
+mod surveys;
 mod team;
 mod votes;
 
@@ -23,6 +24,7 @@ pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use settings::SettingsRoute;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
+pub use surveys::SurveyRoute;
 pub use team::{AuditLogRoute, TeamPageRoute};
 pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
 

@@ -1,0 +1,357 @@
+//! `/{slug}/questionnaires/{id}`: a survey answered on one page, as a plain form (it works
+//! the same without JavaScript). The browser checks required answers and lengths before
+//! sending (HTML attributes); the server checks everything again and sends a refusal back
+//! beside its question with what was typed.
+
+use super::assemblies::{form_refusal, notice};
+use super::loaded;
+use crate::api::{PageFlash, SubmitSurvey, SurveyPage, load_survey};
+use crate::domain::survey::{QuestionKind, QuestionView, SCALE_POINTS, SurveyState, answer_key};
+use crate::ui::components::Picto;
+use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::prefs::use_preferences;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+const SCALE_PICTOS: [&str; 5] = ["scale-1", "scale-2", "scale-3", "scale-4", "scale-5"];
+
+#[component]
+pub fn SurveyRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                params.get("slug").unwrap_or_default(),
+                params.get("id").unwrap_or_default(),
+            )
+        },
+        |(slug, id)| load_survey(slug, id),
+    );
+    loaded(page, |page| view! { <SurveyView page/> }.into_any())
+}
+
+#[component]
+fn SurveyView(page: SurveyPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let SurveyPage {
+        council_slug,
+        council_name,
+        survey,
+        flash,
+    } = page;
+    let title = survey.title.pick(easy).to_owned();
+    let sent = flash.notice.as_deref() == Some("saved-survey-sent");
+    let total = survey.questions().count();
+    let body = if sent {
+        view! {
+            <div class="receipt" role="status">
+                <h2>
+                    <Picto name="done"/>
+                    {i18n.t("survey-thanks-title")}
+                </h2>
+                <p>{i18n.t("survey-thanks-anonymous")}</p>
+                <p>
+                    <A href=format!("/{council_slug}")>{i18n.t("survey-thanks-back")}</A>
+                </p>
+            </div>
+        }
+        .into_any()
+    } else if survey.state != SurveyState::Open {
+        view! { <p class="lead">{i18n.t("survey-closed")}</p> }.into_any()
+    } else {
+        let mut number = 0;
+        let sections = survey
+            .sections
+            .iter()
+            .map(|section| {
+                let questions = section
+                    .questions
+                    .iter()
+                    .map(|question| {
+                        number += 1;
+                        question_block(i18n, &flash, question, number, total, easy)
+                    })
+                    .collect_view();
+                view! {
+                    <section class="survey-section">
+                        <h2 lang="fr">{section.title.pick(easy).to_owned()}</h2>
+                        {questions}
+                    </section>
+                }
+            })
+            .collect_view();
+        let code = survey.one_per_person.then(|| {
+            let error = flash.error("survey", "code");
+            let described = if error.is_some() {
+                "survey-code-hint survey-code-error"
+            } else {
+                "survey-code-hint"
+            };
+            view! {
+                <section class="survey-section" id="q-code" tabindex="-1">
+                    <h2>
+                        <Picto name="code"/>
+                        {i18n.t("survey-code-title")}
+                    </h2>
+                    <p>
+                        <label for="survey-code">{i18n.t("survey-code")}</label>
+                    </p>
+                    <p class="hint" id="survey-code-hint">{i18n.t("survey-code-hint")}</p>
+                    {error.map(|message| view! {
+                        <p class="field-error" id="survey-code-error">{i18n.text(&message)}</p>
+                    })}
+                    <input
+                        type="text"
+                        id="survey-code"
+                        name="code"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        required
+                        aria-describedby=described
+                        aria-invalid=flash.error("survey", "code").map(|_| "true")
+                        value=flash.value("survey", "code", "")
+                    />
+                </section>
+            }
+        });
+        view! {
+            <p lang="fr">{survey.intro.pick(easy).to_owned()}</p>
+            <p>{i18n.count("survey-count", total as u64)} " " {i18n.t("survey-required-note")}</p>
+            {form_refusal(i18n, &flash, "survey")}
+            <form method="post" action=SubmitSurvey::url() class="stacked-form survey">
+                <input type="hidden" name="slug" value=council_slug.clone()/>
+                <input type="hidden" name="survey" value=survey.id.to_string()/>
+                {sections}
+                {code}
+                <p class="hint">{i18n.t("survey-send-hint")}</p>
+                <button type="submit" class="button">
+                    <Picto name="done"/>
+                    {i18n.t("survey-send")}
+                </button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        <h1>
+            <Picto name="findings"/>
+            <span lang="fr">{title}</span>
+        </h1>
+        {(!sent).then(|| notice(i18n, &flash))}
+        {body}
+    }
+}
+
+/// One question: a fieldset for the kinds with choices, a labelled field for text; its
+/// number, whether it is required, and the refusal beside it if there is one.
+fn question_block(
+    i18n: I18n,
+    flash: &PageFlash,
+    question: &QuestionView,
+    number: usize,
+    total: usize,
+    easy: bool,
+) -> AnyView {
+    let id = format!("q-{}", question.id);
+    let error = flash.error("survey", &id);
+    let error_id = format!("{id}-error");
+    let echo = |name: &str| flash.value("survey", &format!("q-{name}"), "");
+    let progress = i18n.with(
+        "survey-question-number",
+        &[("n", &number.to_string()), ("total", &total.to_string())],
+    );
+    let required = question.required;
+    let prompt = question.prompt.pick(easy).to_owned();
+    let heading = view! {
+        <span class="progress">{progress}</span>
+        " "
+        <span lang="fr">{prompt}</span>
+        {required.then(|| view! { " " <span class="required">{i18n.t("survey-required")}</span> })}
+    };
+    let error_view = error.clone().map(|message| {
+        view! { <p class="field-error" id=error_id.clone()>{i18n.text(&message)}</p> }
+    });
+    let described = error.is_some().then(|| error_id.clone());
+    let invalid = error.is_some().then_some("true");
+    let q = question.id;
+    match question.kind {
+        QuestionKind::ShortText | QuestionKind::LongText => {
+            let field = format!("{id}-text");
+            let max = question.kind.text_max().to_string();
+            let name = format!("q[{}]", answer_key(q, None));
+            let value = echo(&answer_key(q, None));
+            let control = if question.kind == QuestionKind::ShortText {
+                view! {
+                    <input
+                        type="text"
+                        id=field.clone()
+                        name=name
+                        maxlength=max
+                        required=required
+                        aria-describedby=described
+                        aria-invalid=invalid
+                        value=value
+                    />
+                }
+                .into_any()
+            } else {
+                view! {
+                    <textarea
+                        id=field.clone()
+                        name=name
+                        rows="5"
+                        maxlength=max
+                        required=required
+                        aria-describedby=described
+                        aria-invalid=invalid
+                    >
+                        {value}
+                    </textarea>
+                }
+                .into_any()
+            };
+            view! {
+                <div class="question" id=id tabindex="-1">
+                    <p>
+                        <label for=field>{heading}</label>
+                    </p>
+                    {error_view}
+                    {control}
+                </div>
+            }
+            .into_any()
+        }
+        kind => {
+            let hint = match kind {
+                QuestionKind::Multiple => Some("survey-multiple-hint"),
+                QuestionKind::Ranking => Some("survey-ranking-hint"),
+                _ => None,
+            };
+            let controls = match kind {
+                QuestionKind::Scale => (1..=SCALE_POINTS)
+                    .map(|point| {
+                        let choice = format!("{id}-{point}");
+                        view! {
+                            <span class="choice scale">
+                                <input
+                                    type="radio"
+                                    id=choice.clone()
+                                    name=format!("q[{}]", answer_key(q, None))
+                                    value=point.to_string()
+                                    required=required
+                                    checked=echo(&answer_key(q, None)) == point.to_string()
+                                />
+                                <label for=choice>
+                                    <Picto name=SCALE_PICTOS[usize::from(point) - 1]/>
+                                    {i18n.text(&format!("survey-scale-{point}"))}
+                                </label>
+                            </span>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+                QuestionKind::Ranking => {
+                    let count = question.options.len();
+                    question
+                        .options
+                        .iter()
+                        .map(|(option, label)| {
+                            let field = format!("{id}-{option}");
+                            let chosen = echo(&answer_key(q, Some(*option)));
+                            let ranks = (1..=count)
+                                .map(|rank| {
+                                    let rank = rank.to_string();
+                                    view! {
+                                        <option value=rank.clone() selected=chosen == rank>
+                                            {rank.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <p class="rank-choice">
+                                    <label for=field.clone() lang="fr">
+                                        {label.pick(easy).to_owned()}
+                                    </label>
+                                    <select id=field name=format!("q[{}]", answer_key(q, Some(*option)))>
+                                        <option value="" selected=chosen.is_empty()>
+                                            {i18n.text("survey-rank-none")}
+                                        </option>
+                                        {ranks}
+                                    </select>
+                                </p>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+                QuestionKind::Multiple => question
+                    .options
+                    .iter()
+                    .map(|(option, label)| {
+                        let field = format!("{id}-{option}");
+                        view! {
+                            <p class="choice">
+                                <input
+                                    type="checkbox"
+                                    id=field.clone()
+                                    name=format!("q[{}]", answer_key(q, Some(*option)))
+                                    value="on"
+                                    checked=!echo(&answer_key(q, Some(*option))).is_empty()
+                                />
+                                <label for=field lang="fr">{label.pick(easy).to_owned()}</label>
+                            </p>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+                _ => question
+                    .options
+                    .iter()
+                    .map(|(option, label)| {
+                        let field = format!("{id}-{option}");
+                        view! {
+                            <p class="choice">
+                                <input
+                                    type="radio"
+                                    id=field.clone()
+                                    name=format!("q[{}]", answer_key(q, None))
+                                    value=option.to_string()
+                                    required=required
+                                    checked=echo(&answer_key(q, None)) == option.to_string()
+                                />
+                                <label for=field lang="fr">{label.pick(easy).to_owned()}</label>
+                            </p>
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+            };
+            let class = if kind == QuestionKind::Scale {
+                "question scale-question"
+            } else {
+                "question"
+            };
+            view! {
+                <fieldset class=class id=id tabindex="-1" aria-describedby=described>
+                    <legend>{heading}</legend>
+                    {hint.map(|hint| view! { <p class="hint">{i18n.t(hint)}</p> })}
+                    {error_view}
+                    {controls}
+                </fieldset>
+            }
+            .into_any()
+        }
+    }
+}

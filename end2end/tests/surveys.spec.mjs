@@ -1,0 +1,76 @@
+// Surveys end to end: the demo survey answered by keyboard alone, without JavaScript and
+// with it in easy-read; the browser's own check of required answers before anything is
+// sent; axe-core on the survey and its thank-you page in four modes.
+import { expect, test } from './fixtures.mjs';
+import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
+
+const COUNCIL = '/clsm-val-de-lisandre';
+
+/** The demo survey's address, found on the council's page. */
+async function demoSurvey(page) {
+  await page.goto(COUNCIL);
+  const href = await page.locator('a[href*="/questionnaires/"]').first().getAttribute('href');
+  await page.goto(href);
+  return href;
+}
+
+/** The id of the first control of the n-th question (0-based). */
+async function firstControl(page, n) {
+  const id = await page.locator('.survey .question').nth(n).locator('input, textarea, select').first().getAttribute('id');
+  return `#${id}`;
+}
+
+/** Answers the demo survey by keyboard: the required choice, one place, the scale, a text. */
+async function answerByKeyboard(page) {
+  await tabTo(page, await firstControl(page, 2), 60);
+  await page.keyboard.press('Space');
+  await tabTo(page, await firstControl(page, 3), 20);
+  await page.keyboard.press('Space');
+  const scale = await firstControl(page, 4);
+  await tabTo(page, scale, 20);
+  // Arrows move through a radio group and choose: 1 → 4.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(scale.replace(/-\d+$/, '-4'))).toBeChecked();
+  await tabTo(page, await firstControl(page, 7), 30);
+  await page.keyboard.type('Des permanences le soir.');
+  await tabTo(page, 'form.survey button[type="submit"]', 10);
+  await page.keyboard.press('Enter');
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the browser stops a survey with a required answer missing, and sends it once complete', async ({ page }) => {
+    const href = await demoSurvey(page);
+    await tabTo(page, 'form.survey button[type="submit"]', 80);
+    await page.keyboard.press('Enter');
+    // Nothing sent: still the form, the first required question focused by the browser.
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator('form.survey')).toBeVisible();
+    await expect(page.locator('.survey .question').nth(2).locator('input').first()).toBeFocused();
+    await answerByKeyboard(page);
+    await expect(page.locator('.receipt')).toContainText('Merci, vos réponses sont envoyées');
+    await expect(page.locator('form.survey')).toHaveCount(0);
+  });
+});
+
+test('a respondent answers by keyboard in easy-read with JavaScript on', async ({ page, baseURL, context }) => {
+  await setPreferences(context, baseURL, 'lang=fr&easy=1');
+  await demoSurvey(page);
+  await expect(page.locator('.scale-question img.picto')).toHaveCount(5);
+  await expect(page.locator('h1')).toContainText('Comment allez-vous ?');
+  await answerByKeyboard(page);
+  await expect(page.locator('.receipt')).toContainText('Merci ! C\'est envoyé.');
+  await expectNoAxeViolations(page, 'survey thank-you page, easy-read');
+});
+
+for (const mode of MODES) {
+  test(`the survey page is axe-clean: ${mode.name}`, async ({ page, baseURL, context }) => {
+    await setPreferences(context, baseURL, mode.cookie);
+    await demoSurvey(page);
+    await expect(page.locator('.survey .question')).toHaveCount(8);
+    await expectNoAxeViolations(page, `survey (${mode.name})`);
+  });
+}
