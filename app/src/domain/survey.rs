@@ -456,6 +456,212 @@ pub fn question_breakdown(
     grouping.shown.iter().all(|key| count(key) >= min) && (merged == 0 || merged >= min)
 }
 
+/// The results of one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    pub id: i64,
+    /// Respondents who answered it.
+    pub answered: usize,
+    /// Per row (an option, or a point of the scale), how many chose it. For a ranking, how
+    /// many put the option first; `mean_ranks` gives the rest.
+    pub counts: Vec<usize>,
+    /// Ranking only: each option's mean rank among those who ranked it, in hundredths
+    /// (None when nobody ranked it).
+    pub mean_ranks: Vec<Option<u32>>,
+    /// The breakdown by the chosen profile: per group shown (then "other groups" when some
+    /// are merged), the respondents and the counts per row. Empty when the small-group rule
+    /// hides it for this question.
+    pub breakdown: Vec<(Group, usize, Vec<usize>)>,
+}
+
+/// A group of a breakdown: a profile answer (its option id), or the merged ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Group {
+    Option(i64),
+    /// Merged groups (including, when merged, those who gave no profile answer).
+    Others,
+    /// Those who gave no profile answer, when large enough to be shown.
+    NotSaid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyResults {
+    pub respondents: usize,
+    /// The profile question the breakdowns follow, if any.
+    pub breakdown_by: Option<i64>,
+    pub questions: Vec<QuestionResult>,
+}
+
+/// How many respondents chose each row of a question (options in order, or the scale's
+/// points 1 to 5), from `responses`.
+fn row_counts(
+    question: &QuestionView,
+    responses: &[&BTreeMap<i64, Answer>],
+) -> (usize, Vec<usize>) {
+    let rows = match question.kind {
+        QuestionKind::Scale => usize::from(SCALE_POINTS),
+        _ => question.options.len(),
+    };
+    let mut counts = vec![0; rows];
+    let mut answered = 0;
+    let index = |option: &i64| question.options.iter().position(|(id, _)| id == option);
+    for response in responses {
+        let Some(answer) = response.get(&question.id) else {
+            continue;
+        };
+        answered += 1;
+        match answer {
+            Answer::Single(option) => {
+                if let Some(i) = index(option) {
+                    counts[i] += 1;
+                }
+            }
+            Answer::Multiple(options) => {
+                for i in options.iter().filter_map(index) {
+                    counts[i] += 1;
+                }
+            }
+            Answer::Scale(point) => {
+                if let Some(count) = counts.get_mut(usize::from(*point).wrapping_sub(1)) {
+                    *count += 1;
+                }
+            }
+            Answer::Ranking(order) => {
+                if let Some(i) = order.first().and_then(index) {
+                    counts[i] += 1;
+                }
+            }
+            Answer::Text(_) => {}
+        }
+    }
+    (answered, counts)
+}
+
+/// The key of a respondent's group for a profile question ("" for no answer).
+fn group_key(response: &BTreeMap<i64, Answer>, profile: i64) -> String {
+    match response.get(&profile) {
+        Some(Answer::Single(option)) => option.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Counts every question of `survey` over `responses`, with breakdowns by the profile
+/// question `by` under the small-group rule (`grouping` for the survey, then
+/// `question_breakdown` for each question). Free-text questions are counted, never listed.
+pub fn tally(
+    survey: &SurveyView,
+    responses: &[BTreeMap<i64, Answer>],
+    by: Option<i64>,
+    min: usize,
+) -> SurveyResults {
+    let all: Vec<&BTreeMap<i64, Answer>> = responses.iter().collect();
+    let profile = by.and_then(|id| {
+        survey
+            .questions()
+            .find(|q| q.id == id && q.profile.is_some())
+    });
+    // The survey-wide grouping: respondents per profile answer, "" for none.
+    let grouping = profile.and_then(|profile| {
+        let mut sizes: Vec<(String, usize)> = profile
+            .options
+            .iter()
+            .map(|(id, _)| (id.to_string(), 0))
+            .collect();
+        sizes.push((String::new(), 0));
+        for response in &all {
+            let key = group_key(response, profile.id);
+            if let Some(size) = sizes.iter_mut().find(|(k, _)| *k == key) {
+                size.1 += 1;
+            }
+        }
+        grouping(&sizes, min).map(|g| (profile.id, g))
+    });
+    let questions = survey
+        .questions()
+        .map(|question| {
+            let (answered, counts) = row_counts(question, &all);
+            let mean_ranks = if question.kind == QuestionKind::Ranking {
+                question
+                    .options
+                    .iter()
+                    .map(|(option, _)| {
+                        let ranks: Vec<usize> = all
+                            .iter()
+                            .filter_map(|r| match r.get(&question.id) {
+                                Some(Answer::Ranking(order)) => {
+                                    order.iter().position(|o| o == option).map(|p| p + 1)
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        (!ranks.is_empty()).then(|| {
+                            u32::try_from(ranks.iter().sum::<usize>() * 100 / ranks.len())
+                                .unwrap_or(u32::MAX)
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let breakdown = match &grouping {
+                Some((profile, g)) if !question.kind.is_text() && question.id != *profile => {
+                    let answering: Vec<&BTreeMap<i64, Answer>> = all
+                        .iter()
+                        .copied()
+                        .filter(|r| r.contains_key(&question.id))
+                        .collect();
+                    let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
+                    for response in &answering {
+                        *per_group.entry(group_key(response, *profile)).or_default() += 1;
+                    }
+                    if question_breakdown(g, &per_group, min) {
+                        let of = |keys: &[String]| -> Vec<&BTreeMap<i64, Answer>> {
+                            answering
+                                .iter()
+                                .copied()
+                                .filter(|r| keys.contains(&group_key(r, *profile)))
+                                .collect()
+                        };
+                        let mut rows: Vec<(Group, usize, Vec<usize>)> = g
+                            .shown
+                            .iter()
+                            .map(|key| {
+                                let group = key
+                                    .parse::<i64>()
+                                    .map(Group::Option)
+                                    .unwrap_or(Group::NotSaid);
+                                let (n, counts) =
+                                    row_counts(question, &of(std::slice::from_ref(key)));
+                                (group, n, counts)
+                            })
+                            .collect();
+                        if !g.merged.is_empty() {
+                            let (n, counts) = row_counts(question, &of(&g.merged));
+                            rows.push((Group::Others, n, counts));
+                        }
+                        rows
+                    } else {
+                        Vec::new()
+                    }
+                }
+                _ => Vec::new(),
+            };
+            QuestionResult {
+                id: question.id,
+                answered,
+                counts,
+                mean_ranks,
+                breakdown,
+            }
+        })
+        .collect();
+    SurveyResults {
+        respondents: responses.len(),
+        breakdown_by: grouping.map(|(profile, _)| profile),
+        questions,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,6 +880,126 @@ mod tests {
         for state in [Draft, Open, Closed] {
             assert_eq!(SurveyState::parse(state.key()), Some(state));
         }
+    }
+
+    /// A survey: a college profile (options 10, 11, 12), a single choice (20, 21), a
+    /// scale, a ranking (40, 41, 42) and a free text.
+    fn survey() -> SurveyView {
+        let q = |id, kind, profile, options: &[i64]| QuestionView {
+            id,
+            kind,
+            prompt: wording("?"),
+            required: false,
+            profile,
+            options: options.iter().map(|o| (*o, wording("o"))).collect(),
+        };
+        SurveyView {
+            id: 1,
+            title: wording("t"),
+            intro: wording(""),
+            state: SurveyState::Open,
+            one_per_person: false,
+            sections: vec![SectionView {
+                title: wording("s"),
+                questions: vec![
+                    q(
+                        1,
+                        QuestionKind::Single,
+                        Some(Profile::College),
+                        &[10, 11, 12],
+                    ),
+                    q(2, QuestionKind::Single, None, &[20, 21]),
+                    q(3, QuestionKind::Scale, None, &[]),
+                    q(4, QuestionKind::Ranking, None, &[40, 41, 42]),
+                    q(5, QuestionKind::LongText, None, &[]),
+                ],
+            }],
+        }
+    }
+
+    fn response(college: Option<i64>, choice: i64, point: u8) -> BTreeMap<i64, Answer> {
+        let mut r = BTreeMap::new();
+        if let Some(college) = college {
+            r.insert(1, Answer::Single(college));
+        }
+        r.insert(2, Answer::Single(choice));
+        r.insert(3, Answer::Scale(point));
+        r.insert(4, Answer::Ranking(vec![41, 40]));
+        r.insert(5, Answer::Text("Mme Durand au CMP".into()));
+        r
+    }
+
+    #[test]
+    fn the_tally_counts_every_kind_and_never_lists_free_text() {
+        let responses = vec![
+            response(Some(10), 20, 5),
+            response(Some(10), 21, 4),
+            response(None, 20, 4),
+        ];
+        let results = tally(&survey(), &responses, None, 5);
+        assert_eq!(results.respondents, 3);
+        let q = |id: usize| -> &QuestionResult { &results.questions[id - 1] };
+        assert_eq!((q(2).answered, q(2).counts.clone()), (3, vec![2, 1]));
+        assert_eq!(q(3).counts, [0, 0, 0, 2, 1]);
+        assert_eq!(q(4).counts, [0, 3, 0], "placed first");
+        assert_eq!(q(4).mean_ranks, [Some(200), Some(100), None]);
+        assert_eq!((q(5).answered, q(5).counts.len()), (3, 0));
+        assert_eq!(q(1).counts, [2, 0, 0], "no answer is not a choice");
+    }
+
+    #[test]
+    fn breakdowns_follow_the_small_group_rule_and_free_text_is_never_broken_down() {
+        // Six usagers (10), six aidants (11), two residents (12), one who did not say.
+        let mut responses: Vec<_> = (0..6).map(|i| response(Some(10), 20 + i % 2, 4)).collect();
+        responses.extend((0..6).map(|_| response(Some(11), 21, 2)));
+        responses.extend((0..2).map(|_| response(Some(12), 20, 5)));
+        responses.push(response(None, 20, 1));
+        let results = tally(&survey(), &responses, Some(1), 5);
+        assert_eq!(results.breakdown_by, Some(1));
+        // 2 residents + 1 unsaid = 3 < 5: the aidants (6, the smallest shown, last of
+        // equals) join them.
+        let choice = &results.questions[1];
+        let groups: Vec<(Group, usize)> = choice
+            .breakdown
+            .iter()
+            .map(|(g, n, _)| (g.clone(), *n))
+            .collect();
+        assert_eq!(groups, [(Group::Option(10), 6), (Group::Others, 9)]);
+        assert_eq!(choice.breakdown[0].2, [3, 3]);
+        assert_eq!(choice.breakdown[1].2, [3, 6]);
+        // Every figure shown stands for at least five people, and the total minus the
+        // groups shown is the merged whole.
+        assert_eq!(
+            choice.answered - choice.breakdown[0].1,
+            choice.breakdown[1].1
+        );
+        assert!(results.questions[4].breakdown.is_empty(), "free text");
+        assert!(
+            results.questions[0].breakdown.is_empty(),
+            "the profile itself"
+        );
+        // With a minimum of ten, only one group would be left: no breakdown.
+        let strict = tally(&survey(), &responses, Some(1), 10);
+        assert_eq!(strict.breakdown_by, None);
+        assert!(strict.questions.iter().all(|q| q.breakdown.is_empty()));
+    }
+
+    #[test]
+    fn a_question_some_skipped_loses_its_breakdown_when_a_group_shown_becomes_small() {
+        let mut responses: Vec<_> = (0..5).map(|_| response(Some(10), 20, 4)).collect();
+        responses.extend((0..5).map(|_| response(Some(11), 21, 2)));
+        // One aidant skips the scale: four aidants answered it.
+        responses[9].remove(&3);
+        let results = tally(&survey(), &responses, Some(1), 5);
+        assert_eq!(
+            results.questions[1].breakdown.len(),
+            2,
+            "the choice: 5 and 5"
+        );
+        assert!(
+            results.questions[2].breakdown.is_empty(),
+            "the scale: 5 and 4"
+        );
     }
 
     fn groups(sizes: &[(&str, usize)]) -> Vec<(String, usize)> {
