@@ -1,6 +1,6 @@
 // Surveys end to end: the demo survey answered by keyboard alone, without JavaScript and
 // with it in easy-read; the browser's own check of required answers before anything is
-// sent; axe-core on the survey and its thank-you page in four modes.
+// sent; axe-core on the survey, its thank-you page and a closed survey's results in four modes.
 import { expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 
@@ -72,5 +72,9 @@ for (const mode of MODES) {
     await demoSurvey(page);
     await expect(page.locator('.survey .question')).toHaveCount(8);
     await expectNoAxeViolations(page, `survey (${mode.name})`);
+    // The demo's closed survey (the second one seeded): figures and a breakdown by college.
+    await page.goto(`${COUNCIL}/questionnaires/2/resultats`);
+    await expect(page.locator('table.breakdown').first()).toBeVisible();
+    await expectNoAxeViolations(page, `survey results (${mode.name})`);
   });
 }

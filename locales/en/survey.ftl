@@ -128,3 +128,48 @@ council-surveys-title = Open surveys
     .easy = Surveys
 council-surveys-intro = Anonymous and short, so that the diagnosis also hears those who never come to meetings.
     .easy = Answer, even if you do not come to meetings. Nobody will know who answered.
+
+## Survey results (/{council}/questionnaires/{id}/resultats)
+
+survey-results-title = Results
+    .easy = Results
+survey-results-link = See the results
+    .easy = See the results
+survey-results-hidden = The results will be published when the survey closes.
+    .easy = The results come at the end of the survey.
+survey-results-provisional = Provisional results, seen by the team only: the survey is still open.
+    .easy = Not finished. Only the team sees these results.
+survey-results-respondents = { $count ->
+    [one] One person answered.
+   *[other] { $count } people answered.
+}
+survey-results-answered = { $count ->
+    [one] One answer to this question.
+   *[other] { $count } answers to this question.
+}
+survey-results-breakdown = The breakdown by "{ $by }" only shows groups of at least { $min } people: smaller ones are put together in "Other groups", so that nobody can be recognised.
+    .easy = Answers are shown by group. A group has at least { $min } people. This way nobody is recognised.
+survey-results-no-breakdown = No breakdown by group: it would need at least two groups of at least { $min } people.
+    .easy = No breakdown by group: not enough people.
+survey-results-caption = Answers
+    .easy = Answers
+survey-results-answer = Answer
+    .easy = Answer
+survey-results-count = People
+    .easy = People
+survey-results-first = Put first by
+    .easy = Put first by
+survey-results-people = { $count } ({ $percent }%)
+    .easy = { $count } ({ $percent } out of 100)
+survey-results-mean-rank = mean rank { $rank }
+    .easy = mean rank { $rank }
+survey-results-text-held = Written answers are read by the team, who remove names and details that could identify someone, before anything is published.
+    .easy = The team reads the texts. It removes names before showing them.
+survey-results-by-group = By group
+    .easy = By group
+survey-results-others = Other groups
+    .easy = Other groups
+survey-results-not-said = No answer
+    .easy = Not said
+survey-results-group-size = ({ $count } people)
+    .easy = ({ $count } people)

@@ -128,3 +128,48 @@ council-surveys-title = Questionnaires ouverts
     .easy = Questionnaires
 council-surveys-intro = Anonymes, courts, pour que le diagnostic entende aussi celles et ceux qui ne viennent pas aux réunions.
     .easy = Répondez, même si vous ne venez pas aux réunions. Personne ne saura qui a répondu.
+
+## Survey results (/{council}/questionnaires/{id}/resultats)
+
+survey-results-title = Résultats
+    .easy = Résultats
+survey-results-link = Voir les résultats
+    .easy = Voir les résultats
+survey-results-hidden = Les résultats seront publiés quand le questionnaire sera fermé.
+    .easy = Les résultats arrivent à la fin du questionnaire.
+survey-results-provisional = Résultats provisoires, visibles par l'équipe seulement : le questionnaire est encore ouvert.
+    .easy = Pas fini. Seule l'équipe voit ces résultats.
+survey-results-respondents = { $count ->
+    [one] Une personne a répondu.
+   *[other] { $count } personnes ont répondu.
+}
+survey-results-answered = { $count ->
+    [one] Une réponse à cette question.
+   *[other] { $count } réponses à cette question.
+}
+survey-results-breakdown = Le détail par « { $by } » ne montre que des groupes d'au moins { $min } personnes : les plus petits sont réunis dans « Autres groupes », pour que personne ne puisse être reconnu.
+    .easy = On montre les réponses par groupe. Un groupe a au moins { $min } personnes. Comme ça, personne n'est reconnu.
+survey-results-no-breakdown = Pas de détail par groupe : il faudrait au moins deux groupes d'au moins { $min } personnes.
+    .easy = Pas de détail par groupe : pas assez de personnes.
+survey-results-caption = Réponses
+    .easy = Réponses
+survey-results-answer = Réponse
+    .easy = Réponse
+survey-results-count = Personnes
+    .easy = Personnes
+survey-results-first = Placé en premier par
+    .easy = Mis en premier par
+survey-results-people = { $count } ({ $percent } %)
+    .easy = { $count } ({ $percent } sur 100)
+survey-results-mean-rank = rang moyen { $rank }
+    .easy = rang moyen { $rank }
+survey-results-text-held = Les réponses écrites sont lues par l'équipe, qui retire les noms et les détails qui permettraient de reconnaître quelqu'un, avant toute publication.
+    .easy = L'équipe lit les textes. Elle enlève les noms avant de les montrer.
+survey-results-by-group = Par groupe
+    .easy = Par groupe
+survey-results-others = Autres groupes
+    .easy = Autres groupes
+survey-results-not-said = Sans réponse
+    .easy = Pas dit
+survey-results-group-size = ({ $count } pers.)
+    .easy = ({ $count } personnes)

@@ -56,7 +56,10 @@ pub use staff::{
     sign_in_with_recovery_code,
 };
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
-pub use surveys::{LoadSurvey, SubmitSurvey, SurveyPage, load_survey, submit_survey};
+pub use surveys::{
+    LoadSurvey, LoadSurveyResults, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey,
+    load_survey_results, submit_survey,
+};
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,

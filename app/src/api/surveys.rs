@@ -36,6 +36,59 @@ pub async fn load_survey(slug: String, id: String) -> Result<SurveyPage, AppErro
     })
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyResultsPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub survey: SurveyView,
+    /// `None` while the results are hidden from the caller (the survey is open and they
+    /// are not staff).
+    pub results: Option<crate::domain::survey::SurveyResults>,
+    pub min_group: usize,
+}
+
+/// A survey's results: public once it is closed; staff who read results see them while it
+/// is open (marked provisional). Breakdowns follow the first profile question (the college
+/// when there is one) under the council's minimum group size.
+#[server(endpoint = "survey_results")]
+pub async fn load_survey_results(slug: String, id: String) -> Result<SurveyResultsPage, AppError> {
+    use crate::api::assemblies::server::{council, id as parse_id};
+    use crate::domain::Permission;
+    use crate::domain::survey::{Profile, SurveyState, tally};
+    let db = super::request::db()?;
+    let (council_id, council_name) = council(&db, &slug).await?;
+    let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
+        .await?
+        .filter(|s| s.state != SurveyState::Draft)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let staff = super::team::server::caller_allowed(&db, council_id, Permission::ReadResults)
+        .await?
+        .is_some();
+    let min_group = crate::store::min_group_size(&db, council_id).await?;
+    let results = if survey.state == SurveyState::Closed || staff {
+        let responses: Vec<_> = crate::store::surveys::answers_of(&db, survey.id)
+            .await?
+            .into_values()
+            .map(|answers| answers.into_iter().map(|(q, (a, _))| (q, a)).collect())
+            .collect();
+        let by = survey
+            .questions()
+            .find(|q| q.profile == Some(Profile::College))
+            .or_else(|| survey.questions().find(|q| q.profile.is_some()))
+            .map(|q| q.id);
+        Some(tally(&survey, &responses, by, min_group))
+    } else {
+        None
+    };
+    Ok(SurveyResultsPage {
+        council_slug: slug,
+        council_name,
+        survey,
+        results,
+        min_group,
+    })
+}
+
 /// Sends a respondent's answers (fields `q[<question>]` and `q[<question>-<option>]`, see
 /// `domain::survey::read_answers`). Refused whole, with the first problem beside its
 /// question and what was typed given back; or stored, and the page says thank you.

@@ -112,6 +112,11 @@ pub fn App() -> impl IntoView {
                         view=pages::SurveyRoute
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/:slug/questionnaires/:id/resultats")
+                        view=pages::SurveyResultsRoute
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/:slug/votes") view=pages::VotesRoute ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/votes/:id")

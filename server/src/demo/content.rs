@@ -315,3 +315,12 @@ pub const SURVEY_SECTIONS: &[((&str, &str), &[DemoQuestion])] = {
         ),
     ]
 };
+
+pub const SURVEY_CLOSED_TITLE: (&str, &str) = (
+    "Consultation de printemps : vivre avec un trouble psychique",
+    "Consultation de printemps",
+);
+
+/// Responses to the closed survey, by the college option's position: many usagers and
+/// carers, some professionals, two residents and one elected official (fewer than five).
+pub const SURVEY_CLOSED_RESPONSES: &[(usize, usize)] = &[(0, 17), (1, 12), (2, 10), (3, 2), (4, 1)];

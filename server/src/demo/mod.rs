@@ -76,7 +76,8 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<Seeded> {
     let council_id = insert_council(db, &council).await?;
     let assembly = seed_assembly(db, council_id).await?;
     seed_votes(db, council_id, assembly).await?;
-    seed_survey(db, council_id).await?;
+    seed_survey(db, council_id, content::SURVEY_TITLE).await?;
+    seed_closed_survey(db, council_id).await?;
     Ok(Seeded::Created)
 }
 
@@ -166,7 +167,11 @@ async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> 
 }
 
 /// An open survey for the diagnosis, with profile questions and every kind of question.
-async fn seed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<i64> {
+async fn seed_survey(
+    db: &DatabaseConnection,
+    council_id: i64,
+    title: (&str, &str),
+) -> anyhow::Result<i64> {
     use agora_app::domain::survey::{QuestionDraft, SurveyState};
     use agora_app::store::surveys::{self, NewSurvey};
     let wording = |(plain, easy): (&str, &str)| Wording {
@@ -185,7 +190,7 @@ async fn seed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result
         db,
         &NewSurvey {
             council_id,
-            title: wording(content::SURVEY_TITLE),
+            title: wording(title),
             intro: wording(content::SURVEY_INTRO),
             one_per_person: false,
             sections: content::SURVEY_SECTIONS
@@ -206,6 +211,59 @@ async fn seed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result
         .await
         .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
     Ok(id)
+}
+
+/// The same survey, answered by 42 people and closed, so that its results page shows
+/// figures and a breakdown by college (with small colleges merged).
+async fn seed_closed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<()> {
+    use agora_app::domain::survey::{QuestionKind, SurveyState, answer_key};
+    use agora_app::store::surveys;
+    let id = seed_survey(db, council_id, content::SURVEY_CLOSED_TITLE).await?;
+    let view = surveys::survey_view(db, council_id, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo survey"))?;
+    let questions: Vec<_> = view.questions().cloned().collect();
+    let today = chrono::Utc::now().date_naive();
+    // Per college (by its option's position): how many answered.
+    for (college, count) in content::SURVEY_CLOSED_RESPONSES {
+        for n in 0..*count {
+            let mut form = std::collections::BTreeMap::new();
+            for (i, question) in questions.iter().enumerate() {
+                let pick = |k: usize| question.options[(n + k) % question.options.len()].0;
+                match question.kind {
+                    QuestionKind::Single if question.profile.is_some() && i == 0 => {
+                        form.insert(
+                            answer_key(question.id, None),
+                            question.options[*college].0.to_string(),
+                        );
+                    }
+                    QuestionKind::Single => {
+                        form.insert(answer_key(question.id, None), pick(*college).to_string());
+                    }
+                    QuestionKind::Multiple => {
+                        form.insert(answer_key(question.id, Some(pick(0))), "on".into());
+                    }
+                    QuestionKind::Scale => {
+                        form.insert(
+                            answer_key(question.id, None),
+                            (1 + (n + college) % 5).to_string(),
+                        );
+                    }
+                    QuestionKind::Ranking => {
+                        form.insert(answer_key(question.id, Some(pick(*college))), "1".into());
+                    }
+                    QuestionKind::ShortText | QuestionKind::LongText => {}
+                }
+            }
+            surveys::submit_response(db, council_id, id, &form, "", today)
+                .await
+                .map_err(|error| anyhow::anyhow!("demo survey response: {error}"))?;
+        }
+    }
+    surveys::set_survey_state(db, council_id, id, SurveyState::Closed, None)
+        .await
+        .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
+    Ok(())
 }
 
 /// A published assembly three weeks ahead, with its agenda, so that every screen of the

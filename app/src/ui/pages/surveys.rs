@@ -5,8 +5,13 @@
 
 use super::assemblies::{form_refusal, notice};
 use super::loaded;
-use crate::api::{PageFlash, SubmitSurvey, SurveyPage, load_survey};
-use crate::domain::survey::{QuestionKind, QuestionView, SCALE_POINTS, SurveyState, answer_key};
+use crate::api::{
+    PageFlash, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey, load_survey_results,
+};
+use crate::domain::survey::{
+    Group, QuestionKind, QuestionResult, QuestionView, SCALE_POINTS, SurveyState, SurveyView,
+    answer_key,
+};
 use crate::ui::components::Picto;
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
@@ -32,6 +37,247 @@ pub fn SurveyRoute() -> impl IntoView {
         |(slug, id)| load_survey(slug, id),
     );
     loaded(page, |page| view! { <SurveyView page/> }.into_any())
+}
+
+/// `/{slug}/questionnaires/{id}/resultats`
+#[component]
+pub fn SurveyResultsRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                params.get("slug").unwrap_or_default(),
+                params.get("id").unwrap_or_default(),
+            )
+        },
+        |(slug, id)| load_survey_results(slug, id),
+    );
+    loaded(page, |page| view! { <SurveyResultsView page/> }.into_any())
+}
+
+#[component]
+fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let SurveyResultsPage {
+        council_slug,
+        council_name,
+        survey,
+        results,
+        min_group,
+    } = page;
+    let title = survey.title.pick(easy).to_owned();
+    let body = match results {
+        None => view! { <p class="lead">{i18n.t("survey-results-hidden")}</p> }.into_any(),
+        Some(results) => {
+            let provisional = (survey.state != SurveyState::Closed)
+                .then(|| view! { <p class="notice">{i18n.t("survey-results-provisional")}</p> });
+            let by = results
+                .breakdown_by
+                .and_then(|id| survey.questions().find(|q| q.id == id))
+                .map(|q| q.prompt.pick(easy).to_owned());
+            let breakdown_note = match by {
+                Some(by) => i18n.with(
+                    "survey-results-breakdown",
+                    &[("by", &by), ("min", &min_group.to_string())],
+                ),
+                None => i18n.with(
+                    "survey-results-no-breakdown",
+                    &[("min", &min_group.to_string())],
+                ),
+            };
+            let questions = results
+                .questions
+                .iter()
+                .filter_map(|result| {
+                    let question = survey.questions().find(|q| q.id == result.id)?;
+                    Some(question_result(i18n, &survey, question, result, easy))
+                })
+                .collect_view();
+            view! {
+                {provisional}
+                <p class="lead">{i18n.count("survey-results-respondents", results.respondents as u64)}</p>
+                <p>{breakdown_note}</p>
+                {questions}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        <h1>
+            <Picto name="results"/>
+            {i18n.t("survey-results-title")}
+            " : "
+            <span lang="fr">{title}</span>
+        </h1>
+        {body}
+    }
+}
+
+/// Percent of `count` in `of`, rounded.
+fn percent(count: usize, of: usize) -> usize {
+    (count * 100 + of / 2).checked_div(of).unwrap_or(0)
+}
+
+/// One question's results: a table with the figures in words, bars drawn beside them (hidden
+/// from screen readers: the table says it all), and its breakdown when there is one.
+fn question_result(
+    i18n: I18n,
+    survey: &SurveyView,
+    question: &QuestionView,
+    result: &QuestionResult,
+    easy: bool,
+) -> AnyView {
+    let prompt = question.prompt.pick(easy).to_owned();
+    let answered = i18n.count("survey-results-answered", result.answered as u64);
+    if question.kind.is_text() {
+        return view! {
+            <section class="card question-result">
+                <h2 lang="fr">{prompt}</h2>
+                <p>{answered}</p>
+                <p>{i18n.t("survey-results-text-held")}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let labels: Vec<String> = match question.kind {
+        QuestionKind::Scale => (1..=SCALE_POINTS)
+            .map(|p| i18n.text(&format!("survey-scale-{p}")))
+            .collect(),
+        _ => question
+            .options
+            .iter()
+            .map(|(_, w)| w.pick(easy).to_owned())
+            .collect(),
+    };
+    let count_header = if question.kind == QuestionKind::Ranking {
+        "survey-results-first"
+    } else {
+        "survey-results-count"
+    };
+    let rows = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let count = result.counts.get(i).copied().unwrap_or(0);
+            let share = percent(count, result.answered);
+            let mean = result.mean_ranks.get(i).copied().flatten().map(|m| {
+                i18n.with(
+                    "survey-results-mean-rank",
+                    &[("rank", &format!("{},{:02}", m / 100, m % 100))],
+                )
+            });
+            view! {
+                <tr>
+                    <th scope="row" lang="fr">{label.clone()}</th>
+                    <td class="figure">
+                        <span>{i18n.with("survey-results-people", &[("count", &count.to_string()), ("percent", &share.to_string())])}</span>
+                        {mean.map(|m| view! { <span>{m}</span> })}
+                        <svg
+                            class="bar"
+                            viewBox="0 0 100 8"
+                            preserveAspectRatio="none"
+                            aria-hidden="true"
+                            focusable="false"
+                        >
+                            <rect x="0" y="0" height="8" width=share.max(1).to_string()></rect>
+                        </svg>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let breakdown = (!result.breakdown.is_empty()).then(|| {
+        let profile = survey
+            .questions()
+            .find(|q| q.profile.is_some() && Some(q.id) != Some(question.id))
+            .cloned();
+        let group_name = |group: &Group| match group {
+            Group::Option(id) => profile
+                .as_ref()
+                .and_then(|p| p.options.iter().find(|(o, _)| o == id))
+                .map(|(_, w)| w.pick(easy).to_owned())
+                .unwrap_or_default(),
+            Group::Others => i18n.text("survey-results-others"),
+            Group::NotSaid => i18n.text("survey-results-not-said"),
+        };
+        let heads = result
+            .breakdown
+            .iter()
+            .map(|(group, n, _)| {
+                view! {
+                    <th scope="col">
+                        <span lang="fr">{group_name(group)}</span>
+                        " "
+                        {i18n.with("survey-results-group-size", &[("count", &n.to_string())])}
+                    </th>
+                }
+            })
+            .collect_view();
+        let body = labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let cells = result
+                    .breakdown
+                    .iter()
+                    .map(|(_, n, counts)| {
+                        let count = counts.get(i).copied().unwrap_or(0);
+                        view! {
+                            <td>
+                                {i18n.with("survey-results-people", &[("count", &count.to_string()), ("percent", &percent(count, *n).to_string())])}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row" lang="fr">{label.clone()}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.text("survey-results-by-group")>
+                <table class="breakdown">
+                    <caption>{i18n.t("survey-results-by-group")}</caption>
+                    <thead>
+                        <tr>
+                            <td></td>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <section class="card question-result">
+            <h2 lang="fr">{prompt.clone()}</h2>
+            <p>{answered}</p>
+            <table class="standing">
+                <caption>{i18n.t("survey-results-caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("survey-results-answer")}</th>
+                        <th scope="col">{i18n.t(count_header)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {breakdown}
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -150,6 +396,12 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
         </h1>
         {(!sent).then(|| notice(i18n, &flash))}
         {body}
+        <p>
+            <A href=format!("/{council_slug}/questionnaires/{}/resultats", survey.id)>
+                <Picto name="results"/>
+                {i18n.t("survey-results-link")}
+            </A>
+        </p>
     }
 }
 
