@@ -3,6 +3,7 @@
 // sent; axe-core on the survey, its thank-you page and a closed survey's results in four modes.
 import { expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
 
 const COUNCIL = '/clsm-val-de-lisandre';
 
@@ -78,3 +79,39 @@ for (const mode of MODES) {
     await expectNoAxeViolations(page, `survey results (${mode.name})`);
   });
 }
+
+test('a coordinator writes a survey by keyboard, sees its readability, previews and opens it', async ({ page, baseURL, context }) => {
+  test.setTimeout(120_000);
+  await signUp(page, baseURL, 'Anne Questionnaire');
+  await page.goto(`${COUNCIL}/questionnaires`);
+  await expectNoAxeViolations(page, 'surveys list, coordinator');
+  await tabTo(page, '#survey-title', 80);
+  await page.keyboard.type('La santé mentale des jeunes');
+  await tabTo(page, 'form[action="/api/create_survey"] button[type="submit"]', 20);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le brouillon est créé');
+  await tabTo(page, '#question-section', 60);
+  await page.keyboard.type('Vous');
+  await tabTo(page, '#question-prompt', 10);
+  await page.keyboard.type('Allez-vous bien ?');
+  await tabTo(page, '#question-options', 10);
+  await page.keyboard.type('Oui');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Non');
+  await tabTo(page, 'form[action="/api/add_survey_question"] button[type="submit"]', 10);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('La question est ajoutée');
+  await expect(page.locator('.survey-questions')).toContainText('Lisibilité : Facile à lire.');
+  await expectNoAxeViolations(page, 'survey editor');
+  await setPreferences(context, baseURL, 'lang=en&easy=1');
+  await page.reload();
+  await expectNoAxeViolations(page, 'survey editor, en easy-read');
+  await setPreferences(context, baseURL, 'lang=fr');
+  await page.reload();
+  const preview = await page.locator('a', { hasText: 'Aperçu du questionnaire' }).getAttribute('href');
+  await tabTo(page, 'input[value="open"] + button', 80);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le questionnaire est ouvert');
+  await page.goto(preview);
+  await expect(page.locator('form.survey button[type="submit"]')).toBeVisible();
+});

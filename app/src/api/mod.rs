@@ -57,8 +57,10 @@ pub use staff::{
 };
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use surveys::{
-    LoadSurvey, LoadSurveyResults, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey,
-    load_survey_results, submit_survey,
+    AddSurveyQuestion, CreateSurvey, LoadSurvey, LoadSurveyEditor, LoadSurveyResults, LoadSurveys,
+    RunSurvey, SubmitSurvey, SurveyEditorPage, SurveyPage, SurveyResultsPage, SurveysPage,
+    add_survey_question, create_survey, load_survey, load_survey_editor, load_survey_results,
+    load_surveys, run_survey, submit_survey,
 };
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,

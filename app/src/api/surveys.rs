@@ -1,6 +1,8 @@
 //! Answering a survey: the form (all questions on one page, a plain form post), and the
 //! submission. Nothing reaches the server before the respondent sends: no draft, no
 //! progress, no cookie; the confirmation travels in the flash cookie like every form's.
+// A server function's arguments are its form's fields, one each: a question has ten.
+#![allow(clippy::too_many_arguments)]
 
 use super::AppError;
 use super::forms::PageFlash;
@@ -24,9 +26,17 @@ pub async fn load_survey(slug: String, id: String) -> Result<SurveyPage, AppErro
     use crate::domain::survey::SurveyState;
     let db = super::request::db()?;
     let (council_id, council_name) = council(&db, &slug).await?;
+    // A draft is a preview for those who write it, and found by nobody else.
+    let preview = super::team::server::caller_allowed(
+        &db,
+        council_id,
+        crate::domain::Permission::PrepareAssemblies,
+    )
+    .await?
+    .is_some();
     let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
         .await?
-        .filter(|s| s.state != SurveyState::Draft)
+        .filter(|s| s.state != SurveyState::Draft || preview)
         .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(SurveyPage {
         council_slug: slug,
@@ -144,4 +154,258 @@ pub async fn submit_survey(
         super::forms::FormEcho::new("survey", field.as_deref(), &message, &values),
         &back,
     )
+}
+
+/// The council's surveys: open and closed ones for everyone, drafts too for coordinators,
+/// who also get the form to start one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveysPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub surveys: Vec<(
+        i64,
+        crate::domain::Wording,
+        crate::domain::survey::SurveyState,
+    )>,
+    pub can_prepare: bool,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "surveys")]
+pub async fn load_surveys(slug: String) -> Result<SurveysPage, AppError> {
+    use crate::api::assemblies::server::council;
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, council_name) = council(&db, &slug).await?;
+    let can_prepare =
+        super::team::server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+            .await?
+            .is_some();
+    Ok(SurveysPage {
+        surveys: crate::store::surveys::surveys_of(&db, council_id, can_prepare).await?,
+        council_slug: slug,
+        council_name,
+        can_prepare,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Starts a survey (a draft, to which the editor adds questions).
+#[server(endpoint = "create_survey")]
+pub async fn create_survey(
+    slug: String,
+    title: String,
+    #[server(default)] title_easy: String,
+    #[server(default)] intro: String,
+    #[server(default)] intro_easy: String,
+    #[server(default)] one_per_person: String,
+) -> Result<(), AppError> {
+    use crate::domain::{Permission, Wording};
+    use crate::store::surveys::{NewSurvey, SurveyError};
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let new = NewSurvey {
+        council_id,
+        title: Wording {
+            plain: title.clone(),
+            easy: title_easy.clone(),
+        },
+        intro: Wording {
+            plain: intro.clone(),
+            easy: intro_easy.clone(),
+        },
+        one_per_person: !one_per_person.is_empty(),
+        sections: Vec::new(),
+        by: Some(caller),
+    };
+    match crate::store::surveys::create_survey(&db, &new).await {
+        Ok(id) => super::forms::done(
+            "saved-survey-created",
+            &format!("/{slug}/questionnaires/{id}/modifier"),
+        ),
+        Err(SurveyError::Refused(field, message)) => super::forms::refuse(
+            super::forms::FormEcho::new(
+                "survey",
+                Some(&field),
+                message,
+                &[
+                    ("title", &title),
+                    ("title_easy", &title_easy),
+                    ("intro", &intro),
+                    ("intro_easy", &intro_easy),
+                ],
+            ),
+            &format!("/{slug}/questionnaires"),
+        ),
+        Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(SurveyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// A survey being written, for its coordinators: its questions with the readability of
+/// each plain wording, and the form to add one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyEditorPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub survey: SurveyView,
+    /// Per question (same order as `survey.questions()`): the readability of its plain
+    /// wording, and whether it lacks an easy-read one.
+    pub readability: Vec<(Option<crate::domain::readability::Readability>, bool)>,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "survey_editor")]
+pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditorPage, AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::Permission;
+    use crate::domain::readability::measure;
+    let db = super::request::db()?;
+    let (council_id, council_name, _) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let readability = survey
+        .questions()
+        .map(|q| (measure(&q.prompt.plain), q.prompt.easy.trim().is_empty()))
+        .collect();
+    Ok(SurveyEditorPage {
+        council_slug: slug,
+        council_name,
+        survey,
+        readability,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Adds a question to a draft survey. Options come one per line; a line may carry its
+/// easy-read wording after a ` | `.
+#[server(endpoint = "add_survey_question")]
+pub async fn add_survey_question(
+    slug: String,
+    survey: String,
+    section: String,
+    #[server(default)] section_easy: String,
+    kind: String,
+    prompt: String,
+    #[server(default)] prompt_easy: String,
+    #[server(default)] required: String,
+    #[server(default)] profile: String,
+    #[server(default)] options: String,
+) -> Result<(), AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::survey::{Profile, QuestionDraft, QuestionKind};
+    use crate::domain::{Permission, Wording};
+    use crate::store::surveys::SurveyError;
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let id = parse_id(&survey)?;
+    let back = format!("/{slug}/questionnaires/{id}/modifier");
+    let echo = |field: &str, message: &str| {
+        super::forms::refuse(
+            super::forms::FormEcho::new(
+                "question",
+                Some(field),
+                message,
+                &[
+                    ("section", &section),
+                    ("section_easy", &section_easy),
+                    ("kind", &kind),
+                    ("prompt", &prompt),
+                    ("prompt_easy", &prompt_easy),
+                    ("required", &required),
+                    ("profile", &profile),
+                    ("options", &options),
+                ],
+            ),
+            &back,
+        )
+    };
+    let Some(question_kind) = QuestionKind::parse(&kind) else {
+        return echo("kind", "error-question-kind");
+    };
+    let draft = QuestionDraft {
+        kind: question_kind,
+        prompt: Wording {
+            plain: prompt.clone(),
+            easy: prompt_easy.clone(),
+        },
+        required: !required.is_empty(),
+        profile: Profile::parse(&profile),
+        options: options
+            .lines()
+            .map(|line| match line.split_once(" | ") {
+                Some((plain, easy)) => Wording {
+                    plain: plain.trim().to_owned(),
+                    easy: easy.trim().to_owned(),
+                },
+                None => Wording {
+                    plain: line.trim().to_owned(),
+                    easy: String::new(),
+                },
+            })
+            .collect(),
+    };
+    let section_title = Wording {
+        plain: section.clone(),
+        easy: section_easy.clone(),
+    };
+    match crate::store::surveys::add_question(
+        &db,
+        council_id,
+        id,
+        &section_title,
+        &draft,
+        Some(caller),
+    )
+    .await
+    {
+        Ok(_) => super::forms::done("saved-question-added", &back),
+        // Not a problem of the form's fields: the survey no longer takes changes.
+        Err(SurveyError::Refused(field, message)) if field == "state" => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, message, &[]),
+            &back,
+        ),
+        Err(SurveyError::Refused(field, message)) => echo(&field, message),
+        Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(SurveyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// Staff act on a survey: `open`, `close`, or `remove` a question of a draft.
+#[server(endpoint = "run_survey")]
+pub async fn run_survey(
+    slug: String,
+    survey: String,
+    action: String,
+    #[server(default)] question: String,
+) -> Result<(), AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::Permission;
+    use crate::domain::survey::SurveyState;
+    use crate::store::surveys::{self, SurveyError};
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let id = parse_id(&survey)?;
+    let back = format!("/{slug}/questionnaires/{id}/modifier");
+    let by = Some(caller);
+    let done = match action.as_str() {
+        "open" => surveys::set_survey_state(&db, council_id, id, SurveyState::Open, by).await,
+        "close" => surveys::set_survey_state(&db, council_id, id, SurveyState::Closed, by).await,
+        "remove" => surveys::remove_question(&db, council_id, id, parse_id(&question)?, by).await,
+        _ => Err(SurveyError::Refused("action".into(), "error-survey-state")),
+    };
+    match done {
+        Ok(()) => super::forms::done(&format!("saved-survey-{action}"), &back),
+        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, message, &[]),
+            &back,
+        ),
+        Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(SurveyError::Db(error)) => Err(error.into()),
+    }
 }

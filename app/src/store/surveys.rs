@@ -16,7 +16,7 @@ use crate::domain::{Wording, audit_detail};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use std::collections::BTreeMap;
 
@@ -59,13 +59,6 @@ pub async fn create_survey(db: &DatabaseConnection, new: &NewSurvey) -> Result<i
         || new.intro.easy.chars().count() > SURVEY_INTRO_MAX
     {
         return refuse("intro", "error-survey-intro-long");
-    }
-    if new
-        .sections
-        .iter()
-        .all(|(_, questions)| questions.is_empty())
-    {
-        return refuse("sections", "error-survey-empty");
     }
     for (s, (_, questions)) in new.sections.iter().enumerate() {
         for (q, question) in questions.iter().enumerate() {
@@ -213,6 +206,180 @@ pub async fn survey_view(
     }))
 }
 
+/// The survey `id` of the council if it is still a draft (questions can change).
+async fn draft_of(
+    txn: &impl ConnectionTrait,
+    council_id: i64,
+    id: i64,
+) -> Result<survey::Model, SurveyError> {
+    let row = survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(txn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    if row.state != SurveyState::Draft.key() {
+        return Err(SurveyError::Refused(
+            "state".into(),
+            "error-survey-not-draft",
+        ));
+    }
+    Ok(row)
+}
+
+/// Adds a question at the end of a draft survey, in the section titled `section` (created
+/// at the end when no section has that title); in the audit log.
+pub async fn add_question(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    section: &Wording,
+    question: &QuestionDraft,
+    by: Option<i64>,
+) -> Result<i64, SurveyError> {
+    let section_title = section.plain.trim();
+    if section_title.is_empty() || section_title.chars().count() > SURVEY_TITLE_MAX {
+        return Err(SurveyError::Refused(
+            "section".into(),
+            "error-section-title",
+        ));
+    }
+    if let Err((field, message)) = question.check() {
+        return Err(SurveyError::Refused(field.to_owned(), message));
+    }
+    let txn = super::begin_write(db).await?;
+    draft_of(&txn, council_id, id).await?;
+    let sections = survey_section::Entity::find()
+        .filter(survey_section::Column::SurveyId.eq(id))
+        .order_by_asc(survey_section::Column::Position)
+        .all(&txn)
+        .await?;
+    let section_id = match sections
+        .iter()
+        .find(|s| s.title.to_lowercase() == section_title.to_lowercase())
+    {
+        Some(existing) => existing.id,
+        None => {
+            survey_section::ActiveModel {
+                survey_id: Set(id),
+                position: Set(position(sections.len())),
+                title: Set(section_title.to_owned()),
+                title_easy: Set(section.easy.trim().to_owned()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+            .id
+        }
+    };
+    let count = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .count(&txn)
+        .await?;
+    let question_id = survey_question::ActiveModel {
+        survey_id: Set(id),
+        section_id: Set(section_id),
+        position: Set(i32::try_from(count).unwrap_or(i32::MAX)),
+        kind: Set(question.kind.key().to_owned()),
+        prompt: Set(question.prompt.plain.trim().to_owned()),
+        prompt_easy: Set(question.prompt.easy.trim().to_owned()),
+        required: Set(question.required),
+        profile: Set(question.profile.map(|p| p.key().to_owned())),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?
+    .id;
+    let options = question
+        .options
+        .iter()
+        .filter(|o| !o.plain.trim().is_empty());
+    for (o, option) in options.enumerate() {
+        survey_option::ActiveModel {
+            question_id: Set(question_id),
+            position: Set(position(o)),
+            label: Set(option.plain.trim().to_owned()),
+            label_easy: Set(option.easy.trim().to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let detail = audit_detail(&[("survey", &id.to_string())]);
+    record_audit(&txn, Some(council_id), by, "survey-question-added", &detail).await?;
+    txn.commit().await?;
+    Ok(question_id)
+}
+
+/// Removes a question (and its options) from a draft survey; an emptied section goes too.
+pub async fn remove_question(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    question_id: i64,
+    by: Option<i64>,
+) -> Result<(), SurveyError> {
+    let txn = super::begin_write(db).await?;
+    draft_of(&txn, council_id, id).await?;
+    let question = survey_question::Entity::find_by_id(question_id)
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .one(&txn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    survey_option::Entity::delete_many()
+        .filter(survey_option::Column::QuestionId.eq(question_id))
+        .exec(&txn)
+        .await?;
+    survey_question::Entity::delete_by_id(question_id)
+        .exec(&txn)
+        .await?;
+    let left = survey_question::Entity::find()
+        .filter(survey_question::Column::SectionId.eq(question.section_id))
+        .count(&txn)
+        .await?;
+    if left == 0 {
+        survey_section::Entity::delete_by_id(question.section_id)
+            .exec(&txn)
+            .await?;
+    }
+    let detail = audit_detail(&[("survey", &id.to_string())]);
+    record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "survey-question-removed",
+        &detail,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every survey of the council, newest first: id, title and state; drafts only when asked.
+pub async fn surveys_of(
+    db: &DatabaseConnection,
+    council_id: i64,
+    with_drafts: bool,
+) -> Result<Vec<(i64, Wording, SurveyState)>, DbErr> {
+    Ok(survey::Entity::find()
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .order_by_desc(survey::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let state = SurveyState::parse(&s.state)?;
+            (with_drafts || state != SurveyState::Draft).then_some((
+                s.id,
+                Wording {
+                    plain: s.title,
+                    easy: s.title_easy,
+                },
+                state,
+            ))
+        })
+        .collect())
+}
+
 /// The council's surveys open to answers, newest first: id and title.
 pub async fn open_surveys(
     db: &DatabaseConnection,
@@ -254,6 +421,15 @@ pub async fn set_survey_state(
     let now = SurveyState::parse(&row.state).unwrap_or(SurveyState::Draft);
     if !now.can_become(next) {
         return Err(SurveyError::Refused("state".into(), "error-survey-state"));
+    }
+    if next == SurveyState::Open {
+        let questions = survey_question::Entity::find()
+            .filter(survey_question::Column::SurveyId.eq(id))
+            .count(&txn)
+            .await?;
+        if questions == 0 {
+            return Err(SurveyError::Refused("state".into(), "error-survey-empty"));
+        }
     }
     let mut active: survey::ActiveModel = row.into();
     active.state = Set(next.key().to_owned());

@@ -108,8 +108,18 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/questionnaires")
+                        view=pages::SurveysRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/questionnaires/:id")
                         view=pages::SurveyRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/questionnaires/:id/modifier")
+                        view=pages::SurveyEditorRoute
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -212,3 +212,216 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     assert!(html.contains("Les réponses écrites sont lues par l'équipe"));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_closes_it()
+-> anyhow::Result<()> {
+    use agora_app::domain::{CouncilSlug, Role};
+    use agora_app::store::entities::{audit_event, survey_question};
+    use agora_tests::location;
+    use sea_orm::QueryOrder;
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Paul Facile")
+        .await?;
+    let list = format!("/{slug}/questionnaires");
+    let (_, html) = app.get_with_cookie(&list, Some(&coordinator)).await?;
+    assert!(html.contains("/api/create_survey"));
+    let (_, html) = app.get(&list).await?;
+    assert!(
+        !html.contains("/api/create_survey"),
+        "the form is for coordinators"
+    );
+    let response = app
+        .post_form(
+            "/api/create_survey",
+            Some(&facilitator),
+            &[("slug", slug), ("title", "Pas pour moi")],
+        )
+        .await?;
+    assert_eq!(response.status().as_u16(), 403);
+
+    // A title is needed; then the draft is created and the editor opens.
+    let response = app
+        .post_form(
+            "/api/create_survey",
+            Some(&coordinator),
+            &[("slug", slug), ("title", "  "), ("intro", "Cinq minutes.")],
+        )
+        .await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(html.contains("Donnez un titre au questionnaire"), "{html}");
+    assert!(
+        html.contains("Cinq minutes."),
+        "what was typed is given back"
+    );
+    let response = app
+        .post_form(
+            "/api/create_survey",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("title", "Les jeunes et la santé mentale"),
+                ("title_easy", "Les jeunes"),
+            ],
+        )
+        .await?;
+    let editor = location(&response);
+    assert!(editor.ends_with("/modifier"), "{editor}");
+    let id = editor
+        .trim_end_matches("/modifier")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(html.contains("Le brouillon est créé"));
+
+    // A choice question with one option is refused beside its field, typed text kept.
+    let add = |fields: Vec<(&'static str, String)>| {
+        let mut all = vec![("slug", slug.to_owned()), ("survey", id.clone())];
+        all.extend(fields);
+        all
+    };
+    let post = |fields: Vec<(&'static str, String)>| {
+        let fields = add(fields);
+        let app = &app;
+        let coordinator = coordinator.clone();
+        async move {
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .post_form("/api/add_survey_question", Some(&coordinator), &refs)
+                .await?;
+            let (_, html) = app.follow(response, &coordinator).await?;
+            anyhow::Ok(html.replace("&#x27;", "'"))
+        }
+    };
+    let html = post(vec![
+        ("section", "Vous".into()),
+        ("kind", "single".into()),
+        ("prompt", "Votre âge ?".into()),
+        ("options", "Moins de 18 ans".into()),
+    ])
+    .await?;
+    assert!(html.contains("Proposez de 2 à 20 choix"), "{html}");
+    assert!(html.contains("Moins de 18 ans") && html.contains("Votre âge ?"));
+    let html = post(vec![
+        ("section", "Vous".into()),
+        ("kind", "single".into()),
+        ("prompt", "Votre âge ?".into()),
+        ("prompt_easy", "Quel âge avez-vous ?".into()),
+        ("profile", "age-band".into()),
+        (
+            "options",
+            "Moins de 18 ans | Moins de 18\n18 à 25 ans".into(),
+        ),
+    ])
+    .await?;
+    assert!(html.contains("La question est ajoutée"), "{html}");
+    // The readability of each question is shown while writing.
+    assert!(html.contains("Lisibilité : Facile à lire."), "{html}");
+    let html = post(vec![
+        ("section", "Votre avis".into()),
+        ("kind", "long-text".into()),
+        (
+            "prompt",
+            "Quelles sont, selon vous, les principales difficultés rencontrées par les jeunes de votre territoire en matière d'accès aux dispositifs de prévention et de prise en charge en santé mentale ?"
+                .into(),
+        ),
+        ("required", "on".into()),
+    ])
+    .await?;
+    assert!(html.contains("Lisibilité : Difficile à lire"), "{html}");
+    assert!(html.contains("Pas de version facile à lire"));
+
+    // Preview: staff only while it is a draft.
+    let answer = format!("/{slug}/questionnaires/{id}");
+    assert_eq!(app.get(&answer).await?.0, 404);
+    let (status, html) = app.get_with_cookie(&answer, Some(&coordinator)).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("Aperçu"), "{html}");
+    assert!(
+        !html.contains("Envoyer mes réponses"),
+        "a preview sends nothing"
+    );
+
+    // A question removed; then opened: the public answers; questions no longer change.
+    let survey_id: i64 = id.parse()?;
+    let questions = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(survey_id))
+        .order_by_asc(survey_question::Column::Position)
+        .all(&app.db)
+        .await?;
+    assert_eq!(questions.len(), 2);
+    let run = |action: &'static str, question: Option<i64>| {
+        let app = &app;
+        let coordinator = coordinator.clone();
+        let id = id.clone();
+        async move {
+            let question = question.map(|q| q.to_string()).unwrap_or_default();
+            let response = app
+                .post_form(
+                    "/api/run_survey",
+                    Some(&coordinator),
+                    &[
+                        ("slug", slug),
+                        ("survey", &id),
+                        ("action", action),
+                        ("question", &question),
+                    ],
+                )
+                .await?;
+            let (_, html) = app.follow(response, &coordinator).await?;
+            anyhow::Ok(html.replace("&#x27;", "'"))
+        }
+    };
+    let html = run("remove", Some(questions[0].id)).await?;
+    assert!(html.contains("La question est retirée"));
+    let html = run("open", None).await?;
+    assert!(
+        html.contains("Le questionnaire est ouvert aux réponses"),
+        "{html}"
+    );
+    assert_eq!(app.get(&answer).await?.0, 200);
+    let html = post(vec![
+        ("section", "Vous".into()),
+        ("kind", "scale".into()),
+        ("prompt", "Ça va ?".into()),
+    ])
+    .await?;
+    assert!(html.contains("ses questions ne changent plus"), "{html}");
+    let html = run("close", None).await?;
+    assert!(html.contains("Le questionnaire est fermé"));
+    let actions: Vec<String> = audit_event::Entity::find()
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| a.starts_with("survey-") && !a.starts_with("survey-codes"))
+        .collect();
+    // The demo's own surveys come first (created, opened, closed by the seed).
+    let mine: Vec<&str> = actions
+        .iter()
+        .rev()
+        .take(6)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            "survey-created",
+            "survey-question-added",
+            "survey-question-added",
+            "survey-question-removed",
+            "survey-opened",
+            "survey-closed",
+        ]
+    );
+    Ok(())
+}

@@ -75,8 +75,9 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 <A href=format!("/{slug}/votes")>{i18n.t("council-votes-link")}</A>
             </p>
         </section>
-        {(!surveys.is_empty())
-            .then(|| {
+        {
+            {
+                let none = surveys.is_empty();
                 let items = surveys
                     .into_iter()
                     .map(|(id, title)| {
@@ -98,10 +99,20 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                             {i18n.t("council-surveys-title")}
                         </h2>
                         <p>{i18n.t("council-surveys-intro")}</p>
-                        <ul>{items}</ul>
+                        {if none {
+                            view! { <p>{i18n.t("surveys-none")}</p> }.into_any()
+                        } else {
+                            view! { <ul>{items}</ul> }.into_any()
+                        }}
+                        <p>
+                            <A href=format!("/{slug}/questionnaires")>
+                                {i18n.t("council-surveys-all")}
+                            </A>
+                        </p>
                     </section>
                 }
-            })}
+            }
+        }
         <section aria-labelledby="diagnosis-title">
             <h2 id="diagnosis-title">
                 <Picto name="findings"/>

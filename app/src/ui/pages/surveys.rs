@@ -307,9 +307,10 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
             </div>
         }
         .into_any()
-    } else if survey.state != SurveyState::Open {
+    } else if survey.state == SurveyState::Closed {
         view! { <p class="lead">{i18n.t("survey-closed")}</p> }.into_any()
     } else {
+        let preview = survey.state == SurveyState::Draft;
         let mut number = 0;
         let sections = survey
             .sections
@@ -374,11 +375,18 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                 <input type="hidden" name="survey" value=survey.id.to_string()/>
                 {sections}
                 {code}
-                <p class="hint">{i18n.t("survey-send-hint")}</p>
-                <button type="submit" class="button">
-                    <Picto name="done"/>
-                    {i18n.t("survey-send")}
-                </button>
+                {if preview {
+                    view! { <p class="notice">{i18n.t("survey-preview")}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="hint">{i18n.t("survey-send-hint")}</p>
+                        <button type="submit" class="button">
+                            <Picto name="done"/>
+                            {i18n.t("survey-send")}
+                        </button>
+                    }
+                        .into_any()
+                }}
             </form>
         }
         .into_any()

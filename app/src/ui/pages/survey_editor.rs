@@ -1,0 +1,390 @@
+//! `/{slug}/questionnaires`: the council's surveys, and for coordinators the form to start
+//! one; `/{slug}/questionnaires/{id}/modifier`: writing a draft survey question by question
+//! (plain form posts), with a readability hint for each question, a preview, and opening /
+//! closing it.
+
+use super::assemblies::{form_refusal, notice};
+use super::loaded;
+use crate::api::{
+    AddSurveyQuestion, CreateSurvey, PageFlash, RunSurvey, SurveyEditorPage, SurveysPage,
+    load_survey_editor, load_surveys,
+};
+use crate::domain::survey::{Profile, QuestionKind, SurveyState};
+use crate::ui::components::{FieldKind, FormField, Picto};
+use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::prefs::use_preferences;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn state_label(state: SurveyState) -> &'static str {
+    match state {
+        SurveyState::Draft => "survey-state-draft",
+        SurveyState::Open => "survey-state-open",
+        SurveyState::Closed => "survey-state-closed",
+    }
+}
+
+#[component]
+pub fn SurveysRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        load_surveys,
+    );
+    loaded(page, |page| view! { <SurveysView page/> }.into_any())
+}
+
+#[component]
+fn SurveysView(page: SurveysPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let SurveysPage {
+        council_slug,
+        council_name,
+        surveys,
+        can_prepare,
+        flash,
+    } = page;
+    let list = if surveys.is_empty() {
+        view! { <p>{i18n.t("surveys-none")}</p> }.into_any()
+    } else {
+        let items = surveys
+            .into_iter()
+            .map(|(id, title, state)| {
+                let href = match state {
+                    SurveyState::Draft => format!("/{council_slug}/questionnaires/{id}/modifier"),
+                    SurveyState::Open => format!("/{council_slug}/questionnaires/{id}"),
+                    SurveyState::Closed => format!("/{council_slug}/questionnaires/{id}/resultats"),
+                };
+                view! {
+                    <li>
+                        <A href=href>
+                            <span lang="fr">{title.pick(easy).to_owned()}</span>
+                        </A>
+                        " — "
+                        {i18n.t(state_label(state))}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="roles">{items}</ul> }.into_any()
+    };
+    let form = can_prepare.then(|| {
+        view! {
+            <section aria-labelledby="new-survey-title" class="card">
+                <h2 id="new-survey-title">{i18n.t("survey-new-title")}</h2>
+                {form_refusal(i18n, &flash, "survey")}
+                <form method="post" action=CreateSurvey::url() class="stacked-form">
+                    <input type="hidden" name="slug" value=council_slug.clone()/>
+                    <FormField
+                        id="survey-title".to_owned()
+                        name="title"
+                        label="survey-field-title"
+                        kind=FieldKind::Line
+                        value=flash.value("survey", "title", "")
+                        required=true
+                        max_length=200
+                        error=flash.error("survey", "title")
+                    />
+                    <FormField
+                        id="survey-title-easy".to_owned()
+                        name="title_easy"
+                        label="survey-field-title-easy"
+                        hint="survey-field-easy-hint"
+                        kind=FieldKind::Line
+                        value=flash.value("survey", "title_easy", "")
+                        max_length=200
+                        error=flash.error("survey", "title_easy")
+                    />
+                    <FormField
+                        id="survey-intro".to_owned()
+                        name="intro"
+                        label="survey-field-intro"
+                        kind=FieldKind::Text
+                        value=flash.value("survey", "intro", "")
+                        max_length=2000
+                        error=flash.error("survey", "intro")
+                    />
+                    <FormField
+                        id="survey-intro-easy".to_owned()
+                        name="intro_easy"
+                        label="survey-field-intro-easy"
+                        kind=FieldKind::Text
+                        value=flash.value("survey", "intro_easy", "")
+                        max_length=2000
+                        error=flash.error("survey", "intro_easy")
+                    />
+                    <p class="choice">
+                        <input type="checkbox" id="survey-one-per-person" name="one_per_person" value="on"/>
+                        <label for="survey-one-per-person">{i18n.t("survey-field-one-per-person")}</label>
+                    </p>
+                    <button type="submit" class="button">{i18n.t("survey-create")}</button>
+                </form>
+            </section>
+        }
+    });
+    view! {
+        <Title text=i18n.text("surveys-title")/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        <h1>
+            <Picto name="findings"/>
+            {i18n.t("surveys-title")}
+        </h1>
+        {notice(i18n, &flash)}
+        {list}
+        {form}
+    }
+}
+
+#[component]
+pub fn SurveyEditorRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                params.get("slug").unwrap_or_default(),
+                params.get("id").unwrap_or_default(),
+            )
+        },
+        |(slug, id)| load_survey_editor(slug, id),
+    );
+    loaded(page, |page| view! { <SurveyEditorView page/> }.into_any())
+}
+
+fn run_button(
+    i18n: I18n,
+    slug: &str,
+    survey: i64,
+    action: &'static str,
+    question: Option<i64>,
+) -> impl IntoView + use<> {
+    view! {
+        <form method="post" action=RunSurvey::url() class="inline-form">
+            <input type="hidden" name="slug" value=slug.to_owned()/>
+            <input type="hidden" name="survey" value=survey.to_string()/>
+            <input type="hidden" name="action" value=action/>
+            {question.map(|q| view! { <input type="hidden" name="question" value=q.to_string()/> })}
+            <button type="submit" class="button button-quiet">
+                {i18n.text(&format!("survey-action-{action}"))}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let SurveyEditorPage {
+        council_slug,
+        council_name,
+        survey,
+        readability,
+        flash,
+    } = page;
+    let draft = survey.state == SurveyState::Draft;
+    let title = survey.title.pick(easy).to_owned();
+    let preview = format!("/{council_slug}/questionnaires/{}", survey.id);
+    let results = format!("/{council_slug}/questionnaires/{}/resultats", survey.id);
+    let mut hints = readability.into_iter();
+    let questions = survey
+        .sections
+        .iter()
+        .map(|section| {
+            let items = section
+                .questions
+                .iter()
+                .map(|q| {
+                    let (score, lacks_easy) = hints.next().unwrap_or((None, false));
+                    let score = score.map(|r| {
+                        i18n.with(
+                            "survey-readability",
+                            &[
+                                ("verdict", &i18n.text(r.verdict().message_id())),
+                                ("km", &format!("{:.0}", r.kandel_moles)),
+                                ("lix", &format!("{:.0}", r.lix)),
+                            ],
+                        )
+                    });
+                    let options = (!q.options.is_empty()).then(|| {
+                        let list = q
+                            .options
+                            .iter()
+                            .map(|(_, w)| view! { <li lang="fr">{w.plain.clone()}</li> })
+                            .collect_view();
+                        view! { <ul>{list}</ul> }
+                    });
+                    view! {
+                        <li class="card">
+                            <p>
+                                <strong lang="fr">{q.prompt.plain.clone()}</strong>
+                                " — "
+                                {i18n.text(&format!("survey-kind-{}", q.kind.key()))}
+                                {q.required.then(|| view! { " " {i18n.t("survey-required")} })}
+                            </p>
+                            {options}
+                            <p class="hint">{score}</p>
+                            {lacks_easy.then(|| view! { <p class="notice">{i18n.t("survey-lacks-easy")}</p> })}
+                            {draft.then(|| run_button(i18n, &council_slug, survey.id, "remove", Some(q.id)))}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3 lang="fr">{section.title.plain.clone()}</h3>
+                <ol class="survey-questions">{items}</ol>
+            }
+        })
+        .collect_view();
+    let add = draft.then(|| add_question_form(i18n, &flash, &council_slug, survey.id));
+    let action = match survey.state {
+        SurveyState::Draft => Some("open"),
+        SurveyState::Open => Some("close"),
+        SurveyState::Closed => None,
+    };
+    let run = action.map(|action| run_button(i18n, &council_slug, survey.id, action, None));
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}/questionnaires")>{i18n.t("surveys-title")}</A>
+            " — "
+            <span lang="fr">{council_name}</span>
+        </p>
+        <h1>
+            <span lang="fr">{title}</span>
+        </h1>
+        <p class="tag">{i18n.t(state_label(survey.state))}</p>
+        {notice(i18n, &flash)}
+        {form_refusal(i18n, &flash, "run")}
+        <p>
+            <A href=preview>{i18n.t("survey-preview-link")}</A>
+            " · "
+            <A href=results>{i18n.t("survey-results-link")}</A>
+        </p>
+        <section aria-labelledby="questions-title">
+            <h2 id="questions-title">{i18n.t("survey-questions-title")}</h2>
+            {if survey.sections.is_empty() {
+                view! { <p>{i18n.t("survey-no-questions")}</p> }.into_any()
+            } else {
+                questions.into_any()
+            }}
+        </section>
+        {add}
+        {run.map(|run| view! { <div class="actions">{run}</div> })}
+    }
+}
+
+fn add_question_form(
+    i18n: I18n,
+    flash: &PageFlash,
+    slug: &str,
+    survey: i64,
+) -> impl IntoView + use<> {
+    let kind = flash.value("question", "kind", "single");
+    let kinds = QuestionKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.key() selected=kind == k.key()>
+                    {i18n.text(&format!("survey-kind-{}", k.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let profile = flash.value("question", "profile", "");
+    let profiles = Profile::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <option value=p.key() selected=profile == p.key()>
+                    {i18n.text(&format!("survey-profile-{}", p.key()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let error = |field: &str| {
+        flash.error("question", field).map(|message| {
+            view! { <p class="field-error" id=format!("question-{field}-error")>{i18n.text(&message)}</p> }
+        })
+    };
+    view! {
+        <section aria-labelledby="add-question-title" class="card">
+            <h2 id="add-question-title">{i18n.t("survey-add-question")}</h2>
+            <form method="post" action=AddSurveyQuestion::url() class="stacked-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="survey" value=survey.to_string()/>
+                <FormField
+                    id="question-section".to_owned()
+                    name="section"
+                    label="survey-field-section"
+                    hint="survey-field-section-hint"
+                    kind=FieldKind::Line
+                    value=flash.value("question", "section", "")
+                    required=true
+                    max_length=200
+                    error=flash.error("question", "section")
+                />
+                <p>
+                    <label for="question-kind">{i18n.t("survey-field-kind")}</label>
+                </p>
+                {error("kind")}
+                <select id="question-kind" name="kind">{kinds}</select>
+                <FormField
+                    id="question-prompt".to_owned()
+                    name="prompt"
+                    label="survey-field-prompt"
+                    kind=FieldKind::Text
+                    value=flash.value("question", "prompt", "")
+                    required=true
+                    max_length=500
+                    error=flash.error("question", "prompt")
+                />
+                <FormField
+                    id="question-prompt-easy".to_owned()
+                    name="prompt_easy"
+                    label="survey-field-prompt-easy"
+                    hint="survey-field-easy-hint"
+                    kind=FieldKind::Text
+                    value=flash.value("question", "prompt_easy", "")
+                    max_length=500
+                    error=flash.error("question", "prompt_easy")
+                />
+                <FormField
+                    id="question-options".to_owned()
+                    name="options"
+                    label="survey-field-options"
+                    hint="survey-field-options-hint"
+                    kind=FieldKind::Text
+                    value=flash.value("question", "options", "")
+                    error=flash.error("question", "options")
+                />
+                <p class="choice">
+                    <input
+                        type="checkbox"
+                        id="question-required"
+                        name="required"
+                        value="on"
+                        checked=!flash.value("question", "required", "").is_empty()
+                    />
+                    <label for="question-required">{i18n.t("survey-field-required")}</label>
+                </p>
+                <p>
+                    <label for="question-profile">{i18n.t("survey-field-profile")}</label>
+                </p>
+                <select id="question-profile" name="profile">
+                    <option value="" selected=profile.is_empty()>{i18n.text("survey-profile-none")}</option>
+                    {profiles}
+                </select>
+                <button type="submit" class="button">{i18n.t("survey-add")}</button>
+            </form>
+        </section>
+    }
+}
