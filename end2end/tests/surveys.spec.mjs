@@ -115,3 +115,23 @@ test('a coordinator writes a survey by keyboard, sees its readability, previews 
   await page.goto(preview);
   await expect(page.locator('form.survey button[type="submit"]')).toBeVisible();
 });
+
+test('a coordinator checks a written answer by keyboard: edited, published, and only then in the results', async ({ page, baseURL }) => {
+  await signUp(page, baseURL, 'Anne Relecture');
+  // The demo's closed survey (the second one seeded) has written answers waiting.
+  await page.goto(`${COUNCIL}/questionnaires/2/modifier`);
+  const waiting = page.locator('#moderation-title + p + ol > li');
+  await expect(waiting.first()).toBeVisible();
+  await expectNoAxeViolations(page, 'survey editor with written answers to check');
+  const named = waiting.filter({ hasText: 'Marchand' });
+  const field = await named.locator('textarea').getAttribute('id');
+  await tabTo(page, `#${field}`, 120);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type("Un médecin m'a écouté, mais il faut attendre six mois pour le revoir.");
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le texte est publié');
+  await page.goto(`${COUNCIL}/questionnaires/2/resultats`);
+  await expect(page.locator('.written-answers')).toContainText("Un médecin m'a écouté");
+  await expect(page.locator('main')).not.toContainText('Marchand');
+});

@@ -284,3 +284,24 @@ audit-survey-question-added = Question added to a survey
     .easy = Question added
 audit-survey-question-removed = Question removed from a survey
     .easy = Question removed
+
+## Free-text moderation (in the survey editor)
+
+survey-moderation-title = Written answers to check
+    .easy = Texts to check
+survey-moderation-how = Before anything is published, remove names, precise places and any detail that could identify someone. The published text replaces the original, which is not kept; a text not published is erased.
+    .easy = Remove names before publishing. The original text is erased.
+survey-text-publish = Publish this text (as edited)
+    .easy = Publish
+survey-text-withhold = Do not publish
+    .easy = Do not publish
+saved-text-published = The text is published with the results.
+    .easy = The text is published.
+saved-text-withheld = The text will not be published; it is erased.
+    .easy = The text is erased.
+error-review-text = The text to publish is empty or too long (2,000 characters at most).
+    .easy = The text is empty or too long.
+audit-survey-text-published = Written answer published
+    .easy = Text published
+audit-survey-text-withheld = Written answer set aside
+    .easy = Text set aside

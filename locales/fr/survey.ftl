@@ -284,3 +284,24 @@ audit-survey-question-added = Question ajoutée à un questionnaire
     .easy = Question ajoutée
 audit-survey-question-removed = Question retirée d'un questionnaire
     .easy = Question retirée
+
+## Free-text moderation (in the survey editor)
+
+survey-moderation-title = Réponses écrites à relire
+    .easy = Textes à relire
+survey-moderation-how = Avant toute publication, retirez les noms, les lieux précis et tout détail qui permettrait de reconnaître quelqu'un. Le texte publié remplace l'original, qui n'est pas gardé ; un texte non publié est effacé.
+    .easy = Enlevez les noms avant de publier. Le texte d'origine est effacé.
+survey-text-publish = Publier ce texte (tel que modifié)
+    .easy = Publier
+survey-text-withhold = Ne pas publier
+    .easy = Ne pas publier
+saved-text-published = Le texte est publié avec les résultats.
+    .easy = Le texte est publié.
+saved-text-withheld = Le texte ne sera pas publié ; il est effacé.
+    .easy = Le texte est effacé.
+error-review-text = Le texte à publier est vide ou trop long (2 000 caractères au plus).
+    .easy = Le texte est vide ou trop long.
+audit-survey-text-published = Réponse écrite publiée
+    .easy = Texte publié
+audit-survey-text-withheld = Réponse écrite écartée
+    .easy = Texte écarté

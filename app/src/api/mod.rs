@@ -58,9 +58,9 @@ pub use staff::{
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use surveys::{
     AddSurveyQuestion, CreateSurvey, LoadSurvey, LoadSurveyEditor, LoadSurveyResults, LoadSurveys,
-    RunSurvey, SubmitSurvey, SurveyEditorPage, SurveyPage, SurveyResultsPage, SurveysPage,
-    add_survey_question, create_survey, load_survey, load_survey_editor, load_survey_results,
-    load_surveys, run_survey, submit_survey,
+    ReviewSurveyText, RunSurvey, SubmitSurvey, SurveyEditorPage, SurveyPage, SurveyResultsPage,
+    SurveysPage, add_survey_question, create_survey, load_survey, load_survey_editor,
+    load_survey_results, load_surveys, review_survey_text, run_survey, submit_survey,
 };
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,

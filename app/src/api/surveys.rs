@@ -55,6 +55,9 @@ pub struct SurveyResultsPage {
     /// are not staff).
     pub results: Option<crate::domain::survey::SurveyResults>,
     pub min_group: usize,
+    /// Free-text answers a moderator has checked (names removed), by question, sorted;
+    /// empty while the results are hidden.
+    pub texts: BTreeMap<i64, Vec<String>>,
 }
 
 /// A survey's results: public once it is closed; staff who read results see them while it
@@ -90,12 +93,24 @@ pub async fn load_survey_results(slug: String, id: String) -> Result<SurveyResul
     } else {
         None
     };
+    let mut texts: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    if results.is_some() {
+        for written in
+            crate::store::surveys::written_answers(&db, council_id, survey.id, "checked").await?
+        {
+            texts
+                .entry(written.question_id)
+                .or_default()
+                .push(written.text);
+        }
+    }
     Ok(SurveyResultsPage {
         council_slug: slug,
         council_name,
         survey,
         results,
         min_group,
+        texts,
     })
 }
 
@@ -253,6 +268,8 @@ pub struct SurveyEditorPage {
     /// Per question (same order as `survey.questions()`): the readability of its plain
     /// wording, and whether it lacks an easy-read one.
     pub readability: Vec<(Option<crate::domain::readability::Readability>, bool)>,
+    /// Free-text answers waiting for a moderator: response id, question id, text.
+    pub pending: Vec<(String, i64, String)>,
     pub flash: PageFlash,
 }
 
@@ -271,11 +288,17 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
         .questions()
         .map(|q| (measure(&q.prompt.plain), q.prompt.easy.trim().is_empty()))
         .collect();
+    let pending = crate::store::surveys::written_answers(&db, council_id, survey.id, "pending")
+        .await?
+        .into_iter()
+        .map(|w| (w.response_id, w.question_id, w.text))
+        .collect();
     Ok(SurveyEditorPage {
         council_slug: slug,
         council_name,
         survey,
         readability,
+        pending,
         flash: super::forms::take_page_flash()?,
     })
 }
@@ -401,6 +424,53 @@ pub async fn run_survey(
     };
     match done {
         Ok(()) => super::forms::done(&format!("saved-survey-{action}"), &back),
+        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, message, &[]),
+            &back,
+        ),
+        Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(SurveyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// A moderator publishes a written answer (as edited: names removed) or withholds it.
+#[server(endpoint = "review_survey_text")]
+pub async fn review_survey_text(
+    slug: String,
+    survey: String,
+    response: String,
+    question: String,
+    decision: String,
+    #[server(default)] text: String,
+) -> Result<(), AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::Permission;
+    use crate::store::surveys::SurveyError;
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let id = parse_id(&survey)?;
+    let back = format!("/{slug}/questionnaires/{id}/modifier");
+    let publish = (decision == "publish").then_some(text.as_str());
+    match crate::store::surveys::review_written_answer(
+        &db,
+        council_id,
+        id,
+        &response,
+        parse_id(&question)?,
+        publish,
+        Some(caller),
+    )
+    .await
+    {
+        Ok(()) => super::forms::done(
+            if publish.is_some() {
+                "saved-text-published"
+            } else {
+                "saved-text-withheld"
+            },
+            &back,
+        ),
         Err(SurveyError::Refused(_, message)) => super::forms::refuse(
             super::forms::FormEcho::new("run", None, message, &[]),
             &back,

@@ -610,3 +610,111 @@ pub async fn answers_of(
     }
     Ok(by_response)
 }
+
+/// A free-text answer waiting for a moderator (or already decided).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenAnswer {
+    pub response_id: String,
+    pub question_id: i64,
+    pub text: String,
+    pub review: String,
+}
+
+/// The free-text answers of a survey of the council, by review state (`pending`,
+/// `checked`, `withheld`), sorted by their text (never by arrival).
+pub async fn written_answers(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    review: &str,
+) -> Result<Vec<WrittenAnswer>, DbErr> {
+    if survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+        .is_none()
+    {
+        return Ok(Vec::new());
+    }
+    let mut written: Vec<WrittenAnswer> = answers_of(db, id)
+        .await?
+        .into_iter()
+        .flat_map(|(response_id, answers)| {
+            answers
+                .into_iter()
+                .filter_map(
+                    move |(question_id, (answer, state))| match (answer, state) {
+                        (Answer::Text(text), Some(state)) if state == review => {
+                            Some(WrittenAnswer {
+                                response_id: response_id.clone(),
+                                question_id,
+                                text,
+                                review: state,
+                            })
+                        }
+                        _ => None,
+                    },
+                )
+        })
+        .collect();
+    written.sort_by(|a, b| (a.question_id, &a.text).cmp(&(b.question_id, &b.text)));
+    Ok(written)
+}
+
+/// A moderator's decision on a free-text answer: published as `text` (the moderator may
+/// have removed names: the original is replaced, not kept), or withheld for good. In the
+/// audit log (without the text).
+pub async fn review_written_answer(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    response_id: &str,
+    question_id: i64,
+    publish: Option<&str>,
+    by: Option<i64>,
+) -> Result<(), SurveyError> {
+    let txn = super::begin_write(db).await?;
+    survey::Entity::find_by_id(id)
+        .filter(survey::Column::CouncilId.eq(council_id))
+        .one(&txn)
+        .await?
+        .ok_or(SurveyError::NotFound)?;
+    let response = survey_response::Entity::find_by_id(response_id.to_owned())
+        .one(&txn)
+        .await?
+        .filter(|r| r.survey_id == id)
+        .ok_or(SurveyError::NotFound)?;
+    let row = survey_answer::Entity::find_by_id((response.id, question_id))
+        .one(&txn)
+        .await?
+        .filter(|a| a.review.is_some())
+        .ok_or(SurveyError::NotFound)?;
+    let mut row: survey_answer::ActiveModel = row.into();
+    match publish {
+        Some(text) => {
+            let text = text.trim();
+            if text.is_empty() || text.chars().count() > crate::domain::survey::LONG_ANSWER_MAX {
+                return Err(SurveyError::Refused("text".into(), "error-review-text"));
+            }
+            row.value = Set(serde_json::to_string(&Answer::Text(text.to_owned()))
+                .map_err(|e| DbErr::Custom(e.to_string()))?);
+            row.review = Set(Some("checked".to_owned()));
+        }
+        None => {
+            // Withheld: the words themselves are not kept either.
+            row.value = Set(serde_json::to_string(&Answer::Text(String::new()))
+                .map_err(|e| DbErr::Custom(e.to_string()))?);
+            row.review = Set(Some("withheld".to_owned()));
+        }
+    }
+    row.update(&txn).await?;
+    let action = if publish.is_some() {
+        "survey-text-published"
+    } else {
+        "survey-text-withheld"
+    };
+    let detail = audit_detail(&[("survey", &id.to_string())]);
+    record_audit(&txn, Some(council_id), by, action, &detail).await?;
+    txn.commit().await?;
+    Ok(())
+}

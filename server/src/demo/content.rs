@@ -324,3 +324,10 @@ pub const SURVEY_CLOSED_TITLE: (&str, &str) = (
 /// Responses to the closed survey, by the college option's position: many usagers and
 /// carers, some professionals, two residents and one elected official (fewer than five).
 pub const SURVEY_CLOSED_RESPONSES: &[(usize, usize)] = &[(0, 17), (1, 12), (2, 10), (3, 2), (4, 1)];
+
+/// Written answers to the closed survey, left for a moderator (one names someone).
+pub const SURVEY_CLOSED_TEXTS: &[&str] = &[
+    "Des permanences le soir au CMP, quand on travaille la journée.",
+    "Que les urgences ne renvoient pas chez soi sans rendez-vous de suite.",
+    "Le Dr Marchand m'a écouté, mais il faut attendre six mois pour le revoir.",
+];

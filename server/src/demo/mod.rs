@@ -252,7 +252,16 @@ async fn seed_closed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow:
                     QuestionKind::Ranking => {
                         form.insert(answer_key(question.id, Some(pick(*college))), "1".into());
                     }
-                    QuestionKind::ShortText | QuestionKind::LongText => {}
+                    QuestionKind::LongText => {
+                        // A few written answers, waiting for a moderator.
+                        if let Some(text) = content::SURVEY_CLOSED_TEXTS
+                            .get(n)
+                            .filter(|_| *college == 0)
+                        {
+                            form.insert(answer_key(question.id, None), (*text).to_owned());
+                        }
+                    }
+                    QuestionKind::ShortText => {}
                 }
             }
             surveys::submit_response(db, council_id, id, &form, "", today)

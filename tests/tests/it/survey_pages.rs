@@ -425,3 +425,116 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> anyhow::Result<()> {
+    use agora_app::domain::survey::{QuestionKind, SurveyState, answer_key};
+    use agora_app::domain::{CouncilSlug, Role};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let council_id = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let id = survey::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|s| s.id)
+        .ok_or_else(|| anyhow::anyhow!("the demo survey"))?;
+    let view = surveys::survey_view(&app.db, council_id, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("its view"))?;
+    let required: Vec<_> = view.questions().filter(|q| q.required).cloned().collect();
+    let long = view
+        .questions()
+        .find(|q| q.kind == QuestionKind::LongText)
+        .ok_or_else(|| anyhow::anyhow!("a long text"))?
+        .clone();
+    let today = chrono::Utc::now().date_naive();
+    for text in [
+        "Le Dr Lemoine du CMP m'a beaucoup aidé.",
+        "Rien à dire, sauf que Mme Petit au 12 rue des Lilas crie la nuit.",
+    ] {
+        let mut form = std::collections::BTreeMap::new();
+        for q in &required {
+            let value = match q.kind {
+                QuestionKind::Scale => "3".to_owned(),
+                _ => q.options[0].0.to_string(),
+            };
+            form.insert(answer_key(q.id, None), value);
+        }
+        form.insert(answer_key(long.id, None), text.to_owned());
+        surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
+    }
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Closed, None).await?;
+    let results = format!("/{slug}/questionnaires/{id}/resultats");
+    let (_, html) = app.get(&results).await?;
+    assert!(
+        !html.contains("Lemoine") && !html.contains("Lilas"),
+        "nothing before review"
+    );
+
+    // The moderator sees both, edits the first (the name goes), withholds the second.
+    let editor = format!("/{slug}/questionnaires/{id}/modifier");
+    let (_, html) = app.get_with_cookie(&editor, Some(&coordinator)).await?;
+    let html = html.replace("&#x27;", "'");
+    assert!(html.contains("Le Dr Lemoine du CMP") && html.contains("rue des Lilas"));
+    let pending = surveys::written_answers(&app.db, council_id, id, "pending").await?;
+    assert_eq!(pending.len(), 2);
+    let question = long.id.to_string();
+    let survey_id = id.to_string();
+    for (written, decision, text) in [
+        (
+            &pending[0],
+            "publish",
+            "Un médecin du CMP m'a beaucoup aidé.",
+        ),
+        (&pending[1], "withhold", ""),
+    ] {
+        let response = app
+            .post_form(
+                "/api/review_survey_text",
+                Some(&coordinator),
+                &[
+                    ("slug", slug),
+                    ("survey", &survey_id),
+                    ("response", &written.response_id),
+                    ("question", &question),
+                    ("decision", decision),
+                    ("text", text),
+                ],
+            )
+            .await?;
+        assert_eq!(response.status().as_u16(), 302);
+    }
+    let (_, html) = app.get(&results).await?;
+    let html = html.replace("&#x27;", "'");
+    assert!(
+        html.contains("Un médecin du CMP m'a beaucoup aidé."),
+        "{html}"
+    );
+    assert!(!html.contains("Lemoine") && !html.contains("Lilas"));
+    // Neither original is kept anywhere.
+    let stored: Vec<String> = survey_answer::Entity::find()
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .map(|a| a.value)
+        .collect();
+    assert!(
+        stored
+            .iter()
+            .all(|v| !v.contains("Lemoine") && !v.contains("Lilas"))
+    );
+    assert!(
+        surveys::written_answers(&app.db, council_id, id, "pending")
+            .await?
+            .is_empty()
+    );
+    Ok(())
+}

@@ -6,8 +6,8 @@
 use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
-    AddSurveyQuestion, CreateSurvey, PageFlash, RunSurvey, SurveyEditorPage, SurveysPage,
-    load_survey_editor, load_surveys,
+    AddSurveyQuestion, CreateSurvey, PageFlash, ReviewSurveyText, RunSurvey, SurveyEditorPage,
+    SurveysPage, load_survey_editor, load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
 use crate::ui::components::{FieldKind, FormField, Picto};
@@ -188,9 +188,57 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         council_name,
         survey,
         readability,
+        pending,
         flash,
     } = page;
     let draft = survey.state == SurveyState::Draft;
+    let moderation = (!pending.is_empty()).then(|| {
+        let items = pending
+            .into_iter()
+            .enumerate()
+            .map(|(n, (response, question, text))| {
+                let prompt = survey
+                    .questions()
+                    .find(|q| q.id == question)
+                    .map(|q| q.prompt.plain.clone())
+                    .unwrap_or_default();
+                let field = format!("written-{n}");
+                view! {
+                    <li class="card">
+                        <form method="post" action=ReviewSurveyText::url() class="stacked-form">
+                            <input type="hidden" name="slug" value=council_slug.clone()/>
+                            <input type="hidden" name="survey" value=survey.id.to_string()/>
+                            <input type="hidden" name="response" value=response/>
+                            <input type="hidden" name="question" value=question.to_string()/>
+                            <p>
+                                <label for=field.clone()>
+                                    <span lang="fr">{prompt}</span>
+                                </label>
+                            </p>
+                            <textarea id=field name="text" rows="4" maxlength="2000" lang="fr">
+                                {text}
+                            </textarea>
+                            <div class="actions">
+                                <button type="submit" name="decision" value="publish" class="button">
+                                    {i18n.t("survey-text-publish")}
+                                </button>
+                                <button type="submit" name="decision" value="withhold" class="button button-quiet">
+                                    {i18n.t("survey-text-withhold")}
+                                </button>
+                            </div>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="moderation-title">
+                <h2 id="moderation-title">{i18n.t("survey-moderation-title")}</h2>
+                <p>{i18n.t("survey-moderation-how")}</p>
+                <ol class="survey-questions">{items}</ol>
+            </section>
+        }
+    });
     let title = survey.title.pick(easy).to_owned();
     let preview = format!("/{council_slug}/questionnaires/{}", survey.id);
     let results = format!("/{council_slug}/questionnaires/{}/resultats", survey.id);
@@ -278,6 +326,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
             }}
         </section>
         {add}
+        {moderation}
         {run.map(|run| view! { <div class="actions">{run}</div> })}
     }
 }

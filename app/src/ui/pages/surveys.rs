@@ -66,6 +66,7 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
         survey,
         results,
         min_group,
+        texts,
     } = page;
     let title = survey.title.pick(easy).to_owned();
     let body = match results {
@@ -92,7 +93,10 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
                 .iter()
                 .filter_map(|result| {
                     let question = survey.questions().find(|q| q.id == result.id)?;
-                    Some(question_result(i18n, &survey, question, result, easy))
+                    let written = texts.get(&result.id).cloned().unwrap_or_default();
+                    Some(question_result(
+                        i18n, &survey, question, result, &written, easy,
+                    ))
                 })
                 .collect_view();
             view! {
@@ -133,6 +137,7 @@ fn question_result(
     survey: &SurveyView,
     question: &QuestionView,
     result: &QuestionResult,
+    written: &[String],
     easy: bool,
 ) -> AnyView {
     let prompt = question.prompt.pick(easy).to_owned();
@@ -143,6 +148,13 @@ fn question_result(
                 <h2 lang="fr">{prompt}</h2>
                 <p>{answered}</p>
                 <p>{i18n.t("survey-results-text-held")}</p>
+                {(!written.is_empty()).then(|| {
+                    let quotes = written
+                        .iter()
+                        .map(|text| view! { <li><blockquote lang="fr">{text.clone()}</blockquote></li> })
+                        .collect_view();
+                    view! { <ul class="written-answers">{quotes}</ul> }
+                })}
             </section>
         }
         .into_any();
