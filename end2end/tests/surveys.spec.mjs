@@ -135,3 +135,23 @@ test('a coordinator checks a written answer by keyboard: edited, published, and 
   await expect(page.locator('.written-answers')).toContainText("Un médecin m'a écouté");
   await expect(page.locator('main')).not.toContainText('Marchand');
 });
+
+test('a one-per-person survey: codes drawn by keyboard, the sheet axe-clean and shown once', async ({ page, baseURL }) => {
+  await signUp(page, baseURL, 'Anne Codes');
+  await page.goto(`${COUNCIL}/questionnaires`);
+  await tabTo(page, '#survey-title', 80);
+  await page.keyboard.type('Une réponse par personne');
+  await tabTo(page, '#survey-one-per-person', 20);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'form[action="/api/create_survey"] button[type="submit"]', 10);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le brouillon est créé');
+  await tabTo(page, '#codes-count', 80);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.code-card')).toHaveCount(3);
+  await expectNoAxeViolations(page, 'survey code sheet');
+  await page.reload();
+  await expect(page.locator('.code-card')).toHaveCount(0);
+});

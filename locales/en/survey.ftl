@@ -305,3 +305,16 @@ audit-survey-text-published = Written answer published
     .easy = Text published
 audit-survey-text-withheld = Written answer set aside
     .easy = Text set aside
+
+## One-per-person codes (in the survey editor)
+
+survey-codes-title = Codes to answer, once per person
+    .easy = Codes
+survey-codes-hint = 1 to 100 at a time. Codes are shown only once: print the sheet or send the codes straight away. They are never linked to the answers.
+    .easy = 1 to 100. Print them straight away.
+survey-codes-issue = Draw the codes and open the sheet to print
+    .easy = Make the codes
+survey-codes-sheet-title = One-time answer codes
+    .easy = Codes to answer
+survey-codes-gone = Codes are shown only once. To get more, draw new ones from the survey's page.
+    .easy = Codes are shown only once. Make more if needed.

@@ -305,3 +305,16 @@ audit-survey-text-published = Réponse écrite publiée
     .easy = Texte publié
 audit-survey-text-withheld = Réponse écrite écartée
     .easy = Texte écarté
+
+## One-per-person codes (in the survey editor)
+
+survey-codes-title = Codes pour répondre, une fois par personne
+    .easy = Codes
+survey-codes-hint = De 1 à 100 à la fois. Les codes ne sont montrés qu'une fois : imprimez la feuille ou envoyez les codes tout de suite. Ils ne sont jamais reliés aux réponses.
+    .easy = De 1 à 100. Imprimez-les tout de suite.
+survey-codes-issue = Tirer les codes et ouvrir la feuille à imprimer
+    .easy = Faire les codes
+survey-codes-sheet-title = Codes de réponse à usage unique
+    .easy = Codes pour répondre
+survey-codes-gone = Les codes ne sont montrés qu'une fois. Pour en avoir d'autres, tirez-en de nouveaux depuis la page du questionnaire.
+    .easy = Les codes sont montrés une seule fois. Faites-en d'autres si besoin.

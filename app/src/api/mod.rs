@@ -57,10 +57,12 @@ pub use staff::{
 };
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use surveys::{
-    AddSurveyQuestion, CreateSurvey, LoadSurvey, LoadSurveyEditor, LoadSurveyResults, LoadSurveys,
-    ReviewSurveyText, RunSurvey, SubmitSurvey, SurveyEditorPage, SurveyPage, SurveyResultsPage,
-    SurveysPage, add_survey_question, create_survey, load_survey, load_survey_editor,
-    load_survey_results, load_surveys, review_survey_text, run_survey, submit_survey,
+    AddSurveyQuestion, CreateSurvey, IssueSurveyCodes, LoadSurvey, LoadSurveyCodeSheet,
+    LoadSurveyEditor, LoadSurveyResults, LoadSurveys, ReviewSurveyText, RunSurvey, SubmitSurvey,
+    SurveyCodeSheet, SurveyEditorPage, SurveyPage, SurveyResultsPage, SurveysPage,
+    add_survey_question, create_survey, issue_survey_codes, load_survey, load_survey_code_sheet,
+    load_survey_editor, load_survey_results, load_surveys, review_survey_text, run_survey,
+    submit_survey,
 };
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,

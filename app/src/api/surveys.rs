@@ -479,3 +479,96 @@ pub async fn review_survey_text(
         Err(SurveyError::Db(error)) => Err(error.into()),
     }
 }
+
+/// A sheet of one-time codes for a one-per-person survey, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyCodeSheet {
+    pub council_slug: String,
+    pub survey_id: i64,
+    pub title: String,
+    /// Shown once: empty when the page is reloaded.
+    pub codes: Vec<String>,
+    /// The survey's address, printed with each code.
+    pub link: String,
+}
+
+/// Draws 1 to 100 codes for a one-per-person survey and opens the sheet that shows them.
+#[server(endpoint = "issue_survey_codes")]
+pub async fn issue_survey_codes(
+    slug: String,
+    survey: String,
+    count: String,
+) -> Result<(), AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::Permission;
+    use crate::domain::vote::CODES_PER_SHEET_MAX;
+    use crate::store::surveys::SurveyError;
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let id = parse_id(&survey)?;
+    let back = format!("/{slug}/questionnaires/{id}/modifier");
+    let Some(count) = count
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=CODES_PER_SHEET_MAX).contains(n))
+    else {
+        return super::forms::refuse(
+            super::forms::FormEcho::new(
+                "codes",
+                Some("count"),
+                "error-vote-codes-count",
+                &[("count", count.as_str())],
+            ),
+            &back,
+        );
+    };
+    match crate::store::surveys::issue_survey_codes(&db, council_id, id, count, Some(caller)).await
+    {
+        Ok(codes) => {
+            let sheet = format!("/{slug}/questionnaires/{id}/codes");
+            super::team::server::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
+            leptos_axum::redirect(&sheet);
+            Ok(())
+        }
+        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
+            super::forms::FormEcho::new("codes", None, message, &[]),
+            &back,
+        ),
+        Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(SurveyError::Db(error)) => Err(error.into()),
+    }
+}
+
+#[server(endpoint = "survey_code_sheet")]
+pub async fn load_survey_code_sheet(slug: String, id: String) -> Result<SurveyCodeSheet, AppError> {
+    use crate::api::assemblies::server::id as parse_id;
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, _, _) =
+        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let codes = super::team::server::take_flash_value()?
+        .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
+        .map(|codes| {
+            codes
+                .split('.')
+                .filter(|code| {
+                    code.len() == 11 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+    Ok(SurveyCodeSheet {
+        link: format!("{}/{slug}/questionnaires/{}", setup.public_url, survey.id),
+        council_slug: slug,
+        survey_id: survey.id,
+        title: survey.title.plain,
+        codes,
+    })
+}

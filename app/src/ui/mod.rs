@@ -123,6 +123,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/questionnaires/:id/codes")
+                        view=pages::SurveyCodeSheetRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/questionnaires/:id/resultats")
                         view=pages::SurveyResultsRoute
                         ssr=SsrMode::Async

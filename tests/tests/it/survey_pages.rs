@@ -538,3 +538,115 @@ async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_one_per_person_survey_gets_its_codes_on_a_sheet_shown_once_and_each_answers_once()
+-> anyhow::Result<()> {
+    use agora_app::domain::survey::{QuestionDraft, SurveyState, answer_key};
+    use agora_app::domain::{CouncilSlug, Role, Wording};
+    use agora_app::store::surveys::NewSurvey;
+    use agora_tests::cookie_set;
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let council_id = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let wording = |plain: &str| Wording {
+        plain: plain.into(),
+        easy: String::new(),
+    };
+    let id = surveys::create_survey(
+        &app.db,
+        &NewSurvey {
+            council_id,
+            title: wording("Une voix par personne"),
+            intro: wording(""),
+            one_per_person: true,
+            sections: vec![(
+                wording("Partie"),
+                vec![QuestionDraft {
+                    kind: QuestionKind::Scale,
+                    prompt: wording("Ça va ?"),
+                    required: true,
+                    profile: None,
+                    options: Vec::new(),
+                }],
+            )],
+            by: None,
+        },
+    )
+    .await?;
+    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
+    let survey_id = id.to_string();
+    let (_, editor) = app
+        .get_with_cookie(
+            &format!("/{slug}/questionnaires/{id}/modifier"),
+            Some(&coordinator),
+        )
+        .await?;
+    assert!(editor.contains("/api/issue_survey_codes"));
+    // Out of bounds: refused beside the field.
+    let response = app
+        .post_form(
+            "/api/issue_survey_codes",
+            Some(&coordinator),
+            &[("slug", slug), ("survey", &survey_id), ("count", "0")],
+        )
+        .await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(
+        html.contains("Indiquez un nombre de codes entre 1 et 100"),
+        "{html}"
+    );
+    let response = app
+        .post_form(
+            "/api/issue_survey_codes",
+            Some(&coordinator),
+            &[("slug", slug), ("survey", &survey_id), ("count", "2")],
+        )
+        .await?;
+    let flash = cookie_set(&response, "agora_flash").unwrap_or_default();
+    let (sheet, html) = app.follow(response, &coordinator).await?;
+    assert!(sheet.ends_with("/codes"), "{sheet}");
+    let codes: Vec<String> = html
+        .split(r#"<strong class="code">"#)
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(codes.len(), 2, "{html}");
+    assert!(!flash.is_empty());
+    let (_, again) = app.get_with_cookie(&sheet, Some(&coordinator)).await?;
+    assert!(!again.contains(r#"<strong class="code">"#), "shown once");
+
+    // A code answers once, typed in lower case.
+    let scale = surveys::survey_view(&app.db, council_id, id)
+        .await?
+        .and_then(|v| v.questions().next().map(|q| q.id))
+        .ok_or_else(|| anyhow::anyhow!("the question"))?;
+    let field = format!("q[{}]", answer_key(scale, None));
+    for expected in ["Merci, vos réponses sont envoyées", "Ce code a déjà servi"] {
+        let code = codes[0].to_lowercase();
+        let response = app
+            .post_form(
+                "/api/submit_survey",
+                None,
+                &[
+                    ("slug", slug),
+                    ("survey", &survey_id),
+                    ("code", &code),
+                    (&field, "4"),
+                ],
+            )
+            .await?;
+        let (_, html) = app.follow(response, "").await?;
+        assert!(html.replace("&#x27;", "'").contains(expected), "{html}");
+    }
+    Ok(())
+}

@@ -6,8 +6,9 @@
 use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
-    AddSurveyQuestion, CreateSurvey, PageFlash, ReviewSurveyText, RunSurvey, SurveyEditorPage,
-    SurveysPage, load_survey_editor, load_surveys,
+    AddSurveyQuestion, CreateSurvey, IssueSurveyCodes, PageFlash, ReviewSurveyText, RunSurvey,
+    SurveyCodeSheet, SurveyEditorPage, SurveysPage, load_survey_code_sheet, load_survey_editor,
+    load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
 use crate::ui::components::{FieldKind, FormField, Picto};
@@ -293,6 +294,35 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         })
         .collect_view();
     let add = draft.then(|| add_question_form(i18n, &flash, &council_slug, survey.id));
+    // One-per-person surveys: codes to print or send, until the survey is closed.
+    let codes = (survey.one_per_person && survey.state != SurveyState::Closed).then(|| {
+        view! {
+            <section aria-labelledby="codes-title" class="card">
+                <h2 id="codes-title">
+                    <Picto name="code"/>
+                    {i18n.t("survey-codes-title")}
+                </h2>
+                {form_refusal(i18n, &flash, "codes")}
+                <form method="post" action=IssueSurveyCodes::url() class="stacked-form">
+                    <input type="hidden" name="slug" value=council_slug.clone()/>
+                    <input type="hidden" name="survey" value=survey.id.to_string()/>
+                    <FormField
+                        id="codes-count".to_owned()
+                        name="count"
+                        label="vote-codes-count"
+                        hint="survey-codes-hint"
+                        kind=FieldKind::Line
+                        value=flash.value("codes", "count", "50")
+                        required=true
+                        error=flash.error("codes", "count")
+                    />
+                    <button type="submit" class="button button-quiet">
+                        {i18n.t("survey-codes-issue")}
+                    </button>
+                </form>
+            </section>
+        }
+    });
     let action = match survey.state {
         SurveyState::Draft => Some("open"),
         SurveyState::Open => Some("close"),
@@ -326,6 +356,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
             }}
         </section>
         {add}
+        {codes}
         {moderation}
         {run.map(|run| view! { <div class="actions">{run}</div> })}
     }
@@ -436,4 +467,37 @@ fn add_question_form(
             </form>
         </section>
     }
+}
+
+/// `/{slug}/questionnaires/{id}/codes`: the codes just drawn, once.
+#[component]
+pub fn SurveyCodeSheetRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            let params = params.read();
+            (
+                params.get("slug").unwrap_or_default(),
+                params.get("id").unwrap_or_default(),
+            )
+        },
+        |(slug, id)| load_survey_code_sheet(slug, id),
+    );
+    loaded(page, |page: SurveyCodeSheet| {
+        super::votes::code_sheet(
+            use_i18n(),
+            super::votes::CodeSheetTexts {
+                title: "survey-codes-sheet-title",
+                once: "vote-codes-once",
+                gone: "survey-codes-gone",
+            },
+            page.title,
+            format!(
+                "/{}/questionnaires/{}/modifier",
+                page.council_slug, page.survey_id
+            ),
+            page.codes,
+            page.link,
+        )
+    })
 }

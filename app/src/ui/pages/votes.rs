@@ -1428,36 +1428,67 @@ fn CodeSheetView(page: CodeSheet) -> impl IntoView {
         ballot_link,
         ..
     } = page;
-    let back = format!("/{council_slug}/votes/{}", vote.id);
+    code_sheet(
+        i18n,
+        CodeSheetTexts {
+            title: "vote-codes-title",
+            once: "vote-codes-once",
+            gone: "vote-codes-gone",
+        },
+        vote.title.clone(),
+        format!("/{council_slug}/votes/{}", vote.id),
+        codes,
+        ballot_link,
+    )
+}
+
+/// The Fluent ids of a code sheet's texts.
+pub(super) struct CodeSheetTexts {
+    pub title: &'static str,
+    pub once: &'static str,
+    pub gone: &'static str,
+}
+
+/// A printable sheet of one-time codes (votes, surveys): one card per code with what it
+/// is for and where to use it; shown once (empty when the page is reloaded).
+pub(super) fn code_sheet(
+    i18n: I18n,
+    texts: CodeSheetTexts,
+    what: String,
+    back: String,
+    codes: Vec<String>,
+    link: String,
+) -> AnyView {
     let body = if codes.is_empty() {
-        view! { <p class="lead">{i18n.t("vote-codes-gone")}</p> }.into_any()
+        view! { <p class="lead">{i18n.t(texts.gone)}</p> }.into_any()
     } else {
         let cards = codes
             .into_iter()
             .map(|code| {
                 view! {
                     <li class="code-card">
-                        <span lang="fr">{vote.title.clone()}</span>
+                        <span lang="fr">{what.clone()}</span>
                         <strong class="code">{code}</strong>
-                        <span>{ballot_link.clone()}</span>
+                        <span>{link.clone()}</span>
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <p class="no-print">{i18n.t("vote-codes-once")}</p>
+            <p class="no-print">{i18n.t(texts.once)}</p>
             <ul class="code-sheet">{cards}</ul>
         }
         .into_any()
     };
     view! {
-        <Title text=i18n.text("vote-codes-title")/>
+        <Title text=i18n.text(texts.title)/>
         <p class="breadcrumb no-print">
             <A href=back>
-                <span lang="fr">{vote.title.clone()}</span>
+                <span lang="fr">{what.clone()}</span>
             </A>
         </p>
-        <h1 class="no-print">{i18n.t("vote-codes-title")}</h1>
+        <h1 class="no-print">{i18n.t(texts.title)}</h1>
         {body}
     }
+    .into_any()
 }
