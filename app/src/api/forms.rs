@@ -152,6 +152,25 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
     })
 }
 
+/// Reads (and clears) the one-time codes a code sheet shows once (votes, surveys): the
+/// flash value `codes:` of printed codes joined by dots; anything not shaped like a code is
+/// dropped.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_codes() -> Result<Vec<String>, AppError> {
+    Ok(super::team::server::take_flash_value()?
+        .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
+        .map(|codes| {
+            codes
+                .split('.')
+                .filter(|code| {
+                    code.len() == 11 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                })
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

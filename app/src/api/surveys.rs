@@ -551,18 +551,7 @@ pub async fn load_survey_code_sheet(slug: String, id: String) -> Result<SurveyCo
     let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let codes = super::team::server::take_flash_value()?
-        .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
-        .map(|codes| {
-            codes
-                .split('.')
-                .filter(|code| {
-                    code.len() == 11 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                })
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let codes = super::forms::take_codes()?;
     let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
     Ok(SurveyCodeSheet {
         link: format!("{}/{slug}/questionnaires/{}", setup.public_url, survey.id),

@@ -379,18 +379,7 @@ pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppE
     let (council_id, council_name, _) =
         super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
     let vote = server::vote(&db, council_id, &id, true).await?;
-    let codes = super::team::server::take_flash_value()?
-        .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
-        .map(|codes| {
-            codes
-                .split('.')
-                .filter(|code| {
-                    code.len() == 11 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                })
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let codes = super::forms::take_codes()?;
     let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
     Ok(CodeSheet {
         ballot_link: format!("{}/{slug}/votes/{}", setup.public_url, vote.id),

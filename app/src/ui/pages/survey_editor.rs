@@ -146,17 +146,9 @@ fn SurveysView(page: SurveysPage) -> impl IntoView {
 
 #[component]
 pub fn SurveyEditorRoute() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("slug").unwrap_or_default(),
-                params.get("id").unwrap_or_default(),
-            )
-        },
-        |(slug, id)| load_survey_editor(slug, id),
-    );
+    let page = Resource::new(super::votes::key(), |(slug, id)| {
+        load_survey_editor(slug, id)
+    });
     loaded(page, |page| view! { <SurveyEditorView page/> }.into_any())
 }
 
@@ -472,17 +464,9 @@ fn add_question_form(
 /// `/{slug}/questionnaires/{id}/codes`: the codes just drawn, once.
 #[component]
 pub fn SurveyCodeSheetRoute() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("slug").unwrap_or_default(),
-                params.get("id").unwrap_or_default(),
-            )
-        },
-        |(slug, id)| load_survey_code_sheet(slug, id),
-    );
+    let page = Resource::new(super::votes::key(), |(slug, id)| {
+        load_survey_code_sheet(slug, id)
+    });
     loaded(page, |page: SurveyCodeSheet| {
         super::votes::code_sheet(
             use_i18n(),

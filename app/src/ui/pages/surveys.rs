@@ -19,40 +19,21 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 const SCALE_PICTOS: [&str; 5] = ["scale-1", "scale-2", "scale-3", "scale-4", "scale-5"];
 
 #[component]
 pub fn SurveyRoute() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("slug").unwrap_or_default(),
-                params.get("id").unwrap_or_default(),
-            )
-        },
-        |(slug, id)| load_survey(slug, id),
-    );
+    let page = Resource::new(super::votes::key(), |(slug, id)| load_survey(slug, id));
     loaded(page, |page| view! { <SurveyView page/> }.into_any())
 }
 
 /// `/{slug}/questionnaires/{id}/resultats`
 #[component]
 pub fn SurveyResultsRoute() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(
-        move || {
-            let params = params.read();
-            (
-                params.get("slug").unwrap_or_default(),
-                params.get("id").unwrap_or_default(),
-            )
-        },
-        |(slug, id)| load_survey_results(slug, id),
-    );
+    let page = Resource::new(super::votes::key(), |(slug, id)| {
+        load_survey_results(slug, id)
+    });
     loaded(page, |page| view! { <SurveyResultsView page/> }.into_any())
 }
 

@@ -23,7 +23,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-fn key() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static {
+/// The route's council slug and id, as a resource's key (votes, surveys).
+pub(super) fn key() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || {
         let params = params.read();
