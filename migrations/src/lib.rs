@@ -9,6 +9,7 @@ mod m20261123_000004_assemblies;
 mod m20261124_000005_votes;
 mod m20261124_000006_vote_colleges;
 mod m20261124_000007_surveys;
+mod m20261124_000008_survey_counts;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_votes::Migration),
             Box::new(m20261124_000006_vote_colleges::Migration),
             Box::new(m20261124_000007_surveys::Migration),
+            Box::new(m20261124_000008_survey_counts::Migration),
         ]
     }
 }

@@ -46,6 +46,73 @@ pub async fn load_survey(slug: String, id: String) -> Result<SurveyPage, AppErro
     })
 }
 
+/// A survey's results as a CSV file: one line per answer and group (the whole first, then
+/// each group the breakdown shows), so a spreadsheet can filter and chart them. The same
+/// figures as the page, under the same small-group rule: nothing the page hides.
+// The browser only ever fetches the file by a plain link, so the client build never names
+// these (the server function still needs them on both sides).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvFile(pub String);
+
+/// `text/csv` for a server function's answer.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct CsvEncoding;
+
+impl leptos::server_fn::ContentType for CsvEncoding {
+    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
+}
+
+impl leptos::server_fn::FormatType for CsvEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
+}
+
+impl leptos::server_fn::Encodes<CsvFile> for CsvEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &CsvFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
+    type Error = std::string::FromUtf8Error;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<CsvFile, Self::Error> {
+        String::from_utf8(bytes.to_vec()).map(CsvFile)
+    }
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
+
+/// The results as CSV (`CsvFile`), for whoever may read them (as the page): in the reader's
+/// language; French files are separated by semicolons, as French spreadsheets expect.
+#[server(endpoint = "survey_results_csv", input = leptos::server_fn::codec::GetUrl, output = Csv)]
+pub async fn survey_results_csv(
+    slug: String,
+    id: String,
+    #[server(default)] by: String,
+) -> Result<CsvFile, AppError> {
+    let db = super::request::db()?;
+    let found = server::results(&db, &slug, &id, &by).await?;
+    let results = found
+        .results
+        .as_ref()
+        .ok_or_else(|| AppError::Forbidden.with_status())?;
+    let lang = crate::ui::prefs::initial_preferences().lang;
+    let file = server::results_csv(&found.survey, results, lang).map_err(|_| AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let name = format!(
+        "attachment; filename=\"resultats-questionnaire-{}.csv\"",
+        found.survey.id
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&name) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(file)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyResultsPage {
     pub council_slug: String,
@@ -58,41 +125,30 @@ pub struct SurveyResultsPage {
     /// Free-text answers a moderator has checked (names removed), by question, sorted;
     /// empty while the results are hidden.
     pub texts: BTreeMap<i64, Vec<String>>,
+    /// The profile question the reader asked the breakdown by (None: no breakdown). The
+    /// results follow it unless the small-group rule leaves too few groups.
+    pub chosen: Option<i64>,
 }
 
 /// A survey's results: public once it is closed; staff who read results see them while it
-/// is open (marked provisional). Breakdowns follow the first profile question (the college
-/// when there is one) under the council's minimum group size.
+/// is open (marked provisional). Breakdowns follow the profile question the reader picks
+/// (`by`: its id, "none" for no breakdown; by default the college, else the first profile
+/// question) under the council's minimum group size.
 #[server(endpoint = "survey_results")]
-pub async fn load_survey_results(slug: String, id: String) -> Result<SurveyResultsPage, AppError> {
-    use crate::api::assemblies::server::{council, id as parse_id};
-    use crate::domain::Permission;
-    use crate::domain::survey::{Profile, SurveyState, tally};
+pub async fn load_survey_results(
+    slug: String,
+    id: String,
+    #[server(default)] by: String,
+) -> Result<SurveyResultsPage, AppError> {
     let db = super::request::db()?;
-    let (council_id, council_name) = council(&db, &slug).await?;
-    let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
-        .await?
-        .filter(|s| s.state != SurveyState::Draft)
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let staff = super::team::server::caller_allowed(&db, council_id, Permission::ReadResults)
-        .await?
-        .is_some();
-    let min_group = crate::store::min_group_size(&db, council_id).await?;
-    let results = if survey.state == SurveyState::Closed || staff {
-        let responses: Vec<_> = crate::store::surveys::answers_of(&db, survey.id)
-            .await?
-            .into_values()
-            .map(|answers| answers.into_iter().map(|(q, (a, _))| (q, a)).collect())
-            .collect();
-        let by = survey
-            .questions()
-            .find(|q| q.profile == Some(Profile::College))
-            .or_else(|| survey.questions().find(|q| q.profile.is_some()))
-            .map(|q| q.id);
-        Some(tally(&survey, &responses, by, min_group))
-    } else {
-        None
-    };
+    let server::Results {
+        council_id,
+        council_name,
+        survey,
+        chosen,
+        results,
+        min_group,
+    } = server::results(&db, &slug, &id, &by).await?;
     let mut texts: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     if results.is_some() {
         for written in
@@ -111,6 +167,7 @@ pub async fn load_survey_results(slug: String, id: String) -> Result<SurveyResul
         results,
         min_group,
         texts,
+        chosen,
     })
 }
 
@@ -560,4 +617,180 @@ pub async fn load_survey_code_sheet(slug: String, id: String) -> Result<SurveyCo
         title: survey.title.plain,
         codes,
     })
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use super::CsvFile;
+    use crate::api::AppError;
+    use crate::domain::Lang;
+    use crate::domain::survey::{Group, QuestionKind, SCALE_POINTS, SurveyResults, SurveyView};
+    use sea_orm::DatabaseConnection;
+
+    /// A survey's results as its reader may see them.
+    pub struct Results {
+        pub council_id: i64,
+        pub council_name: String,
+        pub survey: SurveyView,
+        pub chosen: Option<i64>,
+        /// None while hidden from the caller (open, and they are not staff).
+        pub results: Option<SurveyResults>,
+        pub min_group: usize,
+    }
+
+    /// The results of survey `id` of council `slug`, broken down by `by` (a profile
+    /// question's id, "none", or "" for the college, else the first profile question).
+    pub async fn results(
+        db: &DatabaseConnection,
+        slug: &str,
+        id: &str,
+        by: &str,
+    ) -> Result<Results, AppError> {
+        use crate::api::assemblies::server::{council, id as parse_id};
+        use crate::domain::Permission;
+        use crate::domain::survey::{Profile, SurveyState, tally_counts};
+        let (council_id, council_name) = council(db, slug).await?;
+        let survey = crate::store::surveys::survey_view(db, council_id, parse_id(id)?)
+            .await?
+            .filter(|s| s.state != SurveyState::Draft)
+            .ok_or_else(|| AppError::NotFound.with_status())?;
+        let staff =
+            crate::api::team::server::caller_allowed(db, council_id, Permission::ReadResults)
+                .await?
+                .is_some();
+        let min_group = crate::store::min_group_size(db, council_id).await?;
+        let chosen = match by.trim() {
+            "" => survey
+                .questions()
+                .find(|q| q.profile == Some(Profile::College))
+                .or_else(|| survey.questions().find(|q| q.profile.is_some()))
+                .map(|q| q.id),
+            "none" => None,
+            // A profile question of this survey, or no breakdown.
+            by => by.parse::<i64>().ok().filter(|by| {
+                survey
+                    .questions()
+                    .any(|q| q.id == *by && q.profile.is_some())
+            }),
+        };
+        let results = if survey.state == SurveyState::Closed || staff {
+            let counts = crate::store::surveys::results_counts(db, &survey, chosen).await?;
+            Some(tally_counts(&survey, &counts, chosen, min_group))
+        } else {
+            None
+        };
+        Ok(Results {
+            council_id,
+            council_name,
+            survey,
+            chosen,
+            results,
+            min_group,
+        })
+    }
+
+    /// Writes `results` as CSV: a header line, then per question and row of answer, the
+    /// whole, then each group of the breakdown. A byte-order mark first, so that
+    /// spreadsheets read the accents right.
+    pub fn results_csv(
+        survey: &SurveyView,
+        results: &SurveyResults,
+        lang: Lang,
+    ) -> Result<CsvFile, csv::Error> {
+        let text = |id: &str| crate::ui::i18n::message(lang, false, id, None);
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(if lang == Lang::Fr { b';' } else { b',' })
+            .from_writer(Vec::new());
+        out.write_record(
+            [
+                "survey-csv-number",
+                "survey-csv-question",
+                "survey-csv-answer",
+                "survey-csv-group",
+                "survey-csv-respondents",
+                "survey-csv-count",
+                "survey-csv-percent",
+                "survey-csv-mean-rank",
+            ]
+            .map(text),
+        )?;
+        let profile = results
+            .breakdown_by
+            .and_then(|id| survey.questions().find(|q| q.id == id));
+        let group_name = |group: &Group| match group {
+            Group::Option(id) => profile
+                .and_then(|p| p.options.iter().find(|(o, _)| o == id))
+                .map(|(_, w)| w.plain.clone())
+                .unwrap_or_default(),
+            Group::Others => text("survey-results-others"),
+            Group::NotSaid => text("survey-results-not-said"),
+        };
+        let percent = |count: usize, of: usize| (count * 100 + of / 2).checked_div(of).unwrap_or(0);
+        for (number, result) in results.questions.iter().enumerate() {
+            let Some(question) = survey.questions().find(|q| q.id == result.id) else {
+                continue;
+            };
+            let number = (number + 1).to_string();
+            if question.kind.is_text() {
+                let answered = result.answered.to_string();
+                out.write_record([
+                    number.as_str(),
+                    &question.prompt.plain,
+                    &text("survey-csv-written"),
+                    &text("survey-csv-all"),
+                    &answered,
+                    &answered,
+                    "100",
+                    "",
+                ])?;
+                continue;
+            }
+            let labels: Vec<String> = match question.kind {
+                QuestionKind::Scale => (1..=SCALE_POINTS)
+                    .map(|p| text(&format!("survey-scale-{p}")))
+                    .collect(),
+                _ => question
+                    .options
+                    .iter()
+                    .map(|(_, w)| w.plain.clone())
+                    .collect(),
+            };
+            for (row, label) in labels.iter().enumerate() {
+                let mean = result
+                    .mean_ranks
+                    .get(row)
+                    .copied()
+                    .flatten()
+                    .map(|m| format!("{}.{:02}", m / 100, m % 100))
+                    .unwrap_or_default();
+                let whole = (
+                    text("survey-csv-all"),
+                    result.answered,
+                    result.counts.get(row).copied().unwrap_or(0),
+                );
+                let groups = result.breakdown.iter().map(|(group, n, counts)| {
+                    (group_name(group), *n, counts.get(row).copied().unwrap_or(0))
+                });
+                // The mean rank is the whole's: groups show first places only.
+                for (i, (group, n, count)) in std::iter::once(whole).chain(groups).enumerate() {
+                    let mean = if i == 0 { mean.as_str() } else { "" };
+                    out.write_record([
+                        number.as_str(),
+                        &question.prompt.plain,
+                        label,
+                        &group,
+                        &n.to_string(),
+                        &count.to_string(),
+                        &percent(count, n).to_string(),
+                        mean,
+                    ])?;
+                }
+            }
+        }
+        let bytes = out.into_inner().map_err(|e| e.into_error())?;
+        Ok(CsvFile(format!(
+            "\u{feff}{}",
+            String::from_utf8_lossy(&bytes)
+        )))
+    }
 }

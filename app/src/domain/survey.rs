@@ -106,7 +106,7 @@ pub struct QuestionRules {
 }
 
 /// One respondent's answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
     Single(i64),
@@ -492,43 +492,100 @@ pub struct SurveyResults {
     pub questions: Vec<QuestionResult>,
 }
 
-/// How many respondents chose each row of a question (options in order, or the scale's
-/// points 1 to 5), from `responses`.
-fn row_counts(
+/// How many respondents gave each distinct answer: what results are made of. The store
+/// counts it in the database (`store::surveys::answer_counts`), `AnswerCounts::of` from
+/// responses in memory; either way no response is needed whole to count a survey.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerCounts {
+    pub respondents: usize,
+    /// (question, answer, how many gave it). A free-text question has one entry, an empty
+    /// text, with how many answered it.
+    pub answers: Vec<(i64, Answer, usize)>,
+    /// For the breakdown's profile question: (question, answer, the profile option of
+    /// those who gave it, how many), over respondents who answered the profile question.
+    /// Free-text questions are left out.
+    pub by_group: Vec<(i64, Answer, i64, usize)>,
+}
+
+impl AnswerCounts {
+    /// Counts `responses`, grouped by their answer to the profile question `by`.
+    pub fn of(survey: &SurveyView, responses: &[BTreeMap<i64, Answer>], by: Option<i64>) -> Self {
+        let text: BTreeSet<i64> = survey
+            .questions()
+            .filter(|q| q.kind.is_text())
+            .map(|q| q.id)
+            .collect();
+        let mut answers: BTreeMap<(i64, Answer), usize> = BTreeMap::new();
+        let mut by_group: BTreeMap<(i64, Answer, i64), usize> = BTreeMap::new();
+        for response in responses {
+            let group = by.and_then(|by| match response.get(&by) {
+                Some(Answer::Single(option)) => Some(*option),
+                _ => None,
+            });
+            for (question, answer) in response {
+                let answer = if text.contains(question) {
+                    Answer::Text(String::new())
+                } else {
+                    answer.clone()
+                };
+                if let Some(group) = group.filter(|_| !text.contains(question)) {
+                    *by_group
+                        .entry((*question, answer.clone(), group))
+                        .or_default() += 1;
+                }
+                *answers.entry((*question, answer)).or_default() += 1;
+            }
+        }
+        AnswerCounts {
+            respondents: responses.len(),
+            answers: answers
+                .into_iter()
+                .map(|((question, answer), n)| (question, answer, n))
+                .collect(),
+            by_group: by_group
+                .into_iter()
+                .map(|((question, answer, group), n)| (question, answer, group, n))
+                .collect(),
+        }
+    }
+}
+
+/// How many respondents answered a question, and chose each row of it (options in order,
+/// or the scale's points 1 to 5), from `(answer, how many gave it)`. For a ranking, a row
+/// counts first places.
+fn row_counts<'a>(
     question: &QuestionView,
-    responses: &[&BTreeMap<i64, Answer>],
+    answers: impl Iterator<Item = (&'a Answer, usize)>,
 ) -> (usize, Vec<usize>) {
     let rows = match question.kind {
         QuestionKind::Scale => usize::from(SCALE_POINTS),
+        _ if question.kind.is_text() => 0,
         _ => question.options.len(),
     };
     let mut counts = vec![0; rows];
     let mut answered = 0;
     let index = |option: &i64| question.options.iter().position(|(id, _)| id == option);
-    for response in responses {
-        let Some(answer) = response.get(&question.id) else {
-            continue;
-        };
-        answered += 1;
+    for (answer, n) in answers {
+        answered += n;
         match answer {
             Answer::Single(option) => {
                 if let Some(i) = index(option) {
-                    counts[i] += 1;
+                    counts[i] += n;
                 }
             }
             Answer::Multiple(options) => {
                 for i in options.iter().filter_map(index) {
-                    counts[i] += 1;
+                    counts[i] += n;
                 }
             }
             Answer::Scale(point) => {
                 if let Some(count) = counts.get_mut(usize::from(*point).wrapping_sub(1)) {
-                    *count += 1;
+                    *count += n;
                 }
             }
             Answer::Ranking(order) => {
                 if let Some(i) = order.first().and_then(index) {
-                    counts[i] += 1;
+                    counts[i] += n;
                 }
             }
             Answer::Text(_) => {}
@@ -537,12 +594,31 @@ fn row_counts(
     (answered, counts)
 }
 
-/// The key of a respondent's group for a profile question ("" for no answer).
-fn group_key(response: &BTreeMap<i64, Answer>, profile: i64) -> String {
-    match response.get(&profile) {
-        Some(Answer::Single(option)) => option.to_string(),
-        _ => String::new(),
-    }
+/// Each option's mean rank among those who ranked it, in hundredths.
+fn mean_ranks<'a>(
+    question: &QuestionView,
+    answers: impl Iterator<Item = (&'a Answer, usize)> + Clone,
+) -> Vec<Option<u32>> {
+    question
+        .options
+        .iter()
+        .map(|(option, _)| {
+            let (sum, n) = answers
+                .clone()
+                .filter_map(|(answer, n)| match answer {
+                    Answer::Ranking(order) => {
+                        order.iter().position(|o| o == option).map(|p| (p + 1, n))
+                    }
+                    _ => None,
+                })
+                .fold((0, 0), |(sum, count), (rank, n)| {
+                    (sum + rank * n, count + n)
+                });
+            (sum * 100)
+                .checked_div(n)
+                .map(|mean| u32::try_from(mean).unwrap_or(u32::MAX))
+        })
+        .collect()
 }
 
 /// Counts every question of `survey` over `responses`, with breakdowns by the profile
@@ -554,75 +630,86 @@ pub fn tally(
     by: Option<i64>,
     min: usize,
 ) -> SurveyResults {
-    let all: Vec<&BTreeMap<i64, Answer>> = responses.iter().collect();
+    tally_counts(survey, &AnswerCounts::of(survey, responses, by), by, min)
+}
+
+/// `tally` from counts (`AnswerCounts`, grouped by the same `by`).
+pub fn tally_counts(
+    survey: &SurveyView,
+    counts: &AnswerCounts,
+    by: Option<i64>,
+    min: usize,
+) -> SurveyResults {
     let profile = by.and_then(|id| {
         survey
             .questions()
             .find(|q| q.id == id && q.profile.is_some())
     });
+    let mut answers: BTreeMap<i64, Vec<(&Answer, usize)>> = BTreeMap::new();
+    for (question, answer, n) in &counts.answers {
+        answers.entry(*question).or_default().push((answer, *n));
+    }
+    let mut groups: BTreeMap<(i64, i64), Vec<(&Answer, usize)>> = BTreeMap::new();
+    for (question, answer, group, n) in &counts.by_group {
+        groups
+            .entry((*question, *group))
+            .or_default()
+            .push((answer, *n));
+    }
+    let of_question = |id: i64| answers.get(&id).into_iter().flatten().copied();
+    let of_group = |id: i64, group: i64| groups.get(&(id, group)).into_iter().flatten().copied();
     // The survey-wide grouping: respondents per profile answer, "" for none.
     let grouping = profile.and_then(|profile| {
         let mut sizes: Vec<(String, usize)> = profile
             .options
             .iter()
-            .map(|(id, _)| (id.to_string(), 0))
+            .map(|(option, _)| {
+                let n = of_question(profile.id)
+                    .filter(|(answer, _)| **answer == Answer::Single(*option))
+                    .map(|(_, n)| n)
+                    .sum();
+                (option.to_string(), n)
+            })
             .collect();
-        sizes.push((String::new(), 0));
-        for response in &all {
-            let key = group_key(response, profile.id);
-            if let Some(size) = sizes.iter_mut().find(|(k, _)| *k == key) {
-                size.1 += 1;
-            }
-        }
+        let said: usize = sizes.iter().map(|(_, n)| n).sum();
+        sizes.push((String::new(), counts.respondents.saturating_sub(said)));
         grouping(&sizes, min).map(|g| (profile.id, g))
     });
     let questions = survey
         .questions()
         .map(|question| {
-            let (answered, counts) = row_counts(question, &all);
+            let (answered, totals) = row_counts(question, of_question(question.id));
             let mean_ranks = if question.kind == QuestionKind::Ranking {
-                question
-                    .options
-                    .iter()
-                    .map(|(option, _)| {
-                        let ranks: Vec<usize> = all
-                            .iter()
-                            .filter_map(|r| match r.get(&question.id) {
-                                Some(Answer::Ranking(order)) => {
-                                    order.iter().position(|o| o == option).map(|p| p + 1)
-                                }
-                                _ => None,
-                            })
-                            .collect();
-                        (!ranks.is_empty()).then(|| {
-                            u32::try_from(ranks.iter().sum::<usize>() * 100 / ranks.len())
-                                .unwrap_or(u32::MAX)
-                        })
-                    })
-                    .collect()
+                mean_ranks(question, of_question(question.id))
             } else {
                 Vec::new()
             };
             let breakdown = match &grouping {
                 Some((profile, g)) if !question.kind.is_text() && question.id != *profile => {
-                    let answering: Vec<&BTreeMap<i64, Answer>> = all
-                        .iter()
-                        .copied()
-                        .filter(|r| r.contains_key(&question.id))
-                        .collect();
-                    let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
-                    for response in &answering {
-                        *per_group.entry(group_key(response, *profile)).or_default() += 1;
+                    // Per group key: respondents to this question and their rows; those who
+                    // did not say are what the groups leave of the total.
+                    let mut rows: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
+                    for key in g.shown.iter().chain(&g.merged) {
+                        if let Ok(option) = key.parse::<i64>() {
+                            rows.insert(
+                                key.clone(),
+                                row_counts(question, of_group(question.id, option)),
+                            );
+                        }
                     }
+                    let mut unsaid = (answered, totals.clone());
+                    for (n, group_counts) in rows.values() {
+                        unsaid.0 = unsaid.0.saturating_sub(*n);
+                        for (left, count) in unsaid.1.iter_mut().zip(group_counts) {
+                            *left = left.saturating_sub(*count);
+                        }
+                    }
+                    rows.insert(String::new(), unsaid);
+                    let per_group: BTreeMap<String, usize> =
+                        rows.iter().map(|(key, (n, _))| (key.clone(), *n)).collect();
                     if question_breakdown(g, &per_group, min) {
-                        let of = |keys: &[String]| -> Vec<&BTreeMap<i64, Answer>> {
-                            answering
-                                .iter()
-                                .copied()
-                                .filter(|r| keys.contains(&group_key(r, *profile)))
-                                .collect()
-                        };
-                        let mut rows: Vec<(Group, usize, Vec<usize>)> = g
+                        let row_of = |key: &String| rows.get(key).cloned().unwrap_or_default();
+                        let mut shown: Vec<(Group, usize, Vec<usize>)> = g
                             .shown
                             .iter()
                             .map(|key| {
@@ -630,16 +717,22 @@ pub fn tally(
                                     .parse::<i64>()
                                     .map(Group::Option)
                                     .unwrap_or(Group::NotSaid);
-                                let (n, counts) =
-                                    row_counts(question, &of(std::slice::from_ref(key)));
+                                let (n, counts) = row_of(key);
                                 (group, n, counts)
                             })
                             .collect();
                         if !g.merged.is_empty() {
-                            let (n, counts) = row_counts(question, &of(&g.merged));
-                            rows.push((Group::Others, n, counts));
+                            let mut others = (0, vec![0; totals.len()]);
+                            for key in &g.merged {
+                                let (n, counts) = row_of(key);
+                                others.0 += n;
+                                for (sum, count) in others.1.iter_mut().zip(counts) {
+                                    *sum += count;
+                                }
+                            }
+                            shown.push((Group::Others, others.0, others.1));
                         }
-                        rows
+                        shown
                     } else {
                         Vec::new()
                     }
@@ -649,14 +742,14 @@ pub fn tally(
             QuestionResult {
                 id: question.id,
                 answered,
-                counts,
+                counts: totals,
                 mean_ranks,
                 breakdown,
             }
         })
         .collect();
     SurveyResults {
-        respondents: responses.len(),
+        respondents: counts.respondents,
         breakdown_by: grouping.map(|(profile, _)| profile),
         questions,
     }

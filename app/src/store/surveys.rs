@@ -4,19 +4,19 @@
 //! nothing with the responses but the survey.
 
 use super::entities::{
-    survey, survey_answer, survey_code, survey_option, survey_question, survey_response,
-    survey_section,
+    survey, survey_answer, survey_closed_count, survey_code, survey_option, survey_question,
+    survey_response, survey_section,
 };
 use super::staff::{hash_token, record_audit};
 use crate::domain::survey::{
-    Answer, AnswerProblem, Profile, QuestionDraft, QuestionKind, QuestionView, SectionView,
-    SurveyState, SurveyView, read_answers,
+    Answer, AnswerCounts, AnswerProblem, Profile, QuestionDraft, QuestionKind, QuestionView,
+    SectionView, SurveyState, SurveyView, read_answers,
 };
 use crate::domain::{Wording, audit_detail};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::BTreeMap;
 
@@ -442,6 +442,18 @@ pub async fn set_survey_state(
     };
     record_audit(&txn, Some(council_id), by, action, &detail).await?;
     txn.commit().await?;
+    if next == SurveyState::Closed
+        && let Some(view) = survey_view(db, council_id, id).await?
+    {
+        // Counted now, once, rather than by the first readers of the results.
+        let profiles = view
+            .questions()
+            .filter(|q| q.profile.is_some())
+            .map(|q| Some(q.id));
+        for by in std::iter::once(None).chain(profiles) {
+            results_counts(db, &view, by).await?;
+        }
+    }
     Ok(())
 }
 
@@ -578,6 +590,154 @@ pub async fn submit_response(
     Ok(())
 }
 
+/// The counts a results page needs (`answer_counts`). A closed survey's are counted once
+/// and kept (`survey_closed_count`): nothing can change them any more, and a survey of
+/// twenty thousand responses takes the database about a second to count
+/// (docs/PERFORMANCE.md). An open survey's are counted afresh each time.
+pub async fn results_counts(
+    db: &DatabaseConnection,
+    survey: &SurveyView,
+    by: Option<i64>,
+) -> Result<AnswerCounts, DbErr> {
+    if survey.state != SurveyState::Closed {
+        return answer_counts(db, survey, by).await;
+    }
+    let key = (survey.id, by.unwrap_or(0));
+    if let Some(kept) = survey_closed_count::Entity::find_by_id(key).one(db).await?
+        && let Ok(counts) = serde_json::from_str::<AnswerCounts>(&kept.counts)
+    {
+        return Ok(counts);
+    }
+    let counts = answer_counts(db, survey, by).await?;
+    let kept = survey_closed_count::ActiveModel {
+        survey_id: Set(key.0),
+        by_question: Set(key.1),
+        counts: Set(serde_json::to_string(&counts).map_err(|e| DbErr::Custom(e.to_string()))?),
+    };
+    // Two first readers at once count the same: the first one's stays.
+    survey_closed_count::Entity::insert(kept)
+        .on_conflict_do_nothing_on([
+            survey_closed_count::Column::SurveyId,
+            survey_closed_count::Column::ByQuestion,
+        ])
+        .exec(db)
+        .await?;
+    Ok(counts)
+}
+
+/// How many respondents gave each distinct answer to survey `id` (of the council), with
+/// the counts per answer to the profile question `by`: counted by the database, so that a
+/// results page never reads the responses one by one.
+pub async fn answer_counts(
+    db: &impl ConnectionTrait,
+    survey: &SurveyView,
+    by: Option<i64>,
+) -> Result<AnswerCounts, DbErr> {
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
+    let respondents = survey_response::Entity::find()
+        .filter(survey_response::Column::SurveyId.eq(survey.id))
+        .count(db)
+        .await?;
+    let (text, counted): (Vec<&QuestionView>, Vec<&QuestionView>) =
+        survey.questions().partition(|q| q.kind.is_text());
+    let counted: Vec<i64> = counted.iter().map(|q| q.id).collect();
+    let text: Vec<i64> = text.iter().map(|q| q.id).collect();
+    let decode = |value: String| {
+        serde_json::from_str::<Answer>(&value).map_err(|e| DbErr::Custom(e.to_string()))
+    };
+    let mut counts = AnswerCounts {
+        respondents: usize::try_from(respondents).unwrap_or(usize::MAX),
+        ..AnswerCounts::default()
+    };
+    if !counted.is_empty() {
+        for (question, value, n) in survey_answer::Entity::find()
+            .select_only()
+            .column(survey_answer::Column::QuestionId)
+            .column(survey_answer::Column::Value)
+            .column_as(survey_answer::Column::QuestionId.count(), "n")
+            .filter(survey_answer::Column::QuestionId.is_in(counted.clone()))
+            .group_by(survey_answer::Column::QuestionId)
+            .group_by(survey_answer::Column::Value)
+            .into_tuple::<(i64, String, i64)>()
+            .all(db)
+            .await?
+        {
+            counts
+                .answers
+                .push((question, decode(value)?, usize::try_from(n).unwrap_or(0)));
+        }
+    }
+    if !text.is_empty() {
+        for (question, n) in survey_answer::Entity::find()
+            .select_only()
+            .column(survey_answer::Column::QuestionId)
+            .column_as(survey_answer::Column::QuestionId.count(), "n")
+            .filter(survey_answer::Column::QuestionId.is_in(text))
+            .group_by(survey_answer::Column::QuestionId)
+            .into_tuple::<(i64, i64)>()
+            .all(db)
+            .await?
+        {
+            counts.answers.push((
+                question,
+                Answer::Text(String::new()),
+                usize::try_from(n).unwrap_or(0),
+            ));
+        }
+    }
+    if let Some(by) = by.filter(|_| !counted.is_empty()) {
+        // The answers joined to the same response's answer to the profile question.
+        let (a, p) = (Alias::new("a"), Alias::new("p"));
+        let column =
+            |table: &Alias, column: survey_answer::Column| Expr::col((table.clone(), column));
+        let query = Query::select()
+            .expr_as(
+                column(&a, survey_answer::Column::QuestionId),
+                Alias::new("question"),
+            )
+            .expr_as(
+                column(&a, survey_answer::Column::Value),
+                Alias::new("value"),
+            )
+            .expr_as(column(&p, survey_answer::Column::Value), Alias::new("grp"))
+            .expr_as(
+                Expr::col((a.clone(), survey_answer::Column::QuestionId)).count(),
+                Alias::new("n"),
+            )
+            .from_as(survey_answer::Entity, a.clone())
+            .join_as(
+                JoinType::InnerJoin,
+                survey_answer::Entity,
+                p.clone(),
+                column(&p, survey_answer::Column::ResponseId)
+                    .equals((a.clone(), survey_answer::Column::ResponseId)),
+            )
+            .and_where(column(&p, survey_answer::Column::QuestionId).eq(by))
+            .and_where(column(&a, survey_answer::Column::QuestionId).is_in(counted))
+            .add_group_by([
+                column(&a, survey_answer::Column::QuestionId),
+                column(&a, survey_answer::Column::Value),
+                column(&p, survey_answer::Column::Value),
+            ])
+            .to_owned();
+        for row in db.query_all(&query).await? {
+            let question: i64 = row.try_get("", "question")?;
+            let value: String = row.try_get("", "value")?;
+            let group: String = row.try_get("", "grp")?;
+            let n: i64 = row.try_get("", "n")?;
+            if let Answer::Single(group) = decode(group)? {
+                counts.by_group.push((
+                    question,
+                    decode(value)?,
+                    group,
+                    usize::try_from(n).unwrap_or(0),
+                ));
+            }
+        }
+    }
+    Ok(counts)
+}
+
 /// Every answer of a survey, by response (for the results): response id → question → answer.
 pub async fn answers_of(
     db: &impl ConnectionTrait,
@@ -636,25 +796,34 @@ pub async fn written_answers(
     {
         return Ok(Vec::new());
     }
-    let mut written: Vec<WrittenAnswer> = answers_of(db, id)
+    let text_questions: Vec<i64> = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .filter(
+            survey_question::Column::Kind
+                .is_in([QuestionKind::ShortText.key(), QuestionKind::LongText.key()]),
+        )
+        .all(db)
         .await?
         .into_iter()
-        .flat_map(|(response_id, answers)| {
-            answers
-                .into_iter()
-                .filter_map(
-                    move |(question_id, (answer, state))| match (answer, state) {
-                        (Answer::Text(text), Some(state)) if state == review => {
-                            Some(WrittenAnswer {
-                                response_id: response_id.clone(),
-                                question_id,
-                                text,
-                                review: state,
-                            })
-                        }
-                        _ => None,
-                    },
-                )
+        .map(|q| q.id)
+        .collect();
+    if text_questions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut written: Vec<WrittenAnswer> = survey_answer::Entity::find()
+        .filter(survey_answer::Column::QuestionId.is_in(text_questions))
+        .filter(survey_answer::Column::Review.eq(review))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|row| match serde_json::from_str::<Answer>(&row.value) {
+            Ok(Answer::Text(text)) => Some(WrittenAnswer {
+                response_id: row.response_id,
+                question_id: row.question_id,
+                text,
+                review: review.to_owned(),
+            }),
+            _ => None,
         })
         .collect();
     written.sort_by(|a, b| (a.question_id, &a.text).cmp(&(b.question_id, &b.text)));

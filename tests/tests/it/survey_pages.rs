@@ -193,10 +193,21 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     assert!(html.contains("Résultats provisoires"), "{html}");
     assert!(html.contains("15 personnes ont répondu"));
 
+    // The figures as a file: hidden like the page while the survey is open.
+    let csv = format!("/api/survey_results_csv?slug={slug}&id={id}");
+    assert_eq!(app.get(&csv).await?.0, 403);
+    let (status, file) = app.get_with_cookie(&csv, Some(&observer)).await?;
+    assert_eq!(status, 200);
+    assert!(file.contains("Ensemble"), "{file}");
+
     surveys::set_survey_state(&app.db, council_id, id, SurveyState::Closed, None).await?;
     let (_, html) = app.get(&results).await?;
     let html = html.replace("&#x27;", "'");
     assert!(html.contains("15 personnes ont répondu"), "{html}");
+    assert!(
+        html.contains("/api/survey_results_csv?slug="),
+        "the download link"
+    );
     // The required choice: 8 yes of 15 (7 no), the whole, in words, with its share.
     assert!(
         html.contains("8 (53 %)") && html.contains("7 (47 %)"),
@@ -210,6 +221,84 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     assert!(!html.contains("(2 pers.)") && !html.contains("(6 pers.)"));
     // Written answers are never listed.
     assert!(html.contains("Les réponses écrites sont lues par l'équipe"));
+
+    // The CSV says the same, under the same rule: a spreadsheet-ready file (byte-order
+    // mark, semicolons in French), every group line standing for at least five people.
+    let response = app.client.get(app.url(&csv)).send().await?;
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    let file = response.text().await?;
+    let file = file
+        .strip_prefix('\u{feff}')
+        .ok_or_else(|| anyhow::anyhow!("a byte-order mark"))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(file.as_bytes());
+    let header: Vec<String> = reader.headers()?.iter().map(str::to_owned).collect();
+    assert_eq!(header[..4], ["N°", "Question", "Réponse", "Groupe"]);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()?;
+    let choice = &q[2].prompt.plain;
+    let lines = |group: &str| -> Vec<(String, String, String)> {
+        rows.iter()
+            .filter(|r| &r[1] == choice && r[3] == group)
+            .map(|r| (r[4].clone(), r[5].clone(), r[6].clone()))
+            .collect()
+    };
+    // Yes, no, and the third option nobody chose.
+    let yes_no = |n: &str, yes: &str, no: &str| {
+        [yes, no, "0"]
+            .map(|count| (n.to_owned(), count.to_owned(), String::new()))
+            .to_vec()
+    };
+    let without_percent = |lines: Vec<(String, String, String)>| -> Vec<(String, String, String)> {
+        lines
+            .into_iter()
+            .map(|(n, c, _)| (n, c, String::new()))
+            .collect()
+    };
+    assert_eq!(without_percent(lines("Ensemble")), yes_no("15", "8", "7"));
+    assert_eq!(lines("Ensemble")[0].2, "53");
+    let usagers = &q[0].options[0].1.plain;
+    assert_eq!(without_percent(lines(usagers)), yes_no("7", "5", "2"));
+    assert_eq!(
+        without_percent(lines("Autres groupes")),
+        yes_no("8", "3", "5")
+    );
+    let groups: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(
+        groups,
+        ["Autres groupes", "Ensemble", usagers.as_str()].into(),
+        "no carers' or professionals' line"
+    );
+    for row in rows.iter().filter(|r| r[3] != "Ensemble") {
+        assert!(row[4].parse::<usize>()? >= 5, "{row:?}");
+    }
+
+    // The reader picks the breakdown: none at all, or a profile nobody answered here (one
+    // group only: no breakdown, said so).
+    let (_, html) = app.get(&format!("{results}?par=none")).await?;
+    assert!(html.contains("Sans détail par groupe."));
+    assert!(!html.contains("(7 pers.)"));
+    let (_, file) = app.get(&format!("{csv}&by=none")).await?;
+    assert!(!file.contains("Autres groupes") && file.contains("Ensemble"));
+    let age = q
+        .iter()
+        .find(|q| q.profile == Some(agora_app::domain::survey::Profile::AgeBand))
+        .ok_or_else(|| anyhow::anyhow!("the age band question"))?;
+    let (_, html) = app.get(&format!("{results}?par={}", age.id)).await?;
+    assert!(html.contains("Pas de détail par groupe"), "{html}");
+    assert!(
+        html.contains(&format!("<option value=\"{}\" selected", age.id)),
+        "{html}"
+    );
     Ok(())
 }
 

@@ -372,3 +372,57 @@ async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
     assert_eq!(stored().await?, before, "nothing stored");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_database_counts_the_same_results_as_counting_every_response() -> anyhow::Result<()> {
+    use agora_app::domain::survey::{AnswerCounts, tally, tally_counts};
+    let app = TestApp::with_demo().await?;
+    // The demo's closed survey: 42 responses, colleges of every size.
+    let closed = agora_app::store::entities::survey::Entity::find()
+        .filter(agora_app::store::entities::survey::Column::State.eq("closed"))
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo's closed survey"))?;
+    let view = surveys::survey_view(&app.db, closed.council_id, closed.id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the survey"))?;
+    let responses: Vec<BTreeMap<i64, Answer>> = surveys::answers_of(&app.db, closed.id)
+        .await?
+        .into_values()
+        .map(|answers| answers.into_iter().map(|(q, (a, _))| (q, a)).collect())
+        .collect();
+    assert_eq!(responses.len(), 42);
+    let mut profiles: Vec<Option<i64>> = view
+        .questions()
+        .filter(|q| q.profile.is_some())
+        .map(|q| Some(q.id))
+        .collect();
+    assert!(profiles.len() >= 2, "the demo asks more than one profile");
+    profiles.push(None);
+    for by in profiles {
+        let mut counted = surveys::answer_counts(&app.db, &view, by).await?;
+        let mut expected = AnswerCounts::of(&view, &responses, by);
+        for counts in [&mut counted, &mut expected] {
+            counts.answers.sort();
+            counts.by_group.sort();
+        }
+        assert_eq!(counted, expected, "by {by:?}");
+        assert_eq!(
+            tally_counts(&view, &counted, by, 5),
+            tally(&view, &responses, by, 5),
+            "by {by:?}"
+        );
+        // Closing counted them once and kept them: the kept counts are these.
+        let mut kept = surveys::results_counts(&app.db, &view, by).await?;
+        kept.answers.sort();
+        kept.by_group.sort();
+        assert_eq!(kept, counted, "by {by:?}");
+    }
+    let kept = agora_app::store::entities::survey_closed_count::Entity::find()
+        .filter(agora_app::store::entities::survey_closed_count::Column::SurveyId.eq(closed.id))
+        .count(&app.db)
+        .await?;
+    let profiles = view.questions().filter(|q| q.profile.is_some()).count() as u64;
+    assert_eq!(kept, 1 + profiles, "the whole and each profile");
+    Ok(())
+}

@@ -20,6 +20,7 @@ pub mod staff_role;
 pub mod staff_session;
 pub mod survey;
 pub mod survey_answer;
+pub mod survey_closed_count;
 pub mod survey_code;
 pub mod survey_option;
 pub mod survey_question;

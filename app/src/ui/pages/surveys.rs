@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 const SCALE_PICTOS: [&str; 5] = ["scale-1", "scale-2", "scale-3", "scale-4", "scale-5"];
 
@@ -31,9 +32,12 @@ pub fn SurveyRoute() -> impl IntoView {
 /// `/{slug}/questionnaires/{id}/resultats`
 #[component]
 pub fn SurveyResultsRoute() -> impl IntoView {
-    let page = Resource::new(super::votes::key(), |(slug, id)| {
-        load_survey_results(slug, id)
-    });
+    let key = super::votes::key();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (key(), query.read().get("par").unwrap_or_default()),
+        |((slug, id), by)| load_survey_results(slug, id, by),
+    );
     loaded(page, |page| view! { <SurveyResultsView page/> }.into_any())
 }
 
@@ -48,6 +52,7 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
         results,
         min_group,
         texts,
+        chosen,
     } = page;
     let title = survey.title.pick(easy).to_owned();
     let body = match results {
@@ -59,16 +64,21 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
                 .breakdown_by
                 .and_then(|id| survey.questions().find(|q| q.id == id))
                 .map(|q| q.prompt.pick(easy).to_owned());
-            let breakdown_note = match by {
-                Some(by) => i18n.with(
+            let breakdown_note = match (by, chosen) {
+                (Some(by), _) => i18n.with(
                     "survey-results-breakdown",
                     &[("by", &by), ("min", &min_group.to_string())],
                 ),
-                None => i18n.with(
+                (None, None) => i18n.text("survey-results-none-chosen"),
+                (None, Some(_)) => i18n.with(
                     "survey-results-no-breakdown",
                     &[("min", &min_group.to_string())],
                 ),
             };
+            let profile = results
+                .breakdown_by
+                .and_then(|id| survey.questions().find(|q| q.id == id))
+                .cloned();
             let questions = results
                 .questions
                 .iter()
@@ -76,14 +86,31 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
                     let question = survey.questions().find(|q| q.id == result.id)?;
                     let written = texts.get(&result.id).cloned().unwrap_or_default();
                     Some(question_result(
-                        i18n, &survey, question, result, &written, easy,
+                        i18n,
+                        profile.as_ref(),
+                        question,
+                        result,
+                        &written,
+                        easy,
                     ))
                 })
                 .collect_view();
+            let chooser = breakdown_chooser(i18n, &survey, chosen, easy);
+            let by = chosen.map_or_else(|| "none".to_owned(), |id| id.to_string());
+            let download = format!(
+                "/api/survey_results_csv?slug={council_slug}&id={}&by={by}",
+                survey.id
+            );
             view! {
                 {provisional}
                 <p class="lead">{i18n.count("survey-results-respondents", results.respondents as u64)}</p>
+                {chooser}
                 <p>{breakdown_note}</p>
+                <p>
+                    <a href=download download>
+                        {i18n.t("survey-results-download")}
+                    </a>
+                </p>
                 {questions}
             }
             .into_any()
@@ -106,6 +133,42 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
     }
 }
 
+/// The reader picks the profile question the breakdowns follow: a form that reloads the
+/// page (`?par=<question>`, or `none`), so it works without JavaScript.
+fn breakdown_chooser(
+    i18n: I18n,
+    survey: &SurveyView,
+    chosen: Option<i64>,
+    easy: bool,
+) -> Option<impl IntoView + use<>> {
+    let profiles: Vec<(i64, String)> = survey
+        .questions()
+        .filter(|q| q.profile.is_some())
+        .map(|q| (q.id, q.prompt.pick(easy).to_owned()))
+        .collect();
+    if profiles.is_empty() {
+        return None;
+    }
+    let options = profiles
+        .into_iter()
+        .map(|(id, prompt)| {
+            view! {
+                <option value=id.to_string() selected=chosen == Some(id) lang="fr">{prompt}</option>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <form method="get" class="inline-form breakdown-chooser">
+            <label for="par">{i18n.t("survey-results-by-label")}</label>
+            <select id="par" name="par">
+                {options}
+                <option value="none" selected=chosen.is_none()>{i18n.t("survey-results-by-none")}</option>
+            </select>
+            <button type="submit">{i18n.t("survey-results-by-show")}</button>
+        </form>
+    })
+}
+
 /// Percent of `count` in `of`, rounded.
 fn percent(count: usize, of: usize) -> usize {
     (count * 100 + of / 2).checked_div(of).unwrap_or(0)
@@ -115,7 +178,7 @@ fn percent(count: usize, of: usize) -> usize {
 /// from screen readers: the table says it all), and its breakdown when there is one.
 fn question_result(
     i18n: I18n,
-    survey: &SurveyView,
+    profile: Option<&QuestionView>,
     question: &QuestionView,
     result: &QuestionResult,
     written: &[String],
@@ -188,13 +251,8 @@ fn question_result(
         })
         .collect_view();
     let breakdown = (!result.breakdown.is_empty()).then(|| {
-        let profile = survey
-            .questions()
-            .find(|q| q.profile.is_some() && Some(q.id) != Some(question.id))
-            .cloned();
         let group_name = |group: &Group| match group {
             Group::Option(id) => profile
-                .as_ref()
                 .and_then(|p| p.options.iter().find(|(o, _)| o == id))
                 .map(|(_, w)| w.pick(easy).to_owned())
                 .unwrap_or_default(),
