@@ -698,8 +698,15 @@ pub(crate) mod server {
         lang: Lang,
     ) -> Result<CsvFile, csv::Error> {
         let text = |id: &str| crate::ui::i18n::message(lang, false, id, None);
+        // As each language's spreadsheets read numbers: French ones want a decimal comma,
+        // hence a semicolon between fields.
+        let (delimiter, decimal) = if lang == Lang::Fr {
+            (b';', ',')
+        } else {
+            (b',', '.')
+        };
         let mut out = csv::WriterBuilder::new()
-            .delimiter(if lang == Lang::Fr { b';' } else { b',' })
+            .delimiter(delimiter)
             .from_writer(Vec::new());
         out.write_record(
             [
@@ -761,7 +768,7 @@ pub(crate) mod server {
                     .get(row)
                     .copied()
                     .flatten()
-                    .map(|m| format!("{}.{:02}", m / 100, m % 100))
+                    .map(|m| format!("{}{decimal}{:02}", m / 100, m % 100))
                     .unwrap_or_default();
                 let whole = (
                     text("survey-csv-all"),

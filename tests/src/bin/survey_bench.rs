@@ -242,7 +242,18 @@ async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Pre
         }
         txn.commit().await?;
     }
+    // Closing counts the answers once, for the whole and for each profile, and keeps them.
+    let closing = Instant::now();
     surveys::set_survey_state(&db, council.id, ids[0], SurveyState::Closed, None).await?;
+    println!(
+        "{}: closing the survey of {respondents} respondents (counting and keeping its results) took {:.2} s\n",
+        if server.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
+        closing.elapsed().as_secs_f64()
+    );
     db.close().await?;
     Ok(Prepared {
         url,

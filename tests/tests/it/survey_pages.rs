@@ -164,6 +164,10 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     let q: Vec<_> = view.questions().cloned().collect();
     // q[0] is the college profile, q[2] the required choice, q[4] the required scale.
     let (usager, aidant, pro) = (q[0].options[0].0, q[0].options[1].0, q[0].options[2].0);
+    let ranking = q
+        .iter()
+        .find(|q| q.kind == agora_app::domain::survey::QuestionKind::Ranking)
+        .ok_or_else(|| anyhow::anyhow!("the demo ranking"))?;
     let today = chrono::Utc::now().date_naive();
     // Seven usagers, six carers, two professionals (fewer than five).
     for (college, count, yes) in [(usager, 7, 5), (aidant, 6, 1), (pro, 2, 2)] {
@@ -177,6 +181,16 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
             };
             form.insert(answer_key(q[2].id, None), choice.to_string());
             form.insert(answer_key(q[4].id, None), "3".into());
+            // Carers put the second subject first: mean ranks that are not whole.
+            let first = usize::from(college == aidant);
+            form.insert(
+                answer_key(ranking.id, Some(ranking.options[first].0)),
+                "1".into(),
+            );
+            form.insert(
+                answer_key(ranking.id, Some(ranking.options[1 - first].0)),
+                "2".into(),
+            );
             surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
         }
     }
@@ -280,6 +294,22 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     );
     for row in rows.iter().filter(|r| r[3] != "Ensemble") {
         assert!(row[4].parse::<usize>()? >= 5, "{row:?}");
+    }
+    // The ranking's mean ranks, with a decimal comma as French spreadsheets read them.
+    let means: Vec<&str> = rows
+        .iter()
+        .map(|r| r[7].as_str())
+        .filter(|m| !m.is_empty())
+        .collect();
+    assert!(!means.is_empty(), "the demo survey has a ranking question");
+    for mean in means {
+        let (whole, hundredths) = mean
+            .split_once(',')
+            .ok_or_else(|| anyhow::anyhow!("a decimal comma in {mean}"))?;
+        assert!(
+            whole.parse::<u32>().is_ok() && hundredths.len() == 2,
+            "{mean}"
+        );
     }
 
     // The reader picks the breakdown: none at all, or a profile nobody answered here (one
