@@ -327,6 +327,9 @@ pub struct SurveyEditorPage {
     pub readability: Vec<(Option<crate::domain::readability::Readability>, bool)>,
     /// Free-text answers waiting for a moderator: response id, question id, text.
     pub pending: Vec<(String, i64, String)>,
+    /// While the survey is open: its public link and the link's QR code (an SVG), to put on
+    /// a poster or a flyer, or to send.
+    pub share: Option<(String, String)>,
     pub flash: PageFlash,
 }
 
@@ -350,12 +353,20 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
         .into_iter()
         .map(|w| (w.response_id, w.question_id, w.text))
         .collect();
+    let share = if survey.state == crate::domain::survey::SurveyState::Open {
+        let link = server::public_link(&slug, survey.id)?;
+        let qr = crate::api::assemblies::qr_svg_of(&link)?;
+        Some((link, qr))
+    } else {
+        None
+    };
     Ok(SurveyEditorPage {
         council_slug: slug,
         council_name,
         survey,
         readability,
         pending,
+        share,
         flash: super::forms::take_page_flash()?,
     })
 }
@@ -609,9 +620,8 @@ pub async fn load_survey_code_sheet(slug: String, id: String) -> Result<SurveyCo
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let codes = super::forms::take_codes()?;
-    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
     Ok(SurveyCodeSheet {
-        link: format!("{}/{slug}/questionnaires/{}", setup.public_url, survey.id),
+        link: server::public_link(&slug, survey.id)?,
         council_slug: slug,
         survey_id: survey.id,
         title: survey.title.plain,
@@ -626,6 +636,16 @@ pub(crate) mod server {
     use crate::domain::Lang;
     use crate::domain::survey::{Group, QuestionKind, SCALE_POINTS, SurveyResults, SurveyView};
     use sea_orm::DatabaseConnection;
+
+    /// The address respondents open, on the server's public address.
+    pub fn public_link(slug: &str, survey: i64) -> Result<String, AppError> {
+        let setup =
+            leptos::prelude::use_context::<crate::api::StaffSetup>().ok_or(AppError::Internal)?;
+        Ok(format!(
+            "{}/{slug}/questionnaires/{survey}",
+            setup.public_url
+        ))
+    }
 
     /// A survey's results as its reader may see them.
     pub struct Results {

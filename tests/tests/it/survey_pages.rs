@@ -457,6 +457,10 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
     .await?;
     assert!(html.contains("Lisibilité : Difficile à lire"), "{html}");
     assert!(html.contains("Pas de version facile à lire"));
+    assert!(
+        !html.contains("Faire connaître"),
+        "a draft has nothing to share"
+    );
 
     // Preview: staff only while it is a draft.
     let answer = format!("/{slug}/questionnaires/{id}");
@@ -507,6 +511,11 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
         "{html}"
     );
     assert_eq!(app.get(&answer).await?.0, 200);
+    // Open: its public link and the link's QR code, to put on a poster.
+    assert!(html.contains("Faire connaître le questionnaire"), "{html}");
+    let shown = format!("{answer}</a>");
+    assert!(html.contains(&shown), "the link in words: {html}");
+    assert!(html.contains("<svg"), "the QR code: {html}");
     let html = post(vec![
         ("section", "Vous".into()),
         ("kind", "scale".into()),
@@ -516,6 +525,10 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
     assert!(html.contains("ses questions ne changent plus"), "{html}");
     let html = run("close", None).await?;
     assert!(html.contains("Le questionnaire est fermé"));
+    assert!(
+        !html.contains("Faire connaître"),
+        "closed: nothing to share"
+    );
     let actions: Vec<String> = audit_event::Entity::find()
         .all(&app.db)
         .await?

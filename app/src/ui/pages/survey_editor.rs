@@ -182,6 +182,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         survey,
         readability,
         pending,
+        share,
         flash,
     } = page;
     let draft = survey.state == SurveyState::Draft;
@@ -315,6 +316,20 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
             </section>
         }
     });
+    let share = share.map(|(link, qr_svg)| {
+        view! {
+            <section aria-labelledby="share-title" class="card join">
+                <h2 id="share-title">{i18n.t("survey-share-title")}</h2>
+                <p>{i18n.t("survey-share-how")}</p>
+                <figure class="qr">
+                    <div inner_html=qr_svg></div>
+                    <figcaption>
+                        {i18n.t("survey-share-qr")} " " <a href=link.clone()>{link.clone()}</a>
+                    </figcaption>
+                </figure>
+            </section>
+        }
+    });
     let action = match survey.state {
         SurveyState::Draft => Some("open"),
         SurveyState::Open => Some("close"),
@@ -348,6 +363,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
             }}
         </section>
         {add}
+        {share}
         {codes}
         {moderation}
         {run.map(|run| view! { <div class="actions">{run}</div> })}
