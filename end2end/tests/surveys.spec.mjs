@@ -67,6 +67,91 @@ test('a respondent answers by keyboard in easy-read with JavaScript on', async (
   await expectNoAxeViolations(page, 'survey thank-you page, easy-read');
 });
 
+/** The id (as a selector) of the n-th question's step (0-based). */
+async function step(page, n) {
+  return `#${await page.locator('.survey .question').nth(n).getAttribute('id')}`;
+}
+
+/** From the step shown, follows its "next" link by keyboard (the last link of its nav). */
+async function nextStep(page, from) {
+  await tabTo(page, `${from} .survey-step-nav a:last-child`, 30);
+  await page.keyboard.press('Enter');
+}
+
+// One question at a time, chosen by the respondent: styles and #fragments only, so the same
+// with and without JavaScript; nothing reaches the server before the final send.
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`one question at a time, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('a respondent goes question by question by keyboard, reviews, then sends', async ({ page }) => {
+      await demoSurvey(page);
+      const questions = page.locator('.survey .question');
+      await expect(questions).toHaveCount(8);
+      const submit = page.locator('form.survey button[type="submit"]');
+      await tabTo(page, '#survey-one-by-one', 40);
+      await page.keyboard.press('Space');
+      await expect(page.locator('#survey-one-by-one')).toBeChecked();
+      // From here on, nothing leaves the browser until the send button.
+      const sent = [];
+      page.on('request', (request) => {
+        if (request.method() !== 'GET' || request.resourceType() === 'document') sent.push(request.url());
+      });
+      await expect(questions.nth(0)).toBeVisible();
+      for (let n = 1; n < 8; n++) await expect(questions.nth(n)).toBeHidden();
+      await expect(submit).toBeHidden();
+      // axe runs its script in the page: with JavaScript on only (the markup is the same).
+      if (javaScriptEnabled) await expectNoAxeViolations(page, 'survey, one question at a time');
+
+      // Forward to the second question, back to the first, forward again.
+      const first = await step(page, 0);
+      await nextStep(page, first);
+      const second = await step(page, 1);
+      await expect(page).toHaveURL(new RegExp(`${second}$`));
+      await expect(questions.nth(1)).toBeVisible();
+      await expect(questions.nth(0)).toBeHidden();
+      await expect(page.locator(second)).toBeFocused();
+      await expect(questions.nth(1)).toContainText('Question 2 sur 8');
+      await tabTo(page, `${second} .survey-step-nav a:first-child`, 30);
+      await page.keyboard.press('Enter');
+      await expect(questions.nth(0)).toBeVisible();
+      await expect(questions.nth(1)).toBeHidden();
+      await nextStep(page, first);
+
+      // The required choice (third) and the scale (fifth); the rest passed over.
+      await nextStep(page, second);
+      const third = await step(page, 2);
+      await tabTo(page, await firstControl(page, 2), 30);
+      await page.keyboard.press('Space');
+      await nextStep(page, third);
+      await nextStep(page, await step(page, 3));
+      const fifth = await step(page, 4);
+      await tabTo(page, await firstControl(page, 4), 30);
+      await page.keyboard.press('ArrowRight');
+      for (let n = 4; n < 7; n++) await nextStep(page, await step(page, n));
+      const last = await step(page, 7);
+      await expect(page.locator(last)).toBeVisible();
+      await expect(page.locator(`${last} .survey-step-nav a:last-child`)).toContainText('Relire mes réponses');
+
+      // The review: every answer shown again, the send button at the bottom.
+      await nextStep(page, last);
+      await expect(page).toHaveURL(/#relire$/);
+      await expect(page.locator('#relire')).toBeVisible();
+      await expect(page.locator('#relire')).toBeFocused();
+      for (let n = 0; n < 8; n++) await expect(questions.nth(n)).toBeVisible();
+      await expect(page.locator('.survey-step-nav').first()).toBeHidden();
+      await expect(page.locator(`${third} input`).first()).toBeChecked();
+      await expect(page.locator(`${fifth} input`).nth(1)).toBeChecked();
+      if (javaScriptEnabled) await expectNoAxeViolations(page, 'survey review step');
+      expect(sent, 'nothing sent while moving between questions').toEqual([]);
+      await tabTo(page, 'form.survey button[type="submit"]', 80);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.receipt')).toContainText('Merci, vos réponses sont envoyées');
+      expect(sent.length).toBeGreaterThan(0);
+    });
+  });
+}
+
 for (const mode of MODES) {
   test(`the survey page is axe-clean: ${mode.name}`, async ({ page, baseURL, context }) => {
     await setPreferences(context, baseURL, mode.cookie);

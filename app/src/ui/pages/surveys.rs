@@ -362,6 +362,16 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
         view! { <p class="lead">{i18n.t("survey-closed")}</p> }.into_any()
     } else {
         let preview = survey.state == SurveyState::Draft;
+        // The steps of "one question at a time", in order: each question, then the code
+        // when one is asked for; the review comes after the last.
+        let mut steps: Vec<String> = survey.questions().map(|q| format!("q-{}", q.id)).collect();
+        if survey.one_per_person {
+            steps.push("q-code".to_owned());
+        }
+        let nav = |number: usize| {
+            let previous = number.checked_sub(2).and_then(|i| steps.get(i)).cloned();
+            step_nav(i18n, previous, steps.get(number).cloned())
+        };
         let mut number = 0;
         let sections = survey
             .sections
@@ -372,7 +382,7 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                     .iter()
                     .map(|question| {
                         number += 1;
-                        question_block(i18n, &flash, question, number, total, easy)
+                        question_block(i18n, &flash, question, number, total, easy, nav(number))
                     })
                     .collect_view();
                 view! {
@@ -383,6 +393,7 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                 }
             })
             .collect_view();
+        let code_nav = nav(steps.len());
         let code = survey.one_per_person.then(|| {
             let error = flash.error("survey", "code");
             let described = if error.is_some() {
@@ -391,7 +402,7 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                 "survey-code-hint"
             };
             view! {
-                <section class="survey-section" id="q-code" tabindex="-1">
+                <section class="survey-section survey-step" id="q-code" tabindex="-1">
                     <h2>
                         <Picto name="code"/>
                         {i18n.t("survey-code-title")}
@@ -414,31 +425,59 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                         aria-invalid=flash.error("survey", "code").map(|_| "true")
                         value=flash.value("survey", "code", "")
                     />
+                    {code_nav}
                 </section>
             }
         });
+        let first = steps
+            .first()
+            .map(|step| format!("#{step}"))
+            .unwrap_or_default();
         view! {
-            <p lang="fr">{survey.intro.pick(easy).to_owned()}</p>
-            <p>{i18n.count("survey-count", total as u64)} " " {i18n.t("survey-required-note")}</p>
-            {form_refusal(i18n, &flash, "survey")}
-            <form method="post" action=SubmitSurvey::url() class="stacked-form survey">
-                <input type="hidden" name="slug" value=council_slug.clone()/>
-                <input type="hidden" name="survey" value=survey.id.to_string()/>
-                {sections}
-                {code}
-                {if preview {
-                    view! { <p class="notice">{i18n.t("survey-preview")}</p> }.into_any()
-                } else {
-                    view! {
-                        <p class="hint">{i18n.t("survey-send-hint")}</p>
-                        <button type="submit" class="button">
-                            <Picto name="done"/>
-                            {i18n.t("survey-send")}
-                        </button>
-                    }
-                        .into_any()
-                }}
-            </form>
+            <div class="survey-answer">
+                <p lang="fr">{survey.intro.pick(easy).to_owned()}</p>
+                <p>
+                    {i18n.count("survey-count", total as u64)} " " {i18n.t("survey-required-note")}
+                </p>
+                // Outside the form: the choice of layout is never sent. Styles alone apply
+                // it (no script), where the browser has `:has()`; elsewhere the box stays
+                // hidden and the survey is one page.
+                <div class="survey-mode">
+                    <p class="choice">
+                        <input type="checkbox" id="survey-one-by-one" aria-describedby="survey-one-by-one-hint"/>
+                        <label for="survey-one-by-one">{i18n.t("survey-one-by-one")}</label>
+                    </p>
+                    <p class="hint" id="survey-one-by-one-hint">{i18n.t("survey-one-by-one-hint")}</p>
+                </div>
+                {form_refusal(i18n, &flash, "survey")}
+                <form method="post" action=SubmitSurvey::url() class="stacked-form survey">
+                    <input type="hidden" name="slug" value=council_slug.clone()/>
+                    <input type="hidden" name="survey" value=survey.id.to_string()/>
+                    <section class="survey-review" id="relire" tabindex="-1" aria-labelledby="relire-title">
+                        <h2 id="relire-title">{i18n.t("survey-review-title")}</h2>
+                        <p>{i18n.t("survey-review-how")}</p>
+                        <p>
+                            <a href=first>{i18n.t("survey-review-first")}</a>
+                        </p>
+                    </section>
+                    {sections}
+                    {code}
+                    <div class="survey-submit">
+                        {if preview {
+                            view! { <p class="notice">{i18n.t("survey-preview")}</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="hint">{i18n.t("survey-send-hint")}</p>
+                                <button type="submit" class="button">
+                                    <Picto name="done"/>
+                                    {i18n.t("survey-send")}
+                                </button>
+                            }
+                                .into_any()
+                        }}
+                    </div>
+                </form>
+            </div>
         }
         .into_any()
     };
@@ -464,6 +503,30 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
     }
 }
 
+/// The links between steps when one question at a time is shown: back to the previous
+/// one, on to the next, or from the last to the review (`#relire`). Hidden when the survey
+/// is one page.
+fn step_nav(i18n: I18n, previous: Option<String>, next: Option<String>) -> AnyView {
+    let previous = previous.map(|step| {
+        view! {
+            <a href=format!("#{step}") class="button button-quiet">
+                {i18n.t("survey-step-previous")}
+            </a>
+        }
+    });
+    let (href, label) = match next {
+        Some(step) => (format!("#{step}"), "survey-step-next"),
+        None => ("#relire".to_owned(), "survey-step-review"),
+    };
+    view! {
+        <p class="survey-step-nav">
+            {previous}
+            <a href=href class="button">{i18n.t(label)}</a>
+        </p>
+    }
+    .into_any()
+}
+
 /// One question: a fieldset for the kinds with choices, a labelled field for text; its
 /// number, whether it is required, and the refusal beside it if there is one.
 fn question_block(
@@ -473,8 +536,15 @@ fn question_block(
     number: usize,
     total: usize,
     easy: bool,
+    nav: AnyView,
 ) -> AnyView {
     let id = format!("q-{}", question.id);
+    // The first question is the step shown first when one question at a time is chosen.
+    let step = if number == 1 {
+        "survey-step survey-first"
+    } else {
+        "survey-step"
+    };
     let error = flash.error("survey", &id);
     let error_id = format!("{id}-error");
     let echo = |name: &str| flash.value("survey", &format!("q-{name}"), "");
@@ -533,12 +603,13 @@ fn question_block(
                 .into_any()
             };
             view! {
-                <div class="question" id=id tabindex="-1">
+                <div class=format!("question {step}") id=id tabindex="-1">
                     <p>
                         <label for=field>{heading}</label>
                     </p>
                     {error_view}
                     {control}
+                    {nav}
                 </div>
             }
             .into_any()
@@ -650,9 +721,9 @@ fn question_block(
                     .into_any(),
             };
             let class = if kind == QuestionKind::Scale {
-                "question scale-question"
+                format!("question scale-question {step}")
             } else {
-                "question"
+                format!("question {step}")
             };
             view! {
                 <fieldset class=class id=id tabindex="-1" aria-describedby=described>
@@ -660,6 +731,7 @@ fn question_block(
                     {hint.map(|hint| view! { <p class="hint">{i18n.t(hint)}</p> })}
                     {error_view}
                     {controls}
+                    {nav}
                 </fieldset>
             }
             .into_any()
