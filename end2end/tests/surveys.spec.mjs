@@ -162,6 +162,9 @@ for (const mode of MODES) {
     await page.goto(`${COUNCIL}/questionnaires/2/resultats`);
     await expect(page.locator('table.breakdown').first()).toBeVisible();
     await expectNoAxeViolations(page, `survey results (${mode.name})`);
+    await page.goto(`${COUNCIL}/questionnaires/2/resultats/facile`);
+    await expect(page.locator('ol.summary > li').first()).toBeVisible();
+    await expectNoAxeViolations(page, `survey easy-read summary (${mode.name})`);
   });
 }
 

@@ -370,3 +370,57 @@ survey-review-how = All your answers are below. You can still change them. The b
     .easy = Your answers are below. You can change them. The button to send is at the bottom.
 survey-review-first = Back to the first question
     .easy = Back to the start
+survey-summary-title = The results in easy-read
+    .easy = The results in easy-read
+survey-summary-link = Read the results in easy-read
+    .easy = Read the results in easy-read
+survey-summary-full = See all the figures
+    .easy = See all the figures
+survey-summary-nobody = Nobody answered this question.
+    .easy = Nobody answered this question.
+survey-summary-most = The answer chosen most often:
+    .easy = The answer chosen most often:
+survey-summary-most-tied = The answers chosen most often:
+    .easy = The answers chosen most often:
+survey-summary-most-count = { $tied ->
+    [yes] { $count } people out of { $answered } chose each of these answers.
+   *[no] { $count ->
+        [one] One person out of { $answered } chose this answer.
+       *[other] { $count } people out of { $answered } chose this answer.
+    }
+}
+    .easy = { $tied ->
+    [yes] { $count } people out of { $answered } chose each of these answers.
+   *[no] { $count ->
+        [one] One person out of { $answered } chose this answer.
+       *[other] { $count } people out of { $answered } chose this answer.
+    }
+}
+survey-summary-first = What people put first most often:
+    .easy = What people put first most often:
+survey-summary-first-tied = What people put first most often, equally:
+    .easy = What people put first most often, equally:
+survey-summary-first-count = { $tied ->
+    [yes] { $count } people out of { $answered } put each one first.
+   *[no] { $count ->
+        [one] One person out of { $answered } put it first.
+       *[other] { $count } people out of { $answered } put it first.
+    }
+}
+    .easy = { $tied ->
+    [yes] { $count } people out of { $answered } put each one first.
+   *[no] { $count ->
+        [one] One person out of { $answered } put it first.
+       *[other] { $count } people out of { $answered } put it first.
+    }
+}
+survey-summary-written = { $count ->
+    [one] One person wrote an answer.
+   *[other] { $count } people wrote an answer.
+}
+    .easy = { $count ->
+    [one] One person wrote an answer.
+   *[other] { $count } people wrote an answer.
+}
+survey-summary-written-read = You can read their answers on the page with all the figures.
+    .easy = You can read their answers on the page with all the figures.

@@ -370,3 +370,57 @@ survey-review-how = Toutes vos réponses sont ci-dessous. Vous pouvez encore les
     .easy = Vos réponses sont en dessous. Vous pouvez les changer. Le bouton pour envoyer est en bas.
 survey-review-first = Revenir à la première question
     .easy = Revenir au début
+survey-summary-title = Les résultats en facile à lire
+    .easy = Les résultats en facile à lire
+survey-summary-link = Lire les résultats en facile à lire
+    .easy = Lire les résultats en facile à lire
+survey-summary-full = Voir tous les chiffres
+    .easy = Voir tous les chiffres
+survey-summary-nobody = Personne n'a répondu à cette question.
+    .easy = Personne n'a répondu à cette question.
+survey-summary-most = La réponse choisie le plus souvent :
+    .easy = La réponse choisie le plus souvent :
+survey-summary-most-tied = Les réponses choisies le plus souvent :
+    .easy = Les réponses choisies le plus souvent :
+survey-summary-most-count = { $tied ->
+    [yes] { $count } personnes sur { $answered } ont choisi chacune de ces réponses.
+   *[no] { $count ->
+        [one] Une personne sur { $answered } a choisi cette réponse.
+       *[other] { $count } personnes sur { $answered } ont choisi cette réponse.
+    }
+}
+    .easy = { $tied ->
+    [yes] { $count } personnes sur { $answered } ont choisi chacune de ces réponses.
+   *[no] { $count ->
+        [one] Une personne sur { $answered } a choisi cette réponse.
+       *[other] { $count } personnes sur { $answered } ont choisi cette réponse.
+    }
+}
+survey-summary-first = Ce que les gens ont mis en premier le plus souvent :
+    .easy = Ce que les gens ont mis en premier le plus souvent :
+survey-summary-first-tied = Ce que les gens ont mis en premier le plus souvent, à égalité :
+    .easy = Ce que les gens ont mis en premier le plus souvent, à égalité :
+survey-summary-first-count = { $tied ->
+    [yes] { $count } personnes sur { $answered } ont mis chacun en premier.
+   *[no] { $count ->
+        [one] Une personne sur { $answered } l'a mis en premier.
+       *[other] { $count } personnes sur { $answered } l'ont mis en premier.
+    }
+}
+    .easy = { $tied ->
+    [yes] { $count } personnes sur { $answered } ont mis chacun en premier.
+   *[no] { $count ->
+        [one] Une personne sur { $answered } l'a mis en premier.
+       *[other] { $count } personnes sur { $answered } l'ont mis en premier.
+    }
+}
+survey-summary-written = { $count ->
+    [one] Une personne a écrit une réponse.
+   *[other] { $count } personnes ont écrit une réponse.
+}
+    .easy = { $count ->
+    [one] Une personne a écrit une réponse.
+   *[other] { $count } personnes ont écrit une réponse.
+}
+survey-summary-written-read = Vous pouvez lire leurs réponses sur la page avec tous les chiffres.
+    .easy = Vous pouvez lire leurs réponses sur la page avec tous les chiffres.

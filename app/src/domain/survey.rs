@@ -755,6 +755,68 @@ pub fn tally_counts(
     }
 }
 
+/// What the easy-read summary of results says about one question: one plain sentence,
+/// not a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Highlight {
+    /// Nobody answered it.
+    Nobody,
+    /// The rows (option indexes, or scale points from 0) that most respondents chose —
+    /// several when tied — and how many chose each, out of how many answered.
+    Most {
+        rows: Vec<usize>,
+        count: usize,
+        answered: usize,
+    },
+    /// A ranking: the options most respondents put first (several when tied), how many put
+    /// each first, out of how many ranked. Put first, not the best mean rank: a concrete
+    /// sentence, and a mean over the few who ranked an option could put a marginal one
+    /// ahead.
+    FirstRanked {
+        rows: Vec<usize>,
+        count: usize,
+        answered: usize,
+    },
+    /// Free text: how many wrote something.
+    Written { answered: usize },
+}
+
+impl Highlight {
+    /// The highlight of `result`, a question of this `kind`.
+    pub fn of(kind: QuestionKind, result: &QuestionResult) -> Self {
+        if result.answered == 0 {
+            return Highlight::Nobody;
+        }
+        let count = result.counts.iter().copied().max().unwrap_or(0);
+        if count == 0 && !kind.is_text() {
+            return Highlight::Nobody;
+        }
+        let rows: Vec<usize> = result
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == count)
+            .map(|(row, _)| row)
+            .collect();
+        let answered = result.answered;
+        match kind {
+            QuestionKind::ShortText | QuestionKind::LongText => Highlight::Written { answered },
+            QuestionKind::Ranking => Highlight::FirstRanked {
+                rows,
+                count,
+                answered,
+            },
+            QuestionKind::Single | QuestionKind::Multiple | QuestionKind::Scale => {
+                Highlight::Most {
+                    rows,
+                    count,
+                    answered,
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1216,5 +1278,70 @@ mod tests {
             &respondents(&[("habitants", 9), ("professionnels", 5)]),
             5
         ));
+    }
+
+    fn result(answered: usize, counts: Vec<usize>, mean_ranks: Vec<Option<u32>>) -> QuestionResult {
+        QuestionResult {
+            id: 1,
+            answered,
+            counts,
+            mean_ranks,
+            breakdown: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_summary_names_the_most_chosen_answer_and_every_tie() {
+        assert_eq!(
+            Highlight::of(QuestionKind::Single, &result(15, vec![8, 7, 0], vec![])),
+            Highlight::Most {
+                rows: vec![0],
+                count: 8,
+                answered: 15
+            }
+        );
+        assert_eq!(
+            Highlight::of(QuestionKind::Scale, &result(9, vec![1, 4, 0, 4, 0], vec![])),
+            Highlight::Most {
+                rows: vec![1, 3],
+                count: 4,
+                answered: 9
+            }
+        );
+        // Multiple choice: each counted on its own, more choices than respondents.
+        assert_eq!(
+            Highlight::of(QuestionKind::Multiple, &result(4, vec![3, 3, 2], vec![])),
+            Highlight::Most {
+                rows: vec![0, 1],
+                count: 3,
+                answered: 4
+            }
+        );
+    }
+
+    #[test]
+    fn the_summary_of_a_ranking_is_what_most_put_first() {
+        // Option 2 has the best mean rank, but more people put option 0 first.
+        let ranked = result(10, vec![5, 1, 4], vec![Some(190), Some(260), Some(150)]);
+        assert_eq!(
+            Highlight::of(QuestionKind::Ranking, &ranked),
+            Highlight::FirstRanked {
+                rows: vec![0],
+                count: 5,
+                answered: 10
+            }
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_written_answers_and_says_when_nobody_answered() {
+        assert_eq!(
+            Highlight::of(QuestionKind::LongText, &result(6, vec![], vec![])),
+            Highlight::Written { answered: 6 }
+        );
+        assert_eq!(
+            Highlight::of(QuestionKind::Single, &result(0, vec![0, 0], vec![])),
+            Highlight::Nobody
+        );
     }
 }

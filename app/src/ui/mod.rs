@@ -132,6 +132,11 @@ pub fn App() -> impl IntoView {
                         view=pages::SurveyResultsRoute
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/:slug/questionnaires/:id/resultats/facile")
+                        view=pages::SurveySummaryRoute
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/:slug/votes") view=pages::VotesRoute ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/votes/:id")

@@ -213,6 +213,12 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     let (status, file) = app.get_with_cookie(&csv, Some(&observer)).await?;
     assert_eq!(status, 200);
     assert!(file.contains("Ensemble"), "{file}");
+    // So is the easy-read summary.
+    let summary = format!("{results}/facile");
+    let (status, html) = app.get(&summary).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("Les résultats seront publiés quand le questionnaire sera fermé"));
+    assert!(!html.contains("15 personnes ont répondu"));
 
     surveys::set_survey_state(&app.db, council_id, id, SurveyState::Closed, None).await?;
     let (_, html) = app.get(&results).await?;
@@ -235,6 +241,53 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     assert!(!html.contains("(2 pers.)") && !html.contains("(6 pers.)"));
     // Written answers are never listed.
     assert!(html.contains("Les réponses écrites sont lues par l'équipe"));
+
+    // The easy-read summary: one sentence per question, in easy-read wording.
+    assert!(html.contains(&format!("{summary}\"")), "the link to it");
+    let (status, html) = app.get(&summary).await?;
+    assert_eq!(status, 200);
+    let html = html.replace("&#x27;", "'");
+    assert!(html.contains("Les résultats en facile à lire"), "{html}");
+    assert!(html.contains("15 personnes ont répondu"));
+    let item = |question: &agora_app::domain::survey::QuestionView| -> String {
+        let start = html
+            .find(&format!(">{}</h2>", question.prompt.pick(true)))
+            .unwrap_or(0);
+        // Up to the next question's card (or the end of the list).
+        let end = html[start..]
+            .find("<li class=\"card\"")
+            .or_else(|| html[start..].find("</ol>"))
+            .map_or(html.len(), |e| start + e);
+        html[start..end].to_owned()
+    };
+    let choice = item(&q[2]);
+    assert!(
+        choice.contains("La réponse choisie le plus souvent"),
+        "{choice}"
+    );
+    assert!(choice.contains(q[2].options[0].1.pick(true)), "{choice}");
+    assert!(!choice.contains(q[2].options[1].1.pick(true)), "{choice}");
+    assert!(
+        choice.contains("8 personnes sur 15 ont choisi cette réponse."),
+        "{choice}"
+    );
+    let scale = item(&q[4]);
+    assert!(
+        scale.contains("15 personnes sur 15 ont choisi cette réponse."),
+        "{scale}"
+    );
+    // Nine put the first subject first (usagers and professionals), six the second.
+    let ranked = item(ranking);
+    assert!(ranked.contains(ranking.options[0].1.pick(true)), "{ranked}");
+    assert!(
+        ranked.contains("9 personnes sur 15 l'ont mis en premier."),
+        "{ranked}"
+    );
+    let skipped = item(&q[1]);
+    assert!(
+        skipped.contains("Personne n'a répondu à cette question."),
+        "{skipped}"
+    );
 
     // The CSV says the same, under the same rule: a spreadsheet-ready file (byte-order
     // mark, semicolons in French), every group line standing for at least five people.

@@ -26,7 +26,7 @@ pub use not_found::NotFound;
 pub use settings::SettingsRoute;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use survey_editor::{SurveyCodeSheetRoute, SurveyEditorRoute, SurveysRoute};
-pub use surveys::{SurveyResultsRoute, SurveyRoute};
+pub use surveys::{SurveyResultsRoute, SurveyRoute, SurveySummaryRoute};
 pub use team::{AuditLogRoute, TeamPageRoute};
 pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
 

@@ -9,8 +9,8 @@ use crate::api::{
     PageFlash, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey, load_survey_results,
 };
 use crate::domain::survey::{
-    Group, QuestionKind, QuestionResult, QuestionView, SCALE_POINTS, SurveyState, SurveyView,
-    answer_key,
+    Group, Highlight, QuestionKind, QuestionResult, QuestionView, SCALE_POINTS, SurveyState,
+    SurveyView, answer_key,
 };
 use crate::ui::components::Picto;
 use crate::ui::i18n::{I18n, use_i18n};
@@ -39,6 +39,152 @@ pub fn SurveyResultsRoute() -> impl IntoView {
         |((slug, id), by)| load_survey_results(slug, id, by),
     );
     loaded(page, |page| view! { <SurveyResultsView page/> }.into_any())
+}
+
+/// `/{slug}/questionnaires/{id}/resultats/facile`: the results in easy-read, one sentence
+/// per question, always in easy-read wording whatever the reader's setting.
+#[component]
+pub fn SurveySummaryRoute() -> impl IntoView {
+    let page = Resource::new(super::votes::key(), |(slug, id)| {
+        load_survey_results(slug, id, "none".to_owned())
+    });
+    loaded(page, |page| view! { <SurveySummaryView page/> }.into_any())
+}
+
+#[component]
+fn SurveySummaryView(page: SurveyResultsPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let SurveyResultsPage {
+        council_slug,
+        survey,
+        results,
+        texts,
+        ..
+    } = page;
+    let title = survey.title.pick(true).to_owned();
+    let full = format!("/{council_slug}/questionnaires/{}/resultats", survey.id);
+    let body = match results {
+        None => view! { <p class="lead">{i18n.t("survey-results-hidden")}</p> }.into_any(),
+        Some(results) => {
+            let provisional = (survey.state != SurveyState::Closed)
+                .then(|| view! { <p class="notice">{i18n.t("survey-results-provisional")}</p> });
+            let items = results
+                .questions
+                .iter()
+                .filter_map(|result| {
+                    let question = survey.questions().find(|q| q.id == result.id)?;
+                    let published = texts.get(&result.id).is_some_and(|t| !t.is_empty());
+                    Some(summary_item(i18n, question, result, published))
+                })
+                .collect_view();
+            view! {
+                {provisional}
+                <p class="lead">{i18n.count("survey-results-respondents", results.respondents as u64)}</p>
+                <ol class="summary">{items}</ol>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumb">
+            <A href=full.clone()>{i18n.t("survey-summary-full")}</A>
+        </p>
+        <h1>
+            <Picto name="results"/>
+            {i18n.t("survey-summary-title")}
+            " : "
+            <span lang="fr">{title}</span>
+        </h1>
+        {body}
+        <p>
+            <A href=full>
+                <Picto name="results"/>
+                {i18n.t("survey-summary-full")}
+            </A>
+        </p>
+    }
+}
+
+/// One question of the easy-read summary: its easy wording and one sentence.
+fn summary_item(
+    i18n: I18n,
+    question: &QuestionView,
+    result: &QuestionResult,
+    published: bool,
+) -> impl IntoView + use<> {
+    let label = |row: usize| -> AnyView {
+        if question.kind == QuestionKind::Scale {
+            let point = row + 1;
+            view! {
+                <Picto name=SCALE_PICTOS.get(row).copied().unwrap_or("scale-3")/>
+                {i18n.text(&format!("survey-scale-{point}"))}
+            }
+            .into_any()
+        } else {
+            let text = question
+                .options
+                .get(row)
+                .map(|(_, w)| w.pick(true).to_owned())
+                .unwrap_or_default();
+            view! { <span lang="fr">{text}</span> }.into_any()
+        }
+    };
+    let chosen = |rows: &[usize]| {
+        rows.iter()
+            .map(|row| view! { <li>{label(*row)}</li> })
+            .collect_view()
+    };
+    let numbers = |id: &str, count: usize, answered: usize, tied: bool| {
+        i18n.with(
+            id,
+            &[
+                ("count", &count.to_string()),
+                ("answered", &answered.to_string()),
+                ("tied", if tied { "yes" } else { "no" }),
+            ],
+        )
+    };
+    let sentence = match Highlight::of(question.kind, result) {
+        Highlight::Nobody => view! { <p>{i18n.t("survey-summary-nobody")}</p> }.into_any(),
+        Highlight::Written { answered } => view! {
+            <p>{i18n.count("survey-summary-written", answered as u64)}</p>
+            {published.then(|| view! { <p>{i18n.t("survey-summary-written-read")}</p> })}
+        }
+        .into_any(),
+        Highlight::Most {
+            rows,
+            count,
+            answered,
+        } => {
+            let tied = rows.len() > 1;
+            view! {
+                <p>{i18n.text(if tied { "survey-summary-most-tied" } else { "survey-summary-most" })}</p>
+                <ul class="summary-answers">{chosen(&rows)}</ul>
+                <p>{numbers("survey-summary-most-count", count, answered, tied)}</p>
+            }
+            .into_any()
+        }
+        Highlight::FirstRanked {
+            rows,
+            count,
+            answered,
+        } => {
+            let tied = rows.len() > 1;
+            view! {
+                <p>{i18n.text(if tied { "survey-summary-first-tied" } else { "survey-summary-first" })}</p>
+                <ul class="summary-answers">{chosen(&rows)}</ul>
+                <p>{numbers("survey-summary-first-count", count, answered, tied)}</p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class="card">
+            <h2 lang="fr">{question.prompt.pick(true).to_owned()}</h2>
+            {sentence}
+        </li>
+    }
 }
 
 #[component]
@@ -110,6 +256,12 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
                     <a href=download download>
                         {i18n.t("survey-results-download")}
                     </a>
+                </p>
+                <p>
+                    <A href=format!("/{council_slug}/questionnaires/{}/resultats/facile", survey.id)>
+                        <Picto name="easy-read"/>
+                        {i18n.t("survey-summary-link")}
+                    </A>
                 </p>
                 {questions}
             }
