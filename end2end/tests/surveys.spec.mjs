@@ -186,7 +186,16 @@ test('a coordinator writes a survey by keyboard, sees its readability, previews 
   await page.keyboard.type('Oui');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Non');
-  await tabTo(page, 'form[action="/api/add_survey_question"] button[type="submit"]', 10);
+  // Readability checked before adding: nothing stored, the text given back, the measure
+  // focused (the redirect's #fragment).
+  await tabTo(page, 'form[action="/api/add_survey_question"] button[name="check"]', 10);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#readability-check')).toBeFocused();
+  await expect(page.locator('#readability-check')).toContainText('Lisibilité : Facile à lire');
+  await expect(page.locator('#question-prompt')).toHaveValue('Allez-vous bien ?');
+  await expect(page.locator('#question-options')).toHaveValue('Oui\nNon');
+  await expectNoAxeViolations(page, 'survey editor, readability checked');
+  await tabTo(page, 'form[action="/api/add_survey_question"] button[type="submit"]:not([name])', 20);
   await page.keyboard.press('Enter');
   await expect(page.locator('main [role="status"]')).toContainText('La question est ajoutée');
   await expect(page.locator('.survey-questions')).toContainText('Lisibilité : Facile à lire.');

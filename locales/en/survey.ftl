@@ -424,3 +424,9 @@ survey-summary-written = { $count ->
 }
 survey-summary-written-read = You can read their answers on the page with all the figures.
     .easy = You can read their answers on the page with all the figures.
+survey-readability-check = Check readability
+    .easy = Is it easy to read?
+survey-readability-checked = Nothing is saved. Here is how readable your text is; change it and check again, or add the question.
+    .easy = Nothing is saved. Here is how easy your text is to read.
+survey-readability-empty = nothing written.
+    .easy = nothing written.

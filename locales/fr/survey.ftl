@@ -424,3 +424,9 @@ survey-summary-written = { $count ->
 }
 survey-summary-written-read = Vous pouvez lire leurs réponses sur la page avec tous les chiffres.
     .easy = Vous pouvez lire leurs réponses sur la page avec tous les chiffres.
+survey-readability-check = Vérifier la lisibilité
+    .easy = Est-ce facile à lire ?
+survey-readability-checked = Rien n'est enregistré. Voici la lisibilité de ce que vous avez écrit ; changez le texte et vérifiez de nouveau, ou ajoutez la question.
+    .easy = Rien n'est enregistré. Voici si votre texte est facile à lire.
+survey-readability-empty = rien d'écrit.
+    .easy = rien d'écrit.

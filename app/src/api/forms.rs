@@ -145,7 +145,11 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
         .strip_prefix("form:")
         .and_then(decode)
         .and_then(|json| serde_json::from_slice::<FormEcho>(&json).ok())
-        .filter(|echo| echo.message.starts_with("error-"));
+        // Refusals; and the survey builder's readability check, which gives a form back
+        // without refusing it. Nothing else a cookie could name is shown.
+        .filter(|echo| {
+            echo.message.starts_with("error-") || echo.message == "survey-readability-checked"
+        });
     Ok(PageFlash {
         refused,
         ..PageFlash::default()

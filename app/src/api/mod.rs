@@ -58,11 +58,11 @@ pub use staff::{
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
 pub use surveys::{
     AddSurveyQuestion, CreateSurvey, IssueSurveyCodes, LoadSurvey, LoadSurveyCodeSheet,
-    LoadSurveyEditor, LoadSurveyResults, LoadSurveys, ReviewSurveyText, RunSurvey, SubmitSurvey,
-    SurveyCodeSheet, SurveyEditorPage, SurveyPage, SurveyResultsPage, SurveysPage,
-    add_survey_question, create_survey, issue_survey_codes, load_survey, load_survey_code_sheet,
-    load_survey_editor, load_survey_results, load_surveys, review_survey_text, run_survey,
-    submit_survey,
+    LoadSurveyEditor, LoadSurveyResults, LoadSurveys, READABILITY_FIELD, ReviewSurveyText,
+    RunSurvey, SubmitSurvey, SurveyCodeSheet, SurveyEditorPage, SurveyPage, SurveyResultsPage,
+    SurveysPage, add_survey_question, create_survey, issue_survey_codes, load_survey,
+    load_survey_code_sheet, load_survey_editor, load_survey_results, load_surveys,
+    review_survey_text, run_survey, submit_survey,
 };
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,

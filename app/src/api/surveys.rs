@@ -385,6 +385,7 @@ pub async fn add_survey_question(
     #[server(default)] required: String,
     #[server(default)] profile: String,
     #[server(default)] options: String,
+    #[server(default)] check: String,
 ) -> Result<(), AppError> {
     use crate::api::assemblies::server::id as parse_id;
     use crate::domain::survey::{Profile, QuestionDraft, QuestionKind};
@@ -415,6 +416,29 @@ pub async fn add_survey_question(
             &back,
         )
     };
+    if !check.is_empty() {
+        // "Check readability": nothing stored; the form comes back as typed, the
+        // readability of its wordings measured beside them (the page measures the echo).
+        // The address's #fragment takes the reader to the measure.
+        return super::forms::refuse(
+            super::forms::FormEcho::new(
+                "question",
+                Some(READABILITY_FIELD),
+                "survey-readability-checked",
+                &[
+                    ("section", &section),
+                    ("section_easy", &section_easy),
+                    ("kind", &kind),
+                    ("prompt", &prompt),
+                    ("prompt_easy", &prompt_easy),
+                    ("required", &required),
+                    ("profile", &profile),
+                    ("options", &options),
+                ],
+            ),
+            &format!("{back}#{READABILITY_FIELD}"),
+        );
+    }
     let Some(question_kind) = QuestionKind::parse(&kind) else {
         return echo("kind", "error-question-kind");
     };
@@ -465,6 +489,10 @@ pub async fn add_survey_question(
         Err(SurveyError::Db(error)) => Err(error.into()),
     }
 }
+
+/// The "field" a readability check comes back on (no field is at fault: the add-question
+/// form shows the measure of what it gives back there).
+pub const READABILITY_FIELD: &str = "readability-check";
 
 /// Staff act on a survey: `open`, `close`, or `remove` a question of a draft.
 #[server(endpoint = "run_survey")]

@@ -227,6 +227,9 @@ pub(crate) mod server {
     /// A short-lived, HttpOnly cookie carrying a form post's outcome to the page it comes
     /// back to (the invitation link must be shown once, and never sit in a URL).
     pub fn set_flash(value: &str, path: &str) -> Result<(), AppError> {
+        // A cookie's path is the page's path alone: an address that goes back to a
+        // #fragment (or with a query) would otherwise never get its flash.
+        let path = path.split(['#', '?']).next().unwrap_or("/");
         crate::api::request::set_cookie(&format!(
             "{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict"
         ))

@@ -482,6 +482,52 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
     .await?;
     assert!(html.contains("Proposez de 2 à 20 choix"), "{html}");
     assert!(html.contains("Moins de 18 ans") && html.contains("Votre âge ?"));
+
+    // "Check readability" stores nothing: the form comes back as typed, each wording
+    // measured, where the address's fragment lands.
+    let long = "Quelles sont, selon vous, les principales difficultés rencontrées par les jeunes de votre territoire en matière d'accès aux dispositifs de prévention ?";
+    let fields = add(vec![
+        ("section", "Votre avis".into()),
+        ("kind", "long-text".into()),
+        ("prompt", long.into()),
+        (
+            "prompt_easy",
+            "Qu'est-ce qui est difficile pour les jeunes ?".into(),
+        ),
+        ("check", "1".into()),
+    ]);
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app
+        .post_form("/api/add_survey_question", Some(&coordinator), &refs)
+        .await?;
+    assert!(location(&response).ends_with("/modifier#readability-check"));
+    let (_, html) = app.follow(response, &coordinator).await?;
+    let html = html.replace("&#x27;", "'");
+    assert!(
+        html.contains("Rien n'est enregistré"),
+        "{}",
+        &html[html.find("<main").unwrap_or(0)..]
+    );
+    assert!(html.contains(long), "the text given back");
+    let measures = &html[html.find("id=\"readability-check\"").unwrap_or(0)..];
+    let plain = measures
+        .find("Lisibilité : Difficile à lire")
+        .unwrap_or(usize::MAX);
+    let easy = measures
+        .find("Lisibilité : Facile à lire")
+        .unwrap_or(usize::MAX);
+    assert!(
+        plain < easy && easy < usize::MAX,
+        "both measured, in order: {html}"
+    );
+    assert_eq!(
+        survey_question::Entity::find()
+            .filter(survey_question::Column::SurveyId.eq(id.parse::<i64>()?))
+            .count(&app.db)
+            .await?,
+        0,
+        "nothing stored"
+    );
     let html = post(vec![
         ("section", "Vous".into()),
         ("kind", "single".into()),

@@ -398,6 +398,42 @@ fn add_question_form(
             }
         })
         .collect_view();
+    // After "check readability": the measure of each wording given back, where the
+    // address's fragment lands (focusable, so the reader is taken there).
+    let checked = flash
+        .error("question", crate::api::READABILITY_FIELD)
+        .map(|_| {
+            let measure = |label: &'static str, field: &str| {
+                let text = flash.value("question", field, "");
+                let said = match crate::domain::readability::measure(&text) {
+                    Some(r) => i18n.with(
+                        "survey-readability",
+                        &[
+                            ("verdict", &i18n.text(r.verdict().message_id())),
+                            ("km", &format!("{:.0}", r.kandel_moles)),
+                            ("lix", &format!("{:.0}", r.lix)),
+                        ],
+                    ),
+                    None => i18n.text("survey-readability-empty"),
+                };
+                view! {
+                    <li>
+                        <strong>{i18n.t(label)}</strong>
+                        " "
+                        {said}
+                    </li>
+                }
+            };
+            view! {
+                <div class="notice" id=crate::api::READABILITY_FIELD tabindex="-1" role="status">
+                    <p>{i18n.t("survey-readability-checked")}</p>
+                    <ul>
+                        {measure("survey-field-prompt", "prompt")}
+                        {measure("survey-field-prompt-easy", "prompt_easy")}
+                    </ul>
+                </div>
+            }
+        });
     let error = |field: &str| {
         flash.error("question", field).map(|message| {
             view! { <p class="field-error" id=format!("question-{field}-error")>{i18n.text(&message)}</p> }
@@ -471,7 +507,14 @@ fn add_question_form(
                     <option value="" selected=profile.is_empty()>{i18n.text("survey-profile-none")}</option>
                     {profiles}
                 </select>
-                <button type="submit" class="button">{i18n.t("survey-add")}</button>
+                {checked}
+                // The add button first: it is the one Enter presses.
+                <div class="actions">
+                    <button type="submit" class="button">{i18n.t("survey-add")}</button>
+                    <button type="submit" name="check" value="1" class="button button-quiet">
+                        {i18n.t("survey-readability-check")}
+                    </button>
+                </div>
             </form>
         </section>
     }
