@@ -29,6 +29,29 @@ pub async fn fresh_database_url(dir: &tempfile::TempDir) -> anyhow::Result<Strin
             let admin = Database::connect(server.as_str())
                 .await
                 .context("TEST_DATABASE_URL")?;
+            // Each test leaves its database behind (a test cannot drop it asynchronously
+            // when it ends): the first test of a run drops the previous runs' ones, so that
+            // a developer's server does not fill up run after run.
+            static CLEARED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+            CLEARED
+                .get_or_try_init(|| async {
+                    let names = admin
+                        .query_all_raw(sea_orm::Statement::from_string(
+                            admin.get_database_backend(),
+                            "SELECT datname FROM pg_database WHERE datname LIKE 'agora\\_test\\_%'",
+                        ))
+                        .await?;
+                    for row in names {
+                        let old: String = row.try_get("", "datname")?;
+                        admin
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS {old} WITH (FORCE)"
+                            ))
+                            .await?;
+                    }
+                    anyhow::Ok(())
+                })
+                .await?;
             admin
                 .execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await?;
