@@ -10,6 +10,7 @@ mod m20261124_000005_votes;
 mod m20261124_000006_vote_colleges;
 mod m20261124_000007_surveys;
 mod m20261124_000008_survey_counts;
+mod m20261124_000009_testimonies;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_vote_colleges::Migration),
             Box::new(m20261124_000007_surveys::Migration),
             Box::new(m20261124_000008_survey_counts::Migration),
+            Box::new(m20261124_000009_testimonies::Migration),
         ]
     }
 }

@@ -145,10 +145,13 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
         .strip_prefix("form:")
         .and_then(decode)
         .and_then(|json| serde_json::from_slice::<FormEcho>(&json).ok())
-        // Refusals; and the survey builder's readability check, which gives a form back
-        // without refusing it. Nothing else a cookie could name is shown.
+        // Refusals; and the checks that give a form back without refusing it (the survey
+        // builder's readability, a testimony's redaction). Nothing else a cookie could
+        // name is shown.
         .filter(|echo| {
-            echo.message.starts_with("error-") || echo.message == "survey-readability-checked"
+            echo.message.starts_with("error-")
+                || ["survey-readability-checked", "testimony-redacted"]
+                    .contains(&echo.message.as_str())
         });
     Ok(PageFlash {
         refused,

@@ -13,6 +13,7 @@ mod settings;
 mod staff;
 mod surveys;
 mod team;
+mod testimonies;
 mod votes;
 
 pub use assemblies::{
@@ -67,6 +68,12 @@ pub use surveys::{
 pub use team::{
     AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
     TeamPage, invite_staff, load_audit_log, load_team_page,
+};
+pub use testimonies::{
+    ActOnTestimony, LoadTestimonies, LoadTestimonyForm, LoadTestimonyLink, ModerateTestimony,
+    PostTestimony, REDACTED_FIELD, TestimoniesPage, TestimonyFormPage, TestimonyLinkPage,
+    act_on_testimony, load_testimonies, load_testimony_form, load_testimony_link,
+    moderate_testimony, post_testimony,
 };
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,

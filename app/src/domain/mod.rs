@@ -15,6 +15,7 @@ mod slug;
 mod staff;
 pub mod survey;
 pub mod tally;
+pub mod testimony;
 pub mod vote;
 
 pub use assembly::{

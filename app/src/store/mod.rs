@@ -6,6 +6,7 @@ mod councils;
 pub mod entities;
 pub mod staff;
 pub mod surveys;
+pub mod testimonies;
 pub mod votes;
 
 pub use connect::{begin_write, connect};

@@ -7,7 +7,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 7] = [
+const FRENCH: [&str; 8] = [
     include_str!("../../../locales/fr/live.ftl"),
     include_str!("../../../locales/fr/agora.ftl"),
     include_str!("../../../locales/fr/assembly.ftl"),
@@ -15,8 +15,9 @@ const FRENCH: [&str; 7] = [
     include_str!("../../../locales/fr/staff.ftl"),
     include_str!("../../../locales/fr/vote.ftl"),
     include_str!("../../../locales/fr/survey.ftl"),
+    include_str!("../../../locales/fr/testimony.ftl"),
 ];
-const ENGLISH: [&str; 7] = [
+const ENGLISH: [&str; 8] = [
     include_str!("../../../locales/en/live.ftl"),
     include_str!("../../../locales/en/agora.ftl"),
     include_str!("../../../locales/en/assembly.ftl"),
@@ -24,6 +25,7 @@ const ENGLISH: [&str; 7] = [
     include_str!("../../../locales/en/staff.ftl"),
     include_str!("../../../locales/en/vote.ftl"),
     include_str!("../../../locales/en/survey.ftl"),
+    include_str!("../../../locales/en/testimony.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";

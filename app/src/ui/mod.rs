@@ -137,6 +137,21 @@ pub fn App() -> impl IntoView {
                         view=pages::SurveySummaryRoute
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/:slug/temoignages")
+                        view=pages::TestimoniesRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/temoignages/nouveau")
+                        view=pages::TestimonyFormRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/temoignages/suivi/:token")
+                        view=pages::TestimonyLinkRoute
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/:slug/votes") view=pages::VotesRoute ssr=SsrMode::Async/>
                     <Route
                         path=path!("/:slug/votes/:id")

@@ -11,5 +11,6 @@ mod staff;
 mod survey_pages;
 mod surveys;
 mod team;
+mod testimonies;
 mod vote_pages;
 mod votes;

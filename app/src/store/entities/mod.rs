@@ -26,6 +26,7 @@ pub mod survey_option;
 pub mod survey_question;
 pub mod survey_response;
 pub mod survey_section;
+pub mod testimony;
 pub mod vote;
 pub mod vote_candidate;
 pub mod vote_participation;

@@ -13,6 +13,7 @@ mod staff;
 mod survey_editor;
 mod surveys;
 mod team;
+mod testimonies;
 mod votes;
 
 pub use about::About;
@@ -28,6 +29,7 @@ pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use survey_editor::{SurveyCodeSheetRoute, SurveyEditorRoute, SurveysRoute};
 pub use surveys::{SurveyResultsRoute, SurveyRoute, SurveySummaryRoute};
 pub use team::{AuditLogRoute, TeamPageRoute};
+pub use testimonies::{TestimoniesRoute, TestimonyFormRoute, TestimonyLinkRoute};
 pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
 
 use crate::api::AppError;

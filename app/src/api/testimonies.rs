@@ -1,0 +1,419 @@
+//! Testimonies: the guided form anyone may post from, the private link its author keeps
+//! (consent, edit when asked, withdraw), the moderators' queue, and the council's wall.
+//! All plain forms: the same with or without JavaScript.
+// A server function's arguments are its form's fields, one each.
+#![allow(clippy::too_many_arguments)]
+
+use super::AppError;
+use super::forms::PageFlash;
+use crate::domain::testimony::Testimony;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The guided form: the council, its colleges (key, its own label if renamed) and its
+/// findings (id, title), to say who one is and what the testimony speaks to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestimonyFormPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub colleges: Vec<(String, Option<String>)>,
+    pub findings: Vec<(i64, crate::domain::Wording)>,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "testimony_form")]
+pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppError> {
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    let findings = crate::store::findings_of_council(&db, &council.slug)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.title))
+        .collect();
+    Ok(TestimonyFormPage {
+        council_slug: slug,
+        council_name: council.name,
+        colleges: council
+            .colleges
+            .into_iter()
+            .map(|c| (c.key.as_str().to_owned(), c.label))
+            .collect(),
+        findings,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Posts a testimony: refused whole (the reason beside its field, what was typed given
+/// back), or stored pending, and the author is taken to their private link.
+#[server(endpoint = "post_testimony")]
+pub async fn post_testimony(
+    slug: String,
+    #[server(default)] happened: String,
+    #[server(default)] helped: String,
+    #[server(default)] change: String,
+    #[server(default)] pseudonym: String,
+    #[server(default)] college: String,
+    #[server(default)] finding: String,
+    #[server(default)] public: String,
+    #[server(default)] projector: String,
+    #[server(default)] report: String,
+) -> Result<(), AppError> {
+    use crate::domain::testimony::{Consent, Story};
+    use crate::store::testimonies::{NewTestimony, TestimonyError, post};
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    let back = format!("/{slug}/temoignages/nouveau");
+    let finding_id = match finding.trim() {
+        "" => None,
+        raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
+    };
+    let new = NewTestimony {
+        council_id: council.id,
+        finding_id,
+        assembly_id: None,
+        story: Story {
+            happened: happened.clone(),
+            helped: helped.clone(),
+            change: change.clone(),
+        },
+        pseudonym: pseudonym.clone(),
+        // An unknown college is no college: the person still posts.
+        college: crate::domain::CollegeKey::parse(&college)
+            .filter(|key| council.colleges.iter().any(|c| &c.key == key)),
+        consent: Consent {
+            public: !public.is_empty(),
+            projector: !projector.is_empty(),
+            report: !report.is_empty(),
+        },
+    };
+    match post(&db, new, chrono::Utc::now().date_naive()).await {
+        Ok((_, token)) => super::forms::done(
+            "saved-testimony-posted",
+            &format!("/{slug}/temoignages/suivi/{token}"),
+        ),
+        Err(TestimonyError::Refused(field, message)) => super::forms::refuse(
+            super::forms::FormEcho::new(
+                "testimony",
+                Some(field),
+                message,
+                &[
+                    ("happened", &happened),
+                    ("helped", &helped),
+                    ("change", &change),
+                    ("pseudonym", &pseudonym),
+                    ("college", &college),
+                    ("finding", &finding),
+                    ("public", &public),
+                    ("projector", &projector),
+                    ("report", &report),
+                ],
+            ),
+            &back,
+        ),
+        Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// What the author sees through their private link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestimonyLinkPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub token: String,
+    /// The whole private link, to copy (on the server's public address).
+    pub link: String,
+    pub testimony: Testimony,
+    /// Whether the text suggests acute distress: the crisis resources come first.
+    pub distress: bool,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "testimony_link")]
+pub async fn load_testimony_link(
+    slug: String,
+    token: String,
+) -> Result<TestimonyLinkPage, AppError> {
+    use crate::store::testimonies::{TestimonyError, by_token};
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    let testimony = match by_token(&db, &token).await {
+        Ok((council_id, testimony)) if council_id == council.id => testimony,
+        Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Refused(..)) => return Err(AppError::Internal),
+        Err(TestimonyError::Db(error)) => return Err(error.into()),
+    };
+    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+    Ok(TestimonyLinkPage {
+        link: format!("{}/{slug}/temoignages/suivi/{token}", setup.public_url),
+        council_slug: slug,
+        council_name: council.name,
+        token,
+        distress: crate::domain::testimony::suggests_distress(&testimony.story.joined()),
+        testimony,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// The author acts through their private link: `consent` (the three boxes), `edit` (when a
+/// moderator asked), or `withdraw` (deleted everywhere).
+#[server(endpoint = "testimony_author")]
+pub async fn act_on_testimony(
+    slug: String,
+    token: String,
+    action: String,
+    #[server(default)] public: String,
+    #[server(default)] projector: String,
+    #[server(default)] report: String,
+    #[server(default)] happened: String,
+    #[server(default)] helped: String,
+    #[server(default)] change: String,
+) -> Result<(), AppError> {
+    use crate::domain::testimony::{Consent, Story};
+    use crate::store::testimonies::{self, TestimonyError};
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    match testimonies::by_token(&db, &token).await {
+        Ok((council_id, _)) if council_id == council.id => {}
+        Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Refused(..)) => return Err(AppError::Internal),
+        Err(TestimonyError::Db(error)) => return Err(error.into()),
+    }
+    let back = format!("/{slug}/temoignages/suivi/{token}");
+    let done = match action.as_str() {
+        "consent" => testimonies::set_consent(
+            &db,
+            &token,
+            Consent {
+                public: !public.is_empty(),
+                projector: !projector.is_empty(),
+                report: !report.is_empty(),
+            },
+        )
+        .await
+        .map(|()| "saved-testimony-consent"),
+        "edit" => testimonies::edit_by_author(
+            &db,
+            &token,
+            &Story {
+                happened: happened.clone(),
+                helped: helped.clone(),
+                change: change.clone(),
+            },
+        )
+        .await
+        .map(|()| "saved-testimony-edited"),
+        "withdraw" => {
+            testimonies::withdraw(&db, &token)
+                .await
+                .map_err(|e| match e {
+                    TestimonyError::Db(error) => AppError::from(error),
+                    _ => AppError::NotFound.with_status(),
+                })?;
+            return super::forms::done(
+                "saved-testimony-withdrawn",
+                &format!("/{slug}/temoignages"),
+            );
+        }
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    match done {
+        Ok(notice) => super::forms::done(notice, &back),
+        Err(TestimonyError::Refused(field, message)) => super::forms::refuse(
+            super::forms::FormEcho::new(
+                "author",
+                Some(field),
+                message,
+                &[
+                    ("happened", &happened),
+                    ("helped", &helped),
+                    ("change", &change),
+                ],
+            ),
+            &back,
+        ),
+        Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// The council's testimony wall (approved, and allowed on the public page), and for
+/// facilitators and coordinators the moderation queue, each with whether its text suggests
+/// distress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestimoniesPage {
+    pub council_slug: String,
+    pub council_name: String,
+    /// The council's colleges (key, its own label if renamed), to name them.
+    pub colleges: Vec<(String, Option<String>)>,
+    pub wall: Vec<Testimony>,
+    /// None: the caller does not moderate.
+    pub queue: Option<Vec<(Testimony, bool)>>,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "testimonies")]
+pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError> {
+    use crate::domain::Permission;
+    use crate::domain::testimony::{Surface, suggests_distress};
+    use crate::store::testimonies::{queue, shown_on};
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    let moderator =
+        crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ModerateLive)
+            .await?
+            .is_some();
+    let queue = if moderator {
+        Some(
+            queue(&db, council.id)
+                .await
+                .map_err(server::store_error)?
+                .into_iter()
+                .map(|t| {
+                    let distress = suggests_distress(&t.story.joined());
+                    (t, distress)
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    Ok(TestimoniesPage {
+        wall: shown_on(&db, council.id, Surface::Wall)
+            .await
+            .map_err(server::store_error)?,
+        council_slug: slug,
+        council_name: council.name,
+        colleges: council
+            .colleges
+            .into_iter()
+            .map(|c| (c.key.as_str().to_owned(), c.label))
+            .collect(),
+        queue,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// A moderator's decision on a testimony: `approve` (as edited in the form: the edited
+/// text replaces the original), `ask` the author to edit, `reject`; or `redact`, which
+/// stores nothing and gives the form back with the names listed in `names` (separated by
+/// commas) and any e-mail address or phone number removed, to read before approving.
+#[server(endpoint = "moderate_testimony")]
+pub async fn moderate_testimony(
+    slug: String,
+    id: String,
+    decision: String,
+    #[server(default)] happened: String,
+    #[server(default)] helped: String,
+    #[server(default)] change: String,
+    #[server(default)] warning: String,
+    #[server(default)] summary: String,
+    #[server(default)] note: String,
+    #[server(default)] names: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::domain::testimony::{Story, redact};
+    use crate::store::testimonies::{Decision, TestimonyError, moderate};
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::assemblies::server::id(&id)?;
+    let back = format!("/{slug}/temoignages#temoignage-{id}");
+    let form = format!("moderate-{id}");
+    let echo = |field: Option<&str>, message: &str, story: &Story| {
+        super::forms::refuse(
+            super::forms::FormEcho::new(
+                &form,
+                field,
+                message,
+                &[
+                    ("happened", &story.happened),
+                    ("helped", &story.helped),
+                    ("change", &story.change),
+                    ("warning", &warning),
+                    ("summary", &summary),
+                    ("note", &note),
+                    ("names", &names),
+                ],
+            ),
+            &back,
+        )
+    };
+    let story = Story {
+        happened: happened.clone(),
+        helped: helped.clone(),
+        change: change.clone(),
+    };
+    let decision = match decision.as_str() {
+        "redact" => {
+            let terms: Vec<&str> = names.split(',').map(str::trim).collect();
+            let redacted = Story {
+                happened: redact(&happened, &terms),
+                helped: redact(&helped, &terms),
+                change: redact(&change, &terms),
+            };
+            return echo(Some(REDACTED_FIELD), "testimony-redacted", &redacted);
+        }
+        "approve" => Decision::Approve {
+            story: story.clone(),
+            content_warning: warning.clone(),
+            easy_summary: summary.clone(),
+        },
+        "ask" => Decision::AskChanges { note: note.clone() },
+        "reject" => Decision::Reject { note: note.clone() },
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    match moderate(&db, council_id, id, decision, Some(caller)).await {
+        Ok(()) => super::forms::done("saved-testimony-moderated", &back),
+        Err(TestimonyError::Refused(field, message)) => echo(Some(field), message, &story),
+        Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// The "field" a redaction comes back on: no field is at fault.
+pub const REDACTED_FIELD: &str = "redacted";
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use crate::api::AppError;
+    use crate::domain::{Council, CouncilSlug};
+    use sea_orm::DatabaseConnection;
+
+    /// A council by its slug, with its id.
+    pub struct Found {
+        pub id: i64,
+        pub slug: CouncilSlug,
+        pub name: String,
+        pub colleges: Vec<crate::domain::College>,
+    }
+
+    pub fn store_error(error: crate::store::testimonies::TestimonyError) -> AppError {
+        use crate::store::testimonies::TestimonyError;
+        match error {
+            TestimonyError::Db(error) => error.into(),
+            TestimonyError::NotFound => AppError::NotFound.with_status(),
+            TestimonyError::Refused(..) => AppError::Internal,
+        }
+    }
+
+    pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<Found, AppError> {
+        let not_found = || AppError::NotFound.with_status();
+        let parsed = CouncilSlug::parse(slug).map_err(|_| not_found())?;
+        let (id, _) = crate::api::assemblies::server::council(db, slug).await?;
+        let Council {
+            slug,
+            name,
+            colleges,
+            ..
+        } = crate::store::council_by_slug(db, &parsed)
+            .await?
+            .ok_or_else(not_found)?;
+        Ok(Found {
+            id,
+            slug,
+            name,
+            colleges,
+        })
+    }
+}

@@ -1,0 +1,34 @@
+//! A testimony as posted, then as a moderator left it: once approved, its texts are the
+//! redacted ones and the original is gone. The private link is kept as a hash only.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "testimony")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub council_id: i64,
+    pub finding_id: Option<i64>,
+    pub assembly_id: Option<i64>,
+    pub pseudonym: Option<String>,
+    pub college: Option<String>,
+    pub happened: String,
+    pub helped: String,
+    pub change: String,
+    pub consent_public: bool,
+    pub consent_projector: bool,
+    pub consent_report: bool,
+    /// `domain::testimony::Review` key.
+    pub review: String,
+    pub moderator_note: Option<String>,
+    pub content_warning: Option<String>,
+    pub easy_summary: Option<String>,
+    #[sea_orm(unique)]
+    pub token_hash: String,
+    pub posted_on: ChronoDate,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,324 @@
+//! Testimonies in the database: posted with a private link (only its hash kept), moderated
+//! (approval replaces the text with the moderator's redacted one: the original is gone),
+//! shown only on the surfaces their consent allows, withdrawn (deleted) by their author.
+
+use super::entities::{assembly, finding, testimony};
+use super::staff::{hash_token, new_token, record_audit};
+use crate::domain::CollegeKey;
+use crate::domain::testimony::{
+    Consent, NOTE_MAX, Refusal, Review, Story, Surface, Testimony, check_post,
+};
+use chrono::Datelike;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TestimonyError {
+    /// The field at fault and the Fluent id of the reason.
+    #[error("refused: {1}")]
+    Refused(&'static str, &'static str),
+    #[error("no such testimony")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<Refusal> for TestimonyError {
+    fn from(refusal: Refusal) -> Self {
+        TestimonyError::Refused(refusal.field, refusal.message)
+    }
+}
+
+/// What someone posts.
+pub struct NewTestimony {
+    pub council_id: i64,
+    pub finding_id: Option<i64>,
+    pub assembly_id: Option<i64>,
+    pub story: Story,
+    /// Empty: anonymous.
+    pub pseudonym: String,
+    pub college: Option<CollegeKey>,
+    pub consent: Consent,
+}
+
+fn view(model: testimony::Model) -> Testimony {
+    Testimony {
+        id: model.id,
+        pseudonym: model.pseudonym,
+        college: model.college,
+        story: Story {
+            happened: model.happened,
+            helped: model.helped,
+            change: model.change,
+        },
+        consent: Consent {
+            public: model.consent_public,
+            projector: model.consent_projector,
+            report: model.consent_report,
+        },
+        review: Review::parse(&model.review).unwrap_or(Review::Pending),
+        moderator_note: model.moderator_note,
+        content_warning: model.content_warning,
+        easy_summary: model.easy_summary,
+        posted: (model.posted_on.year(), model.posted_on.month()),
+        finding_id: model.finding_id,
+        assembly_id: model.assembly_id,
+    }
+}
+
+/// Stores a testimony, pending, and returns its id and the private link's token (shown
+/// once to its author; only its hash is kept).
+pub async fn post(
+    db: &DatabaseConnection,
+    new: NewTestimony,
+    today: chrono::NaiveDate,
+) -> Result<(i64, String), TestimonyError> {
+    let (story, pseudonym) = check_post(&new.story, &new.pseudonym)?;
+    // A link to a finding or an assembly of another council is refused, not followed.
+    if let Some(id) = new.finding_id {
+        let found = finding::Entity::find_by_id(id).one(db).await?;
+        if found.is_none_or(|f| f.council_id != new.council_id) {
+            return Err(TestimonyError::Refused("finding", "error-testimony-link"));
+        }
+    }
+    if let Some(id) = new.assembly_id {
+        let found = assembly::Entity::find_by_id(id).one(db).await?;
+        if found.is_none_or(|a| a.council_id != new.council_id) {
+            return Err(TestimonyError::Refused("assembly", "error-testimony-link"));
+        }
+    }
+    let token = new_token();
+    let stored = testimony::ActiveModel {
+        council_id: Set(new.council_id),
+        finding_id: Set(new.finding_id),
+        assembly_id: Set(new.assembly_id),
+        pseudonym: Set(pseudonym),
+        college: Set(new.college.map(|c| c.as_str().to_owned())),
+        happened: Set(story.happened),
+        helped: Set(story.helped),
+        change: Set(story.change),
+        consent_public: Set(new.consent.public),
+        consent_projector: Set(new.consent.projector),
+        consent_report: Set(new.consent.report),
+        review: Set(Review::Pending.key().to_owned()),
+        moderator_note: Set(None),
+        content_warning: Set(None),
+        easy_summary: Set(None),
+        token_hash: Set(hash_token(&token)),
+        posted_on: Set(today),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok((stored.id, token))
+}
+
+async fn find_by_token(
+    db: &impl sea_orm::ConnectionTrait,
+    token: &str,
+) -> Result<testimony::Model, TestimonyError> {
+    testimony::Entity::find()
+        .filter(testimony::Column::TokenHash.eq(hash_token(token)))
+        .one(db)
+        .await?
+        .ok_or(TestimonyError::NotFound)
+}
+
+/// The testimony behind a private link, with its council's id.
+pub async fn by_token(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<(i64, Testimony), TestimonyError> {
+    let model = find_by_token(db, token).await?;
+    Ok((model.council_id, view(model)))
+}
+
+/// The author changes who may see their testimony; it applies at once on every surface.
+pub async fn set_consent(
+    db: &DatabaseConnection,
+    token: &str,
+    consent: Consent,
+) -> Result<(), TestimonyError> {
+    let model = find_by_token(db, token).await?;
+    let mut active: testimony::ActiveModel = model.into();
+    active.consent_public = Set(consent.public);
+    active.consent_projector = Set(consent.projector);
+    active.consent_report = Set(consent.report);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// The author edits their testimony after a moderator asked them to: it waits for a
+/// moderator again.
+pub async fn edit_by_author(
+    db: &DatabaseConnection,
+    token: &str,
+    story: &Story,
+) -> Result<(), TestimonyError> {
+    let model = find_by_token(db, token).await?;
+    if Review::parse(&model.review) != Some(Review::ChangesAsked) {
+        return Err(TestimonyError::Refused(
+            "story",
+            "error-testimony-not-editable",
+        ));
+    }
+    let (story, _) = check_post(story, "")?;
+    let mut active: testimony::ActiveModel = model.into();
+    active.happened = Set(story.happened);
+    active.helped = Set(story.helped);
+    active.change = Set(story.change);
+    active.review = Set(Review::Pending.key().to_owned());
+    active.moderator_note = Set(None);
+    active.update(db).await?;
+    Ok(())
+}
+
+/// The author withdraws their testimony: it is deleted, so it leaves every page, the
+/// projector and every export at once. The audit log keeps that it happened, not what it said.
+pub async fn withdraw(db: &DatabaseConnection, token: &str) -> Result<(), TestimonyError> {
+    let txn = super::begin_write(db).await?;
+    let model = find_by_token(&txn, token).await?;
+    testimony::Entity::delete_by_id(model.id).exec(&txn).await?;
+    record_audit(
+        &txn,
+        Some(model.council_id),
+        None,
+        "testimony-withdrawn",
+        &format!("testimony {}", model.id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What a moderator decides.
+pub enum Decision {
+    /// Publish, as the moderator edited it (names and identifying details removed): the
+    /// edited text replaces the original, which is not kept.
+    Approve {
+        story: Story,
+        content_warning: String,
+        easy_summary: String,
+    },
+    /// Ask the author, through their private link, to change something.
+    AskChanges { note: String },
+    /// Do not publish; the author sees why through their private link.
+    Reject { note: String },
+}
+
+/// Testimonies waiting for a moderator (pending, or back from their author), oldest first.
+pub async fn queue(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<Testimony>, TestimonyError> {
+    Ok(testimony::Entity::find()
+        .filter(testimony::Column::CouncilId.eq(council_id))
+        .filter(
+            testimony::Column::Review.is_in([Review::Pending.key(), Review::ChangesAsked.key()]),
+        )
+        .order_by_asc(testimony::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(view)
+        .collect())
+}
+
+fn note(text: &str, field: &'static str) -> Result<Option<String>, TestimonyError> {
+    let text = text.trim();
+    if text.chars().count() > NOTE_MAX {
+        return Err(TestimonyError::Refused(
+            field,
+            "error-testimony-note-too-long",
+        ));
+    }
+    Ok(Some(text.to_owned()).filter(|t| !t.is_empty()))
+}
+
+/// A moderator's decision on testimony `id` of `council_id`, audit-logged without its text.
+pub async fn moderate(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    decision: Decision,
+    by: Option<i64>,
+) -> Result<(), TestimonyError> {
+    let txn = super::begin_write(db).await?;
+    let model = testimony::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .filter(|t| t.council_id == council_id)
+        .ok_or(TestimonyError::NotFound)?;
+    let mut active: testimony::ActiveModel = model.into();
+    let action = match decision {
+        Decision::Approve {
+            story,
+            content_warning,
+            easy_summary,
+        } => {
+            let (story, _) = check_post(&story, "")?;
+            active.happened = Set(story.happened);
+            active.helped = Set(story.helped);
+            active.change = Set(story.change);
+            active.content_warning = Set(note(&content_warning, "warning")?);
+            active.easy_summary = Set(note(&easy_summary, "summary")?);
+            active.moderator_note = Set(None);
+            active.review = Set(Review::Approved.key().to_owned());
+            "testimony-approved"
+        }
+        Decision::AskChanges { note: text } => {
+            let Some(text) = note(&text, "note")? else {
+                return Err(TestimonyError::Refused(
+                    "note",
+                    "error-testimony-note-needed",
+                ));
+            };
+            active.moderator_note = Set(Some(text));
+            active.review = Set(Review::ChangesAsked.key().to_owned());
+            "testimony-changes-asked"
+        }
+        Decision::Reject { note: text } => {
+            active.moderator_note = Set(note(&text, "note")?);
+            active.review = Set(Review::Rejected.key().to_owned());
+            "testimony-rejected"
+        }
+    };
+    active.update(&txn).await?;
+    record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        action,
+        &format!("testimony {id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The approved testimonies of `council_id` whose authors allow `surface`, newest first.
+pub async fn shown_on(
+    db: &DatabaseConnection,
+    council_id: i64,
+    surface: Surface,
+) -> Result<Vec<Testimony>, TestimonyError> {
+    let consent = match surface {
+        Surface::Wall => testimony::Column::ConsentPublic,
+        Surface::Projector => testimony::Column::ConsentProjector,
+        Surface::Report => testimony::Column::ConsentReport,
+    };
+    Ok(testimony::Entity::find()
+        .filter(testimony::Column::CouncilId.eq(council_id))
+        .filter(testimony::Column::Review.eq(Review::Approved.key()))
+        .filter(consent.eq(true))
+        .order_by_desc(testimony::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(view)
+        // The consent checked again on the domain's rule, so that the two cannot drift.
+        .filter(|t| t.consent.allows(surface))
+        .collect())
+}

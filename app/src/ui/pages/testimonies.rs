@@ -1,0 +1,600 @@
+//! Testimonies, for the people who tell them: `/{slug}/temoignages/nouveau`, a guided form
+//! (what happened, what helped, what should change) beside a calm panel of help; and
+//! `/{slug}/temoignages/suivi/{token}`, the private link where its author follows it,
+//! changes who may see it, edits it when asked, or withdraws it. Plain forms throughout.
+
+use super::assemblies::{form_refusal, notice};
+use super::loaded;
+use crate::api::{
+    ActOnTestimony, ModerateTestimony, PageFlash, PostTestimony, TestimoniesPage,
+    TestimonyFormPage, TestimonyLinkPage, load_testimonies, load_testimony_form,
+    load_testimony_link,
+};
+use crate::domain::testimony::{
+    Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
+};
+use crate::ui::components::{FieldKind, FormField, Picto};
+use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::prefs::use_preferences;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The crisis numbers again, calmly, inside the page (the header's links are on every
+/// page; this says it in words, before posting and after). `prominent` when the text
+/// suggested acute distress: first on the page, said more directly.
+pub(super) fn help_panel(i18n: I18n, prominent: bool) -> impl IntoView + use<> {
+    let numbers = [
+        ("3114", "tel:3114", "crisis-3114"),
+        ("15", "tel:15", "crisis-15"),
+        ("112", "tel:112", "crisis-112"),
+        ("114", "sms:114", "crisis-114"),
+    ];
+    let (class, title, intro) = if prominent {
+        (
+            "card help-panel help-panel-prominent",
+            "testimony-help-prominent-title",
+            "testimony-help-prominent",
+        )
+    } else {
+        ("card help-panel", "testimony-help-title", "testimony-help")
+    };
+    view! {
+        <section class=class aria-labelledby="help-title">
+            <h2 id="help-title">
+                <Picto name="crisis"/>
+                {i18n.t(title)}
+            </h2>
+            <p>{i18n.t(intro)}</p>
+            <ul class="crisis-numbers">
+                {numbers
+                    .into_iter()
+                    .map(|(number, href, label)| {
+                        view! {
+                            <li>
+                                <a href=href class="crisis-number">{number}</a>
+                                " "
+                                <span>{i18n.t(label)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// `/{slug}/temoignages/nouveau`
+#[component]
+pub fn TestimonyFormRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        load_testimony_form,
+    );
+    loaded(page, |page| view! { <TestimonyFormView page/> }.into_any())
+}
+
+/// The three parts of the story as form fields, given back as typed after a refusal.
+fn story_fields(flash: &PageFlash, form: &str, prefix: &str) -> impl IntoView + use<> {
+    let field = |name: &'static str, label: &'static str, hint: &'static str| {
+        view! {
+            <FormField
+                id=format!("{prefix}-{name}")
+                name=name
+                label=label
+                hint=hint
+                kind=FieldKind::Text
+                value=flash.value(form, name, "")
+                max_length=PART_MAX
+                error=flash.error(form, name)
+            />
+        }
+    };
+    view! {
+        {field("happened", "testimony-happened", "testimony-happened-hint")}
+        {field("helped", "testimony-helped", "testimony-helped-hint")}
+        {field("change", "testimony-change", "testimony-change-hint")}
+    }
+}
+
+/// The three consents as boxes, ticked as `consent` says.
+fn consent_boxes(i18n: I18n, consent: Consent) -> impl IntoView + use<> {
+    let tick = |name: &'static str, label: &'static str, checked: bool| {
+        let id = format!("consent-{name}");
+        view! {
+            <p class="choice">
+                <input type="checkbox" id=id.clone() name=name value="on" checked=checked/>
+                <label for=id>{i18n.t(label)}</label>
+            </p>
+        }
+    };
+    view! {
+        <fieldset class="consent">
+            <legend>{i18n.t("testimony-consent")}</legend>
+            <p class="hint">{i18n.t("testimony-consent-hint")}</p>
+            {tick("public", "testimony-consent-public", consent.public)}
+            {tick("projector", "testimony-consent-projector", consent.projector)}
+            {tick("report", "testimony-consent-report", consent.report)}
+        </fieldset>
+    }
+}
+
+#[component]
+fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let TestimonyFormPage {
+        council_slug,
+        council_name,
+        colleges,
+        findings,
+        flash,
+    } = page;
+    let chosen_college = flash.value("testimony", "college", "");
+    let college_options = colleges
+        .into_iter()
+        .map(|(key, label)| {
+            let name = label.unwrap_or_else(|| i18n.text(&format!("college-{key}")));
+            view! { <option value=key.clone() selected=chosen_college == key>{name}</option> }
+        })
+        .collect_view();
+    let chosen_finding = flash.value("testimony", "finding", "");
+    let finding_options = findings
+        .into_iter()
+        .map(|(id, title)| {
+            let id = id.to_string();
+            view! {
+                <option value=id.clone() selected=chosen_finding == id lang="fr">
+                    {title.pick(easy).to_owned()}
+                </option>
+            }
+        })
+        .collect_view();
+    let ticked = |name: &str| !flash.value("testimony", name, "").is_empty();
+    let consent = Consent {
+        public: ticked("public"),
+        projector: ticked("projector"),
+        report: ticked("report"),
+    };
+    view! {
+        <Title text=i18n.text("testimony-new-title")/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        <h1>
+            <Picto name="review"/>
+            {i18n.t("testimony-new-title")}
+        </h1>
+        <p class="lead">{i18n.t("testimony-new-intro")}</p>
+        {help_panel(i18n, false)}
+        {form_refusal(i18n, &flash, "testimony")}
+        <form method="post" action=PostTestimony::url() class="stacked-form testimony-form">
+            <input type="hidden" name="slug" value=council_slug.clone()/>
+            <p class="hint">{i18n.t("testimony-parts-hint")}</p>
+            {story_fields(&flash, "testimony", "testimony")}
+            <FormField
+                id="testimony-pseudonym".to_owned()
+                name="pseudonym"
+                label="testimony-pseudonym"
+                hint="testimony-pseudonym-hint"
+                kind=FieldKind::Line
+                value=flash.value("testimony", "pseudonym", "")
+                max_length=PSEUDONYM_MAX
+                error=flash.error("testimony", "pseudonym")
+            />
+            <p>
+                <label for="testimony-college">{i18n.t("testimony-college")}</label>
+            </p>
+            <select id="testimony-college" name="college">
+                <option value="">{i18n.t("testimony-college-none")}</option>
+                {college_options}
+            </select>
+            <p>
+                <label for="testimony-finding">{i18n.t("testimony-finding")}</label>
+            </p>
+            {flash.error("testimony", "finding").map(|message| view! {
+                <p class="field-error">{i18n.text(&message)}</p>
+            })}
+            <select id="testimony-finding" name="finding">
+                <option value="">{i18n.t("testimony-finding-none")}</option>
+                {finding_options}
+            </select>
+            {consent_boxes(i18n, consent)}
+            <p class="hint">{i18n.t("testimony-moderated")}</p>
+            <button type="submit" class="button">
+                <Picto name="done"/>
+                {i18n.t("testimony-send")}
+            </button>
+        </form>
+    }
+}
+
+/// `/{slug}/temoignages/suivi/{token}`
+#[component]
+pub fn TestimonyLinkRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                params.read().get("token").unwrap_or_default(),
+            )
+        },
+        |(slug, token)| load_testimony_link(slug, token),
+    );
+    loaded(page, |page| view! { <TestimonyLinkView page/> }.into_any())
+}
+
+fn review_label(review: Review) -> &'static str {
+    match review {
+        Review::Pending => "testimony-review-pending",
+        Review::ChangesAsked => "testimony-review-changes-asked",
+        Review::Approved => "testimony-review-approved",
+        Review::Rejected => "testimony-review-rejected",
+    }
+}
+
+/// The author's own testimony, part by part (only the parts written).
+pub(super) fn story_view(i18n: I18n, story: &Story) -> impl IntoView + use<> {
+    let parts = story
+        .parts()
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(name, text)| {
+            let label = match name {
+                "happened" => "testimony-happened",
+                "helped" => "testimony-helped",
+                _ => "testimony-change",
+            };
+            view! {
+                <h3>{i18n.t(label)}</h3>
+                <p class="testimony-text" lang="fr">{text.to_owned()}</p>
+            }
+        })
+        .collect_view();
+    view! { <div class="testimony-story">{parts}</div> }
+}
+
+#[component]
+fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let TestimonyLinkPage {
+        council_slug,
+        council_name,
+        token,
+        link,
+        testimony,
+        distress,
+        flash,
+    } = page;
+    let just_posted = flash.notice.as_deref() == Some("saved-testimony-posted");
+    let action = ActOnTestimony::url();
+    let hidden = {
+        let (slug, token) = (council_slug.clone(), token.clone());
+        move || {
+            view! {
+                <input type="hidden" name="slug" value=slug.clone()/>
+                <input type="hidden" name="token" value=token.clone()/>
+            }
+        }
+    };
+    let keep = just_posted.then(|| {
+        view! {
+            <section class="card receipt" aria-labelledby="keep-title">
+                <h2 id="keep-title">
+                    <Picto name="done"/>
+                    {i18n.t("testimony-posted-title")}
+                </h2>
+                <p>{i18n.t("testimony-posted-keep")}</p>
+                <p class="private-link">
+                    <code>{link.clone()}</code>
+                </p>
+                <p>{i18n.t("testimony-posted-once")}</p>
+            </section>
+        }
+    });
+    let note = testimony.moderator_note.clone().map(|text| {
+        view! {
+            <div class="notice">
+                <p>{i18n.t("testimony-note-from-team")}</p>
+                <p lang="fr">{text}</p>
+            </div>
+        }
+    });
+    let edit = (testimony.review == Review::ChangesAsked).then(|| {
+        // The current text, unless a refused edit gave back what was typed.
+        let mut echo = flash.clone();
+        if echo.refusal("author").is_none() {
+            echo.refused = Some(crate::api::FormEcho::new(
+                "author",
+                None,
+                "",
+                &[
+                    ("happened", &testimony.story.happened),
+                    ("helped", &testimony.story.helped),
+                    ("change", &testimony.story.change),
+                ],
+            ));
+        }
+        view! {
+            <section class="card" aria-labelledby="edit-title">
+                <h2 id="edit-title">{i18n.t("testimony-edit-title")}</h2>
+                <form method="post" action=action class="stacked-form">
+                    {hidden()}
+                    <input type="hidden" name="action" value="edit"/>
+                    {story_fields(&echo, "author", "edit")}
+                    <button type="submit" class="button">{i18n.t("testimony-edit-send")}</button>
+                </form>
+            </section>
+        }
+    });
+    view! {
+        <Title text=i18n.text("testimony-link-title")/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        {distress.then(|| help_panel(i18n, true))}
+        <h1>{i18n.t("testimony-link-title")}</h1>
+        {(!just_posted).then(|| notice(i18n, &flash))}
+        {keep}
+        <p class="tag">{i18n.t(review_label(testimony.review))}</p>
+        {note}
+        {story_view(i18n, &testimony.story)}
+        {edit}
+        <section class="card" aria-labelledby="consent-title">
+            <h2 id="consent-title">{i18n.t("testimony-consent-title")}</h2>
+            <form method="post" action=action class="stacked-form">
+                {hidden()}
+                <input type="hidden" name="action" value="consent"/>
+                {consent_boxes(i18n, testimony.consent)}
+                <button type="submit" class="button button-quiet">
+                    {i18n.t("testimony-consent-save")}
+                </button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="withdraw-title">
+            <h2 id="withdraw-title">{i18n.t("testimony-withdraw-title")}</h2>
+            <p>{i18n.t("testimony-withdraw-how")}</p>
+            <form method="post" action=action class="stacked-form">
+                {hidden()}
+                <input type="hidden" name="action" value="withdraw"/>
+                <button type="submit" class="button button-danger">
+                    {i18n.t("testimony-withdraw")}
+                </button>
+            </form>
+        </section>
+        {(!distress).then(|| help_panel(i18n, false))}
+    }
+}
+
+/// `/{slug}/temoignages`: the wall, and for moderators the queue.
+#[component]
+pub fn TestimoniesRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        load_testimonies,
+    );
+    loaded(page, |page| view! { <TestimoniesView page/> }.into_any())
+}
+
+/// Who told it and when, as far as they said: pseudonym (or anonymous), college, month.
+fn byline(i18n: I18n, testimony: &Testimony, colleges: &[(String, Option<String>)]) -> String {
+    let who = testimony
+        .pseudonym
+        .clone()
+        .unwrap_or_else(|| i18n.text("testimony-anonymous"));
+    let college = testimony.college.as_ref().map(|key| {
+        colleges
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, label)| label.clone())
+            .unwrap_or_else(|| i18n.text(&format!("college-{key}")))
+    });
+    let (year, month) = testimony.posted;
+    let when = format!("{} {year}", i18n.text(&format!("month-{month}")));
+    [Some(who), college, Some(when)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// One published testimony: a content warning keeps it folded until the reader opens it
+/// (a `<details>`: no script); in easy-read, the moderator's summary comes first.
+fn wall_item(
+    i18n: I18n,
+    testimony: &Testimony,
+    colleges: &[(String, Option<String>)],
+    easy: bool,
+) -> impl IntoView + use<> {
+    let story = story_view(i18n, &testimony.story);
+    let summary = testimony
+        .easy_summary
+        .clone()
+        .filter(|_| easy)
+        .map(|text| view! { <p class="lead" lang="fr">{text}</p> });
+    let body = match (&testimony.content_warning, summary.is_some()) {
+        (Some(warning), _) => view! {
+            <details>
+                <summary>
+                    {i18n.t("testimony-warning")} " " <span lang="fr">{warning.clone()}</span>
+                    " — " {i18n.t("testimony-open")}
+                </summary>
+                {story}
+            </details>
+        }
+        .into_any(),
+        (None, true) => view! {
+            <details>
+                <summary>{i18n.t("testimony-read-all")}</summary>
+                {story}
+            </details>
+        }
+        .into_any(),
+        (None, false) => story.into_any(),
+    };
+    view! {
+        <article class="card testimony" id=format!("temoignage-{}", testimony.id)>
+            <p class="byline">{byline(i18n, testimony, colleges)}</p>
+            {summary}
+            {body}
+        </article>
+    }
+}
+
+/// A testimony waiting for a moderator, with the decisions.
+fn queue_item(
+    i18n: I18n,
+    flash: &PageFlash,
+    slug: &str,
+    testimony: &Testimony,
+    distress: bool,
+    colleges: &[(String, Option<String>)],
+) -> impl IntoView + use<> {
+    let id = testimony.id;
+    let form = format!("moderate-{id}");
+    // What a refusal or a redaction gave back, else the testimony as it is.
+    let mut echo = flash.clone();
+    if echo.refusal(&form).is_none() {
+        echo.refused = Some(crate::api::FormEcho::new(
+            &form,
+            None,
+            "",
+            &[
+                ("happened", &testimony.story.happened),
+                ("helped", &testimony.story.helped),
+                ("change", &testimony.story.change),
+            ],
+        ));
+    }
+    let redacted = flash.error(&form, crate::api::REDACTED_FIELD).is_some();
+    let field = |name: &'static str, label: &'static str, kind: FieldKind, max: usize| {
+        view! {
+            <FormField
+                id=format!("m{id}-{name}")
+                name=name
+                label=label
+                kind=kind
+                value=echo.value(&form, name, "")
+                max_length=max
+                error=echo.error(&form, name)
+            />
+        }
+    };
+    view! {
+        <article class="card" id=format!("temoignage-{id}") tabindex="-1">
+            <h3>{byline(i18n, testimony, colleges)}</h3>
+            <p class="tag">{i18n.t(review_label(testimony.review))}</p>
+            {distress.then(|| view! { <p class="notice">{i18n.t("testimony-distress-flag")}</p> })}
+            {redacted.then(|| view! { <p class="notice" role="status">{i18n.t("testimony-redacted")}</p> })}
+            <form method="post" action=ModerateTestimony::url() class="stacked-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="id" value=id.to_string()/>
+                {field("happened", "testimony-happened", FieldKind::Text, PART_MAX)}
+                {field("helped", "testimony-helped", FieldKind::Text, PART_MAX)}
+                {field("change", "testimony-change", FieldKind::Text, PART_MAX)}
+                <FormField
+                    id=format!("m{id}-names")
+                    name="names"
+                    label="testimony-names"
+                    hint="testimony-names-hint"
+                    kind=FieldKind::Line
+                    value=echo.value(&form, "names", "")
+                    error=None
+                />
+                <button type="submit" name="decision" value="redact" class="button button-quiet">
+                    {i18n.t("testimony-redact")}
+                </button>
+                {field("warning", "testimony-warning-field", FieldKind::Line, NOTE_MAX)}
+                {field("summary", "testimony-summary-field", FieldKind::Text, NOTE_MAX)}
+                <div class="actions">
+                    <button type="submit" name="decision" value="approve" class="button">
+                        {i18n.t("testimony-approve")}
+                    </button>
+                </div>
+                {field("note", "testimony-note-field", FieldKind::Text, NOTE_MAX)}
+                <div class="actions">
+                    <button type="submit" name="decision" value="ask" class="button button-quiet">
+                        {i18n.t("testimony-ask")}
+                    </button>
+                    <button type="submit" name="decision" value="reject" class="button button-quiet">
+                        {i18n.t("testimony-reject")}
+                    </button>
+                </div>
+            </form>
+        </article>
+    }
+}
+
+#[component]
+fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let TestimoniesPage {
+        council_slug,
+        council_name,
+        colleges,
+        wall,
+        queue,
+        flash,
+    } = page;
+    let wall_view = if wall.is_empty() {
+        view! { <p>{i18n.t("testimony-wall-empty")}</p> }.into_any()
+    } else {
+        wall.iter()
+            .map(|t| wall_item(i18n, t, &colleges, easy))
+            .collect_view()
+            .into_any()
+    };
+    let queue_view = queue.map(|queue| {
+        let items = if queue.is_empty() {
+            view! { <p>{i18n.t("testimony-queue-empty")}</p> }.into_any()
+        } else {
+            queue
+                .iter()
+                .map(|(t, distress)| {
+                    queue_item(i18n, &flash, &council_slug, t, *distress, &colleges)
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <section aria-labelledby="queue-title">
+                <h2 id="queue-title">{i18n.t("testimony-queue-title")}</h2>
+                <p>{i18n.t("testimony-queue-how")}</p>
+                {items}
+            </section>
+        }
+    });
+    view! {
+        <Title text=i18n.text("testimony-wall-title")/>
+        <p class="breadcrumb">
+            <A href=format!("/{council_slug}")>
+                <span lang="fr">{council_name}</span>
+            </A>
+        </p>
+        <h1>
+            <Picto name="review"/>
+            {i18n.t("testimony-wall-title")}
+        </h1>
+        {notice(i18n, &flash)}
+        <p>
+            <A href=format!("/{council_slug}/temoignages/nouveau") attr:class="button">
+                {i18n.t("testimony-new-title")}
+            </A>
+        </p>
+        {queue_view}
+        <section aria-labelledby="wall-title">
+            <h2 id="wall-title">{i18n.t("testimony-wall-published")}</h2>
+            {wall_view}
+        </section>
+    }
+}
