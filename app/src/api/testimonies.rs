@@ -222,7 +222,8 @@ pub async fn act_on_testimony(
         Err(TestimonyError::Refused(field, message)) => super::forms::refuse(
             super::forms::FormEcho::new(
                 "author",
-                Some(field),
+                // Not editable: no one field at fault, said above the page's forms.
+                Some(field).filter(|f| *f != "story"),
                 message,
                 &[
                     ("happened", &happened),

@@ -12,5 +12,6 @@ mod survey_pages;
 mod surveys;
 mod team;
 mod testimonies;
+mod testimony_pages;
 mod vote_pages;
 mod votes;

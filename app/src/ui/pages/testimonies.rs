@@ -343,6 +343,7 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
         {distress.then(|| help_panel(i18n, true))}
         <h1>{i18n.t("testimony-link-title")}</h1>
         {(!just_posted).then(|| notice(i18n, &flash))}
+        {form_refusal(i18n, &flash, "author")}
         {keep}
         <p class="tag">{i18n.t(review_label(testimony.review))}</p>
         {note}

@@ -1,0 +1,300 @@
+//! Testimonies through the real server, as a browser without JavaScript sends them: posted
+//! from the guided form (a refusal gives back what was typed), followed through the private
+//! link (the crisis resources first when the text suggests distress), moderated by a
+//! facilitator (redaction checked before anything is stored), shown on the wall only as its
+//! author allowed, and gone everywhere once withdrawn.
+
+use agora_app::domain::{CouncilSlug, Role};
+use agora_app::store::entities::testimony;
+use agora_server::demo;
+use agora_tests::{TestApp, location};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+fn unescape(html: &str) -> String {
+    html.replace("&#x27;", "'").replace("&quot;", "\"")
+}
+
+#[tokio::test]
+async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let wall = format!("/{slug}/temoignages");
+    let (status, html) = app.get(&format!("{wall}/nouveau")).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ce qui s&#x27;est passé") || html.contains("Ce qui s'est passé"));
+    assert!(html.contains("tel:3114"), "the help panel before posting");
+
+    // Empty: refused beside the first part, the pseudonym given back, nothing stored.
+    let response = app
+        .post_form(
+            "/api/post_testimony",
+            None,
+            &[("slug", slug), ("pseudonym", "Lou"), ("public", "on")],
+        )
+        .await?;
+    let (back, html) = app.follow(response, "").await?;
+    assert!(back.ends_with("/temoignages/nouveau"));
+    let html = unescape(&html);
+    assert!(
+        html.contains("Écrivez au moins une des trois parties."),
+        "{html}"
+    );
+    assert!(html.contains("value=\"Lou\""));
+    assert_eq!(testimony::Entity::find().count(&app.db).await?, 0);
+
+    // Posted, with words of distress: the private link, the help first.
+    let happened =
+        "Au CMP de Saint-Amand, le Dr Lefèvre m'a écouté. Certains soirs, j'ai envie de mourir.";
+    let response = app
+        .post_form(
+            "/api/post_testimony",
+            None,
+            &[
+                ("slug", slug),
+                ("happened", happened),
+                ("change", "Des rendez-vous plus tôt."),
+                ("pseudonym", "Lou"),
+                ("college", "usagers"),
+                ("public", "on"),
+            ],
+        )
+        .await?;
+    let link = location(&response);
+    assert!(
+        link.starts_with(&format!("/{slug}/temoignages/suivi/")),
+        "{link}"
+    );
+    let (_, html) = app.follow(response, "").await?;
+    let html = unescape(&html);
+    assert!(
+        html.contains("Merci, votre témoignage est envoyé"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("{link}</code>")),
+        "the whole link, to keep"
+    );
+    let help = html.find("Vous n'êtes pas seul·e").unwrap_or(usize::MAX);
+    let title = html.find("<h1>Votre témoignage</h1>").unwrap_or(0);
+    assert!(help < title, "the help comes first: {html}");
+    assert!(html.contains("En attente de relecture"));
+    // The link again later: no thank-you (shown once), still the testimony.
+    let (status, html) = app.get(&link).await?;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Merci, votre témoignage est envoyé"));
+    assert!(unescape(&html).contains("Des rendez-vous plus tôt."));
+    assert_eq!(
+        app.get(&format!("/{slug}/temoignages/suivi/{}", "0".repeat(64)))
+            .await?
+            .0,
+        404
+    );
+
+    // Not on the wall before a moderator approves; the public sees no queue.
+    let (_, html) = app.get(&wall).await?;
+    assert!(html.contains("Pas encore de témoignage publié."));
+    assert!(!html.contains("Lefèvre") && !html.contains("À relire"));
+
+    // A facilitator: the queue, the distress flag; redaction gives the form back, stores nothing.
+    let here = CouncilSlug::parse(slug)?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
+        .await?;
+    let (_, html) = app.get_with_cookie(&wall, Some(&facilitator)).await?;
+    let html = unescape(&html);
+    assert!(
+        html.contains("À relire") && html.contains("Lefèvre"),
+        "{html}"
+    );
+    assert!(html.contains("font penser à une détresse aiguë"));
+    let id = testimony::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|t| t.id.to_string())
+        .ok_or_else(|| anyhow::anyhow!("the testimony"))?;
+    let moderate = |decision: &'static str,
+                    happened: String,
+                    extra: Vec<(&'static str, &'static str)>| {
+        let (app, facilitator, id) = (&app, facilitator.clone(), id.clone());
+        async move {
+            let mut fields = vec![
+                ("slug", slug.to_owned()),
+                ("id", id),
+                ("decision", decision.to_owned()),
+                ("happened", happened),
+                ("change", "Des rendez-vous plus tôt.".to_owned()),
+            ];
+            fields.extend(extra.into_iter().map(|(k, v)| (k, v.to_owned())));
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .post_form("/api/moderate_testimony", Some(&facilitator), &refs)
+                .await?;
+            let (_, html) = app.follow(response, &facilitator).await?;
+            anyhow::Ok(unescape(&html))
+        }
+    };
+    let html = moderate(
+        "redact",
+        happened.to_owned(),
+        vec![("names", "Lefèvre, Saint-Amand")],
+    )
+    .await?;
+    let redacted = "Au CMP de […], le Dr […] m'a écouté. Certains soirs, j'ai envie de mourir.";
+    assert!(html.contains(redacted), "{html}");
+    assert!(html.contains("Rien n'est enregistré"));
+    let stored = testimony::Entity::find().one(&app.db).await?;
+    assert!(
+        stored.is_some_and(|t| t.happened.contains("Lefèvre")),
+        "redaction stores nothing"
+    );
+
+    // Approved as redacted, with a content warning: on the wall, folded; the original gone.
+    let html = moderate(
+        "approve",
+        redacted.to_owned(),
+        vec![("warning", "idées suicidaires")],
+    )
+    .await?;
+    assert!(html.contains("La décision est enregistrée."), "{html}");
+    let stored = testimony::Entity::find().all(&app.db).await?;
+    assert!(stored.iter().all(|t| !t.happened.contains("Lefèvre")));
+    let (_, html) = app.get(&wall).await?;
+    let html = unescape(&html);
+    assert!(html.contains(redacted), "{html}");
+    assert!(
+        html.contains("<details><summary>Avertissement :"),
+        "folded: {html}"
+    );
+    assert!(
+        html.contains("Lou · Usagers de la psychiatrie · "),
+        "{html}"
+    );
+    assert!(!html.contains("Lefèvre"));
+
+    // The author takes the public page back: gone from the wall at once.
+    let token = link.rsplit('/').next().unwrap_or_default().to_owned();
+    let response = app
+        .post_form(
+            "/api/testimony_author",
+            None,
+            &[
+                ("slug", slug),
+                ("token", &token),
+                ("action", "consent"),
+                ("projector", "on"),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(response, "").await?;
+    assert!(unescape(&html).contains("Votre choix est enregistré."));
+    let (_, html) = app.get(&wall).await?;
+    assert!(!unescape(&html).contains(redacted));
+
+    // Withdrawn: deleted, the link dead.
+    let response = app
+        .post_form(
+            "/api/testimony_author",
+            None,
+            &[("slug", slug), ("token", &token), ("action", "withdraw")],
+        )
+        .await?;
+    let (back, html) = app.follow(response, "").await?;
+    assert_eq!(back, wall);
+    assert!(unescape(&html).contains("Votre témoignage est retiré et effacé."));
+    assert_eq!(testimony::Entity::find().count(&app.db).await?, 0);
+    assert_eq!(app.get(&link).await?.0, 404);
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let response = app
+        .post_form(
+            "/api/post_testimony",
+            None,
+            &[("slug", slug), ("helped", "Le groupe d'entraide.")],
+        )
+        .await?;
+    let link = location(&response);
+    let token = link.rsplit('/').next().unwrap_or_default().to_owned();
+    let id = testimony::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|t| t.id.to_string())
+        .ok_or_else(|| anyhow::anyhow!("the testimony"))?;
+    let decide = [
+        ("slug", slug),
+        ("id", id.as_str()),
+        ("decision", "approve"),
+        ("helped", "x"),
+    ];
+    // Nobody signed in, an observer: refused.
+    let response = app
+        .post_form("/api/moderate_testimony", None, &decide)
+        .await?;
+    assert!(response.status().is_client_error() || location(&response).contains("connexion"));
+    let here = CouncilSlug::parse(slug)?;
+    let (_, observer) = app
+        .staff_member(&here, Role::Observer, "Olga Observe")
+        .await?;
+    let response = app
+        .post_form("/api/moderate_testimony", Some(&observer), &decide)
+        .await?;
+    assert!(response.status().is_client_error(), "{}", response.status());
+    let stored = testimony::Entity::find().one(&app.db).await?;
+    assert!(stored.is_some_and(|t| t.review == "pending" && t.helped == "Le groupe d'entraide."));
+
+    // The author cannot edit before being asked.
+    let edit = [
+        ("slug", slug),
+        ("token", token.as_str()),
+        ("action", "edit"),
+        ("helped", "Le groupe d'entraide du jeudi."),
+    ];
+    let response = app.post_form("/api/testimony_author", None, &edit).await?;
+    let (_, html) = app.follow(response, "").await?;
+    assert!(
+        unescape(&html).contains("modifié que si l'équipe vous l'a demandé"),
+        "{html}"
+    );
+
+    // Asked (a coordinator moderates too), the author edits; it waits again.
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Cora Coordonne")
+        .await?;
+    let response = app
+        .post_form(
+            "/api/moderate_testimony",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("id", &id),
+                ("decision", "ask"),
+                ("helped", "Le groupe d'entraide."),
+                ("note", "Pouvez-vous dire quel groupe ?"),
+            ],
+        )
+        .await?;
+    assert!(location(&response).ends_with(&format!("#temoignage-{id}")));
+    let (_, html) = app.get(&link).await?;
+    let html = unescape(&html);
+    assert!(
+        html.contains("Pouvez-vous dire quel groupe ?")
+            && html.contains("Modifier votre témoignage")
+    );
+    let response = app.post_form("/api/testimony_author", None, &edit).await?;
+    let (_, html) = app.follow(response, "").await?;
+    assert!(
+        unescape(&html).contains("La nouvelle version est envoyée"),
+        "{html}"
+    );
+    let stored = testimony::Entity::find().one(&app.db).await?;
+    assert!(
+        stored
+            .is_some_and(|t| t.review == "pending" && t.helped == "Le groupe d'entraide du jeudi.")
+    );
+    Ok(())
+}
