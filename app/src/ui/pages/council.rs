@@ -113,6 +113,18 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 }
             }
         }
+        <section aria-labelledby="testimonies-link-title">
+            <h2 id="testimonies-link-title">
+                <Picto name="review"/>
+                {i18n.t("council-testimonies-title")}
+            </h2>
+            <p>{i18n.t("council-testimonies-intro")}</p>
+            <p>
+                <A href=format!("/{slug}/temoignages/nouveau")>{i18n.t("testimony-new-title")}</A>
+                " · "
+                <A href=format!("/{slug}/temoignages")>{i18n.t("council-testimonies-read")}</A>
+            </p>
+        </section>
         <section aria-labelledby="diagnosis-title">
             <h2 id="diagnosis-title">
                 <Picto name="findings"/>

@@ -1,0 +1,60 @@
+// Testimonies end to end: posted by keyboard alone in easy-read (the help panel beside the
+// form, the private link after), redacted and published by a facilitator by keyboard, then
+// read on the wall; axe-core on every screen.
+import { expect, test } from './fixtures.mjs';
+import { expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
+
+const COUNCIL = '/clsm-val-de-lisandre';
+
+test('a testimony posted by keyboard in easy-read, redacted and published by a facilitator, on the wall', async ({ page, baseURL, context }) => {
+  test.setTimeout(120_000);
+  await setPreferences(context, baseURL, 'lang=fr&easy=1');
+  await page.goto(COUNCIL);
+  await tabTo(page, `a[href="${COUNCIL}/temoignages/nouveau"]`, 120);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toContainText('Raconter');
+  await expect(page.locator('.help-panel')).toContainText('3114');
+  await expectNoAxeViolations(page, 'testimony form, easy-read');
+
+  await tabTo(page, '#testimony-happened', 80);
+  await page.keyboard.type("Au CMP, le Dr Lefèvre m'a écouté.");
+  await tabTo(page, '#testimony-change', 10);
+  await page.keyboard.type('Des rendez-vous plus tôt.');
+  await tabTo(page, '#testimony-pseudonym', 10);
+  await page.keyboard.type('Lou');
+  await tabTo(page, '#consent-public', 20);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'form.testimony-form button[type="submit"]', 10);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.receipt')).toContainText("Merci ! C'est envoyé.");
+  const path = new URL(page.url()).pathname;
+  expect(path).toMatch(/\/temoignages\/suivi\/[0-9a-f]{64}$/);
+  await expect(page.locator('.private-link code')).toContainText(path);
+  await expect(page.locator('.help-panel')).toBeVisible();
+  await expectNoAxeViolations(page, 'testimony private link, easy-read');
+
+  // A facilitator: the queue, names removed by keyboard (nothing stored), then published.
+  await setPreferences(context, baseURL, 'lang=fr');
+  await signUp(page, baseURL, 'Fanny Facilite', 'facilitator');
+  await page.goto(`${COUNCIL}/temoignages`);
+  const card = page.locator('article[id^="temoignage-"]').first();
+  await expect(card).toContainText('Lefèvre');
+  await expectNoAxeViolations(page, 'testimony moderation queue');
+  const names = `#${await card.locator('input[name="names"]').getAttribute('id')}`;
+  await tabTo(page, names, 120);
+  await page.keyboard.type('Lefèvre');
+  await page.keyboard.press('Enter');
+  const happened = page.locator('article[id^="temoignage-"] textarea[name="happened"]').first();
+  await expect(happened).toHaveValue("Au CMP, le Dr […] m'a écouté.");
+  await expect(page.locator('article[id^="temoignage-"] [role="status"]')).toContainText('Rien n\'est enregistré');
+  const approve = `#${await page.locator('article[id^="temoignage-"]').first().getAttribute('id')} button[value="approve"]`;
+  await tabTo(page, approve, 40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]').first()).toContainText('La décision est enregistrée.');
+  const published = page.locator('article.testimony');
+  await expect(published).toContainText("Au CMP, le Dr […] m'a écouté.");
+  await expect(published).toContainText('Lou');
+  await expect(published).not.toContainText('Lefèvre');
+  await expectNoAxeViolations(page, 'testimony wall');
+});
