@@ -158,3 +158,5 @@ council-testimonies-intro = Service users, carers, relatives: tell what you live
     .easy = Tell what you live. You can stay anonymous.
 council-testimonies-read = Read the testimonies
     .easy = Read the testimonies
+error-testimony-too-many = You have already sent several testimonies in the past hour. Nothing is lost: your text is below; try again later.
+    .easy = You already sent many texts. Your text is below. Try again later.

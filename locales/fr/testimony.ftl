@@ -158,3 +158,5 @@ council-testimonies-intro = Usagers, aidants, proches : racontez ce que vous viv
     .easy = Racontez ce que vous vivez. Vous pouvez rester anonyme.
 council-testimonies-read = Lire les témoignages
     .easy = Lire les témoignages
+error-testimony-too-many = Vous avez déjà envoyé plusieurs témoignages depuis une heure. Rien n'est perdu : votre texte est ci-dessous ; réessayez plus tard.
+    .easy = Vous avez déjà envoyé beaucoup de textes. Votre texte est en dessous. Réessayez plus tard.

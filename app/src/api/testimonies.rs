@@ -63,6 +63,30 @@ pub async fn post_testimony(
     let db = super::request::db()?;
     let council = server::council(&db, &slug).await?;
     let back = format!("/{slug}/temoignages/nouveau");
+    let echo = |field: Option<&str>, message: &str| {
+        super::forms::refuse(
+            super::forms::FormEcho::new(
+                "testimony",
+                field,
+                message,
+                &[
+                    ("happened", &happened),
+                    ("helped", &helped),
+                    ("change", &change),
+                    ("pseudonym", &pseudonym),
+                    ("college", &college),
+                    ("finding", &finding),
+                    ("public", &public),
+                    ("projector", &projector),
+                    ("report", &report),
+                ],
+            ),
+            &back,
+        )
+    };
+    if !server::may_post() {
+        return echo(None, "error-testimony-too-many");
+    }
     let finding_id = match finding.trim() {
         "" => None,
         raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
@@ -91,25 +115,7 @@ pub async fn post_testimony(
             "saved-testimony-posted",
             &format!("/{slug}/temoignages/suivi/{token}"),
         ),
-        Err(TestimonyError::Refused(field, message)) => super::forms::refuse(
-            super::forms::FormEcho::new(
-                "testimony",
-                Some(field),
-                message,
-                &[
-                    ("happened", &happened),
-                    ("helped", &helped),
-                    ("change", &change),
-                    ("pseudonym", &pseudonym),
-                    ("college", &college),
-                    ("finding", &finding),
-                    ("public", &public),
-                    ("projector", &projector),
-                    ("report", &report),
-                ],
-            ),
-            &back,
-        ),
+        Err(TestimonyError::Refused(field, message)) => echo(Some(field), message),
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),
     }
@@ -387,6 +393,29 @@ pub(crate) mod server {
         pub slug: CouncilSlug,
         pub name: String,
         pub colleges: Vec<crate::domain::College>,
+    }
+
+    /// Testimonies one participant (their cookie, set by the write guard) may post per hour.
+    pub const POSTS_PER_HOUR: u32 = 3;
+
+    /// Whether this request's participant may post one more testimony now. Counted in
+    /// memory (forgotten on restart): a brake on floods, not a record of who posted.
+    pub fn may_post() -> bool {
+        use governor::{DefaultKeyedRateLimiter, Quota};
+        use std::num::NonZeroU32;
+        use std::sync::LazyLock;
+        static LIMIT: LazyLock<DefaultKeyedRateLimiter<crate::domain::ParticipantId>> =
+            LazyLock::new(|| {
+                let burst = NonZeroU32::new(POSTS_PER_HOUR).unwrap_or(NonZeroU32::MIN);
+                DefaultKeyedRateLimiter::keyed(Quota::per_hour(burst))
+            });
+        let participant = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<crate::domain::ParticipantId>().cloned());
+        // No participant: not through the write guard (never the case for a form post).
+        participant.is_none_or(|participant| {
+            LIMIT.retain_recent();
+            LIMIT.check_key(&participant).is_ok()
+        })
     }
 
     pub fn store_error(error: crate::store::testimonies::TestimonyError) -> AppError {

@@ -298,3 +298,43 @@ async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow:
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_participant_posting_too_often_is_refused_with_the_text_given_back() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let post = |cookie: Option<String>, text: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/api/post_testimony",
+                cookie.as_deref(),
+                &[("slug", slug), ("helped", text)],
+            )
+            .await
+        }
+    };
+    let first = post(None, "Un.").await?;
+    let participant = agora_tests::cookie_set(&first, "agora_participant")
+        .ok_or_else(|| anyhow::anyhow!("a participant cookie"))?;
+    for text in ["Deux.", "Trois."] {
+        let response = post(Some(participant.clone()), text).await?;
+        assert!(location(&response).contains("/temoignages/suivi/"));
+    }
+    let response = post(Some(participant.clone()), "Quatre.").await?;
+    let (back, html) = app.follow(response, &participant).await?;
+    assert!(back.ends_with("/temoignages/nouveau"));
+    let html = unescape(&html);
+    assert!(
+        html.contains("plusieurs témoignages depuis une heure"),
+        "{html}"
+    );
+    assert!(html.contains("Quatre."), "the text given back");
+    assert_eq!(testimony::Entity::find().count(&app.db).await?, 3);
+    // Someone else is not held back.
+    let response = post(None, "Cinq.").await?;
+    assert!(location(&response).contains("/temoignages/suivi/"));
+    assert_eq!(testimony::Entity::find().count(&app.db).await?, 4);
+    Ok(())
+}
