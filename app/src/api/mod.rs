@@ -71,9 +71,9 @@ pub use team::{
 };
 pub use testimonies::{
     ActOnTestimony, LoadTestimonies, LoadTestimonyForm, LoadTestimonyLink, ModerateTestimony,
-    PostTestimony, REDACTED_FIELD, TestimoniesPage, TestimonyFormPage, TestimonyLinkPage,
-    act_on_testimony, load_testimonies, load_testimony_form, load_testimony_link,
-    moderate_testimony, post_testimony,
+    PostTestimony, REDACTED_FIELD, TestimoniesPage, TestimoniesReportCsv, TestimonyFormPage,
+    TestimonyLinkPage, act_on_testimony, load_testimonies, load_testimony_form,
+    load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,

@@ -256,6 +256,8 @@ pub struct TestimoniesPage {
     pub wall: Vec<Testimony>,
     /// None: the caller does not moderate.
     pub queue: Option<Vec<(Testimony, bool)>>,
+    /// Whether the caller may download the annual report's quotes (staff who read results).
+    pub can_export: bool,
     pub flash: PageFlash,
 }
 
@@ -268,6 +270,10 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     let council = server::council(&db, &slug).await?;
     let moderator =
         crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ModerateLive)
+            .await?
+            .is_some();
+    let can_export =
+        crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ReadResults)
             .await?
             .is_some();
     let queue = if moderator {
@@ -297,6 +303,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
             .map(|c| (c.key.as_str().to_owned(), c.label))
             .collect(),
         queue,
+        can_export,
         flash: super::forms::take_page_flash()?,
     })
 }
@@ -381,6 +388,32 @@ pub async fn moderate_testimony(
 /// The "field" a redaction comes back on: no field is at fault.
 pub const REDACTED_FIELD: &str = "redacted";
 
+/// The testimonies whose authors allow a quote in the annual report, as a CSV file for the
+/// council's staff (those who read results): one line each, in the reader's language.
+/// Read from the table at each download, so a withdrawn testimony or a consent taken back
+/// is never in it.
+#[server(endpoint = "testimonies_report_csv", input = leptos::server_fn::codec::GetUrl, output = super::surveys::Csv)]
+pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvFile, AppError> {
+    use crate::domain::Permission;
+    use crate::domain::testimony::Surface;
+    let db = super::request::db()?;
+    let (council_id, _, _) =
+        super::team::server::require(&db, &slug, Permission::ReadResults).await?;
+    let council = server::council(&db, &slug).await?;
+    let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
+        .await
+        .map_err(server::store_error)?;
+    let lang = crate::ui::prefs::initial_preferences().lang;
+    let file =
+        server::report_csv(&quoted, &council.colleges, lang).map_err(|_| AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    response.insert_header(
+        http::header::CONTENT_DISPOSITION,
+        http::HeaderValue::from_static("attachment; filename=\"temoignages-rapport.csv\""),
+    );
+    Ok(file)
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::api::AppError;
@@ -393,6 +426,64 @@ pub(crate) mod server {
         pub slug: CouncilSlug,
         pub name: String,
         pub colleges: Vec<crate::domain::College>,
+    }
+
+    /// The report's CSV: a byte-order mark (accents in spreadsheets), `;` in French.
+    pub fn report_csv(
+        quoted: &[crate::domain::testimony::Testimony],
+        colleges: &[crate::domain::College],
+        lang: crate::domain::Lang,
+    ) -> Result<crate::api::surveys::CsvFile, csv::Error> {
+        let text = |id: &str| crate::ui::i18n::message(lang, false, id, None);
+        let delimiter = if lang == crate::domain::Lang::Fr {
+            b';'
+        } else {
+            b','
+        };
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
+        out.write_record(
+            [
+                "testimony-csv-who",
+                "testimony-csv-college",
+                "testimony-csv-month",
+                "testimony-happened",
+                "testimony-helped",
+                "testimony-change",
+                "testimony-summary-field",
+            ]
+            .map(text),
+        )?;
+        for t in quoted {
+            let college = t
+                .college
+                .as_ref()
+                .map(|key| {
+                    colleges
+                        .iter()
+                        .find(|c| c.key.as_str() == key)
+                        .and_then(|c| c.label.clone())
+                        .unwrap_or_else(|| text(&format!("college-{key}")))
+                })
+                .unwrap_or_default();
+            out.write_record([
+                t.pseudonym
+                    .clone()
+                    .unwrap_or_else(|| text("testimony-anonymous")),
+                college,
+                format!("{:04}-{:02}", t.posted.0, t.posted.1),
+                t.story.happened.clone(),
+                t.story.helped.clone(),
+                t.story.change.clone(),
+                t.easy_summary.clone().unwrap_or_default(),
+            ])?;
+        }
+        let bytes = out.into_inner().map_err(|e| e.into_error())?;
+        Ok(crate::api::surveys::CsvFile(format!(
+            "\u{feff}{}",
+            String::from_utf8_lossy(&bytes)
+        )))
     }
 
     /// Testimonies one participant (their cookie, set by the write guard) may post per hour.

@@ -338,3 +338,88 @@ async fn a_participant_posting_too_often_is_refused_with_the_text_given_back() -
     assert_eq!(testimony::Entity::find().count(&app.db).await?, 4);
     Ok(())
 }
+
+#[tokio::test]
+async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
+-> anyhow::Result<()> {
+    use agora_app::domain::testimony::{Consent, Story};
+    use agora_app::store::testimonies::{self, Decision, NewTestimony};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let council = agora_app::store::staff::council_by_slug_id(&app.db, slug)
+        .await?
+        .map(|(id, _)| id)
+        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let today = chrono::Utc::now().date_naive();
+    let mut tokens = Vec::new();
+    for (text, report) in [
+        ("À citer; avec « guillemets ».", true),
+        ("Pas pour le rapport.", false),
+    ] {
+        let (id, token) = testimonies::post(
+            &app.db,
+            NewTestimony {
+                council_id: council,
+                finding_id: None,
+                assembly_id: None,
+                story: Story {
+                    happened: text.into(),
+                    ..Story::default()
+                },
+                pseudonym: String::new(),
+                college: agora_app::domain::CollegeKey::parse("aidants"),
+                consent: Consent {
+                    report,
+                    ..Consent::default()
+                },
+            },
+            today,
+        )
+        .await?;
+        let approve = Decision::Approve {
+            story: Story {
+                happened: text.into(),
+                ..Story::default()
+            },
+            content_warning: String::new(),
+            easy_summary: "Un aidant raconte.".into(),
+        };
+        testimonies::moderate(&app.db, council, id, approve, None).await?;
+        tokens.push(token);
+    }
+    let csv = format!("/api/testimonies_report_csv?slug={slug}");
+    let (status, _) = app.get(&csv).await?;
+    assert!(status == 401 || status == 403, "{status}");
+    let (_, observer) = app
+        .staff_member(&here, Role::Observer, "Olga Observe")
+        .await?;
+    let (status, file) = app.get_with_cookie(&csv, Some(&observer)).await?;
+    assert_eq!(status, 200);
+    let file = file
+        .strip_prefix('\u{feff}')
+        .ok_or_else(|| anyhow::anyhow!("a byte-order mark"))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(file.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "Anonyme");
+    assert_eq!(rows[0][1], "Aidants et familles");
+    assert_eq!(rows[0][3], "À citer; avec « guillemets ».");
+    assert_eq!(rows[0][6], "Un aidant raconte.");
+    // The wall shows staff the download link.
+    let (_, html) = app
+        .get_with_cookie(&format!("/{slug}/temoignages"), Some(&observer))
+        .await?;
+    assert!(html.contains(&csv), "the download link");
+
+    // Withdrawn: gone from the next download.
+    testimonies::withdraw(&app.db, &tokens[0]).await?;
+    let (_, file) = app.get_with_cookie(&csv, Some(&observer)).await?;
+    assert!(!file.contains("À citer"), "{file}");
+    Ok(())
+}

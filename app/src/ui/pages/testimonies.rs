@@ -545,8 +545,18 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         colleges,
         wall,
         queue,
+        can_export,
         flash,
     } = page;
+    let export = can_export.then(|| {
+        view! {
+            <p>
+                <a href=format!("/api/testimonies_report_csv?slug={council_slug}") download>
+                    {i18n.t("testimony-report-download")}
+                </a>
+            </p>
+        }
+    });
     let wall_view = if wall.is_empty() {
         view! { <p>{i18n.t("testimony-wall-empty")}</p> }.into_any()
     } else {
@@ -593,6 +603,7 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
             </A>
         </p>
         {queue_view}
+        {export}
         <section aria-labelledby="wall-title">
             <h2 id="wall-title">{i18n.t("testimony-wall-published")}</h2>
             {wall_view}
