@@ -57,4 +57,9 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expect(published).toContainText('Lou');
   await expect(published).not.toContainText('Lefèvre');
   await expectNoAxeViolations(page, 'testimony wall');
+  await page.goto(`${COUNCIL}/temoignages/ecran`);
+  await expect(page.locator('.projector')).toContainText("Pas de témoignage à l'écran");
+  await expectNoAxeViolations(page, 'testimony projector');
+  // Nobody touches a projector: it reloads itself (every 10 s).
+  await page.waitForEvent('load', { timeout: 20_000 });
 });

@@ -11,6 +11,7 @@ mod m20261124_000006_vote_colleges;
 mod m20261124_000007_surveys;
 mod m20261124_000008_survey_counts;
 mod m20261124_000009_testimonies;
+mod m20261124_000010_testimony_screen;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_surveys::Migration),
             Box::new(m20261124_000008_survey_counts::Migration),
             Box::new(m20261124_000009_testimonies::Migration),
+            Box::new(m20261124_000010_testimony_screen::Migration),
         ]
     }
 }

@@ -75,6 +75,9 @@ pub use testimonies::{
     TestimonyLinkPage, act_on_testimony, load_testimonies, load_testimony_form,
     load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
+pub use testimonies::{
+    LoadTestimonyScreen, ShowTestimony, TestimonyScreenPage, load_testimony_screen, show_testimony,
+};
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,
     LoadCodeSheet, LoadVote, LoadVoteResults, LoadVotes, ResultsPage, RunVote, VotePage, VotesPage,

@@ -258,6 +258,8 @@ pub struct TestimoniesPage {
     pub queue: Option<Vec<(Testimony, bool)>>,
     /// Whether the caller may download the annual report's quotes (staff who read results).
     pub can_export: bool,
+    /// For moderators: the testimonies allowed on the projector, and the one on it.
+    pub screen: Option<(Vec<Testimony>, Option<i64>)>,
     pub flash: PageFlash,
 }
 
@@ -276,6 +278,18 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
         crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ReadResults)
             .await?
             .is_some();
+    let screen = if moderator {
+        let allowed = shown_on(&db, council.id, Surface::Projector)
+            .await
+            .map_err(server::store_error)?;
+        let current = crate::store::testimonies::on_screen(&db, council.id)
+            .await
+            .map_err(server::store_error)?
+            .map(|t| t.id);
+        Some((allowed, current))
+    } else {
+        None
+    };
     let queue = if moderator {
         Some(
             queue(&db, council.id)
@@ -304,6 +318,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
             .collect(),
         queue,
         can_export,
+        screen,
         flash: super::forms::take_page_flash()?,
     })
 }
@@ -412,6 +427,55 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
         http::HeaderValue::from_static("attachment; filename=\"temoignages-rapport.csv\""),
     );
     Ok(file)
+}
+
+/// A facilitator shows a testimony on the council's projector (`id` empty: none).
+#[server(endpoint = "show_testimony")]
+pub async fn show_testimony(slug: String, #[server(default)] id: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::testimonies::{TestimonyError, put_on_screen};
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = match id.trim() {
+        "" => None,
+        raw => Some(crate::api::assemblies::server::id(raw)?),
+    };
+    let back = format!("/{slug}/temoignages#ecran-title");
+    match put_on_screen(&db, council_id, id, Some(caller)).await {
+        Ok(()) => super::forms::done("saved-testimony-screen", &back),
+        Err(TestimonyError::Refused(_, message)) => super::forms::refuse(
+            super::forms::FormEcho::new("screen", None, message, &[]),
+            &back,
+        ),
+        Err(error) => Err(server::store_error(error)),
+    }
+}
+
+/// The council's testimony projector: large text, one testimony or none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestimonyScreenPage {
+    pub council_name: String,
+    pub colleges: Vec<(String, Option<String>)>,
+    pub testimony: Option<Testimony>,
+}
+
+#[server(endpoint = "testimony_screen")]
+pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, AppError> {
+    let db = super::request::db()?;
+    let council = server::council(&db, &slug).await?;
+    let testimony = crate::store::testimonies::on_screen(&db, council.id)
+        .await
+        .map_err(server::store_error)?;
+    Ok(TestimonyScreenPage {
+        council_name: council.name,
+        colleges: council
+            .colleges
+            .into_iter()
+            .map(|c| (c.key.as_str().to_owned(), c.label))
+            .collect(),
+        testimony,
+    })
 }
 
 #[cfg(feature = "ssr")]

@@ -322,3 +322,69 @@ pub async fn shown_on(
         .filter(|t| t.consent.allows(surface))
         .collect())
 }
+
+/// A facilitator shows testimony `id` on the council's projector (`None` empties it). Only
+/// an approved testimony whose author allows the projector may be shown.
+pub async fn put_on_screen(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: Option<i64>,
+    by: Option<i64>,
+) -> Result<(), TestimonyError> {
+    use super::entities::testimony_on_screen;
+    let txn = super::begin_write(db).await?;
+    testimony_on_screen::Entity::delete_by_id(council_id)
+        .exec(&txn)
+        .await?;
+    if let Some(id) = id {
+        let model = testimony::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .filter(|t| t.council_id == council_id)
+            .ok_or(TestimonyError::NotFound)?;
+        let shown = view(model);
+        if shown.review != Review::Approved || !shown.consent.allows(Surface::Projector) {
+            return Err(TestimonyError::Refused(
+                "screen",
+                "error-testimony-not-for-screen",
+            ));
+        }
+        testimony_on_screen::ActiveModel {
+            council_id: Set(council_id),
+            testimony_id: Set(id),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "testimony-on-screen",
+        &id.map_or_else(|| "none".to_owned(), |id| format!("testimony {id}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The testimony on the council's projector, if any — and only while it is still approved
+/// and its author still allows the projector (a consent taken back empties the screen at
+/// its next reading).
+pub async fn on_screen(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Option<Testimony>, TestimonyError> {
+    use super::entities::testimony_on_screen;
+    let Some(row) = testimony_on_screen::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(testimony::Entity::find_by_id(row.testimony_id)
+        .one(db)
+        .await?
+        .map(view)
+        .filter(|t| t.review == Review::Approved && t.consent.allows(Surface::Projector)))
+}

@@ -143,6 +143,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/temoignages/ecran")
+                        view=pages::TestimonyScreenRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/temoignages/nouveau")
                         view=pages::TestimonyFormRoute
                         ssr=SsrMode::Async

@@ -423,3 +423,127 @@ async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
     assert!(!file.contains("À citer"), "{file}");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_it()
+-> anyhow::Result<()> {
+    use agora_app::domain::testimony::{Consent, Story};
+    use agora_app::store::testimonies::{self, Decision, NewTestimony};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let council = agora_app::store::staff::council_by_slug_id(&app.db, slug)
+        .await?
+        .map(|(id, _)| id)
+        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let today = chrono::Utc::now().date_naive();
+    let mut posted = Vec::new();
+    for (text, projector) in [("Pour l'écran.", true), ("Pas pour l'écran.", false)] {
+        let (id, token) = testimonies::post(
+            &app.db,
+            NewTestimony {
+                council_id: council,
+                finding_id: None,
+                assembly_id: None,
+                story: Story {
+                    happened: text.into(),
+                    ..Story::default()
+                },
+                pseudonym: "Sam".into(),
+                college: None,
+                consent: Consent {
+                    projector,
+                    ..Consent::default()
+                },
+            },
+            today,
+        )
+        .await?;
+        let approve = Decision::Approve {
+            story: Story {
+                happened: text.into(),
+                ..Story::default()
+            },
+            content_warning: String::new(),
+            easy_summary: String::new(),
+        };
+        testimonies::moderate(&app.db, council, id, approve, None).await?;
+        posted.push((id.to_string(), token));
+    }
+    let screen = format!("/{slug}/temoignages/ecran");
+    let (status, html) = app.get(&screen).await?;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Pas de témoignage à l&#x27;écran")
+            || html.contains("Pas de témoignage à l'écran")
+    );
+    assert!(
+        html.contains("screen-refresh"),
+        "reloads itself (an island)"
+    );
+    assert!(
+        !html.contains("http-equiv=\"refresh\""),
+        "no timed refresh (WCAG 2.2.1)"
+    );
+
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
+        .await?;
+    let (_, html) = app
+        .get_with_cookie(&format!("/{slug}/temoignages"), Some(&facilitator))
+        .await?;
+    let html = unescape(&html);
+    assert!(
+        html.contains("Pour l'écran") && !html.contains("Pas pour l'écran"),
+        "only what may go on screen: {html}"
+    );
+    let show = |id: String| {
+        let (app, facilitator) = (&app, facilitator.clone());
+        async move {
+            let response = app
+                .post_form(
+                    "/api/show_testimony",
+                    Some(&facilitator),
+                    &[("slug", slug), ("id", &id)],
+                )
+                .await?;
+            let (_, html) = app.follow(response, &facilitator).await?;
+            anyhow::Ok(unescape(&html))
+        }
+    };
+    let html = show(posted[1].0.clone()).await?;
+    assert!(html.contains("ne peut pas être montré à l'écran"), "{html}");
+    let html = show(posted[0].0.clone()).await?;
+    assert!(html.contains("L'écran est mis à jour."), "{html}");
+    let (_, html) = app.get(&screen).await?;
+    assert!(unescape(&html).contains("Pour l'écran."));
+
+    // The author takes the projector back: the screen is empty at its next reading.
+    let response = app
+        .post_form(
+            "/api/testimony_author",
+            None,
+            &[
+                ("slug", slug),
+                ("token", &posted[0].1),
+                ("action", "consent"),
+            ],
+        )
+        .await?;
+    assert!(location(&response).contains("/suivi/"));
+    let (_, html) = app.get(&screen).await?;
+    assert!(!unescape(&html).contains("Pour l'écran."));
+    // An observer may not choose.
+    let (_, observer) = app
+        .staff_member(&here, Role::Observer, "Olga Observe")
+        .await?;
+    let response = app
+        .post_form(
+            "/api/show_testimony",
+            Some(&observer),
+            &[("slug", slug), ("id", "")],
+        )
+        .await?;
+    assert!(response.status().is_client_error());
+    Ok(())
+}

@@ -12,6 +12,7 @@ mod passkey;
 mod picto;
 mod preferences_panel;
 mod projector_screen;
+mod screen_refresh;
 mod text;
 
 pub use console_keys::ConsoleKeys;
@@ -24,4 +25,5 @@ pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
+pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Paragraphs};

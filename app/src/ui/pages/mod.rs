@@ -29,7 +29,9 @@ pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use survey_editor::{SurveyCodeSheetRoute, SurveyEditorRoute, SurveysRoute};
 pub use surveys::{SurveyResultsRoute, SurveyRoute, SurveySummaryRoute};
 pub use team::{AuditLogRoute, TeamPageRoute};
-pub use testimonies::{TestimoniesRoute, TestimonyFormRoute, TestimonyLinkRoute};
+pub use testimonies::{
+    TestimoniesRoute, TestimonyFormRoute, TestimonyLinkRoute, TestimonyScreenRoute,
+};
 pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
 
 use crate::api::AppError;

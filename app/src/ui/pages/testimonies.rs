@@ -6,14 +6,14 @@
 use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
-    ActOnTestimony, ModerateTestimony, PageFlash, PostTestimony, TestimoniesPage,
-    TestimonyFormPage, TestimonyLinkPage, load_testimonies, load_testimony_form,
-    load_testimony_link,
+    ActOnTestimony, ModerateTestimony, PageFlash, PostTestimony, ShowTestimony, TestimoniesPage,
+    TestimonyFormPage, TestimonyLinkPage, TestimonyScreenPage, load_testimonies,
+    load_testimony_form, load_testimony_link, load_testimony_screen,
 };
 use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
-use crate::ui::components::{FieldKind, FormField, Picto};
+use crate::ui::components::{FieldKind, FormField, Picto, ScreenRefresh};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -546,8 +546,64 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         wall,
         queue,
         can_export,
+        screen,
         flash,
     } = page;
+    let screen_view = screen.map(|(allowed, current)| {
+        let show = |id: Option<i64>, label: String, quiet: bool| {
+            view! {
+                <form method="post" action=ShowTestimony::url() class="inline-form">
+                    <input type="hidden" name="slug" value=council_slug.clone()/>
+                    <input type="hidden" name="id" value=id.map(|id| id.to_string()).unwrap_or_default()/>
+                    <button type="submit" class=if quiet { "button button-quiet" } else { "button" }>
+                        {label}
+                    </button>
+                </form>
+            }
+        };
+        let items = allowed
+            .iter()
+            .map(|t| {
+                let on = current == Some(t.id);
+                let first = t
+                    .story
+                    .parts()
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .find(|text| !text.is_empty())
+                    .unwrap_or_default()
+                    .chars()
+                    .take(120)
+                    .collect::<String>();
+                view! {
+                    <li class="card">
+                        <p>
+                            <strong>{byline(i18n, t, &colleges)}</strong>
+                            {on.then(|| view! { " " <span class="tag">{i18n.t("testimony-on-screen")}</span> })}
+                        </p>
+                        <p lang="fr">{first}"…"</p>
+                        {(!on).then(|| show(Some(t.id), i18n.text("testimony-show"), false))}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="ecran-title">
+                <h2 id="ecran-title" tabindex="-1">{i18n.t("testimony-screen-title")}</h2>
+                {form_refusal(i18n, &flash, "screen")}
+                <p>
+                    {i18n.t("testimony-screen-how")} " "
+                    <A href=format!("/{council_slug}/temoignages/ecran")>{i18n.t("testimony-screen-open")}</A>
+                </p>
+                {if allowed.is_empty() {
+                    view! { <p>{i18n.t("testimony-screen-none")}</p> }.into_any()
+                } else {
+                    view! { <ul class="survey-questions">{items}</ul> }.into_any()
+                }}
+                {current.map(|_| show(None, i18n.text("testimony-screen-clear"), true))}
+            </section>
+        }
+    });
     let export = can_export.then(|| {
         view! {
             <p>
@@ -603,10 +659,59 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
             </A>
         </p>
         {queue_view}
+        {screen_view}
         {export}
         <section aria-labelledby="wall-title">
             <h2 id="wall-title">{i18n.t("testimony-wall-published")}</h2>
             {wall_view}
         </section>
+    }
+}
+
+/// `/{slug}/temoignages/ecran`: the testimony a facilitator chose, in large text, for the
+/// projector of a plenary; it reloads itself every 10 seconds (`ScreenRefresh`), so a new
+/// choice, a consent taken back or a withdrawal shows without anyone touching it.
+#[component]
+pub fn TestimonyScreenRoute() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        load_testimony_screen,
+    );
+    loaded(page, |page| {
+        view! { <TestimonyScreenView page/> }.into_any()
+    })
+}
+
+#[component]
+fn TestimonyScreenView(page: TestimonyScreenPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let TestimonyScreenPage {
+        council_name,
+        colleges,
+        testimony,
+    } = page;
+    let body = match testimony {
+        Some(t) => view! {
+            <article class="testimony">
+                <p class="byline">{byline(i18n, &t, &colleges)}</p>
+                {t.content_warning.clone().map(|warning| view! {
+                    <p class="notice">{i18n.t("testimony-warning")} " " <span lang="fr">{warning}</span></p>
+                })}
+                {story_view(i18n, &t.story)}
+            </article>
+        }
+        .into_any(),
+        None => view! { <p class="lead">{i18n.t("testimony-screen-empty")}</p> }.into_any(),
+    };
+    view! {
+        <Title text=i18n.text("testimony-screen-title")/>
+        <ScreenRefresh seconds=10/>
+        <div class="projector">
+            <h1>
+                {i18n.t("testimony-wall-title")} " — " <span lang="fr">{council_name}</span>
+            </h1>
+            {body}
+        </div>
     }
 }
