@@ -38,21 +38,23 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await setPreferences(context, baseURL, 'lang=fr');
   await signUp(page, baseURL, 'Fanny Facilite', 'facilitator');
   await page.goto(`${COUNCIL}/temoignages`);
-  const card = page.locator('article[id^="temoignage-"]').first();
-  await expect(card).toContainText('Lefèvre');
+  // Other tests post too, in parallel: this one's card, by what it said.
+  const card = page.locator('article[id^="temoignage-"]', { hasText: "m'a écouté" });
+  await expect(card).toHaveCount(1);
+  const cardId = await card.getAttribute('id');
   await expectNoAxeViolations(page, 'testimony moderation queue');
   const names = `#${await card.locator('input[name="names"]').getAttribute('id')}`;
   await tabTo(page, names, 120);
   await page.keyboard.type('Lefèvre');
   await page.keyboard.press('Enter');
-  const happened = page.locator('article[id^="temoignage-"] textarea[name="happened"]').first();
+  const happened = page.locator(`#${cardId} textarea[name="happened"]`);
   await expect(happened).toHaveValue("Au CMP, le Dr […] m'a écouté.");
-  await expect(page.locator('article[id^="temoignage-"] [role="status"]')).toContainText('Rien n\'est enregistré');
-  const approve = `#${await page.locator('article[id^="temoignage-"]').first().getAttribute('id')} button[value="approve"]`;
+  await expect(page.locator(`#${cardId} [role="status"]`)).toContainText('Rien n\'est enregistré');
+  const approve = `#${cardId} button[value="approve"]`;
   await tabTo(page, approve, 40);
   await page.keyboard.press('Enter');
   await expect(page.locator('main [role="status"]').first()).toContainText('La décision est enregistrée.');
-  const published = page.locator('article.testimony');
+  const published = page.locator('article.testimony', { hasText: 'Lou' });
   await expect(published).toContainText("Au CMP, le Dr […] m'a écouté.");
   await expect(published).toContainText('Lou');
   await expect(published).not.toContainText('Lefèvre');
@@ -62,4 +64,23 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expectNoAxeViolations(page, 'testimony projector');
   // Nobody touches a projector: it reloads itself (every 10 s).
   await page.waitForEvent('load', { timeout: 20_000 });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form takes a sound file and the recorder stays hidden', async ({ page, baseURL, context }) => {
+    await setPreferences(context, baseURL, 'lang=fr&easy=1');
+    await page.goto(`${COUNCIL}/temoignages/nouveau`);
+    await expect(page.locator('#testimony-recorder')).toBeHidden();
+    await page.locator('#testimony-audio').setInputFiles({
+      name: 'message.ogg',
+      mimeType: 'audio/ogg',
+      buffer: Buffer.concat([Buffer.from('OggS'), Buffer.alloc(400, 1)]),
+    });
+    await page.locator('#testimony-pseudonym').fill('Sans script');
+    await page.locator('form.testimony-form button[type="submit"]').click();
+    await expect(page.locator('.receipt')).toBeVisible();
+    await expect(page.locator('main')).toContainText("Nous avons votre message audio");
+  });
 });

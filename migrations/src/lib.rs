@@ -12,6 +12,8 @@ mod m20261124_000007_surveys;
 mod m20261124_000008_survey_counts;
 mod m20261124_000009_testimonies;
 mod m20261124_000010_testimony_screen;
+mod m20261124_000011_testimony_audio;
+mod m20261124_000012_local_help;
 
 pub struct Migrator;
 
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_survey_counts::Migration),
             Box::new(m20261124_000009_testimonies::Migration),
             Box::new(m20261124_000010_testimony_screen::Migration),
+            Box::new(m20261124_000011_testimony_audio::Migration),
+            Box::new(m20261124_000012_local_help::Migration),
         ]
     }
 }

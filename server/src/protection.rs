@@ -70,6 +70,17 @@ impl WriteGuard {
     }
 }
 
+/// The one form that carries a file (a testimony's recording) may weigh more than the
+/// others: twice the largest recording, so that one a little too heavy is still read and
+/// refused beside its field, in words, rather than cut off here.
+fn body_limit(path: &str, forms: usize) -> usize {
+    if path == "/api/post_testimony" {
+        forms.max(2 * agora_app::domain::testimony::AUDIO_MAX_BYTES)
+    } else {
+        forms
+    }
+}
+
 /// Axum middleware applying the guard to every write.
 pub async fn guard_writes(
     State(guard): State<Arc<WriteGuard>>,
@@ -83,11 +94,12 @@ pub async fn guard_writes(
     if is_cross_site(headers) {
         return refuse(headers, StatusCode::FORBIDDEN, "error-cross-site");
     }
+    let max_body_bytes = body_limit(request.uri().path(), guard.max_body_bytes);
     let declared_length = headers
         .get(CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared_length.is_some_and(|length| length > guard.max_body_bytes) {
+    if declared_length.is_some_and(|length| length > max_body_bytes) {
         return refuse(headers, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large");
     }
 
@@ -117,9 +129,10 @@ pub async fn guard_writes(
 
     // Read the body here, within the limit, so that one sent without a declared length
     // (chunked) is refused the same way instead of failing deep inside a handler. Write
-    // bodies are small forms: holding them in memory costs little.
+    // bodies are small forms (and, on one path, one short recording): holding them in
+    // memory costs little.
     let (mut parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, guard.max_body_bytes).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, max_body_bytes).await else {
         return refuse(
             &parts.headers,
             StatusCode::PAYLOAD_TOO_LARGE,

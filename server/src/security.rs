@@ -13,12 +13,14 @@ use leptos_axum::ResponseOptions;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The policy of an HTML page whose inline script carries `nonce`. Compiling the wasm counts
-/// as eval for browsers, hence `'wasm-unsafe-eval'` (never plain `'unsafe-eval'`).
+/// as eval for browsers, hence `'wasm-unsafe-eval'` (never plain `'unsafe-eval'`). Sound may
+/// also come from `blob:`: the testimony recorder plays back what was just recorded, which
+/// exists only in the browser.
 pub fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         style-src 'self'; img-src 'self'; media-src 'self' blob:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 

@@ -175,6 +175,36 @@ impl TestApp {
         Ok(request.send().await?)
     }
 
+    /// POSTs a `multipart/form-data` form as a browser without JavaScript does, its text
+    /// fields and, if given, one file `(field, file name, media type, bytes)`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &str, Vec<u8>)>,
+    ) -> anyhow::Result<reqwest::Response> {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        if let Some((name, file_name, mime, bytes)) = file {
+            let part = reqwest::multipart::Part::bytes(bytes)
+                .file_name(file_name.to_owned())
+                .mime_str(mime)?;
+            form = form.part(name.to_owned(), part);
+        }
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("accept", "text/html")
+            .multipart(form);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        Ok(request.send().await?)
+    }
+
     /// Follows a plain form post's redirect as a browser does, with the flash cookie it set
     /// added to `cookie`: where it led, and that page.
     pub async fn follow(

@@ -17,6 +17,11 @@ pub struct ConsolePage {
     /// The room's sequence number the page shows, for the island that follows it.
     pub seq: i64,
     pub room: RoomState,
+    /// The council's colleges (key, its own label if renamed), to name testimonies' authors.
+    pub colleges: Vec<(String, Option<String>)>,
+    /// The testimonies whose authors accept the projector, and the one on it.
+    pub testimonies: Vec<crate::domain::testimony::Testimony>,
+    pub testimony_on_screen: Option<i64>,
     pub flash: PageFlash,
 }
 
@@ -41,7 +46,29 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
     let (seq, room) = crate::live::room::snapshot(&db, assembly, true)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
+    use crate::api::testimonies::server::{council, store_error};
+    use crate::store::testimonies::{on_screen, shown_on};
+    let testimonies = shown_on(
+        &db,
+        council_id,
+        crate::domain::testimony::Surface::Projector,
+    )
+    .await
+    .map_err(store_error)?;
+    let testimony_on_screen = on_screen(&db, council_id)
+        .await
+        .map_err(store_error)?
+        .map(|t| t.id);
+    let colleges = council(&db, &slug)
+        .await?
+        .colleges
+        .into_iter()
+        .map(|c| (c.key.as_str().to_owned(), c.label))
+        .collect();
     Ok(ConsolePage {
+        colleges,
+        testimonies,
+        testimony_on_screen,
         council_slug: slug,
         council_name,
         seq,

@@ -38,7 +38,10 @@ pub use live::{
     support_question,
 };
 pub use preferences::{SavePreferences, save_preferences};
-pub use settings::{LoadSettings, SaveSettings, SettingsPage, load_settings, save_settings};
+pub use settings::{
+    LoadSettings, SaveLocalHelp, SaveSettings, SettingsPage, load_settings, save_local_help,
+    save_settings,
+};
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;
 pub use staff::{
@@ -76,7 +79,8 @@ pub use testimonies::{
     load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
 pub use testimonies::{
-    LoadTestimonyScreen, ShowTestimony, TestimonyScreenPage, load_testimony_screen, show_testimony,
+    AudioFile, LoadTestimonyScreen, ShowTestimony, TestimonyAudio, TestimonyScreenPage,
+    load_testimony_screen, show_testimony, testimony_audio,
 };
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,

@@ -18,6 +18,10 @@ pub struct TestimonyFormPage {
     pub council_name: String,
     pub colleges: Vec<(String, Option<String>)>,
     pub findings: Vec<(i64, crate::domain::Wording)>,
+    /// Its published assemblies (id, title), newest first.
+    pub assemblies: Vec<(i64, String)>,
+    /// The council's own help resources, beside the crisis numbers.
+    pub local_help: Vec<String>,
     pub flash: PageFlash,
 }
 
@@ -30,7 +34,14 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         .into_iter()
         .map(|f| (f.id, f.title))
         .collect();
+    let assemblies = crate::store::assemblies::assemblies_of(&db, council.id, false)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.title))
+        .collect();
     Ok(TestimonyFormPage {
+        assemblies,
+        local_help: crate::store::local_help(&db, council.id).await?,
         council_slug: slug,
         council_name: council.name,
         colleges: council
@@ -44,71 +55,75 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
 }
 
 /// Posts a testimony: refused whole (the reason beside its field, what was typed given
-/// back), or stored pending, and the author is taken to their private link.
-#[server(endpoint = "post_testimony")]
-pub async fn post_testimony(
-    slug: String,
-    #[server(default)] happened: String,
-    #[server(default)] helped: String,
-    #[server(default)] change: String,
-    #[server(default)] pseudonym: String,
-    #[server(default)] college: String,
-    #[server(default)] finding: String,
-    #[server(default)] public: String,
-    #[server(default)] projector: String,
-    #[server(default)] report: String,
-) -> Result<(), AppError> {
-    use crate::domain::testimony::{Consent, Story};
+/// back), or stored pending, and the author is taken to their private link. Sent as
+/// `multipart/form-data`, since the form may carry a recorded message (`audio`).
+#[server(endpoint = "post_testimony", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Result<(), AppError> {
+    use crate::domain::testimony::{Consent, Story, check_audio};
     use crate::store::testimonies::{NewTestimony, TestimonyError, post};
+    let form = server::PostedForm::read(data).await?;
+    let field = |name: &str| form.text(name);
+    let slug = field("slug");
     let db = super::request::db()?;
     let council = server::council(&db, &slug).await?;
     let back = format!("/{slug}/temoignages/nouveau");
+    // A recording cannot be given back: the message beside its field says to choose it again.
     let echo = |field: Option<&str>, message: &str| {
+        let names = [
+            "happened",
+            "helped",
+            "change",
+            "pseudonym",
+            "college",
+            "finding",
+            "public",
+            "projector",
+            "report",
+        ];
+        let values: Vec<(&str, String)> = names.iter().map(|n| (*n, form.text(n))).collect();
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         super::forms::refuse(
-            super::forms::FormEcho::new(
-                "testimony",
-                field,
-                message,
-                &[
-                    ("happened", &happened),
-                    ("helped", &helped),
-                    ("change", &change),
-                    ("pseudonym", &pseudonym),
-                    ("college", &college),
-                    ("finding", &finding),
-                    ("public", &public),
-                    ("projector", &projector),
-                    ("report", &report),
-                ],
-            ),
+            super::forms::FormEcho::new("testimony", field, message, &pairs),
             &back,
         )
     };
     if !server::may_post() {
         return echo(None, "error-testimony-too-many");
     }
-    let finding_id = match finding.trim() {
+    let audio = match form.audio.as_deref() {
+        None => None,
+        Some(bytes) => match check_audio(bytes) {
+            Ok(format) => Some((format, bytes.to_vec())),
+            Err(refusal) => return echo(Some(refusal.field), refusal.message),
+        },
+    };
+    let finding_id = match field("finding").trim() {
+        "" => None,
+        raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
+    };
+    let assembly_id = match field("assembly").trim() {
         "" => None,
         raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
     };
     let new = NewTestimony {
         council_id: council.id,
         finding_id,
-        assembly_id: None,
+        assembly_id,
         story: Story {
-            happened: happened.clone(),
-            helped: helped.clone(),
-            change: change.clone(),
+            happened: field("happened"),
+            helped: field("helped"),
+            change: field("change"),
         },
-        pseudonym: pseudonym.clone(),
+        pseudonym: field("pseudonym"),
         // An unknown college is no college: the person still posts.
-        college: crate::domain::CollegeKey::parse(&college)
+        college: crate::domain::CollegeKey::parse(&field("college"))
             .filter(|key| council.colleges.iter().any(|c| &c.key == key)),
         consent: Consent {
-            public: !public.is_empty(),
-            projector: !projector.is_empty(),
-            report: !report.is_empty(),
+            public: !field("public").is_empty(),
+            projector: !field("projector").is_empty(),
+            report: !field("report").is_empty(),
         },
+        audio,
     };
     match post(&db, new, chrono::Utc::now().date_naive()).await {
         Ok((_, token)) => super::forms::done(
@@ -119,6 +134,65 @@ pub async fn post_testimony(
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),
     }
+}
+
+/// A testimony's recording, as its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudioFile(pub Vec<u8>);
+
+/// Bytes for a server function's answer; the real media type is set per file.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct AudioEncoding;
+
+impl leptos::server_fn::ContentType for AudioEncoding {
+    const CONTENT_TYPE: &'static str = "application/octet-stream";
+}
+
+impl leptos::server_fn::FormatType for AudioEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Binary;
+}
+
+impl leptos::server_fn::Encodes<AudioFile> for AudioEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &AudioFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<AudioFile> for AudioEncoding {
+    type Error = std::convert::Infallible;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<AudioFile, Self::Error> {
+        Ok(AudioFile(bytes.to_vec()))
+    }
+}
+
+pub type Audio = leptos::server_fn::codec::Post<AudioEncoding>;
+
+/// A testimony's recording, for the council's moderators only, while it is kept.
+#[server(endpoint = "testimony_audio", input = leptos::server_fn::codec::GetUrl, output = Audio)]
+pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, _, _) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::assemblies::server::id(&id)?;
+    let (format, bytes) = crate::store::testimonies::audio_of(&db, council_id, id)
+        .await
+        .map_err(server::store_error)?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    response.insert_header(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(format.mime()),
+    );
+    // A voice: never kept by a shared cache or the browser's disk cache.
+    response.insert_header(
+        http::header::CACHE_CONTROL,
+        http::HeaderValue::from_static("no-store"),
+    );
+    Ok(AudioFile(bytes))
 }
 
 /// What the author sees through their private link.
@@ -132,6 +206,8 @@ pub struct TestimonyLinkPage {
     pub testimony: Testimony,
     /// Whether the text suggests acute distress: the crisis resources come first.
     pub distress: bool,
+    /// The council's own help resources, beside the crisis numbers.
+    pub local_help: Vec<String>,
     pub flash: PageFlash,
 }
 
@@ -156,6 +232,7 @@ pub async fn load_testimony_link(
         council_name: council.name,
         token,
         distress: crate::domain::testimony::suggests_distress(&testimony.story.joined()),
+        local_help: crate::store::local_help(&db, council.id).await?,
         testimony,
         flash: super::forms::take_page_flash()?,
     })
@@ -429,9 +506,14 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
     Ok(file)
 }
 
-/// A facilitator shows a testimony on the council's projector (`id` empty: none).
+/// A facilitator shows a testimony on the council's projector (`id` empty: none), from the
+/// testimonies page or from an assembly's console (`from`: the assembly, to go back to).
 #[server(endpoint = "show_testimony")]
-pub async fn show_testimony(slug: String, #[server(default)] id: String) -> Result<(), AppError> {
+pub async fn show_testimony(
+    slug: String,
+    #[server(default)] id: String,
+    #[server(default)] from: String,
+) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::store::testimonies::{TestimonyError, put_on_screen};
     let db = super::request::db()?;
@@ -441,7 +523,13 @@ pub async fn show_testimony(slug: String, #[server(default)] id: String) -> Resu
         "" => None,
         raw => Some(crate::api::assemblies::server::id(raw)?),
     };
-    let back = format!("/{slug}/temoignages#ecran-title");
+    let back = match from.trim() {
+        "" => format!("/{slug}/temoignages#ecran-title"),
+        raw => {
+            let assembly = crate::api::assemblies::server::id(raw)?;
+            format!("/{slug}/assemblees/{assembly}/animation#ecran-title")
+        }
+    };
     match put_on_screen(&db, council_id, id, Some(caller)).await {
         Ok(()) => super::forms::done("saved-testimony-screen", &back),
         Err(TestimonyError::Refused(_, message)) => super::forms::refuse(
@@ -548,6 +636,45 @@ pub(crate) mod server {
             "\u{feff}{}",
             String::from_utf8_lossy(&bytes)
         )))
+    }
+
+    /// A posted multipart form: its text fields, and its recording if one was sent (an
+    /// empty file field, as browsers send when nothing was chosen, is none). The write guard
+    /// has already bounded the whole body.
+    pub struct PostedForm {
+        fields: Vec<(String, String)>,
+        pub audio: Option<Vec<u8>>,
+    }
+
+    impl PostedForm {
+        pub async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, AppError> {
+            let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
+            let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+            let mut form = PostedForm {
+                fields: Vec::new(),
+                audio: None,
+            };
+            while let Some(field) = multipart.next_field().await.map_err(malformed)? {
+                let name = field.name().unwrap_or_default().to_owned();
+                if name == "audio" {
+                    let bytes = field.bytes().await.map_err(malformed)?;
+                    form.audio = Some(bytes.to_vec()).filter(|b| !b.is_empty());
+                } else {
+                    let text = field.text().await.map_err(malformed)?;
+                    form.fields.push((name, text));
+                }
+            }
+            Ok(form)
+        }
+
+        /// A text field's value ("" when absent, as an unticked box).
+        pub fn text(&self, name: &str) -> String {
+            self.fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        }
     }
 
     /// Testimonies one participant (their cookie, set by the write guard) may post per hour.

@@ -66,9 +66,59 @@ pub fn parse_min_group_size(typed: &str) -> Result<u32, &'static str> {
         .ok_or("error-min-group-range")
 }
 
+/// A council's own help, beside the national crisis numbers: at most this many lines…
+pub const LOCAL_HELP_LINES: usize = 8;
+/// …of at most this many characters each (a name, hours, a number or an address).
+pub const LOCAL_HELP_LINE_MAX: usize = 200;
+
+/// Reads the council's local help resources as typed, one per line; blank lines are
+/// dropped. The error is a Fluent id.
+pub fn parse_local_help(typed: &str) -> Result<Vec<String>, &'static str> {
+    let lines: Vec<String> = typed
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if lines.len() > LOCAL_HELP_LINES {
+        return Err("error-local-help-lines");
+    }
+    if lines
+        .iter()
+        .any(|line| line.chars().count() > LOCAL_HELP_LINE_MAX)
+    {
+        return Err("error-local-help-line-long");
+    }
+    Ok(lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_help_is_one_resource_per_line_within_limits() {
+        assert_eq!(
+            parse_local_help(
+                "  CMP Saint-Amand : 03 21 00 00 00 \r\n\n\nGEM L'Envol, lundi-vendredi\n"
+            ),
+            Ok(vec![
+                "CMP Saint-Amand : 03 21 00 00 00".to_owned(),
+                "GEM L'Envol, lundi-vendredi".to_owned()
+            ])
+        );
+        assert_eq!(parse_local_help(" \n "), Ok(Vec::new()));
+        let many = ["ligne"; LOCAL_HELP_LINES + 1].join("\n");
+        assert_eq!(parse_local_help(&many), Err("error-local-help-lines"));
+        assert_eq!(
+            parse_local_help(&"é".repeat(LOCAL_HELP_LINE_MAX)).map(|l| l.len()),
+            Ok(1)
+        );
+        assert_eq!(
+            parse_local_help(&"é".repeat(LOCAL_HELP_LINE_MAX + 1)),
+            Err("error-local-help-line-long")
+        );
+    }
 
     #[test]
     fn a_minimum_group_size_is_a_whole_number_within_the_bounds() {

@@ -26,8 +26,8 @@ pub use assembly::{
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use cookies::cookie_value;
 pub use council::{
-    Council, CouncilSummary, Finding, MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST,
-    Wording, parse_min_group_size,
+    Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT,
+    MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, Wording, parse_local_help, parse_min_group_size,
 };
 pub use navigation::safe_return_path;
 pub use objective::Objective;

@@ -129,6 +129,9 @@ pub struct Testimony {
     pub posted: (i32, u32),
     pub finding_id: Option<i64>,
     pub assembly_id: Option<i64>,
+    /// An audio message waiting for its transcript (staff hear it; it is deleted once the
+    /// testimony is approved or rejected).
+    pub audio: Option<AudioFormat>,
 }
 
 /// A refusal of a testimony's form: the field at fault and the Fluent id of the reason.
@@ -142,9 +145,14 @@ fn refuse(field: &'static str, message: &'static str) -> Refusal {
     Refusal { field, message }
 }
 
-/// Checks what an author wrote: at least one part, none too long, a pseudonym short and on
+/// Checks what an author wrote: at least one part (unless they `spoke` instead: sent an
+/// audio message, which a moderator writes down), none too long, a pseudonym short and on
 /// one line. Returns the story trimmed and the pseudonym (None: anonymous).
-pub fn check_post(story: &Story, pseudonym: &str) -> Result<(Story, Option<String>), Refusal> {
+pub fn check_post(
+    story: &Story,
+    pseudonym: &str,
+    spoke: bool,
+) -> Result<(Story, Option<String>), Refusal> {
     let story = Story {
         happened: story.happened.trim().to_owned(),
         helped: story.helped.trim().to_owned(),
@@ -155,7 +163,7 @@ pub fn check_post(story: &Story, pseudonym: &str) -> Result<(Story, Option<Strin
             return Err(refuse(field, "error-testimony-too-long"));
         }
     }
-    if story.parts().iter().all(|(_, text)| text.is_empty()) {
+    if !spoke && story.parts().iter().all(|(_, text)| text.is_empty()) {
         return Err(refuse("happened", "error-testimony-empty"));
     }
     let pseudonym = pseudonym.trim();
@@ -163,6 +171,90 @@ pub fn check_post(story: &Story, pseudonym: &str) -> Result<(Story, Option<Strin
         return Err(refuse("pseudonym", "error-testimony-pseudonym"));
     }
     Ok((story, Some(pseudonym.to_owned()).filter(|p| !p.is_empty())))
+}
+
+/// The most an audio message may weigh, in bytes: a few minutes of speech in the formats
+/// browsers and phones record (Opus, AAC, MP3).
+pub const AUDIO_MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The longest recording the in-browser recorder makes, in seconds.
+pub const AUDIO_MAX_SECONDS: u32 = 180;
+
+/// The audio formats a testimony may be sent in: what browsers' recorders produce (WebM or
+/// Ogg with Opus, MP4/AAC on Apple devices) and what phones' recorder apps save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AudioFormat {
+    WebM,
+    Ogg,
+    Mp4,
+    Mpeg,
+    Wav,
+}
+
+impl AudioFormat {
+    pub const ALL: [AudioFormat; 5] = [
+        AudioFormat::WebM,
+        AudioFormat::Ogg,
+        AudioFormat::Mp4,
+        AudioFormat::Mpeg,
+        AudioFormat::Wav,
+    ];
+
+    /// The media type it is served with.
+    pub fn mime(self) -> &'static str {
+        match self {
+            AudioFormat::WebM => "audio/webm",
+            AudioFormat::Ogg => "audio/ogg",
+            AudioFormat::Mp4 => "audio/mp4",
+            AudioFormat::Mpeg => "audio/mpeg",
+            AudioFormat::Wav => "audio/wav",
+        }
+    }
+
+    /// How it is stored.
+    pub fn key(self) -> &'static str {
+        match self {
+            AudioFormat::WebM => "webm",
+            AudioFormat::Ogg => "ogg",
+            AudioFormat::Mp4 => "mp4",
+            AudioFormat::Mpeg => "mpeg",
+            AudioFormat::Wav => "wav",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The format of a file by its first bytes: what it is, whatever its name or the type
+    /// the browser declared say.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        let at =
+            |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
+        if at(0, &[0x1a, 0x45, 0xdf, 0xa3]) {
+            Some(AudioFormat::WebM)
+        } else if at(0, b"OggS") {
+            Some(AudioFormat::Ogg)
+        } else if at(4, b"ftyp") {
+            Some(AudioFormat::Mp4)
+        } else if at(0, b"RIFF") && at(8, b"WAVE") {
+            Some(AudioFormat::Wav)
+        } else if at(0, b"ID3")
+            // An MPEG audio frame header starts with eleven set bits.
+            || matches!(bytes, [0xff, second, ..] if second & 0xe0 == 0xe0)
+        {
+            Some(AudioFormat::Mpeg)
+        } else {
+            None
+        }
+    }
+}
+
+/// Checks an audio message: not empty, not over [`AUDIO_MAX_BYTES`], in a format we take.
+pub fn check_audio(bytes: &[u8]) -> Result<AudioFormat, Refusal> {
+    if bytes.len() > AUDIO_MAX_BYTES {
+        return Err(refuse("audio", "error-testimony-audio-size"));
+    }
+    AudioFormat::sniff(bytes).ok_or_else(|| refuse("audio", "error-testimony-audio-type"))
 }
 
 /// Lower case, accents removed, every run of other characters one space: the form the
@@ -390,14 +482,14 @@ mod tests {
             ..Story::default()
         };
         assert_eq!(
-            check_post(&story("  "), ""),
+            check_post(&story("  "), "", false),
             Err(refuse("happened", "error-testimony-empty"))
         );
         let only_change = Story {
             change: " Plus de lits. ".into(),
             ..Story::default()
         };
-        let (kept, pseudonym) = match check_post(&only_change, "  ") {
+        let (kept, pseudonym) = match check_post(&only_change, "  ", false) {
             Ok(ok) => ok,
             Err(refusal) => panic!("refused: {refusal:?}"),
         };
@@ -409,24 +501,80 @@ mod tests {
                     helped: "é".repeat(PART_MAX + 1),
                     ..story("Bonjour")
                 },
-                ""
+                "",
+                false
             ),
             Err(refuse("helped", "error-testimony-too-long"))
         );
         // The limit counts characters, not bytes.
-        assert!(check_post(&story(&"é".repeat(PART_MAX)), "").is_ok());
+        assert!(check_post(&story(&"é".repeat(PART_MAX)), "", false).is_ok());
         assert_eq!(
-            check_post(&story("Bonjour"), &"x".repeat(PSEUDONYM_MAX + 1)),
+            check_post(&story("Bonjour"), &"x".repeat(PSEUDONYM_MAX + 1), false),
             Err(refuse("pseudonym", "error-testimony-pseudonym"))
         );
         assert_eq!(
-            check_post(&story("Bonjour"), "Lou\nMartin"),
+            check_post(&story("Bonjour"), "Lou\nMartin", false),
             Err(refuse("pseudonym", "error-testimony-pseudonym"))
         );
         assert_eq!(
-            check_post(&story("Bonjour"), " Lou ").map(|(_, p)| p),
+            check_post(&story("Bonjour"), " Lou ", false).map(|(_, p)| p),
             Ok(Some("Lou".to_owned()))
         );
+        // Spoken instead: nothing written is needed, the limits still hold.
+        assert!(check_post(&story(""), "", true).is_ok());
+        assert_eq!(
+            check_post(&story(&"é".repeat(PART_MAX + 1)), "", true),
+            Err(refuse("happened", "error-testimony-too-long"))
+        );
+    }
+
+    #[test]
+    fn audio_is_recognised_by_its_first_bytes_not_its_name() {
+        let with = |head: &[u8]| {
+            let mut bytes = head.to_vec();
+            bytes.extend_from_slice(&[0u8; 64]);
+            bytes
+        };
+        assert_eq!(
+            check_audio(&with(&[0x1a, 0x45, 0xdf, 0xa3])),
+            Ok(AudioFormat::WebM)
+        );
+        assert_eq!(check_audio(&with(b"OggS")), Ok(AudioFormat::Ogg));
+        assert_eq!(
+            check_audio(&with(b"\0\0\0\x1cftypM4A ")),
+            Ok(AudioFormat::Mp4)
+        );
+        assert_eq!(
+            check_audio(&with(b"RIFF\x24\0\0\0WAVEfmt ")),
+            Ok(AudioFormat::Wav)
+        );
+        assert_eq!(check_audio(&with(b"ID3\x04")), Ok(AudioFormat::Mpeg));
+        assert_eq!(
+            check_audio(&with(&[0xff, 0xfb, 0x90])),
+            Ok(AudioFormat::Mpeg)
+        );
+        // A text, a picture, a RIFF that is not a WAVE (AVI), nothing at all: refused.
+        let unsupported = refuse("audio", "error-testimony-audio-type");
+        for refused in [
+            with(b"Bonjour, voici mon message"),
+            with(&[0x89, b'P', b'N', b'G']),
+            with(b"RIFF\x24\0\0\0AVI LIST"),
+            Vec::new(),
+        ] {
+            assert_eq!(check_audio(&refused), Err(unsupported.clone()));
+        }
+        let mut heavy = with(b"OggS");
+        heavy.resize(AUDIO_MAX_BYTES + 1, 0);
+        assert_eq!(
+            check_audio(&heavy),
+            Err(refuse("audio", "error-testimony-audio-size"))
+        );
+        heavy.truncate(AUDIO_MAX_BYTES);
+        assert_eq!(check_audio(&heavy), Ok(AudioFormat::Ogg));
+        for format in AudioFormat::ALL {
+            assert_eq!(AudioFormat::parse(format.key()), Some(format));
+            assert!(format.mime().starts_with("audio/"));
+        }
     }
 
     #[test]

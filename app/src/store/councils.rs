@@ -211,6 +211,49 @@ pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<
         .unwrap_or(crate::domain::MIN_GROUP_DEFAULT as usize))
 }
 
+/// The council's own help resources, one per line (none: only the national numbers).
+pub async fn local_help(db: &DatabaseConnection, council_id: i64) -> Result<Vec<String>, DbErr> {
+    Ok(council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .map(|council| {
+            council
+                .local_help
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Sets the council's local help (already checked: `domain::parse_local_help`), in the
+/// audit log.
+pub async fn set_local_help(
+    db: &DatabaseConnection,
+    council_id: i64,
+    lines: &[String],
+    by: Option<i64>,
+) -> Result<(), DbErr> {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+    let txn = super::begin_write(db).await?;
+    let Some(row) = council::Entity::find_by_id(council_id).one(&txn).await? else {
+        return Err(DbErr::RecordNotFound(format!("council {council_id}")));
+    };
+    let mut row = row.into_active_model();
+    row.local_help = Set(lines.join("\n"));
+    row.update(&txn).await?;
+    super::staff::record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "council-local-help",
+        &format!("lines={}", lines.len()),
+    )
+    .await?;
+    txn.commit().await
+}
+
 /// Sets the council's minimum group size (already checked: `domain::parse_min_group_size`),
 /// in the audit log with the size before and after.
 pub async fn set_min_group_size(

@@ -12,5 +12,5 @@ pub mod votes;
 pub use connect::{begin_write, connect};
 pub use councils::{
     NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
-    insert_council, list_councils, min_group_size, set_min_group_size,
+    insert_council, list_councils, local_help, min_group_size, set_local_help, set_min_group_size,
 };

@@ -2,11 +2,11 @@
 //! (approval replaces the text with the moderator's redacted one: the original is gone),
 //! shown only on the surfaces their consent allows, withdrawn (deleted) by their author.
 
-use super::entities::{assembly, finding, testimony};
+use super::entities::{assembly, finding, testimony, testimony_audio};
 use super::staff::{hash_token, new_token, record_audit};
 use crate::domain::CollegeKey;
 use crate::domain::testimony::{
-    Consent, NOTE_MAX, Refusal, Review, Story, Surface, Testimony, check_post,
+    AudioFormat, Consent, NOTE_MAX, Refusal, Review, Story, Surface, Testimony, check_post,
 };
 use chrono::Datelike;
 use sea_orm::{
@@ -41,6 +41,9 @@ pub struct NewTestimony {
     pub pseudonym: String,
     pub college: Option<CollegeKey>,
     pub consent: Consent,
+    /// A recorded message instead of (or beside) the text, its format checked by
+    /// `domain::testimony::check_audio`.
+    pub audio: Option<(AudioFormat, Vec<u8>)>,
 }
 
 fn view(model: testimony::Model) -> Testimony {
@@ -65,6 +68,7 @@ fn view(model: testimony::Model) -> Testimony {
         posted: (model.posted_on.year(), model.posted_on.month()),
         finding_id: model.finding_id,
         assembly_id: model.assembly_id,
+        audio: model.audio_format.as_deref().and_then(AudioFormat::parse),
     }
 }
 
@@ -75,7 +79,7 @@ pub async fn post(
     new: NewTestimony,
     today: chrono::NaiveDate,
 ) -> Result<(i64, String), TestimonyError> {
-    let (story, pseudonym) = check_post(&new.story, &new.pseudonym)?;
+    let (story, pseudonym) = check_post(&new.story, &new.pseudonym, new.audio.is_some())?;
     // A link to a finding or an assembly of another council is refused, not followed.
     if let Some(id) = new.finding_id {
         let found = finding::Entity::find_by_id(id).one(db).await?;
@@ -85,11 +89,13 @@ pub async fn post(
     }
     if let Some(id) = new.assembly_id {
         let found = assembly::Entity::find_by_id(id).one(db).await?;
-        if found.is_none_or(|a| a.council_id != new.council_id) {
+        // A draft assembly is not there yet for the public.
+        if found.is_none_or(|a| a.council_id != new.council_id || a.published_at.is_none()) {
             return Err(TestimonyError::Refused("assembly", "error-testimony-link"));
         }
     }
     let token = new_token();
+    let txn = super::begin_write(db).await?;
     let stored = testimony::ActiveModel {
         council_id: Set(new.council_id),
         finding_id: Set(new.finding_id),
@@ -108,10 +114,23 @@ pub async fn post(
         easy_summary: Set(None),
         token_hash: Set(hash_token(&token)),
         posted_on: Set(today),
+        audio_format: Set(new
+            .audio
+            .as_ref()
+            .map(|(format, _)| format.key().to_owned())),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    if let Some((_, bytes)) = new.audio {
+        testimony_audio::ActiveModel {
+            testimony_id: Set(stored.id),
+            bytes: Set(bytes),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
     Ok((stored.id, token))
 }
 
@@ -164,7 +183,7 @@ pub async fn edit_by_author(
             "error-testimony-not-editable",
         ));
     }
-    let (story, _) = check_post(story, "")?;
+    let (story, _) = check_post(story, "", model.audio_format.is_some())?;
     let mut active: testimony::ActiveModel = model.into();
     active.happened = Set(story.happened);
     active.helped = Set(story.helped);
@@ -180,6 +199,10 @@ pub async fn edit_by_author(
 pub async fn withdraw(db: &DatabaseConnection, token: &str) -> Result<(), TestimonyError> {
     let txn = super::begin_write(db).await?;
     let model = find_by_token(&txn, token).await?;
+    // The recording first: it points at the testimony.
+    testimony_audio::Entity::delete_by_id(model.id)
+        .exec(&txn)
+        .await?;
     testimony::Entity::delete_by_id(model.id).exec(&txn).await?;
     record_audit(
         &txn,
@@ -251,14 +274,25 @@ pub async fn moderate(
         .await?
         .filter(|t| t.council_id == council_id)
         .ok_or(TestimonyError::NotFound)?;
+    let spoken = model.audio_format.is_some();
     let mut active: testimony::ActiveModel = model.into();
+    // A decision that ends the review ends the recording's use: a voice identifies its
+    // speaker more surely than any name, so it is not kept once written down or refused.
+    let mut drop_audio = false;
     let action = match decision {
         Decision::Approve {
             story,
             content_warning,
             easy_summary,
         } => {
-            let (story, _) = check_post(&story, "")?;
+            if spoken && story.parts().iter().all(|(_, text)| text.trim().is_empty()) {
+                return Err(TestimonyError::Refused(
+                    "happened",
+                    "error-testimony-transcript-needed",
+                ));
+            }
+            let (story, _) = check_post(&story, "", false)?;
+            drop_audio = true;
             active.happened = Set(story.happened);
             active.helped = Set(story.helped);
             active.change = Set(story.change);
@@ -280,11 +314,16 @@ pub async fn moderate(
             "testimony-changes-asked"
         }
         Decision::Reject { note: text } => {
+            drop_audio = true;
             active.moderator_note = Set(note(&text, "note")?);
             active.review = Set(Review::Rejected.key().to_owned());
             "testimony-rejected"
         }
     };
+    if drop_audio && spoken {
+        active.audio_format = Set(None);
+        testimony_audio::Entity::delete_by_id(id).exec(&txn).await?;
+    }
     active.update(&txn).await?;
     record_audit(
         &txn,
@@ -387,4 +426,24 @@ pub async fn on_screen(
         .await?
         .map(view)
         .filter(|t| t.review == Review::Approved && t.consent.allows(Surface::Projector)))
+}
+
+/// The recording of testimony `id` of `council_id`, while one is kept (for its moderators).
+pub async fn audio_of(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+) -> Result<Option<(AudioFormat, Vec<u8>)>, TestimonyError> {
+    let Some(format) = testimony::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|t| t.council_id == council_id)
+        .and_then(|t| t.audio_format.as_deref().and_then(AudioFormat::parse))
+    else {
+        return Ok(None);
+    };
+    Ok(testimony_audio::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|row| (format, row.bytes)))
 }

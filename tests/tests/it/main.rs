@@ -12,6 +12,7 @@ mod survey_pages;
 mod surveys;
 mod team;
 mod testimonies;
+mod testimony_audio;
 mod testimony_pages;
 mod vote_pages;
 mod votes;

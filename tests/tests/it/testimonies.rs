@@ -23,6 +23,7 @@ async fn council_id(app: &TestApp) -> anyhow::Result<i64> {
 
 fn new(council_id: i64, consent: Consent) -> NewTestimony {
     NewTestimony {
+        audio: None,
         council_id,
         finding_id: None,
         assembly_id: None,

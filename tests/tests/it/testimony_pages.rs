@@ -27,10 +27,11 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
 
     // Empty: refused beside the first part, the pseudonym given back, nothing stored.
     let response = app
-        .post_form(
+        .post_multipart(
             "/api/post_testimony",
             None,
             &[("slug", slug), ("pseudonym", "Lou"), ("public", "on")],
+            None,
         )
         .await?;
     let (back, html) = app.follow(response, "").await?;
@@ -47,7 +48,7 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
     let happened =
         "Au CMP de Saint-Amand, le Dr Lefèvre m'a écouté. Certains soirs, j'ai envie de mourir.";
     let response = app
-        .post_form(
+        .post_multipart(
             "/api/post_testimony",
             None,
             &[
@@ -58,6 +59,7 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
                 ("college", "usagers"),
                 ("public", "on"),
             ],
+            None,
         )
         .await?;
     let link = location(&response);
@@ -212,10 +214,11 @@ async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow:
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
     let response = app
-        .post_form(
+        .post_multipart(
             "/api/post_testimony",
             None,
             &[("slug", slug), ("helped", "Le groupe d'entraide.")],
+            None,
         )
         .await?;
     let link = location(&response);
@@ -307,10 +310,11 @@ async fn a_participant_posting_too_often_is_refused_with_the_text_given_back() -
     let post = |cookie: Option<String>, text: &'static str| {
         let app = &app;
         async move {
-            app.post_form(
+            app.post_multipart(
                 "/api/post_testimony",
                 cookie.as_deref(),
                 &[("slug", slug), ("helped", text)],
+                None,
             )
             .await
         }
@@ -360,6 +364,7 @@ async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
         let (id, token) = testimonies::post(
             &app.db,
             NewTestimony {
+                audio: None,
                 council_id: council,
                 finding_id: None,
                 assembly_id: None,
@@ -442,6 +447,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
         let (id, token) = testimonies::post(
             &app.db,
             NewTestimony {
+                audio: None,
                 council_id: council,
                 finding_id: None,
                 assembly_id: None,

@@ -14,6 +14,8 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub time_zone: String,
     pub min_group_size: i32,
+    /// Local help resources, one per line (`domain::parse_local_help`).
+    pub local_help: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

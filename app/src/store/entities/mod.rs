@@ -27,6 +27,7 @@ pub mod survey_question;
 pub mod survey_response;
 pub mod survey_section;
 pub mod testimony;
+pub mod testimony_audio;
 pub mod testimony_on_screen;
 pub mod vote;
 pub mod vote_candidate;

@@ -26,6 +26,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub token_hash: String,
     pub posted_on: ChronoDate,
+    /// `domain::testimony::AudioFormat` key while a recording waits in `testimony_audio`.
+    pub audio_format: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,9 @@ pub enum FieldKind {
     Line,
     Text,
     DateTime,
+    /// A sound file to send (the form must be `multipart/form-data`); phones offer their
+    /// own recorder for it.
+    Audio,
 }
 
 /// `id` must be unique on the page; `name` is the form field's name. `label` and `hint`
@@ -54,6 +57,17 @@ pub fn FormField(
             >
                 {value}
             </textarea>
+        }
+        .into_any(),
+        FieldKind::Audio => view! {
+            <input
+                id=id.clone()
+                name=name
+                type="file"
+                accept="audio/*"
+                aria-describedby=described
+                aria-invalid=invalid
+            />
         }
         .into_any(),
         FieldKind::Line | FieldKind::DateTime => view! {

@@ -104,9 +104,25 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
         council_name,
         seq,
         room,
+        colleges,
+        testimonies,
+        testimony_on_screen,
         flash,
     } = page;
     let assembly = room.assembly;
+    // Testimonies in the plenary: chosen here, shown on the testimony screen. A refusal is
+    // already said at the top of the console.
+    let mut quiet_flash = flash.clone();
+    quiet_flash.refused = None;
+    let testimony_screen = super::testimonies::screen_chooser(
+        i18n,
+        &quiet_flash,
+        &slug,
+        &colleges,
+        &testimonies,
+        testimony_on_screen,
+        Some(assembly),
+    );
     let here = format!("/{slug}/assemblees/{assembly}/animation");
     let projector = format!("/{slug}/assemblees/{assembly}/projection");
     let notice = flash.notice.clone().map(|id| {
@@ -322,6 +338,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             </p>
             {action_button(i18n, &slug, assembly, questions_action, None, questions_label, None)}
         </section>
+        {testimony_screen}
     }
 }
 

@@ -73,6 +73,10 @@ fn LiveView(page: LivePage) -> impl IntoView {
             .map(|echo| i18n.text(&echo.message)),
     };
     let phrases = i18n.phrases(&FEED_PHRASES).with_counts(i18n, &FEED_COUNTED);
+    let testify = format!(
+        "/{}/temoignages/nouveau?assemblee={}",
+        page.council_slug, page.feed.assembly
+    );
     view! {
         <Title text=format!("{} — {}", i18n.text("live-title"), page.title)/>
         <p>
@@ -87,6 +91,9 @@ fn LiveView(page: LivePage) -> impl IntoView {
             {ask}
             {closed_note}
         </LiveFeed>
+        <p>
+            <A href=testify>{i18n.t("testimony-from-assembly")}</A>
+        </p>
     }
 }
 

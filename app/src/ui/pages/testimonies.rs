@@ -7,7 +7,7 @@ use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
     ActOnTestimony, ModerateTestimony, PageFlash, PostTestimony, ShowTestimony, TestimoniesPage,
-    TestimonyFormPage, TestimonyLinkPage, TestimonyScreenPage, load_testimonies,
+    TestimonyAudio, TestimonyFormPage, TestimonyLinkPage, TestimonyScreenPage, load_testimonies,
     load_testimony_form, load_testimony_link, load_testimony_screen,
 };
 use crate::domain::testimony::{
@@ -24,8 +24,9 @@ use leptos_router::hooks::use_params_map;
 
 /// The crisis numbers again, calmly, inside the page (the header's links are on every
 /// page; this says it in words, before posting and after). `prominent` when the text
-/// suggested acute distress: first on the page, said more directly.
-pub(super) fn help_panel(i18n: I18n, prominent: bool) -> impl IntoView + use<> {
+/// suggested acute distress: first on the page, said more directly. `local`: the council's
+/// own resources (its settings), after the national numbers.
+pub(super) fn help_panel(i18n: I18n, prominent: bool, local: &[String]) -> impl IntoView + use<> {
     let numbers = [
         ("3114", "tel:3114", "crisis-3114"),
         ("15", "tel:15", "crisis-15"),
@@ -62,6 +63,12 @@ pub(super) fn help_panel(i18n: I18n, prominent: bool) -> impl IntoView + use<> {
                     })
                     .collect_view()}
             </ul>
+            {(!local.is_empty()).then(|| view! {
+                <h3>{i18n.t("testimony-help-local")}</h3>
+                <ul class="local-help" lang="fr">
+                    {local.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                </ul>
+            })}
         </section>
     }
 }
@@ -131,8 +138,22 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
         council_name,
         colleges,
         findings,
+        assemblies,
+        local_help,
         flash,
     } = page;
+    let chosen_assembly = flash.value("testimony", "assembly", &page_assembly());
+    let assembly_options = assemblies
+        .into_iter()
+        .map(|(id, title)| {
+            let id = id.to_string();
+            view! {
+                <option value=id.clone() selected=chosen_assembly == id lang="fr">
+                    {title}
+                </option>
+            }
+        })
+        .collect_view();
     let chosen_college = flash.value("testimony", "college", "");
     let college_options = colleges
         .into_iter()
@@ -171,12 +192,18 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
             {i18n.t("testimony-new-title")}
         </h1>
         <p class="lead">{i18n.t("testimony-new-intro")}</p>
-        {help_panel(i18n, false)}
+        {help_panel(i18n, false, &local_help)}
         {form_refusal(i18n, &flash, "testimony")}
-        <form method="post" action=PostTestimony::url() class="stacked-form testimony-form">
+        <form
+            method="post"
+            action=PostTestimony::url()
+            enctype="multipart/form-data"
+            class="stacked-form testimony-form"
+        >
             <input type="hidden" name="slug" value=council_slug.clone()/>
             <p class="hint">{i18n.t("testimony-parts-hint")}</p>
             {story_fields(&flash, "testimony", "testimony")}
+            {audio_fields(i18n, &flash)}
             <FormField
                 id="testimony-pseudonym".to_owned()
                 name="pseudonym"
@@ -204,6 +231,16 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
                 <option value="">{i18n.t("testimony-finding-none")}</option>
                 {finding_options}
             </select>
+            <p>
+                <label for="testimony-assembly">{i18n.t("testimony-assembly")}</label>
+            </p>
+            {flash.error("testimony", "assembly").map(|message| view! {
+                <p class="field-error">{i18n.text(&message)}</p>
+            })}
+            <select id="testimony-assembly" name="assembly">
+                <option value="">{i18n.t("testimony-assembly-none")}</option>
+                {assembly_options}
+            </select>
             {consent_boxes(i18n, consent)}
             <p class="hint">{i18n.t("testimony-moderated")}</p>
             <button type="submit" class="button">
@@ -211,6 +248,60 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
                 {i18n.t("testimony-send")}
             </button>
         </form>
+        // Only this page records: the recorder is a small module of its own, not part of
+        // the wasm every page loads (see docs/testimony.md).
+        <script type="module" src="/js/recorder.js"></script>
+    }
+}
+
+/// The assembly a "testify" link came from (`?assemblee=ID`), to choose it already.
+fn page_assembly() -> String {
+    leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("assemblee")
+        .unwrap_or_default()
+}
+
+/// A recorded message instead of writing: a file field (phones offer their recorder), and
+/// the recorder's buttons, hidden until `recorder.js` finds a microphone API to drive
+/// them. Its words travel in `data-` attributes, translated here.
+fn audio_fields(i18n: I18n, flash: &PageFlash) -> impl IntoView + use<> {
+    view! {
+        <fieldset class="audio-message">
+            <legend>
+                <Picto name="speak"/>
+                {i18n.t("testimony-audio-title")}
+            </legend>
+            <p class="hint">{i18n.t("testimony-audio-hint")}</p>
+            <div
+                id="testimony-recorder"
+                class="recorder"
+                hidden
+                data-max-seconds=crate::domain::testimony::AUDIO_MAX_SECONDS.to_string()
+                data-recording=i18n.text("testimony-recording")
+                data-recorded=i18n.text("testimony-recorded")
+                data-denied=i18n.text("testimony-record-denied")
+                data-again=i18n.text("testimony-record-again")
+            >
+                <button type="button" class="button button-quiet" data-record="start">
+                    {i18n.t("testimony-record-start")}
+                </button>
+                <button type="button" class="button" data-record="stop" hidden>
+                    {i18n.t("testimony-record-stop")}
+                </button>
+                <p role="status" class="recorder-status"></p>
+                <audio controls hidden></audio>
+            </div>
+            <FormField
+                id="testimony-audio".to_owned()
+                name="audio"
+                label="testimony-audio-file"
+                hint="testimony-audio-file-hint"
+                kind=FieldKind::Audio
+                value=String::new()
+                error=flash.error("testimony", "audio")
+            />
+        </fieldset>
     }
 }
 
@@ -270,6 +361,7 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
         link,
         testimony,
         distress,
+        local_help,
         flash,
     } = page;
     let just_posted = flash.notice.as_deref() == Some("saved-testimony-posted");
@@ -340,13 +432,14 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
                 <span lang="fr">{council_name}</span>
             </A>
         </p>
-        {distress.then(|| help_panel(i18n, true))}
+        {distress.then(|| help_panel(i18n, true, &local_help))}
         <h1>{i18n.t("testimony-link-title")}</h1>
         {(!just_posted).then(|| notice(i18n, &flash))}
         {form_refusal(i18n, &flash, "author")}
         {keep}
         <p class="tag">{i18n.t(review_label(testimony.review))}</p>
         {note}
+        {testimony.audio.is_some().then(|| view! { <p class="notice">{i18n.t("testimony-audio-received")}</p> })}
         {story_view(i18n, &testimony.story)}
         {edit}
         <section class="card" aria-labelledby="consent-title">
@@ -371,7 +464,82 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
                 </button>
             </form>
         </section>
-        {(!distress).then(|| help_panel(i18n, false))}
+        {(!distress).then(|| help_panel(i18n, false, &local_help))}
+    }
+}
+
+/// For a facilitator: the testimonies whose authors accept the projector, each with a
+/// button to show it (the one on screen marked), and one to empty the screen. From an
+/// assembly's console (`assembly`), that assembly's testimonies come first and each
+/// decision leads back to the console.
+pub(super) fn screen_chooser(
+    i18n: I18n,
+    flash: &PageFlash,
+    slug: &str,
+    colleges: &[(String, Option<String>)],
+    allowed: &[Testimony],
+    current: Option<i64>,
+    assembly: Option<i64>,
+) -> impl IntoView + use<> {
+    let show = |id: Option<i64>, label: String, quiet: bool| {
+        view! {
+            <form method="post" action=ShowTestimony::url() class="inline-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="id" value=id.map(|id| id.to_string()).unwrap_or_default()/>
+                <input type="hidden" name="from" value=assembly.map(|id| id.to_string()).unwrap_or_default()/>
+                <button type="submit" class=if quiet { "button button-quiet" } else { "button" }>
+                    {label}
+                </button>
+            </form>
+        }
+    };
+    let mut ordered: Vec<&Testimony> = allowed.iter().collect();
+    if let Some(assembly) = assembly {
+        ordered.sort_by_key(|t| t.assembly_id != Some(assembly));
+    }
+    let items = ordered
+        .into_iter()
+        .map(|t| {
+            let on = current == Some(t.id);
+            let about_here = assembly.is_some() && t.assembly_id == assembly;
+            let first = t
+                .story
+                .parts()
+                .into_iter()
+                .map(|(_, text)| text)
+                .find(|text| !text.is_empty())
+                .unwrap_or_default()
+                .chars()
+                .take(120)
+                .collect::<String>();
+            view! {
+                <li class="card">
+                    <p>
+                        <strong>{byline(i18n, t, colleges)}</strong>
+                        {about_here.then(|| view! { " " <span class="tag">{i18n.t("testimony-about-assembly")}</span> })}
+                        {on.then(|| view! { " " <span class="tag">{i18n.t("testimony-on-screen")}</span> })}
+                    </p>
+                    <p lang="fr">{first}"…"</p>
+                    {(!on).then(|| show(Some(t.id), i18n.text("testimony-show"), false))}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="ecran-title">
+            <h2 id="ecran-title" tabindex="-1">{i18n.t("testimony-screen-title")}</h2>
+            {form_refusal(i18n, flash, "screen")}
+            <p>
+                {i18n.t("testimony-screen-how")} " "
+                <A href=format!("/{slug}/temoignages/ecran")>{i18n.t("testimony-screen-open")}</A>
+            </p>
+            {if allowed.is_empty() {
+                view! { <p>{i18n.t("testimony-screen-none")}</p> }.into_any()
+            } else {
+                view! { <ul class="survey-questions">{items}</ul> }.into_any()
+            }}
+            {current.map(|_| show(None, i18n.text("testimony-screen-clear"), true))}
+        </section>
     }
 }
 
@@ -496,6 +664,22 @@ fn queue_item(
             <p class="tag">{i18n.t(review_label(testimony.review))}</p>
             {distress.then(|| view! { <p class="notice">{i18n.t("testimony-distress-flag")}</p> })}
             {redacted.then(|| view! { <p class="notice" role="status">{i18n.t("testimony-redacted")}</p> })}
+            {testimony.audio.map(|_| {
+                let source = format!("{}?slug={slug}&id={id}", TestimonyAudio::url());
+                view! {
+                    <div class="audio-message">
+                        <p>
+                            <Picto name="speak"/>
+                            {i18n.t("testimony-audio-listen")}
+                        </p>
+                        <audio controls preload="none" src=source.clone()></audio>
+                        <p class="hint">{i18n.t("testimony-audio-transcribe")}</p>
+                        <p>
+                            <a href=source download="">{i18n.t("testimony-audio-download")}</a>
+                        </p>
+                    </div>
+                }
+            })}
             <form method="post" action=ModerateTestimony::url() class="stacked-form">
                 <input type="hidden" name="slug" value=slug.to_owned()/>
                 <input type="hidden" name="id" value=id.to_string()/>
@@ -550,59 +734,15 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         flash,
     } = page;
     let screen_view = screen.map(|(allowed, current)| {
-        let show = |id: Option<i64>, label: String, quiet: bool| {
-            view! {
-                <form method="post" action=ShowTestimony::url() class="inline-form">
-                    <input type="hidden" name="slug" value=council_slug.clone()/>
-                    <input type="hidden" name="id" value=id.map(|id| id.to_string()).unwrap_or_default()/>
-                    <button type="submit" class=if quiet { "button button-quiet" } else { "button" }>
-                        {label}
-                    </button>
-                </form>
-            }
-        };
-        let items = allowed
-            .iter()
-            .map(|t| {
-                let on = current == Some(t.id);
-                let first = t
-                    .story
-                    .parts()
-                    .into_iter()
-                    .map(|(_, text)| text)
-                    .find(|text| !text.is_empty())
-                    .unwrap_or_default()
-                    .chars()
-                    .take(120)
-                    .collect::<String>();
-                view! {
-                    <li class="card">
-                        <p>
-                            <strong>{byline(i18n, t, &colleges)}</strong>
-                            {on.then(|| view! { " " <span class="tag">{i18n.t("testimony-on-screen")}</span> })}
-                        </p>
-                        <p lang="fr">{first}"…"</p>
-                        {(!on).then(|| show(Some(t.id), i18n.text("testimony-show"), false))}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <section aria-labelledby="ecran-title">
-                <h2 id="ecran-title" tabindex="-1">{i18n.t("testimony-screen-title")}</h2>
-                {form_refusal(i18n, &flash, "screen")}
-                <p>
-                    {i18n.t("testimony-screen-how")} " "
-                    <A href=format!("/{council_slug}/temoignages/ecran")>{i18n.t("testimony-screen-open")}</A>
-                </p>
-                {if allowed.is_empty() {
-                    view! { <p>{i18n.t("testimony-screen-none")}</p> }.into_any()
-                } else {
-                    view! { <ul class="survey-questions">{items}</ul> }.into_any()
-                }}
-                {current.map(|_| show(None, i18n.text("testimony-screen-clear"), true))}
-            </section>
-        }
+        screen_chooser(
+            i18n,
+            &flash,
+            &council_slug,
+            &colleges,
+            &allowed,
+            current,
+            None,
+        )
     });
     let export = can_export.then(|| {
         view! {
