@@ -46,7 +46,7 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
     let (seq, room) = crate::live::room::snapshot(&db, assembly, true)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    use crate::api::testimonies::server::{council, store_error};
+    use crate::api::testimonies::server::{college_labels, council, store_error};
     use crate::store::testimonies::{on_screen, shown_on};
     let testimonies = shown_on(
         &db,
@@ -59,12 +59,7 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         .await
         .map_err(store_error)?
         .map(|t| t.id);
-    let colleges = council(&db, &slug)
-        .await?
-        .colleges
-        .into_iter()
-        .map(|c| (c.key.as_str().to_owned(), c.label))
-        .collect();
+    let colleges = college_labels(council(&db, &slug).await?.colleges);
     Ok(ConsolePage {
         colleges,
         testimonies,

@@ -44,11 +44,7 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         local_help: crate::store::local_help(&db, council.id).await?,
         council_slug: slug,
         council_name: council.name,
-        colleges: council
-            .colleges
-            .into_iter()
-            .map(|c| (c.key.as_str().to_owned(), c.label))
-            .collect(),
+        colleges: server::college_labels(council.colleges),
         findings,
         flash: super::forms::take_page_flash()?,
     })
@@ -388,11 +384,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
             .map_err(server::store_error)?,
         council_slug: slug,
         council_name: council.name,
-        colleges: council
-            .colleges
-            .into_iter()
-            .map(|c| (c.key.as_str().to_owned(), c.label))
-            .collect(),
+        colleges: server::college_labels(council.colleges),
         queue,
         can_export,
         screen,
@@ -557,11 +549,7 @@ pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, 
         .map_err(server::store_error)?;
     Ok(TestimonyScreenPage {
         council_name: council.name,
-        colleges: council
-            .colleges
-            .into_iter()
-            .map(|c| (c.key.as_str().to_owned(), c.label))
-            .collect(),
+        colleges: server::college_labels(council.colleges),
         testimony,
     })
 }
@@ -578,6 +566,14 @@ pub(crate) mod server {
         pub slug: CouncilSlug,
         pub name: String,
         pub colleges: Vec<crate::domain::College>,
+    }
+
+    /// A council's colleges as pages name them: key, and its own label if renamed.
+    pub fn college_labels(colleges: Vec<crate::domain::College>) -> Vec<(String, Option<String>)> {
+        colleges
+            .into_iter()
+            .map(|c| (c.key.as_str().to_owned(), c.label))
+            .collect()
     }
 
     /// The report's CSV: a byte-order mark (accents in spreadsheets), `;` in French.

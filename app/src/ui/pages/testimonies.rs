@@ -142,18 +142,6 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
         local_help,
         flash,
     } = page;
-    let chosen_assembly = flash.value("testimony", "assembly", &page_assembly());
-    let assembly_options = assemblies
-        .into_iter()
-        .map(|(id, title)| {
-            let id = id.to_string();
-            view! {
-                <option value=id.clone() selected=chosen_assembly == id lang="fr">
-                    {title}
-                </option>
-            }
-        })
-        .collect_view();
     let chosen_college = flash.value("testimony", "college", "");
     let college_options = colleges
         .into_iter()
@@ -162,18 +150,10 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
             view! { <option value=key.clone() selected=chosen_college == key>{name}</option> }
         })
         .collect_view();
-    let chosen_finding = flash.value("testimony", "finding", "");
-    let finding_options = findings
+    let findings = findings
         .into_iter()
-        .map(|(id, title)| {
-            let id = id.to_string();
-            view! {
-                <option value=id.clone() selected=chosen_finding == id lang="fr">
-                    {title.pick(easy).to_owned()}
-                </option>
-            }
-        })
-        .collect_view();
+        .map(|(id, title)| (id, title.pick(easy).to_owned()))
+        .collect();
     let ticked = |name: &str| !flash.value("testimony", name, "").is_empty();
     let consent = Consent {
         public: ticked("public"),
@@ -221,26 +201,8 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
                 <option value="">{i18n.t("testimony-college-none")}</option>
                 {college_options}
             </select>
-            <p>
-                <label for="testimony-finding">{i18n.t("testimony-finding")}</label>
-            </p>
-            {flash.error("testimony", "finding").map(|message| view! {
-                <p class="field-error">{i18n.text(&message)}</p>
-            })}
-            <select id="testimony-finding" name="finding">
-                <option value="">{i18n.t("testimony-finding-none")}</option>
-                {finding_options}
-            </select>
-            <p>
-                <label for="testimony-assembly">{i18n.t("testimony-assembly")}</label>
-            </p>
-            {flash.error("testimony", "assembly").map(|message| view! {
-                <p class="field-error">{i18n.text(&message)}</p>
-            })}
-            <select id="testimony-assembly" name="assembly">
-                <option value="">{i18n.t("testimony-assembly-none")}</option>
-                {assembly_options}
-            </select>
+            {linked_select(i18n, &flash, "finding", findings, String::new())}
+            {linked_select(i18n, &flash, "assembly", assemblies, page_assembly())}
             {consent_boxes(i18n, consent)}
             <p class="hint">{i18n.t("testimony-moderated")}</p>
             <button type="submit" class="button">
@@ -251,6 +213,46 @@ fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
         // Only this page records: the recorder is a small module of its own, not part of
         // the wasm every page loads (see docs/testimony.md).
         <script type="module" src="/js/recorder.js"></script>
+    }
+}
+
+/// What a testimony speaks to, `name` "finding" or "assembly": a list of the council's
+/// (id, title), or none; the choice given back after a refusal, else `chosen`.
+fn linked_select(
+    i18n: I18n,
+    flash: &PageFlash,
+    name: &'static str,
+    choices: Vec<(i64, String)>,
+    chosen: String,
+) -> impl IntoView + use<> {
+    let chosen = flash.value("testimony", name, &chosen);
+    let id = format!("testimony-{name}");
+    let (label, none) = match name {
+        "finding" => ("testimony-finding", "testimony-finding-none"),
+        _ => ("testimony-assembly", "testimony-assembly-none"),
+    };
+    let options = choices
+        .into_iter()
+        .map(|(value, title)| {
+            let value = value.to_string();
+            view! {
+                <option value=value.clone() selected=chosen == value lang="fr">
+                    {title}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>
+            <label for=id.clone()>{i18n.t(label)}</label>
+        </p>
+        {flash.error("testimony", name).map(|message| view! {
+            <p class="field-error">{i18n.text(&message)}</p>
+        })}
+        <select id=id name=name>
+            <option value="">{i18n.t(none)}</option>
+            {options}
+        </select>
     }
 }
 
