@@ -5,19 +5,19 @@ about-title = À propos d'Agora
     .easy = Qu'est-ce qu'Agora ?
 
 about-intro = Agora est un logiciel libre (licence AGPL-3.0-or-later) conçu pour les conseils locaux de santé mentale (CLSM). Il permet de tenir des assemblées plénières ouvertes à toutes et tous, de consulter la population par des questionnaires anonymes, de recueillir des témoignages et de prioriser ensemble les constats du diagnostic local. Élu·es, psychiatrie, usager·es, aidant·es, professionnel·les et habitant·es y participent d'égal à égal, avec la même information, en langage courant ou en facile à lire et à comprendre.
-    .easy = Agora est un site internet pour les conseils locaux de santé mentale. Avec Agora, chaque personne peut donner son avis et voter. Les élus, les soignants, les personnes malades, les familles et les habitants ont la même place. Tout le monde peut utiliser Agora.
+    .easy = Agora est un site internet pour les conseils locaux de santé mentale. Avec Agora, chaque personne peut donner son avis et voter. Élus, soignants, personnes malades, familles, habitants : tout le monde a la même place. Tout le monde peut utiliser Agora.
 
 about-clsm-title = Qu'est-ce qu'un CLSM ?
     .easy = Qu'est-ce qu'un conseil local de santé mentale ?
 
 about-clsm = Un conseil local de santé mentale (CLSM) est un espace de concertation et de coordination entre les élu·es, la psychiatrie, les usager·es, les aidant·es, les professionnel·les et les habitant·es d'un territoire. Il s'appuie sur trois instances : le comité de pilotage fixe les priorités, l'assemblée plénière, ouverte à toutes et tous, est le lieu de la concertation citoyenne, et les groupes de travail mettent en œuvre la feuille de route. Sa méthode : un diagnostic local partagé produit des constats, priorisés en un programme d'actions évalué chaque année.
-    .easy = Un conseil local de santé mentale réunit des élus, des soignants, des personnes malades, des familles et des habitants. Ensemble, ils cherchent comment aider les habitants à se sentir bien dans leur tête. Une grande réunion ouverte à tous a lieu une ou deux fois par an. Les participants choisissent les problèmes les plus importants et décident des actions. Chaque année, ils vérifient si les actions ont marché.
+    .easy = Un conseil local de santé mentale réunit des personnes. Ce sont des élus, des soignants, des personnes malades, des familles et des habitants. Ensemble, ils cherchent comment aider les habitants à se sentir bien dans leur tête. Une grande réunion ouverte à tous a lieu une ou deux fois par an. Les participants choisissent les problèmes les plus importants et décident des actions. Chaque année, ils vérifient si les actions ont marché.
 
 about-equal-title = Pourquoi l'égalité de parole ?
     .easy = Pourquoi chaque personne compte autant ?
 
 about-equal = Un CLSM repose sur des échanges d'égal à égal. Or la parole des usager·es ne peut pas s'exprimer aussi simplement que celle des professionnel·les et des élu·es. Pour garantir à chacun et chacune le même niveau d'information, Agora propose chaque texte en version facile à lire et à comprendre (FALC) avec des pictogrammes, permet de participer de façon anonyme, et donne les résultats des votes collège par collège, avec un résultat où chaque collège pèse autant : douze usager·es comptent autant que quatre-vingts habitant·es.
-    .easy = Dans une réunion, certaines personnes parlent plus facilement que d'autres. Agora aide chaque personne à comprendre et à donner son avis. Chaque texte existe en version facile à lire, avec des images. Vous pouvez participer sans dire votre nom. Le groupe des personnes malades compte autant que le groupe des habitants, même s'il est plus petit.
+    .easy = Dans une réunion, certaines personnes parlent plus facilement que d'autres. Agora aide chaque personne à comprendre et à donner son avis. Chaque texte existe en version facile à lire, avec des images. Vous pouvez participer sans dire votre nom. Le groupe des personnes malades compte autant que le groupe des habitants. C'est vrai même s'il est plus petit.
 
 a11y-title = Accessibilité
     .easy = Un site facile à utiliser pour tout le monde
@@ -26,7 +26,7 @@ a11y-status = Agora vise le niveau AA des règles internationales d'accessibilit
     .easy = Nous voulons qu'Agora soit facile à utiliser pour tout le monde. Il existe des règles pour cela. Aujourd'hui, Agora respecte une partie de ces règles. Un ordinateur vérifie chaque page, mais des spécialistes n'ont pas encore tout vérifié.
 
 a11y-features = Vous pouvez activer le mode facile à lire et à comprendre, accompagné de pictogrammes, agrandir le texte, choisir un contraste élevé, augmenter l'espacement du texte, réduire les animations et choisir entre le français et l'anglais. Agora fonctionne aussi sans JavaScript et s'utilise entièrement au clavier, sans souris.
-    .easy = Vous pouvez choisir les textes faciles à lire, avec des images. Vous pouvez écrire plus gros, rendre les couleurs plus fortes et mettre plus d'espace entre les lignes. Vous pouvez arrêter les animations. Vous pouvez lire en français ou en anglais. Agora marche aussi avec le clavier seulement, sans souris.
+    .easy = Vous pouvez choisir les textes faciles à lire, avec des images. Vous pouvez écrire plus gros. Vous pouvez rendre les couleurs plus fortes. Vous pouvez mettre plus d'espace entre les lignes. Vous pouvez arrêter les animations. Vous pouvez lire en français ou en anglais. Agora marche aussi avec le clavier seulement, sans souris.
 
 a11y-report-title = Signaler un problème d'accessibilité
     .easy = Vous avez un problème pour utiliser Agora ?
@@ -45,3 +45,16 @@ credits-title = Remerciements
 
 credits = Les pictogrammes proviennent du projet OpenMoji (openmoji.org), des emojis et icônes libres, et sont utilisés sous licence Creative Commons Attribution – Partage dans les mêmes conditions 4.0 International (CC BY-SA 4.0).
     .easy = Les images viennent du projet OpenMoji. Son site est openmoji.org. Tout le monde peut utiliser ces images, à condition de dire d'où elles viennent.
+
+# Page « Déclaration d'accessibilité » (/accessibilite) : un résumé, puis le texte de docs/accessibility.md.
+statement-title = Déclaration d'accessibilité
+    .easy = Agora est-il facile à utiliser ?
+
+statement-summary-title = En bref
+    .easy = Ce qu'il faut savoir
+
+statement-read-full = Lire la déclaration complète
+    .easy = Lire le texte officiel en entier
+
+about-statement-link = Lire la déclaration d'accessibilité complète
+    .easy = Lire tout ce que nous avons vérifié

@@ -6,6 +6,7 @@ use std::fmt;
 /// Path segments the application itself uses at the root: a council may not take them.
 const RESERVED: &[&str] = &[
     "a-propos",
+    "accessibilite",
     "api",
     "pkg",
     "pictos",

@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::CouncilIndex ssr=SsrMode::Async/>
                     <Route path=path!("/a-propos") view=pages::About/>
+                    <Route path=path!("/accessibilite") view=pages::AccessibilityStatement/>
                     <Route path=path!("/connexion") view=pages::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=pages::AccountPage ssr=SsrMode::Async/>
                     <Route

@@ -97,6 +97,53 @@ async fn about_page_holds_the_accessibility_statement_and_licence() -> anyhow::R
 }
 
 #[tokio::test]
+async fn accessibility_statement_is_a_page_linked_from_every_footer() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    // The statement in its official structure, in French and in English.
+    let (status, html) = app.get("/accessibilite").await?;
+    assert_eq!(status, 200);
+    let html = html.replace("&#x27;", "'");
+    for section in [
+        "Déclaration d'accessibilité",
+        "État de conformité",
+        "partiellement conforme",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration d'accessibilité",
+        "Retour d'information et contact",
+        "Voies de recours",
+        "Libre réponse 71120",
+    ] {
+        assert!(html.contains(section), "{section} missing");
+    }
+    let (_, html) = app
+        .get_with_cookie("/accessibilite", Some("agora_prefs=lang=en"))
+        .await?;
+    assert!(html.contains("State of conformance") && html.contains("partially conformant"));
+    // In easy-read the summary leads and the legal text is one click away.
+    let (_, html) = app
+        .get_with_cookie("/accessibilite", Some("agora_prefs=lang=fr&easy=1"))
+        .await?;
+    assert!(html.contains("Agora est-il facile à utiliser ?"), "{html}");
+    assert!(html.contains(r#"<details class="statement-full">"#));
+
+    // The footer of every page links to it, with the state of conformance.
+    for path in [
+        "/",
+        "/a-propos",
+        "/rejoindre",
+        "/clsm-val-de-lisandre",
+        "/nulle-part",
+    ] {
+        let (_, html) = app.get(path).await?;
+        assert!(
+            html.contains(r#"<a href="/accessibilite">Accessibilité : partiellement conforme</a>"#),
+            "{path}: no link to the statement in the footer"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn empty_instance_says_so() -> anyhow::Result<()> {
     let app = TestApp::empty().await?;
     let (status, html) = app.get("/").await?;

@@ -40,7 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{i18n.t("footer-licence")}</p>
             <p>
-                <A href="/a-propos#accessibilite">{i18n.t("footer-accessibility")}</A>
+                <A href="/accessibilite">{i18n.t("footer-accessibility")}</A>
             </p>
             <p>{i18n.t("footer-credits")}</p>
             <p>

@@ -1,9 +1,11 @@
-//! About Agora, its accessibility statement, licence and credits.
+//! About Agora: what a CLSM is, equal footing, accessibility (the statement has its own
+//! page), licence and credits.
 
 use crate::ui::components::Picto;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -32,10 +34,10 @@ pub fn About() -> impl IntoView {
                 <Picto name="easy-read"/>
                 {i18n.t("a11y-title")}
             </h2>
-            <p>{i18n.t("a11y-status")}</p>
             <p>{i18n.t("a11y-features")}</p>
-            <h3>{i18n.t("a11y-report-title")}</h3>
-            <p>{i18n.t("a11y-report")}</p>
+            <p>
+                <A href="/accessibilite">{i18n.t("about-statement-link")}</A>
+            </p>
         </section>
         {section("licence", "licence-title", "licence")}
         {section("credits", "credits-title", "credits")}

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 mod about;
+mod accessibility;
 mod assemblies;
 mod console;
 mod council;
@@ -17,6 +18,7 @@ mod testimonies;
 mod votes;
 
 pub use about::About;
+pub use accessibility::AccessibilityStatement;
 pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
 pub use console::{ConsoleRoute, ProjectorRoute};
 pub use council::CouncilPage;
