@@ -60,7 +60,7 @@ test.describe('without JavaScript', () => {
 test('a respondent answers by keyboard in easy-read with JavaScript on', async ({ page, baseURL, context }) => {
   await setPreferences(context, baseURL, 'lang=fr&easy=1');
   await demoSurvey(page);
-  await expect(page.locator('.scale-question img.picto')).toHaveCount(5);
+  await expect(page.locator('.scale-question .choice img.picto')).toHaveCount(5);
   await expect(page.locator('h1')).toContainText('Comment allez-vous ?');
   await answerByKeyboard(page);
   await expect(page.locator('.receipt')).toContainText('Merci ! C\'est envoyé.');

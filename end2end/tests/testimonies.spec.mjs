@@ -58,6 +58,10 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expect(published).toContainText("Au CMP, le Dr […] m'a écouté.");
   await expect(published).toContainText('Lou');
   await expect(published).not.toContainText('Lefèvre');
+  // Its "Listen" button reads the published text, as redacted.
+  const listen = published.locator('button.read-aloud');
+  await expect(listen).toBeVisible();
+  await expect(page.locator(`#${await listen.getAttribute('data-read')}`)).toContainText("le Dr […] m'a écouté");
   await expectNoAxeViolations(page, 'testimony wall');
   await page.goto(`${COUNCIL}/temoignages/ecran`);
   await expect(page.locator('.projector')).toContainText("Pas de témoignage à l'écran");

@@ -146,3 +146,17 @@ footer-accessibility = Accessibility: partially conformant
     .easy = Accessibility
 footer-credits = Pictograms: OpenMoji, licence CC BY-SA 4.0.
     .easy = Pictures: OpenMoji.
+
+# Read aloud (the button stays hidden where the browser cannot speak)
+read-aloud = Listen
+    .easy = Listen to the text
+
+read-aloud-stop = Stop reading
+    .easy = Stop
+
+# Writing aids: readability and a missing easy-read version
+readability-checked = Nothing is saved. The readability of what you wrote is shown under each text; change it and check again, or save.
+    .easy = Nothing is saved. Under each text, you can see if it is easy to read.
+
+easy-missing = No easy-read version yet: people in easy-read mode will see the plain text.
+    .easy = The easy-read version is missing.

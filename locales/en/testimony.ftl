@@ -234,3 +234,7 @@ testimony-about-assembly = about this assembly
     .easy = about this meeting
 testimony-from-assembly = Give a testimony about this assembly
     .easy = Tell what you live through
+
+# A testimony's name for its "Listen" button (the wall has several)
+testimony-numbered = testimony no. { $n }
+    .easy = testimony number { $n }

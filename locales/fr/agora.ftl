@@ -147,3 +147,17 @@ footer-accessibility = Accessibilité : partiellement conforme
     .easy = Accessibilité
 footer-credits = Pictogrammes : OpenMoji, licence CC BY-SA 4.0.
     .easy = Images : OpenMoji.
+
+# Lecture à voix haute (bouton caché si le navigateur ne sait pas lire)
+read-aloud = Écouter
+    .easy = Écouter le texte
+
+read-aloud-stop = Arrêter la lecture
+    .easy = Arrêter
+
+# Aide à l'écriture : lisibilité et version facile à lire manquante
+readability-checked = Rien n'est enregistré. La lisibilité de ce que vous avez écrit est indiquée sous chaque texte ; changez-le et vérifiez de nouveau, ou enregistrez.
+    .easy = Rien n'est enregistré. Sous chaque texte, vous voyez s'il est facile à lire.
+
+easy-missing = Pas encore de version facile à lire : les personnes en mode facile à lire verront le texte courant.
+    .easy = Il manque la version facile à lire.

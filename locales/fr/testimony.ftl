@@ -234,3 +234,7 @@ testimony-about-assembly = sur cette assemblée
     .easy = sur cette réunion
 testimony-from-assembly = Témoigner sur cette assemblée
     .easy = Raconter ce que vous vivez
+
+# Nom d'un témoignage pour le bouton « Écouter » (plusieurs sur le mur)
+testimony-numbered = témoignage n° { $n }
+    .easy = témoignage numéro { $n }

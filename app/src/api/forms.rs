@@ -150,8 +150,12 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
         // name is shown.
         .filter(|echo| {
             echo.message.starts_with("error-")
-                || ["survey-readability-checked", "testimony-redacted"]
-                    .contains(&echo.message.as_str())
+                || [
+                    "survey-readability-checked",
+                    "readability-checked",
+                    "testimony-redacted",
+                ]
+                .contains(&echo.message.as_str())
         });
     Ok(PageFlash {
         refused,

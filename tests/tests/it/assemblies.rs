@@ -556,3 +556,95 @@ async fn only_the_councils_coordinators_prepare_and_its_facilitators_may_run_the
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn agenda_readability_is_measured_without_storing_and_a_missing_easy_version_flagged()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let (_, cookie) = app
+        .staff_member(&CouncilSlug::parse(slug)?, Role::Coordinator, "Anne Martin")
+        .await?;
+    let demo = demo_assembly(&app).await?;
+    let id = demo.id.to_string();
+    let count = || async {
+        anyhow::Ok(
+            agenda_item::Entity::find()
+                .all(&app.db)
+                .await?
+                .into_iter()
+                .filter(|item| item.assembly_id == demo.id)
+                .count(),
+        )
+    };
+    let before = count().await?;
+    let plain = "Les modalités de concertation intercommunale relatives à la coordination \
+                 des dispositifs d'accompagnement psychosocial seront présentées.";
+    let easy = "On parle des aides. Vous donnez votre avis.";
+    let checked = app
+        .post_form(
+            "/api/add_agenda_item",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("assembly", &id),
+                ("item_title", "Concertation"),
+                ("summary", plain),
+                ("summary_easy", easy),
+                ("check", "1"),
+            ],
+        )
+        .await?;
+    assert!(
+        location(&checked).ends_with("#new-item-readability-check"),
+        "{}",
+        location(&checked)
+    );
+    let (_, html) = app.follow(checked, &cookie).await?;
+    let html = html.replace("&#x27;", "'");
+    assert_eq!(count().await?, before, "a check stores nothing");
+    assert!(html.contains("Rien n'est enregistré"), "{html}");
+    assert!(html.contains(r#"id="new-item-readability-check""#));
+    // Both texts given back and measured: the long plain one is hard, the easy one easy.
+    assert!(
+        html.contains("coordination des dispositifs"),
+        "typed text given back"
+    );
+    assert!(
+        html.contains("Lisibilité : Difficile à lire"),
+        "plain summary measured: {html}"
+    );
+    assert!(
+        html.contains("Lisibilité : Facile à lire."),
+        "easy summary measured"
+    );
+
+    // Saved without an easy-read version: flagged on the editor.
+    let saved = app
+        .post_form(
+            "/api/add_agenda_item",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("assembly", &id),
+                ("item_title", "Concertation"),
+                ("summary", plain),
+                ("summary_easy", ""),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(saved, &cookie).await?;
+    assert_eq!(count().await?, before + 1);
+    assert!(
+        html.contains("Pas encore de version facile à lire"),
+        "{html}"
+    );
+    // The public page has a hidden "Listen" button for each agenda item.
+    let (_, html) = app.get(&format!("/{slug}/assemblees/{id}")).await?;
+    assert!(
+        html.contains(r#"class="button button-quiet read-aloud""#),
+        "{html}"
+    );
+    assert!(html.contains("/js/read-aloud.js"));
+    Ok(())
+}

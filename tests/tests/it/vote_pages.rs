@@ -413,11 +413,13 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     assert!(!html.contains("8 bulletins"));
     // The projector shows only what is public, and fetches itself again until the close.
     let projector = format!("/{slug}/votes/{id}/projection");
-    let refresh = r#"http-equiv="refresh" content="10""#;
+    // By the `ScreenRefresh` island; never a timed `<meta refresh>` (WCAG 2.2.1).
+    let refresh = "screen-refresh";
     let (_, html) = app.get_with_cookie(&projector, Some(&coordinator)).await?;
     assert!(html.contains("Les résultats seront publiés à la clôture"));
     assert!(!html.contains("8 bulletins"), "staff or not, public only");
     assert!(html.contains(refresh), "{html}");
+    assert!(!html.contains("http-equiv=\"refresh\""), "{html}");
     let (_, html) = app.get_with_cookie(&results, Some(&coordinator)).await?;
     assert!(
         html.contains("visibles par l'équipe seulement")

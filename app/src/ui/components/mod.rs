@@ -12,6 +12,8 @@ mod passkey;
 mod picto;
 mod preferences_panel;
 mod projector_screen;
+mod read_aloud;
+mod readability;
 mod screen_refresh;
 mod text;
 
@@ -25,5 +27,7 @@ pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
+pub use read_aloud::ReadAloud;
+pub use readability::readability_said;
 pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Paragraphs};

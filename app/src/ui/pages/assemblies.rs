@@ -9,7 +9,7 @@ use crate::api::{
     load_assemblies, load_assembly, load_assembly_editor,
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
-use crate::ui::components::{FieldKind, FormField, Paragraphs, Picto};
+use crate::ui::components::{FieldKind, FormField, Paragraphs, Picto, ReadAloud, readability_said};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -334,12 +334,16 @@ fn Agenda(items: Vec<AgendaItem>, current: Option<i64>) -> impl IntoView {
                 .map(|item| {
                     let is_current = current == Some(item.id);
                     let summary = item.summary.clone();
+                    let (title_id, text_id) =
+                        (format!("point-{}", item.id), format!("point-{}-texte", item.id));
+                    let read = format!("{title_id} {text_id}");
                     view! {
                         <li aria-current=is_current.then_some("step")>
-                            <h3 lang="fr">{item.title}</h3>
+                            <h3 lang="fr" id=title_id>{item.title.clone()}</h3>
                             {is_current
                                 .then(|| view! { <p class="tag">{i18n.t("agenda-current")}</p> })}
-                            <div lang="fr">
+                            <ReadAloud read about=item.title/>
+                            <div lang="fr" id=text_id>
                                 {move || {
                                     view! {
                                         <Paragraphs text=summary
@@ -458,19 +462,55 @@ fn EditorView(page: AssemblyEditor) -> impl IntoView {
                 <input type="hidden" name="slug" value=council_slug.clone()/>
                 <input type="hidden" name="assembly" value=id.clone()/>
                 <AgendaFieldsView form="new-item".to_owned() flash=flash.clone() current=None/>
-                <button type="submit" class="button">{i18n.t("agenda-add")}</button>
+                <div class="actions">
+                    <button type="submit" class="button">{i18n.t("agenda-add")}</button>
+                    <button type="submit" name="check" value="1" class="button button-quiet">
+                        {i18n.t("readability-check")}
+                    </button>
+                </div>
             </form>
         </section>
     }
 }
 
+/// An agenda item's fields. Under each summary, its readability as last saved or checked
+/// (the "check readability" button sends the form back measured, storing nothing); a
+/// summary with no easy-read version is flagged, since participants in easy-read would then
+/// read the plain one.
 #[component]
 fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>) -> impl IntoView {
+    let i18n = use_i18n();
     let (title, summary, easy) = current
         .map(|item| (item.title, item.summary.plain, item.summary.easy))
         .unwrap_or_default();
     let id = |name: &str| format!("{form}-{name}");
+    let (summary, easy) = (
+        flash.value(&form, "summary", &summary),
+        flash.value(&form, "summary_easy", &easy),
+    );
+    let score = |text: &str| {
+        (!text.trim().is_empty())
+            .then(|| view! { <p class="hint readability">{readability_said(i18n, text)}</p> })
+    };
+    let (summary_score, easy_score) = (score(&summary), score(&easy));
+    let easy_missing = (!summary.trim().is_empty() && easy.trim().is_empty())
+        .then(|| view! { <p class="tag easy-missing">{i18n.t("easy-missing")}</p> });
+    let checked = flash
+        .error(&form, crate::api::READABILITY_FIELD)
+        .map(|message| {
+            view! {
+                <div
+                    class="notice"
+                    id=id(crate::api::READABILITY_FIELD)
+                    tabindex="-1"
+                    role="status"
+                >
+                    <p>{i18n.text(&message)}</p>
+                </div>
+            }
+        });
     view! {
+        {checked}
         <FormField
             id=id("title")
             name="item_title"
@@ -486,20 +526,23 @@ fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>)
             name="summary"
             label="agenda-field-summary"
             kind=FieldKind::Text
-            value=flash.value(&form, "summary", &summary)
+            value=summary.clone()
             max_length=LONG_TEXT_MAX
             error=flash.error(&form, "summary")
         />
+        {summary_score}
         <FormField
             id=id("summary-easy")
             name="summary_easy"
             label="agenda-field-summary-easy"
             hint="agenda-field-summary-easy-hint"
             kind=FieldKind::Text
-            value=flash.value(&form, "summary_easy", &easy)
+            value=easy.clone()
             max_length=LONG_TEXT_MAX
             error=flash.error(&form, "summary_easy")
         />
+        {easy_score}
+        {easy_missing}
     }
 }
 
@@ -551,7 +594,12 @@ fn AgendaItemEditor(
                 <input type="hidden" name="assembly" value=assembly.clone()/>
                 <input type="hidden" name="item" value=item.id.to_string()/>
                 <AgendaFieldsView form=form.clone() flash=flash.clone() current=Some(item.clone())/>
-                <button type="submit" class="button">{i18n.t("save")}</button>
+                <div class="actions">
+                    <button type="submit" class="button">{i18n.t("save")}</button>
+                    <button type="submit" name="check" value="1" class="button button-quiet">
+                        {i18n.t("readability-check")}
+                    </button>
+                </div>
             </form>
             <div class="actions">{up} {down} {remove}</div>
         </li>

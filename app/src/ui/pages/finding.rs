@@ -3,7 +3,7 @@
 use super::council::objective_message;
 use super::loaded;
 use crate::api::{FindingPage, load_finding_page};
-use crate::ui::components::{Paragraphs, Picto};
+use crate::ui::components::{Paragraphs, Picto, ReadAloud};
 use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -52,18 +52,21 @@ fn FindingView(page: FindingPage) -> impl IntoView {
             </ol>
         </nav>
         <article class="finding-detail" lang="fr">
-            <h1>{title_text}</h1>
+            <h1 id="constat-titre">{title_text}</h1>
+            <ReadAloud read="constat-titre constat-texte".to_owned() about=title_text.get_untracked()/>
             <p class="objective-tag" lang=move || prefs.get().lang.code()>
                 <Picto name=objective.key()/>
                 <strong>{i18n.t("finding-objective")}</strong>
                 " : "
                 {i18n.t(objective_message(objective))}
             </p>
-            <div class="lead">
-                {move || view! { <Paragraphs text=summary.pick(prefs.get().easy_read).to_owned()/> }}
-            </div>
-            <div class="detail">
-                {move || view! { <Paragraphs text=detail.pick(prefs.get().easy_read).to_owned()/> }}
+            <div id="constat-texte">
+                <div class="lead">
+                    {move || view! { <Paragraphs text=summary.pick(prefs.get().easy_read).to_owned()/> }}
+                </div>
+                <div class="detail">
+                    {move || view! { <Paragraphs text=detail.pick(prefs.get().easy_read).to_owned()/> }}
+                </div>
             </div>
             <p class="source">
                 <Picto name="source"/>

@@ -11,7 +11,7 @@ use crate::api::{
     load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
-use crate::ui::components::{FieldKind, FormField, Picto};
+use crate::ui::components::{FieldKind, FormField, Picto, readability_said};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -248,7 +248,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
                     let (score, lacks_easy) = hints.next().unwrap_or((None, false));
                     let score = score.map(|r| {
                         i18n.with(
-                            "survey-readability",
+                            "readability-score",
                             &[
                                 ("verdict", &i18n.text(r.verdict().message_id())),
                                 ("km", &format!("{:.0}", r.kandel_moles)),
@@ -404,18 +404,7 @@ fn add_question_form(
         .error("question", crate::api::READABILITY_FIELD)
         .map(|_| {
             let measure = |label: &'static str, field: &str| {
-                let text = flash.value("question", field, "");
-                let said = match crate::domain::readability::measure(&text) {
-                    Some(r) => i18n.with(
-                        "survey-readability",
-                        &[
-                            ("verdict", &i18n.text(r.verdict().message_id())),
-                            ("km", &format!("{:.0}", r.kandel_moles)),
-                            ("lix", &format!("{:.0}", r.lix)),
-                        ],
-                    ),
-                    None => i18n.text("survey-readability-empty"),
-                };
+                let said = readability_said(i18n, &flash.value("question", field, ""));
                 view! {
                     <li>
                         <strong>{i18n.t(label)}</strong>
@@ -512,7 +501,7 @@ fn add_question_form(
                 <div class="actions">
                     <button type="submit" class="button">{i18n.t("survey-add")}</button>
                     <button type="submit" name="check" value="1" class="button button-quiet">
-                        {i18n.t("survey-readability-check")}
+                        {i18n.t("readability-check")}
                     </button>
                 </div>
             </form>

@@ -12,7 +12,7 @@ use crate::domain::survey::{
     Group, Highlight, QuestionKind, QuestionResult, QuestionView, SCALE_POINTS, SurveyState,
     SurveyView, answer_key,
 };
-use crate::ui::components::Picto;
+use crate::ui::components::{Picto, ReadAloud};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -706,10 +706,12 @@ fn question_block(
     );
     let required = question.required;
     let prompt = question.prompt.pick(easy).to_owned();
+    let prompt_id = format!("{id}-texte");
+    let listen = view! { <ReadAloud read=prompt_id.clone() about=progress.clone()/> };
     let heading = view! {
         <span class="progress">{progress}</span>
         " "
-        <span lang="fr">{prompt}</span>
+        <span lang="fr" id=prompt_id>{prompt}</span>
         {required.then(|| view! { " " <span class="required">{i18n.t("survey-required")}</span> })}
     };
     let error_view = error.clone().map(|message| {
@@ -759,6 +761,7 @@ fn question_block(
                     <p>
                         <label for=field>{heading}</label>
                     </p>
+                    {listen}
                     {error_view}
                     {control}
                     {nav}
@@ -880,6 +883,7 @@ fn question_block(
             view! {
                 <fieldset class=class id=id tabindex="-1" aria-describedby=described>
                     <legend>{heading}</legend>
+                    {listen}
                     {hint.map(|hint| view! { <p class="hint">{i18n.t(hint)}</p> })}
                     {error_view}
                     {controls}

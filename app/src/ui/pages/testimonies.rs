@@ -13,7 +13,9 @@ use crate::api::{
 use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
-use crate::ui::components::{FieldKind, FormField, Picto, ScreenRefresh};
+use crate::ui::components::{
+    FieldKind, FormField, Picto, ReadAloud, ScreenRefresh, readability_said,
+};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -586,12 +588,21 @@ fn wall_item(
     colleges: &[(String, Option<String>)],
     easy: bool,
 ) -> impl IntoView + use<> {
-    let story = story_view(i18n, &testimony.story);
-    let summary = testimony
-        .easy_summary
-        .clone()
-        .filter(|_| easy)
-        .map(|text| view! { <p class="lead" lang="fr">{text}</p> });
+    // "Listen" reads what is shown: the easy summary, else the story, and a story behind a
+    // content warning only once the reader has opened it.
+    let anchor = format!("temoignage-{}", testimony.id);
+    let about = i18n.with("testimony-numbered", &[("n", &testimony.id.to_string())]);
+    let (story_id, summary_id) = (format!("{anchor}-texte"), format!("{anchor}-resume"));
+    let story = view! {
+        <div id=story_id.clone()>{story_view(i18n, &testimony.story)}</div>
+    };
+    let listen = |read: &str| view! { <ReadAloud read=read.to_owned() about=about.clone()/> };
+    let summary = testimony.easy_summary.clone().filter(|_| easy).map(|text| {
+        view! {
+            <p class="lead" lang="fr" id=summary_id.clone()>{text}</p>
+            {listen(&summary_id)}
+        }
+    });
     let body = match (&testimony.content_warning, summary.is_some()) {
         (Some(warning), _) => view! {
             <details>
@@ -599,6 +610,7 @@ fn wall_item(
                     {i18n.t("testimony-warning")} " " <span lang="fr">{warning.clone()}</span>
                     " — " {i18n.t("testimony-open")}
                 </summary>
+                {listen(&story_id)}
                 {story}
             </details>
         }
@@ -610,10 +622,14 @@ fn wall_item(
             </details>
         }
         .into_any(),
-        (None, false) => story.into_any(),
+        (None, false) => view! {
+            {listen(&story_id)}
+            {story}
+        }
+        .into_any(),
     };
     view! {
-        <article class="card testimony" id=format!("temoignage-{}", testimony.id)>
+        <article class="card testimony" id=anchor>
             <p class="byline">{byline(i18n, testimony, colleges)}</p>
             {summary}
             {body}
@@ -647,6 +663,10 @@ fn queue_item(
         ));
     }
     let redacted = flash.error(&form, crate::api::REDACTED_FIELD).is_some();
+    // The easy summary's readability, once one is written and given back (by "redact").
+    let summary_score = Some(echo.value(&form, "summary", ""))
+        .filter(|text| !text.trim().is_empty())
+        .map(|text| view! { <p class="hint readability">{readability_said(i18n, &text)}</p> });
     let field = |name: &'static str, label: &'static str, kind: FieldKind, max: usize| {
         view! {
             <FormField
@@ -702,6 +722,7 @@ fn queue_item(
                 </button>
                 {field("warning", "testimony-warning-field", FieldKind::Line, NOTE_MAX)}
                 {field("summary", "testimony-summary-field", FieldKind::Text, NOTE_MAX)}
+                {summary_score}
                 <div class="actions">
                     <button type="submit" name="decision" value="approve" class="button">
                         {i18n.t("testimony-approve")}

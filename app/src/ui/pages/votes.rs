@@ -14,12 +14,12 @@ use crate::api::{
 use crate::domain::tally::{Integrity, MAJORITY_GRADES, Method, method_key};
 use crate::domain::vote::{BallotDraft, Figure, StandingRow, VoteInfo, VoteResults, VoteState};
 use crate::domain::{College, TITLE_MAX};
-use crate::ui::components::{FieldKind, FormField, Picto};
+use crate::ui::components::{FieldKind, FormField, Picto, ScreenRefresh};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -1372,7 +1372,7 @@ fn ResultsBody(
 }
 
 /// How often an open vote's projector page reloads itself.
-const PROJECTOR_REFRESH_SECONDS: &str = "10";
+const PROJECTOR_REFRESH_SECONDS: u32 = 10;
 
 #[component]
 fn ProjectorView(page: ResultsPage) -> impl IntoView {
@@ -1404,9 +1404,10 @@ fn ProjectorView(page: ResultsPage) -> impl IntoView {
         .into_any(),
     };
     // Nobody reloads a projector: until the vote is closed, the page fetches itself again
-    // (new ballots counted, results revealed or published at the close) without a script.
+    // (new ballots counted, results revealed or published at the close). An island, not a
+    // timed `<meta refresh>`, which WCAG 2.2.1 forbids on a page people read.
     let refresh = (vote.state != VoteState::Closed)
-        .then(|| view! { <Meta http_equiv="refresh" content=PROJECTOR_REFRESH_SECONDS/> });
+        .then(|| view! { <ScreenRefresh seconds=PROJECTOR_REFRESH_SECONDS/> });
     view! {
         <Title text=vote.title.clone()/>
         {refresh}

@@ -1,0 +1,99 @@
+// "Listen" buttons: they read findings, survey questions and agenda items with the browser's
+// speech synthesis, in the text's language; they stay hidden where the browser cannot speak
+// and without JavaScript. The synthesis itself is the browser's: the test records what is
+// handed to it (headless Chromium has no voice to hear).
+import { expect, test } from './fixtures.mjs';
+import { demoPaths, expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
+
+/** Replaces the browser's `speak` and `cancel` with recorders. */
+async function recordSpeech(page) {
+  await page.addInitScript(() => {
+    window.spoken = [];
+    window.cancelled = 0;
+    if (!window.speechSynthesis) return;
+    window.speechSynthesis.speak = (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang });
+    window.speechSynthesis.cancel = () => { window.cancelled += 1; };
+  });
+}
+
+test('a finding is read aloud by keyboard, in French, and the button stops it', async ({ page, context, baseURL }) => {
+  await recordSpeech(page);
+  await setPreferences(context, baseURL, 'lang=fr');
+  const { findingPath } = await demoPaths(page);
+  await page.goto(findingPath);
+  await waitForHydration(page);
+  const button = page.locator('button.read-aloud');
+  await expect(button).toBeVisible();
+  await expect(button).toHaveAccessibleName(/^Écouter : /);
+  await tabTo(page, 'button.read-aloud');
+  await page.keyboard.press('Enter');
+  const title = (await page.locator('#constat-titre').innerText()).trim();
+  const spoken = await page.evaluate(() => window.spoken);
+  expect(spoken).toHaveLength(1);
+  expect(spoken[0].lang).toBe('fr');
+  expect(spoken[0].text.startsWith(title)).toBe(true);
+  expect(spoken[0].text).toContain((await page.locator('#constat-texte .lead').innerText()).trim().slice(0, 40));
+  await expect(button.locator('.read-aloud-label')).toHaveText('Arrêter la lecture');
+  await expectNoAxeViolations(page, 'finding while reading');
+  // Pressed again: stopped, and the label says so.
+  await page.keyboard.press('Enter');
+  await expect(button.locator('.read-aloud-label')).toHaveText('Écouter');
+  expect(await page.evaluate(() => window.cancelled)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.spoken.length)).toBe(1);
+});
+
+test('in English, the button speaks English and the French content is read in French', async ({ page, context, baseURL }) => {
+  await recordSpeech(page);
+  await setPreferences(context, baseURL, 'lang=en&easy=1');
+  const { assemblyPath } = await demoPaths(page);
+  await page.goto(assemblyPath);
+  await waitForHydration(page);
+  const first = page.locator('.agenda li').first();
+  const button = first.locator('button.read-aloud');
+  await expect(button).toHaveAccessibleName(/^Listen to the text : /);
+  await expect(button).toHaveAttribute('lang', 'en');
+  await button.click();
+  const spoken = await page.evaluate(() => window.spoken);
+  expect(spoken[0].lang).toBe('fr');
+  expect(spoken[0].text.startsWith((await first.locator('h3').innerText()).trim())).toBe(true);
+  await expectNoAxeViolations(page, 'assembly with listen buttons (en easy-read)');
+});
+
+test('each survey question has its own button, reading that question', async ({ page, context, baseURL }) => {
+  await recordSpeech(page);
+  await setPreferences(context, baseURL, 'lang=fr');
+  await page.goto('/clsm-val-de-lisandre');
+  await page.goto(await page.locator('a[href*="/questionnaires/"]').first().getAttribute('href'));
+  await waitForHydration(page);
+  const questions = page.locator('.survey .question');
+  await expect(questions.locator('button.read-aloud')).toHaveCount(await questions.count());
+  const third = questions.nth(2);
+  await third.locator('button.read-aloud').click();
+  const prompt = (await third.locator('[id$="-texte"]').innerText()).trim();
+  expect(await page.evaluate(() => window.spoken.map((s) => s.text))).toEqual([prompt]);
+  // A button inside the form sends nothing.
+  await expect(page).toHaveURL(/\/questionnaires\/\d+$/);
+});
+
+test('hidden where the browser cannot speak', async ({ page, context, baseURL }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  await setPreferences(context, baseURL, 'lang=fr');
+  const { findingPath } = await demoPaths(page);
+  await page.goto(findingPath);
+  await waitForHydration(page);
+  await expect(page.locator('button.read-aloud')).toHaveCount(1);
+  await expect(page.locator('button.read-aloud')).toBeHidden();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the buttons stay hidden', async ({ page, context, baseURL }) => {
+    await setPreferences(context, baseURL, 'lang=fr');
+    const { findingPath } = await demoPaths(page);
+    await page.goto(findingPath);
+    await expect(page.locator('button.read-aloud')).toHaveCount(1);
+    await expect(page.locator('button.read-aloud')).toBeHidden();
+  });
+});
