@@ -8,7 +8,7 @@ test.describe('axe-core on every page', () => {
     test(`all pages, ${mode.name}`, async ({ page, context, baseURL }) => {
       await setPreferences(context, baseURL, mode.cookie);
       const { councilPath, findingPath, assembliesPath, assemblyPath } = await demoPaths(page);
-      const pages = ['/', '/a-propos', councilPath, findingPath, assembliesPath, assemblyPath,
+      const pages = ['/', '/a-propos', '/accessibilite', councilPath, findingPath, assembliesPath, assemblyPath,
         `${assemblyPath}/direct`, `${assemblyPath}/projection`, '/rejoindre', '/rejoindre?code=ZZZ-999', '/page-inexistante'];
       for (const path of pages) {
         await page.goto(path);

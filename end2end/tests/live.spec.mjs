@@ -99,6 +99,18 @@ test('a participant sees approvals arrive in place, can pause them, and supports
   await expect(second.locator('.tag')).toBeFocused();
   await expectNotReloaded(watcher);
 
+  // What a screen reader meets: a list, each question with its supports and the reader's own.
+  await expect(watcher.locator('ol.questions')).toMatchAriaSnapshot(`
+    - list:
+      - listitem:
+        - paragraph: Comment aider un proche qui refuse les soins ?
+        - paragraph: 1 soutien
+        - paragraph: Vous soutenez cette question
+      - listitem:
+        - paragraph: Où trouver un groupe de parole le soir ?
+        - paragraph: 1 soutien
+        - paragraph: Vous soutenez cette question
+  `);
   // The asker's page, open all along, shows the support counted.
   await expect(asker.locator('ol.questions > li', { hasText: 'groupe de parole' }).locator('.votes')).toHaveText('1 soutien');
   await askerContext.close();

@@ -316,7 +316,9 @@ fn breakdown_chooser(
                 {options}
                 <option value="none" selected=chosen.is_none()>{i18n.t("survey-results-by-none")}</option>
             </select>
-            <button type="submit">{i18n.t("survey-results-by-show")}</button>
+            <button type="submit" class="button button-quiet">
+                {i18n.t("survey-results-by-show")}
+            </button>
         </form>
     })
 }
@@ -707,7 +709,9 @@ fn question_block(
     let required = question.required;
     let prompt = question.prompt.pick(easy).to_owned();
     let prompt_id = format!("{id}-texte");
-    let listen = view! { <ReadAloud read=prompt_id.clone() about=progress.clone()/> };
+    // Named after the question's number ("Écouter : Question 3 sur 8").
+    let about = progress.trim_end_matches([':', ' ', '\u{a0}']).to_owned();
+    let listen = view! { <ReadAloud read=prompt_id.clone() about/> };
     let heading = view! {
         <span class="progress">{progress}</span>
         " "
