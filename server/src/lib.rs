@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod live;
+pub mod precompress;
 pub mod protection;
 pub mod security;
 
@@ -147,6 +148,7 @@ pub fn router(state: AppState) -> Router {
         // `concurrent_pages_and_files_never_exchange_headers`. Unknown paths get the 404 page.
         .fallback_service(
             tower_http::services::ServeDir::new(&*state.leptos_options.site_root)
+                .precompressed_br()
                 .not_found_service(axum::handler::Handler::with_state(not_found, state.clone())),
         )
         .layer(middleware::from_fn_with_state(
@@ -206,6 +208,11 @@ async fn join(state: &AppState, typed: &str) -> axum::response::Response {
 pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
     let state = AppState::new(config, db)?;
     live::start_relay(state.live.clone(), &state.db);
+    let site_root = config.site_root.clone();
+    tokio::task::spawn_blocking(move || match precompress::precompress(&site_root) {
+        Ok(written) => tracing::info!(files = written.len(), "site files compressed ahead"),
+        Err(error) => tracing::warn!(%error, "site files not compressed ahead"),
+    });
     let listener = tokio::net::TcpListener::bind(config.address).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

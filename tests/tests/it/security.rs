@@ -191,3 +191,52 @@ async fn pages_are_sent_compressed_to_browsers_that_accept_it() -> anyhow::Resul
     }
     Ok(())
 }
+
+/// The site's own files go out as compressed once, at brotli's highest quality, by the
+/// server at start-up (`precompress`): the bytes sent are that file's, not a faster
+/// on-the-fly compression (which stays for gzip and for files not yet compressed).
+#[tokio::test]
+async fn site_files_are_sent_as_compressed_ahead_at_the_highest_quality() -> anyhow::Result<()> {
+    let site = tempfile::tempdir()?;
+    std::fs::create_dir_all(site.path().join("pkg"))?;
+    // Text-like bytes with little repetition: brotli's levels give different results on it.
+    let mut seed = 7u32;
+    let wasm: Vec<u8> = (0..200_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            b"agora assemblee voter question temoignage "[(seed >> 16) as usize % 42]
+        })
+        .collect();
+    std::fs::write(site.path().join("pkg/agora.wasm"), &wasm)?;
+    let written = agora_server::precompress::precompress(site.path())?;
+    assert_eq!(written, vec![site.path().join("pkg/agora.wasm.br")]);
+    let ahead = std::fs::read(&written[0])?;
+    let root = site.path().display().to_string();
+    let app = TestApp::empty_with(&[("AGORA_SITE_ROOT", root.as_str())]).await?;
+    for (accepted, expected) in [
+        ("br, gzip", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/pkg/agora.wasm"))
+            .header("accept-encoding", accepted)
+            .send()
+            .await?;
+        assert_eq!(response.status().as_u16(), 200);
+        let encoding = response
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        assert_eq!(encoding.as_deref(), expected, "accept-encoding: {accepted}");
+        let body = response.bytes().await?;
+        match expected {
+            Some("br") => assert_eq!(body.as_ref(), ahead.as_slice(), "the file compressed ahead"),
+            None => assert_eq!(body.as_ref(), wasm.as_slice()),
+            _ => assert!(body.len() < wasm.len()),
+        }
+    }
+    Ok(())
+}
