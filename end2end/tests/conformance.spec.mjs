@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.mjs';
 import { demoPaths, setPreferences, waitForHydration } from './helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
 
 const COUNCIL = '/clsm-val-de-lisandre';
 
@@ -30,6 +31,22 @@ async function participantPages(page) {
     `${COUNCIL}/temoignages`, `${COUNCIL}/temoignages/nouveau`, `${COUNCIL}/temoignages/ecran`,
   ];
 }
+
+/** The staff journeys' pages, signed in as a new coordinator of the demo council. */
+async function staffPages(page, baseURL) {
+  await signUp(page, baseURL, 'Camille Clavier');
+  return [
+    '/compte', `${COUNCIL}/equipe`, `${COUNCIL}/reglages`, `${COUNCIL}/journal`,
+    `${COUNCIL}/assemblees`, `${COUNCIL}/assemblees/1/preparer`, `${COUNCIL}/assemblees/1/animation`,
+    `${COUNCIL}/votes`, `${COUNCIL}/votes/1`, `${COUNCIL}/questionnaires`,
+    `${COUNCIL}/questionnaires/1/modifier`, `${COUNCIL}/temoignages`,
+  ];
+}
+
+const JOURNEYS = [
+  { name: 'participant', pages: (page) => participantPages(page) },
+  { name: 'staff', pages: (page, baseURL) => staffPages(page, baseURL) },
+];
 
 /** Numbers every element that could take the focus, in document order, so that the walk
  * below can tell where each focused element stands. */
@@ -73,9 +90,11 @@ function focusState() {
   const r = el.getBoundingClientRect();
   const indicator = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
     || (style.boxShadow && style.boxShadow !== 'none');
-  // Not hidden: on screen, and what is drawn at its middle is itself (or inside it).
-  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+  // Not hidden: on screen, and what is drawn at its middle is itself (or inside it). A link
+  // wrapped over two lines is looked at on its first line.
+  const box = el.getClientRects()[0] ?? r;
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
   const onScreen = r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
   const unobscured = !!top && (top === el || el.contains(top) || top.contains(el) || (el.labels && [...el.labels].some((l) => l.contains(top))));
@@ -95,22 +114,24 @@ async function walk(page, key, limit) {
     await page.keyboard.press(key);
     const state = await page.evaluate(focusState);
     if (state.k === null || (visited.length && state.k === visited[0].k)) return { visited, ended: true };
+    // A date field takes one Tab per part (day, month, year…): one stop.
+    if (visited.length && state.k === visited[visited.length - 1].k) continue;
     visited.push(state);
   }
   return { visited, ended: false };
 }
 
 test.describe('keyboard', () => {
-  test('every control is reached by Tab in document order, Shift+Tab walks back, no trap, focus seen', async ({ page, context, baseURL }) => {
+  for (const journey of JOURNEYS) test(`every control is reached by Tab in document order, Shift+Tab walks back, no trap, focus seen (${journey.name} pages)`, async ({ page, context, baseURL }) => {
     test.setTimeout(240_000);
     await setPreferences(context, baseURL, 'lang=fr');
-    for (const path of await participantPages(page)) {
+    for (const path of await journey.pages(page, baseURL)) {
       await page.goto(path);
       await waitForHydration(page);
       // The live page swaps its reload link for a pause button once it follows the room.
       if (path.endsWith('/direct')) await expect(page.locator('.feed-controls button')).toBeVisible();
       const expected = await numberFocusables(page);
-      const forward = await walk(page, 'Tab', expected.length + 10);
+      const forward = await walk(page, 'Tab', expected.length + 40);
       const where = `${path}: ${forward.visited.map((s) => s.label).join(' › ')}`;
       expect(forward.ended, `no keyboard trap on ${where}`).toBe(true);
       // Document order, which is the reading order of these one-column pages.
@@ -121,7 +142,7 @@ test.describe('keyboard', () => {
         expect(state.onScreen && state.unobscured, `"${state.label}" visible when focused on ${path}`).toBe(true);
       }
       // Backwards from past the end: the same path, reversed.
-      const backward = await walk(page, 'Shift+Tab', expected.length + 10);
+      const backward = await walk(page, 'Shift+Tab', expected.length + 40);
       expect(backward.visited.map((s) => `${s.k} ${s.label}`), `Shift+Tab order on ${path}`).toEqual([...expected].reverse());
     }
   });
@@ -132,7 +153,8 @@ test.describe('keyboard', () => {
 function clippedText() {
   const cut = [];
   for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('.visually-hidden, .skip-link, [hidden]')) continue;
+    // Fields scroll their own text, by design.
+    if (el.closest('.visually-hidden, .skip-link, [hidden], input, textarea, select')) continue;
     const style = getComputedStyle(el);
     const hides = (v) => v === 'hidden' || v === 'clip';
     if (!hides(style.overflowX) && !hides(style.overflowY)) continue;
@@ -161,11 +183,16 @@ const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !i
   word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
 
 test.describe('reflow and text spacing', () => {
-  for (const mode of [{ name: 'plain', cookie: 'lang=fr' }, { name: 'easy-read', cookie: 'lang=fr&easy=1' }]) {
-    test(`320 px wide, text at 200 %, WCAG text spacing: nothing scrolls sideways or is cut (${mode.name})`, async ({ page, context, baseURL }) => {
-      test.setTimeout(180_000);
-      await setPreferences(context, baseURL, mode.cookie);
-      const pages = await participantPages(page);
+  const cases = [
+    { journey: JOURNEYS[0], mode: 'plain', cookie: 'lang=fr' },
+    { journey: JOURNEYS[0], mode: 'easy-read', cookie: 'lang=fr&easy=1' },
+    { journey: JOURNEYS[1], mode: 'plain', cookie: 'lang=fr' },
+  ];
+  for (const { journey, mode, cookie } of cases) {
+    test(`320 px wide, text at 200 %, WCAG text spacing: nothing scrolls sideways or is cut (${journey.name} pages, ${mode})`, async ({ page, context, baseURL }) => {
+      test.setTimeout(240_000);
+      await setPreferences(context, baseURL, cookie);
+      const pages = await journey.pages(page, baseURL);
       // 400 % zoom of a 1280-px window is 320 CSS px.
       await page.setViewportSize({ width: 320, height: 640 });
       for (const path of pages) {
@@ -271,11 +298,13 @@ test.describe('system settings', () => {
   });
 });
 
-test('targets are at least 24 × 24 px, except links inside a sentence', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000);
+for (const journey of JOURNEYS) test(`targets are at least 24 × 24 px, except links inside a sentence (${journey.name} pages)`, async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  await setPreferences(context, baseURL, 'lang=fr');
+  const journeyPages = await journey.pages(page, baseURL);
   for (const cookie of ['lang=fr', 'lang=fr&easy=1']) {
     await setPreferences(context, baseURL, cookie);
-    const pages = await participantPages(page);
+    const pages = journeyPages;
     await page.setViewportSize({ width: 360, height: 800 });
     for (const path of pages) {
       await page.goto(path);
