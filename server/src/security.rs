@@ -12,14 +12,14 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The policy of an HTML page whose inline script carries `nonce`. Compiling the wasm counts
+/// The policy of an HTML page whose inline script and stylesheet carry `nonce`. Compiling the wasm counts
 /// as eval for browsers, hence `'wasm-unsafe-eval'` (never plain `'unsafe-eval'`). Sound may
 /// also come from `blob:`: the testimony recorder plays back what was just recorded, which
 /// exists only in the browser.
 pub fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self'; media-src 'self' blob:; connect-src 'self'; \
+         style-src 'self' 'nonce-{nonce}'; img-src 'self'; media-src 'self' blob:; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }

@@ -11,6 +11,13 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+/// The site's stylesheet (`style/main.css`), written into every page's head. The browser
+/// never draws a page itself, so its build carries none.
+#[cfg(feature = "ssr")]
+const STYLE: &str = include_str!("../../../style/main.css");
+#[cfg(not(feature = "ssr"))]
+const STYLE: &str = "";
+
 /// The HTML document around the app. `lang` and the preference classes are written here by
 /// the server, so that the very first paint already has the right language and display.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -22,9 +29,29 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="stylesheet" href="/pkg/agora.css"/>
+                // The stylesheet is in the page, not a file to fetch: on a slow phone link
+                // every request costs a round trip before anything shows (docs/PERFORMANCE.md).
+                <style nonce=leptos::nonce::use_nonce() inner_html=STYLE></style>
                 <link rel="icon" type="image/svg+xml" href="/pictos/council.svg"/>
                 <AutoReload options=options.clone()/>
+                // The islands' glue and wasm, hinted at low priority before Leptos's own hints
+                // (which, in islands mode, ask for high priority and so compete with the
+                // page's first paint on a slow link): the browser makes one download of
+                // each, at the first hint's priority. Nothing on the first paint needs them.
+                <link
+                    rel="modulepreload"
+                    href="/pkg/agora.js"
+                    crossorigin="anonymous"
+                    fetchpriority="low"
+                />
+                <link
+                    rel="preload"
+                    href="/pkg/agora.wasm"
+                    r#as="fetch"
+                    r#type="application/wasm"
+                    crossorigin="anonymous"
+                    fetchpriority="low"
+                />
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
