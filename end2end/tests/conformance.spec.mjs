@@ -223,9 +223,10 @@ test.describe('reflow and text spacing', () => {
 });
 
 test.describe('system settings', () => {
-  test('reduced motion, asked by the system or chosen in the preferences: nothing moves', async ({ page, context, baseURL }) => {
+  for (const journey of JOURNEYS) test(`reduced motion, asked by the system or chosen in the preferences: nothing moves (${journey.name} pages)`, async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
     await setPreferences(context, baseURL, 'lang=fr');
-    const pages = await participantPages(page);
+    const pages = await journey.pages(page, baseURL);
     // A probe that would move: the page's own rules must stop it, as they stop everything.
     const probe = `.motion-probe { transition: opacity 2s; animation: spin 2s infinite; }
       @keyframes spin { to { transform: rotate(1turn); } }`;
@@ -263,10 +264,10 @@ test.describe('system settings', () => {
     }
   });
 
-  test('forced colours (Windows high contrast): focus, control borders and pictograms stay visible', async ({ page, context, baseURL }) => {
+  for (const journey of JOURNEYS) test(`forced colours (Windows high contrast): focus, control borders and pictograms stay visible (${journey.name} pages)`, async ({ page, context, baseURL }) => {
     test.setTimeout(120_000);
     await setPreferences(context, baseURL, 'lang=fr&easy=1');
-    const pages = await participantPages(page);
+    const pages = await journey.pages(page, baseURL);
     await page.emulateMedia({ forcedColors: 'active' });
     for (const path of pages) {
       await page.goto(path);

@@ -28,6 +28,6 @@ pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
 pub use read_aloud::ReadAloud;
-pub use readability::readability_said;
+pub use readability::{SubmitOrCheck, readability_said};
 pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Paragraphs};

@@ -9,7 +9,9 @@ use crate::api::{
     load_assemblies, load_assembly, load_assembly_editor,
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
-use crate::ui::components::{FieldKind, FormField, Paragraphs, Picto, ReadAloud, readability_said};
+use crate::ui::components::{
+    FieldKind, FormField, Paragraphs, Picto, ReadAloud, SubmitOrCheck, readability_said,
+};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -462,12 +464,7 @@ fn EditorView(page: AssemblyEditor) -> impl IntoView {
                 <input type="hidden" name="slug" value=council_slug.clone()/>
                 <input type="hidden" name="assembly" value=id.clone()/>
                 <AgendaFieldsView form="new-item".to_owned() flash=flash.clone() current=None/>
-                <div class="actions">
-                    <button type="submit" class="button">{i18n.t("agenda-add")}</button>
-                    <button type="submit" name="check" value="1" class="button button-quiet">
-                        {i18n.t("readability-check")}
-                    </button>
-                </div>
+                <SubmitOrCheck action="agenda-add"/>
             </form>
         </section>
     }
@@ -594,12 +591,7 @@ fn AgendaItemEditor(
                 <input type="hidden" name="assembly" value=assembly.clone()/>
                 <input type="hidden" name="item" value=item.id.to_string()/>
                 <AgendaFieldsView form=form.clone() flash=flash.clone() current=Some(item.clone())/>
-                <div class="actions">
-                    <button type="submit" class="button">{i18n.t("save")}</button>
-                    <button type="submit" name="check" value="1" class="button button-quiet">
-                        {i18n.t("readability-check")}
-                    </button>
-                </div>
+                <SubmitOrCheck action="save"/>
             </form>
             <div class="actions">{up} {down} {remove}</div>
         </li>

@@ -11,7 +11,7 @@ use crate::api::{
     load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
-use crate::ui::components::{FieldKind, FormField, Picto, readability_said};
+use crate::ui::components::{FieldKind, FormField, Picto, SubmitOrCheck, readability_said};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -498,12 +498,7 @@ fn add_question_form(
                 </select>
                 {checked}
                 // The add button first: it is the one Enter presses.
-                <div class="actions">
-                    <button type="submit" class="button">{i18n.t("survey-add")}</button>
-                    <button type="submit" name="check" value="1" class="button button-quiet">
-                        {i18n.t("readability-check")}
-                    </button>
-                </div>
+                <SubmitOrCheck action="survey-add"/>
             </form>
         </section>
     }
