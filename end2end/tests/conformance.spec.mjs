@@ -419,3 +419,51 @@ test('accessibility tree of the ranking ballot and of a scale question', async (
       - radio "5 — tout à fait"
   `);
 });
+
+// A plain form is answered by a new page: a screen reader reads that page from the top and
+// does not announce what a live region held when it loaded. The confirmation or the refused
+// field therefore takes the focus (`autofocus`), with or without JavaScript.
+test.describe('what a page comes back to say is read first', () => {
+  for (const javaScriptEnabled of [false, true]) {
+    test(`confirmations and refused fields take the focus (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+      // Staff sign in with a passkey, which needs JavaScript; the session then moves over.
+      const setup = await browser.newContext({ baseURL });
+      await signUp(await setup.newPage(), baseURL, `Dominique ${javaScriptEnabled ? 'Script' : 'Formulaire'}`);
+      const context = await browser.newContext({ baseURL, javaScriptEnabled, storageState: await setup.storageState() });
+      await setup.close();
+      const page = await context.newPage();
+      const focusedStatus = page.locator('main [role="status"]:focus');
+
+      // Staff: a refused field, then a confirmation.
+      await page.goto(`${COUNCIL}/assemblees`);
+      await page.fill('#new-title', '   ');
+      await page.fill('#new-starts-at', '2027-11-18T18:30');
+      await page.fill('#new-place', 'Salle des fêtes');
+      await page.click('form[action="/api/create_assembly"] button[type="submit"]');
+      await expect(page.locator('#new-title')).toBeFocused();
+      await expect(page.locator('#new-title')).toHaveAccessibleDescription(/Ce champ est obligatoire/);
+      await page.fill('#new-title', `Plénière lue d'abord ${javaScriptEnabled}`);
+      await page.click('form[action="/api/create_assembly"] button[type="submit"]');
+      await expect(page).toHaveURL(/\/preparer$/);
+      await page.click('form[action="/api/publish_assembly"] button');
+      await expect(focusedStatus).toContainText('publiée');
+      await page.click('form[action="/api/change_live_state"] button');
+      await expect(focusedStatus).toContainText('Le direct est ouvert');
+      const livePath = new URL(page.url()).pathname.replace(/\/preparer$/, '/direct');
+      await context.close();
+
+      // A participant, with no account.
+      const participantContext = await browser.newContext({ baseURL, javaScriptEnabled });
+      const participant = await participantContext.newPage();
+      await participant.goto(livePath);
+      await participant.fill('#ask-body', '   ');
+      await participant.click('form[action="/api/ask_question"] button[type="submit"]');
+      await expect(participant.locator('#ask-body')).toBeFocused();
+      await expect(participant.locator('#ask-body')).toHaveAccessibleDescription(/Écrivez votre question\./);
+      await participant.fill('#ask-body', 'Où trouver de l’aide le week-end ?');
+      await participant.click('form[action="/api/ask_question"] button[type="submit"]');
+      await expect(participant.locator('main [role="status"]:focus')).toContainText('Merci');
+      await participantContext.close();
+    });
+  }
+});

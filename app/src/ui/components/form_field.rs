@@ -1,5 +1,6 @@
 //! One labelled form field: its hint, and the reason it was refused, tied to it for screen
-//! readers (`aria-describedby`, `aria-invalid`).
+//! readers (`aria-describedby`, `aria-invalid`). A refused field takes the focus when the page
+//! comes back, so that its label and reason are read first (see `Notice`).
 
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -54,6 +55,7 @@ pub fn FormField(
                 maxlength=max_length
                 aria-describedby=described
                 aria-invalid=invalid
+                autofocus=has_error
             >
                 {value}
             </textarea>
@@ -67,6 +69,7 @@ pub fn FormField(
                 accept="audio/*"
                 aria-describedby=described
                 aria-invalid=invalid
+                autofocus=has_error
             />
         }
         .into_any(),
@@ -80,6 +83,7 @@ pub fn FormField(
                 maxlength=max_length
                 aria-describedby=described
                 aria-invalid=invalid
+                autofocus=has_error
             />
         }
         .into_any(),

@@ -30,4 +30,4 @@ pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen
 pub use read_aloud::ReadAloud;
 pub use readability::{SubmitOrCheck, readability_said};
 pub use screen_refresh::ScreenRefresh;
-pub use text::{ErrorNotice, Paragraphs};
+pub use text::{ErrorNotice, Notice, Paragraphs};

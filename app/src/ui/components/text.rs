@@ -14,6 +14,25 @@ pub fn Paragraphs(text: String) -> impl IntoView {
         .collect_view()
 }
 
+/// What a page was loaded to say: the confirmation or the refusal a form post came back with
+/// (a plain form is answered by a redirect, so the message arrives with a new page). Screen
+/// readers do not read out what a live region already holds when a page loads, so the message
+/// takes the focus (`autofocus`, no script needed) and is read first; keyboard users go on
+/// from there. `error` makes it a refusal.
+#[component]
+pub fn Notice(#[prop(optional)] error: bool, children: Children) -> impl IntoView {
+    let (class, role) = if error {
+        ("notice notice-error", "alert")
+    } else {
+        ("notice", "status")
+    };
+    view! {
+        <div class=class role=role tabindex="-1" autofocus>
+            {children()}
+        </div>
+    }
+}
+
 /// A translated, human message for an error, announced to screen readers.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {

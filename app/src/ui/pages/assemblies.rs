@@ -10,7 +10,7 @@ use crate::api::{
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
 use crate::ui::components::{
-    FieldKind, FormField, Paragraphs, Picto, ReadAloud, SubmitOrCheck, readability_said,
+    FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, readability_said,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
@@ -59,9 +59,9 @@ pub fn AssemblyEditorRoute() -> impl IntoView {
 pub(super) fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
     flash.notice.clone().map(|id| {
         view! {
-            <div class="notice" role="status">
+            <Notice>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
     })
 }
@@ -78,9 +78,9 @@ pub(super) fn form_refusal(
         .map(|echo| {
             let message = i18n.text(&echo.message);
             view! {
-                <div class="notice notice-error" role="alert">
+                <Notice error=true>
                     <p>{message}</p>
-                </div>
+                </Notice>
             }
         })
 }
@@ -501,6 +501,7 @@ fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>)
                     id=id(crate::api::READABILITY_FIELD)
                     tabindex="-1"
                     role="status"
+                    autofocus
                 >
                     <p>{i18n.text(&message)}</p>
                 </div>
@@ -613,9 +614,9 @@ pub fn JoinRoute() -> impl IntoView {
             (!typed().is_empty())
                 .then(|| {
                     view! {
-                        <div class="notice notice-error" role="alert">
+                        <Notice error=true>
                             <p>{i18n.t("error-join-code")}</p>
-                        </div>
+                        </Notice>
                     }
                 })
         }}

@@ -8,7 +8,8 @@ use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_p
 use crate::domain::{LiveState, QuestionOrder, order};
 use crate::live::Feed;
 use crate::ui::components::{
-    ConsoleKeys, LiveReload, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen, who_asked,
+    ConsoleKeys, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen,
+    who_asked,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -127,17 +128,17 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     let projector = format!("/{slug}/assemblees/{assembly}/projection");
     let notice = flash.notice.clone().map(|id| {
         view! {
-            <div class="notice" role="status">
+            <Notice>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
     });
     let refused = flash.refused.clone().map(|echo| {
         let message = i18n.text(&echo.message);
         view! {
-            <div class="notice notice-error" role="alert">
+            <Notice error=true>
                 <p>{message}</p>
-            </div>
+            </Notice>
         }
     });
     let live = match room.live {

@@ -7,7 +7,7 @@ use super::council::college_name;
 use super::loaded;
 use crate::api::{AskQuestion, LivePage, load_live_page};
 use crate::domain::{LiveState, QUESTION_MAX};
-use crate::ui::components::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed};
+use crate::ui::components::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, Notice};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -36,9 +36,9 @@ fn LiveView(page: LivePage) -> impl IntoView {
     let assembly_href = format!("/{}/assemblees/{}", page.council_slug, page.feed.assembly);
     let notice = page.flash.notice.clone().map(|id| {
         view! {
-            <div class="notice" role="status">
+            <Notice>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
     });
     let state = match page.live {
@@ -152,6 +152,7 @@ fn AskForm(page: LivePage) -> impl IntoView {
                         maxlength=QUESTION_MAX.to_string()
                         aria-describedby=described
                         aria-invalid=invalid
+                        autofocus=invalid.is_some()
                     >
                         {body}
                     </textarea>

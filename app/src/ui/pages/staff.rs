@@ -6,7 +6,9 @@ use crate::api::{
     SignOut, SignOutEverywhere, StaffView, load_account, load_invitation, load_sign_in_notice,
 };
 use crate::domain::Permission;
-use crate::ui::components::{AddPasskeyForm, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm};
+use crate::ui::components::{
+    AddPasskeyForm, Notice, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm,
+};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -77,9 +79,9 @@ fn SignInView(notice: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let notice = notice.map(|id| {
         view! {
-            <div class="notice notice-error" role="alert">
+            <Notice error=true>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
     });
     view! {
@@ -139,15 +141,10 @@ fn Account(account: AccountView) -> impl IntoView {
         unused_recovery_codes,
     } = account;
     let notice = notice.map(|id| {
-        let class = if id.starts_with("error-") {
-            "notice notice-error"
-        } else {
-            "notice"
-        };
         view! {
-            <div class=class role="status">
+            <Notice error=id.starts_with("error-")>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
     });
     view! {
@@ -203,7 +200,13 @@ fn RecoveryCodes(new_codes: Vec<String>, unused: u64) -> impl IntoView {
     let i18n = use_i18n();
     let fresh = (!new_codes.is_empty()).then(|| {
         view! {
-            <section class="recovery-codes" aria-labelledby="recovery-title" role="status">
+            <section
+                class="recovery-codes"
+                aria-labelledby="recovery-title"
+                role="status"
+                tabindex="-1"
+                autofocus
+            >
                 <h3 id="recovery-title">{i18n.t("recovery-codes-title")}</h3>
                 <p>{i18n.t("recovery-codes-explained")}</p>
                 <ul class="codes">

@@ -414,7 +414,7 @@ fn add_question_form(
                 }
             };
             view! {
-                <div class="notice" id=crate::api::READABILITY_FIELD tabindex="-1" role="status">
+                <div class="notice" id=crate::api::READABILITY_FIELD tabindex="-1" role="status" autofocus>
                     <p>{i18n.t("survey-readability-checked")}</p>
                     <ul>
                         {measure("survey-field-prompt", "prompt")}
@@ -425,7 +425,11 @@ fn add_question_form(
         });
     let error = |field: &str| {
         flash.error("question", field).map(|message| {
-            view! { <p class="field-error" id=format!("question-{field}-error")>{i18n.text(&message)}</p> }
+            view! {
+                <p class="field-error" id=format!("question-{field}-error") tabindex="-1" autofocus>
+                    {i18n.text(&message)}
+                </p>
+            }
         })
     };
     view! {

@@ -500,7 +500,8 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
     let total = survey.questions().count();
     let body = if sent {
         view! {
-            <div class="receipt" role="status">
+            // Read first: it is what the page was loaded to say (see `Notice`).
+            <div class="receipt" role="status" tabindex="-1" autofocus>
                 <h2>
                     <Picto name="done"/>
                     {i18n.t("survey-thanks-title")}
@@ -577,6 +578,7 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
                         required
                         aria-describedby=described
                         aria-invalid=flash.error("survey", "code").map(|_| "true")
+                        autofocus=flash.error("survey", "code").is_some()
                         value=flash.value("survey", "code", "")
                     />
                     {code_nav}
@@ -740,6 +742,7 @@ fn question_block(
                         required=required
                         aria-describedby=described
                         aria-invalid=invalid
+                        autofocus=invalid.is_some()
                         value=value
                     />
                 }
@@ -754,6 +757,7 @@ fn question_block(
                         required=required
                         aria-describedby=described
                         aria-invalid=invalid
+                        autofocus=invalid.is_some()
                     >
                         {value}
                     </textarea>
@@ -885,7 +889,13 @@ fn question_block(
                 format!("question {step}")
             };
             view! {
-                <fieldset class=class id=id tabindex="-1" aria-describedby=described>
+                <fieldset
+                    class=class
+                    id=id
+                    tabindex="-1"
+                    aria-describedby=described
+                    autofocus=invalid.is_some()
+                >
                     <legend>{heading}</legend>
                     {listen}
                     {hint.map(|hint| view! { <p class="hint">{i18n.t(hint)}</p> })}

@@ -5,6 +5,7 @@ use crate::api::{
     AuditLogPage, InviteOutcome, InviteStaff, TeamPage, load_audit_log, load_team_page,
 };
 use crate::domain::{INVITATION_HOURS, Role};
+use crate::ui::components::Notice;
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -38,19 +39,19 @@ fn TeamView(team: TeamPage) -> impl IntoView {
     let journal = format!("/{council_slug}/journal");
     let outcome = flash.map(|outcome| match outcome {
         InviteOutcome::Link(link) => view! {
-            <div class="notice" role="status">
+            <Notice>
                 <p>
                     <label for="invitation-link">{i18n.t("team-link-ready")}</label>
                 </p>
                 <input id="invitation-link" class="link-box" type="text" readonly value=link/>
                 <p>{i18n.t("team-link-once")}</p>
-            </div>
+            </Notice>
         }
         .into_any(),
         InviteOutcome::Refused(id) => view! {
-            <div class="notice notice-error" role="alert">
+            <Notice error=true>
                 <p>{i18n.text(&id)}</p>
-            </div>
+            </Notice>
         }
         .into_any(),
     });

@@ -249,7 +249,7 @@ fn linked_select(
             <label for=id.clone()>{i18n.t(label)}</label>
         </p>
         {flash.error("testimony", name).map(|message| view! {
-            <p class="field-error">{i18n.text(&message)}</p>
+            <p class="field-error" tabindex="-1" autofocus>{i18n.text(&message)}</p>
         })}
         <select id=id name=name>
             <option value="">{i18n.t(none)}</option>
@@ -685,7 +685,7 @@ fn queue_item(
             <h3>{byline(i18n, testimony, colleges)}</h3>
             <p class="tag">{i18n.t(review_label(testimony.review))}</p>
             {distress.then(|| view! { <p class="notice">{i18n.t("testimony-distress-flag")}</p> })}
-            {redacted.then(|| view! { <p class="notice" role="status">{i18n.t("testimony-redacted")}</p> })}
+            {redacted.then(|| view! { <p class="notice" role="status" tabindex="-1" autofocus>{i18n.t("testimony-redacted")}</p> })}
             {testimony.audio.map(|_| {
                 let source = format!("{}?slug={slug}&id={id}", TestimonyAudio::url());
                 view! {

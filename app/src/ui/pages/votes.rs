@@ -201,7 +201,8 @@ fn CreateVoteForm(
         flash.error("vote", field).map(|message| {
             let id = format!("vote-{field}-error");
             view! {
-                <p class="field-error" id=id>
+                // Focused when the form comes back, for its reason to be read first.
+                <p class="field-error" id=id tabindex="-1" autofocus>
                     {i18n.text(&message)}
                 </p>
             }
@@ -466,7 +467,13 @@ fn VoteView(page: VotePage) -> impl IntoView {
     let cast = flash.notice.as_deref() == Some("saved-ballot-cast");
     let receipt = cast.then(|| {
         view! {
-            <section class="notice receipt" role="status" aria-labelledby="receipt-title">
+            <section
+                class="notice receipt"
+                role="status"
+                aria-labelledby="receipt-title"
+                tabindex="-1"
+                autofocus
+            >
                 <h2 id="receipt-title">
                     <Picto name="done"/>
                     {i18n.t("ballot-receipt-title")}
