@@ -187,6 +187,9 @@ test.describe('reflow and text spacing', () => {
     { journey: JOURNEYS[0], mode: 'plain', cookie: 'lang=fr' },
     { journey: JOURNEYS[0], mode: 'easy-read', cookie: 'lang=fr&easy=1' },
     { journey: JOURNEYS[1], mode: 'plain', cookie: 'lang=fr' },
+    // English words and sentences are of other lengths: the same pages, in English.
+    { journey: JOURNEYS[0], mode: 'English', cookie: 'lang=en' },
+    { journey: JOURNEYS[1], mode: 'English', cookie: 'lang=en' },
   ];
   for (const { journey, mode, cookie } of cases) {
     test(`320 px wide, text at 200 %, WCAG text spacing: nothing scrolls sideways or is cut (${journey.name} pages, ${mode})`, async ({ page, context, baseURL }) => {

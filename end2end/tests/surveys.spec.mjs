@@ -186,12 +186,15 @@ test('a coordinator writes a survey by keyboard, sees its readability, previews 
   await page.keyboard.type('Oui');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Non');
-  // Readability checked before adding: nothing stored, the text given back, the measure
-  // focused (the redirect's #fragment).
+  // Measured while typing, under the field.
+  await expect(page.locator('#question-prompt-readability')).toContainText('Lisibilité : Facile à lire');
+  // Readability checked before adding: nothing stored, the text given back measured, the
+  // notice focused (the redirect's #fragment).
   await tabTo(page, 'form[action="/api/add_survey_question"] button[name="check"]', 10);
   await page.keyboard.press('Enter');
   await expect(page.locator('#readability-check')).toBeFocused();
-  await expect(page.locator('#readability-check')).toContainText('Lisibilité : Facile à lire');
+  await expect(page.locator('#readability-check')).toContainText('Rien n');
+  await expect(page.locator('#question-prompt-readability')).toContainText('Lisibilité : Facile à lire');
   await expect(page.locator('#question-prompt')).toHaveValue('Allez-vous bien ?');
   await expect(page.locator('#question-options')).toHaveValue('Oui\nNon');
   await expectNoAxeViolations(page, 'survey editor, readability checked');

@@ -7,6 +7,7 @@ mod error;
 mod forms;
 mod live;
 mod preferences;
+mod readability;
 #[cfg(feature = "ssr")]
 mod request;
 mod settings;
@@ -38,6 +39,7 @@ pub use live::{
     support_question,
 };
 pub use preferences::{SavePreferences, save_preferences};
+pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};
 pub use settings::{
     LoadSettings, SaveLocalHelp, SaveSettings, SettingsPage, load_settings, save_local_help,
     save_settings,

@@ -84,6 +84,41 @@ pub fn message(lang: Lang, easy: bool, id: &str, args: Option<&FluentArgs>) -> S
         .into_owned()
 }
 
+/// The text of `id` with named arguments; an argument that reads as a number is passed as
+/// one, so that plurals and number formatting apply.
+pub fn message_with(lang: Lang, easy: bool, id: &str, named: &[(&str, &str)]) -> String {
+    let mut args = FluentArgs::new();
+    for (name, value) in named {
+        match value.parse::<i64>() {
+            Ok(number) => args.set(*name, FluentValue::from(number)),
+            Err(_) => args.set(*name, FluentValue::from(value.to_string())),
+        }
+    }
+    message(lang, easy, id, Some(&args))
+}
+
+/// "Lisibilité : facile à lire (Kandel-Moles 82, LIX 28)" for `text`, or that nothing is
+/// written: the measure (domain::readability) said to its author, beside every field that
+/// has an easy-read twin, and while typing (`/api/measure_readability`).
+pub fn readability_sentence(lang: Lang, easy: bool, text: &str) -> String {
+    match crate::domain::readability::measure(text) {
+        Some(r) => message_with(
+            lang,
+            easy,
+            "readability-score",
+            &[
+                (
+                    "verdict",
+                    &message(lang, easy, r.verdict().message_id(), None),
+                ),
+                ("km", &format!("{:.0}", r.kandel_moles)),
+                ("lix", &format!("{:.0}", r.lix)),
+            ],
+        ),
+        None => message(lang, easy, "readability-empty", None),
+    }
+}
+
 /// The reactive translator handed to components: it follows the preferences signal.
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -129,14 +164,13 @@ impl I18n {
     /// as one, so that plurals and number formatting apply.
     pub fn with(self, id: &str, named: &[(&str, &str)]) -> String {
         let prefs = self.prefs.get();
-        let mut args = FluentArgs::new();
-        for (name, value) in named {
-            match value.parse::<i64>() {
-                Ok(number) => args.set(*name, FluentValue::from(number)),
-                Err(_) => args.set(*name, FluentValue::from(value.to_string())),
-            }
-        }
-        message(prefs.lang, prefs.easy_read, id, Some(&args))
+        message_with(prefs.lang, prefs.easy_read, id, named)
+    }
+
+    /// The language and reading mode texts are given in now.
+    pub fn reading(self) -> (Lang, bool) {
+        let prefs = self.prefs.get();
+        (prefs.lang, prefs.easy_read)
     }
 }
 

@@ -18,6 +18,19 @@ const STYLE: &str = include_str!("../../../style/main.css");
 #[cfg(not(feature = "ssr"))]
 const STYLE: &str = "";
 
+/// Starts the islands once the page is on screen: after the load event, when the browser
+/// reports the first contentful paint (two frames later where it cannot say; in any case
+/// within 3 s, for a page loaded in a background tab).
+const START_ISLANDS: &str = "addEventListener('load', () => { let started = false; \
+    const start = () => { if (started) return; started = true; document.head.append(\
+    document.getElementById('islands').content.cloneNode(true)); }; \
+    if (PerformanceObserver.supportedEntryTypes?.includes('paint')) { \
+    new PerformanceObserver((list) => { \
+    if (list.getEntriesByName('first-contentful-paint').length) start(); \
+    }).observe({ type: 'paint', buffered: true }); \
+    } else { requestAnimationFrame(() => requestAnimationFrame(start)); } \
+    setTimeout(start, 3000); });";
+
 /// The HTML document around the app. `lang` and the preference classes are written here by
 /// the server, so that the very first paint already has the right language and display.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -34,25 +47,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <style nonce=leptos::nonce::use_nonce() inner_html=STYLE></style>
                 <link rel="icon" type="image/svg+xml" href="/pictos/council.svg"/>
                 <AutoReload options=options.clone()/>
-                // The islands' glue and wasm, hinted at low priority before Leptos's own hints
-                // (which, in islands mode, ask for high priority and so compete with the
-                // page's first paint on a slow link): the browser makes one download of
-                // each, at the first hint's priority. Nothing on the first paint needs them.
-                <link
-                    rel="modulepreload"
-                    href="/pkg/agora.js"
-                    crossorigin="anonymous"
-                    fetchpriority="low"
-                />
-                <link
-                    rel="preload"
-                    href="/pkg/agora.wasm"
-                    r#as="fetch"
-                    r#type="application/wasm"
-                    crossorigin="anonymous"
-                    fetchpriority="low"
-                />
-                <HydrationScripts options islands=true/>
+                // The islands' scripts (and Leptos's hints to fetch their wasm early) wait
+                // in an inert template until the page has been drawn: every page reads and
+                // its forms work without them, and on a slow phone link the 180-KiB wasm
+                // would otherwise share the line with the page's first paint
+                // (docs/PERFORMANCE.md). Copies of a template's scripts run, with the nonce.
+                <template id="islands">
+                    <HydrationScripts options islands=true/>
+                </template>
+                <script nonce=leptos::nonce::use_nonce() inner_html=START_ISLANDS></script>
                 <MetaTags/>
             </head>
             <body>

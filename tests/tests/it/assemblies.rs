@@ -648,3 +648,53 @@ async fn agenda_readability_is_measured_without_storing_and_a_missing_easy_versi
     assert!(html.contains("/js/read-aloud.js"));
     Ok(())
 }
+
+/// What `/js/readability.js` asks while someone types: the sentence, in the reader's language
+/// and reading mode.
+async fn measured(app: &TestApp, text: &str, prefs: &str) -> anyhow::Result<(u16, String)> {
+    let response = app
+        .client
+        .post(app.url("/api/measure_readability"))
+        .header("cookie", format!("agora_prefs={prefs}"))
+        .form(&[("text", text)])
+        .send()
+        .await?;
+    Ok((response.status().as_u16(), response.text().await?))
+}
+
+#[tokio::test]
+async fn readability_is_measured_while_typing_for_anyone_in_their_language() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let hard = "Quelles sont, selon vous, les principales difficultés rencontrées par les jeunes de votre territoire en matière d'accès aux dispositifs de prévention ?";
+    let easy = "Qu'est-ce qui est difficile pour les jeunes ?";
+
+    let (status, said) = measured(&app, hard, "lang=fr").await?;
+    assert_eq!(status, 200, "{said}");
+    let said: String = serde_json::from_str(&said)?;
+    assert!(
+        said.starts_with("Lisibilité : Difficile à lire") && said.contains("(Kandel-Moles"),
+        "{said}"
+    );
+    let (_, said) = measured(&app, easy, "lang=fr").await?;
+    assert!(said.contains("Facile à lire"), "{said}");
+    // The interface's language and reading mode; the text measured stays French.
+    let (_, said) = measured(&app, easy, "lang=en").await?;
+    assert!(
+        said.contains("Readability: ") && said.contains("(Kandel-Moles"),
+        "{said}"
+    );
+    let (_, said) = measured(&app, hard, "lang=fr&easy=1").await?;
+    assert!(
+        !said.contains("Kandel-Moles"),
+        "easy-read leaves the figures out: {said}"
+    );
+    let (_, said) = measured(&app, "   ", "lang=fr").await?;
+    assert!(!said.contains("Kandel-Moles") && said.len() > 2, "{said}");
+
+    // Longer than any field allows (their `maxlength` keeps the browser under it): refused,
+    // with the reason's id, as every server function answers a script.
+    let (status, said) = measured(&app, &"mot ".repeat(1_001), "lang=fr").await?;
+    assert_eq!(status, 422);
+    assert!(said.contains("error-too-large"), "{said}");
+    Ok(())
+}

@@ -509,7 +509,12 @@ async fn a_coordinator_writes_a_survey_question_by_question_previews_opens_and_c
         &html[html.find("<main").unwrap_or(0)..]
     );
     assert!(html.contains(long), "the text given back");
-    let measures = &html[html.find("id=\"readability-check\"").unwrap_or(0)..];
+    assert!(
+        html.contains("id=\"readability-check\""),
+        "where the address lands"
+    );
+    // Each wording's measure is under its field.
+    let measures = &html[html.find("id=\"question-prompt\"").unwrap_or(0)..];
     let plain = measures
         .find("Lisibilité : Difficile à lire")
         .unwrap_or(usize::MAX);

@@ -110,6 +110,10 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
         "{html}"
     );
     assert!(html.contains("font penser à une détresse aiguë"));
+    assert!(
+        html.contains("Pas encore de version facile à lire"),
+        "a testimony without an easy summary is flagged before approval"
+    );
     let id = testimony::Entity::find()
         .one(&app.db)
         .await?
@@ -139,9 +143,19 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
     let html = moderate(
         "redact",
         happened.to_owned(),
-        vec![("names", "Lefèvre, Saint-Amand")],
+        vec![
+            ("names", "Lefèvre, Saint-Amand"),
+            (
+                "summary",
+                "Le médecin m'a écouté. J'ai parfois envie de mourir.",
+            ),
+        ],
     )
     .await?;
+    assert!(
+        html.contains("Kandel-Moles") && !html.contains("Pas encore de version facile à lire"),
+        "the summary written is measured, and the flag gone: {html}"
+    );
     let redacted = "Au CMP de […], le Dr […] m'a écouté. Certains soirs, j'ai envie de mourir.";
     assert!(html.contains(redacted), "{html}");
     assert!(html.contains("Rien n'est enregistré"));

@@ -2,6 +2,7 @@
 //! readers (`aria-describedby`, `aria-invalid`). A refused field takes the focus when the page
 //! comes back, so that its label and reason are read first (see `Notice`).
 
+use super::readability_said;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -29,13 +30,31 @@ pub fn FormField(
     #[prop(optional)] required: bool,
     #[prop(optional)] max_length: Option<usize>,
     error: Option<String>,
+    /// The text's readability is written under it, and kept up to date while typing
+    /// (`/js/readability.js`); for the fields that have, or are, an easy-read twin.
+    #[prop(optional)]
+    measured: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let measure_id = format!("{id}-readability");
+    // Said once something is written; the script fills it in as soon as someone types.
+    let measure = measured.then(|| {
+        let written = !value.trim().is_empty();
+        let said = written.then(|| readability_said(i18n, &value));
+        view! {
+            <span class="hint readability" id=measure_id.clone() hidden=!written>
+                {said}
+            </span>
+            <script type="module" src="/js/readability.js"></script>
+        }
+    });
+    let measure_target = measured.then(|| measure_id.clone());
     let described = [
         hint.map(|_| hint_id.clone()),
         error.as_ref().map(|_| error_id.clone()),
+        measure_target.clone(),
     ]
     .into_iter()
     .flatten()
@@ -50,6 +69,7 @@ pub fn FormField(
             <textarea
                 id=id.clone()
                 name=name
+                data-measure=measure_target.clone()
                 rows="4"
                 required=required
                 maxlength=max_length
@@ -78,6 +98,7 @@ pub fn FormField(
                 id=id.clone()
                 name=name
                 type=if kind == FieldKind::DateTime { "datetime-local" } else { "text" }
+                data-measure=measure_target
                 value=value
                 required=required
                 maxlength=max_length
@@ -101,6 +122,7 @@ pub fn FormField(
                     }
                 })}
             {control}
+            {measure}
         </p>
     }
 }

@@ -10,7 +10,7 @@ use crate::api::{
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
 use crate::ui::components::{
-    FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, readability_said,
+    FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
@@ -485,11 +485,6 @@ fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>)
         flash.value(&form, "summary", &summary),
         flash.value(&form, "summary_easy", &easy),
     );
-    let score = |text: &str| {
-        (!text.trim().is_empty())
-            .then(|| view! { <p class="hint readability">{readability_said(i18n, text)}</p> })
-    };
-    let (summary_score, easy_score) = (score(&summary), score(&easy));
     let easy_missing = (!summary.trim().is_empty() && easy.trim().is_empty())
         .then(|| view! { <p class="tag easy-missing">{i18n.t("easy-missing")}</p> });
     let checked = flash
@@ -527,8 +522,8 @@ fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>)
             value=summary.clone()
             max_length=LONG_TEXT_MAX
             error=flash.error(&form, "summary")
+            measured=true
         />
-        {summary_score}
         <FormField
             id=id("summary-easy")
             name="summary_easy"
@@ -538,8 +533,8 @@ fn AgendaFieldsView(form: String, flash: PageFlash, current: Option<AgendaItem>)
             value=easy.clone()
             max_length=LONG_TEXT_MAX
             error=flash.error(&form, "summary_easy")
+            measured=true
         />
-        {easy_score}
         {easy_missing}
     }
 }

@@ -11,7 +11,7 @@ use crate::api::{
     load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
-use crate::ui::components::{FieldKind, FormField, Picto, SubmitOrCheck, readability_said};
+use crate::ui::components::{FieldKind, FormField, Picto, SubmitOrCheck};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -398,28 +398,14 @@ fn add_question_form(
             }
         })
         .collect_view();
-    // After "check readability": the measure of each wording given back, where the
-    // address's fragment lands (focusable, so the reader is taken there).
+    // After "check readability", where the address's fragment lands: nothing was stored;
+    // each wording's measure is under its field (`measured`), as it is while typing.
     let checked = flash
         .error("question", crate::api::READABILITY_FIELD)
         .map(|_| {
-            let measure = |label: &'static str, field: &str| {
-                let said = readability_said(i18n, &flash.value("question", field, ""));
-                view! {
-                    <li>
-                        <strong>{i18n.t(label)}</strong>
-                        " "
-                        {said}
-                    </li>
-                }
-            };
             view! {
                 <div class="notice" id=crate::api::READABILITY_FIELD tabindex="-1" role="status" autofocus>
                     <p>{i18n.t("survey-readability-checked")}</p>
-                    <ul>
-                        {measure("survey-field-prompt", "prompt")}
-                        {measure("survey-field-prompt-easy", "prompt_easy")}
-                    </ul>
                 </div>
             }
         });
@@ -463,6 +449,7 @@ fn add_question_form(
                     required=true
                     max_length=500
                     error=flash.error("question", "prompt")
+                    measured=true
                 />
                 <FormField
                     id="question-prompt-easy".to_owned()
@@ -473,6 +460,7 @@ fn add_question_form(
                     value=flash.value("question", "prompt_easy", "")
                     max_length=500
                     error=flash.error("question", "prompt_easy")
+                    measured=true
                 />
                 <FormField
                     id="question-options".to_owned()

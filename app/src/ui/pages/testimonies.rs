@@ -13,9 +13,7 @@ use crate::api::{
 use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
-use crate::ui::components::{
-    FieldKind, FormField, Picto, ReadAloud, ScreenRefresh, readability_said,
-};
+use crate::ui::components::{FieldKind, FormField, Picto, ReadAloud, ScreenRefresh};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -663,10 +661,13 @@ fn queue_item(
         ));
     }
     let redacted = flash.error(&form, crate::api::REDACTED_FIELD).is_some();
-    // The easy summary's readability, once one is written and given back (by "redact").
-    let summary_score = Some(echo.value(&form, "summary", ""))
-        .filter(|text| !text.trim().is_empty())
-        .map(|text| view! { <p class="hint readability">{readability_said(i18n, &text)}</p> });
+    // The easy summary's readability, once one is written and given back (by "redact");
+    // without one, a flag: once approved, the testimony can no longer be given one.
+    let summary = echo.value(&form, "summary", "");
+    let easy_missing = summary
+        .trim()
+        .is_empty()
+        .then(|| view! { <p class="tag easy-missing">{i18n.t("easy-missing")}</p> });
     let field = |name: &'static str, label: &'static str, kind: FieldKind, max: usize| {
         view! {
             <FormField
@@ -677,6 +678,7 @@ fn queue_item(
                 value=echo.value(&form, name, "")
                 max_length=max
                 error=echo.error(&form, name)
+                measured=name == "summary"
             />
         }
     };
@@ -722,7 +724,7 @@ fn queue_item(
                 </button>
                 {field("warning", "testimony-warning-field", FieldKind::Line, NOTE_MAX)}
                 {field("summary", "testimony-summary-field", FieldKind::Text, NOTE_MAX)}
-                {summary_score}
+                {easy_missing}
                 <div class="actions">
                     <button type="submit" name="decision" value="approve" class="button">
                         {i18n.t("testimony-approve")}
