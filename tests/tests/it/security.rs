@@ -166,6 +166,28 @@ async fn concurrent_pages_and_files_never_exchange_headers() -> anyhow::Result<(
     Ok(())
 }
 
+/// GETs `path` accepting `accepted` encodings (a success expected): the encoding it came
+/// in, and its bytes as sent.
+async fn fetched(
+    app: &TestApp,
+    path: &str,
+    accepted: &str,
+) -> anyhow::Result<(Option<String>, Vec<u8>)> {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("accept-encoding", accepted)
+        .send()
+        .await?;
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    let encoding = response
+        .headers()
+        .get("content-encoding")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    Ok((encoding, response.bytes().await?.to_vec()))
+}
+
 /// Pages travel compressed when the browser accepts it: the first-load budget of a phone on
 /// a slow network is counted in compressed bytes.
 #[tokio::test]
@@ -176,17 +198,7 @@ async fn pages_are_sent_compressed_to_browsers_that_accept_it() -> anyhow::Resul
         ("gzip", Some("gzip")),
         ("identity", None),
     ] {
-        let response = app
-            .client
-            .get(app.url(&format!("/{}", demo::slug())))
-            .header("accept-encoding", accepted)
-            .send()
-            .await?;
-        let encoding = response
-            .headers()
-            .get("content-encoding")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let (encoding, _) = fetched(&app, &format!("/{}", demo::slug()), accepted).await?;
         assert_eq!(encoding.as_deref(), expected, "accept-encoding: {accepted}");
     }
     Ok(())
@@ -218,23 +230,11 @@ async fn site_files_are_sent_as_compressed_ahead_at_the_highest_quality() -> any
         ("gzip", Some("gzip")),
         ("identity", None),
     ] {
-        let response = app
-            .client
-            .get(app.url("/pkg/agora.wasm"))
-            .header("accept-encoding", accepted)
-            .send()
-            .await?;
-        assert_eq!(response.status().as_u16(), 200);
-        let encoding = response
-            .headers()
-            .get("content-encoding")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let (encoding, body) = fetched(&app, "/pkg/agora.wasm", accepted).await?;
         assert_eq!(encoding.as_deref(), expected, "accept-encoding: {accepted}");
-        let body = response.bytes().await?;
         match expected {
-            Some("br") => assert_eq!(body.as_ref(), ahead.as_slice(), "the file compressed ahead"),
-            None => assert_eq!(body.as_ref(), wasm.as_slice()),
+            Some("br") => assert_eq!(body, ahead, "the file compressed ahead"),
+            None => assert_eq!(body, wasm),
             _ => assert!(body.len() < wasm.len()),
         }
     }

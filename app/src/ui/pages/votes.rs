@@ -14,7 +14,7 @@ use crate::api::{
 use crate::domain::tally::{Integrity, MAJORITY_GRADES, Method, method_key};
 use crate::domain::vote::{BallotDraft, Figure, StandingRow, VoteInfo, VoteResults, VoteState};
 use crate::domain::{College, TITLE_MAX};
-use crate::ui::components::{FieldKind, FormField, Picto, ScreenRefresh};
+use crate::ui::components::{FieldKind, FormField, Notice, Picto, ScreenRefresh};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -600,7 +600,7 @@ fn BallotForm(
         let message = i18n.text(&echo.message);
         let target = echo.field.clone().map(|field| format!("#ballot-{field}"));
         view! {
-            <div class="notice notice-error" role="alert" tabindex="-1" autofocus>
+            <Notice error=true>
                 <p>
                     {message}
                     {target
@@ -611,7 +611,7 @@ fn BallotForm(
                             }
                         })}
                 </p>
-            </div>
+            </Notice>
         }
     });
     let college_options = vote
