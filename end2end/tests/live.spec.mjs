@@ -2,38 +2,8 @@
 // list still, support sent over the socket — and the page is never reloaded to do it.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, tabTo, waitForHydration } from './helpers.mjs';
+import { approve, ask, openAssembly } from './live-helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
-
-/** Creates, publishes and opens an assembly; returns its participants' page path. */
-async function openAssembly(page, title) {
-  await page.goto('/clsm-val-de-lisandre/assemblees');
-  await page.fill('#new-title', title);
-  await page.fill('#new-starts-at', '2027-11-18T18:30');
-  await page.fill('#new-place', 'Salle des fêtes');
-  await page.click('form[action="/api/create_assembly"] button[type="submit"]');
-  await expect(page).toHaveURL(/\/preparer$/);
-  await page.click('form[action="/api/publish_assembly"] button');
-  await expect(page.locator('main [role="status"]')).toContainText('publiée');
-  await page.click('form[action="/api/change_live_state"] button');
-  await expect(page.locator('main [role="status"]')).toContainText('Le direct est ouvert');
-  return new URL(page.url()).pathname.replace(/\/preparer$/, '/direct');
-}
-
-async function ask(page, livePath, body) {
-  await page.goto(livePath);
-  await page.fill('#ask-body', body);
-  await page.click('form[action="/api/ask_question"] button[type="submit"]');
-  await expect(page.locator('main [role="status"]').first()).toContainText('Merci');
-}
-
-async function approve(page, consolePath, body) {
-  await page.goto(consolePath);
-  await page
-    .locator('#queue-title + ol > li', { hasText: body })
-    .locator('form:has(input[value="approve"]) button')
-    .click();
-  await expect(page.locator('main [role="status"]').first()).toContainText("C'est fait.");
-}
 
 /** Marks the page so that a reload (which would clear the mark) can be detected. */
 async function mark(page) {
@@ -105,10 +75,12 @@ test('a participant sees approvals arrive in place, can pause them, and supports
       - listitem:
         - paragraph: Comment aider un proche qui refuse les soins ?
         - paragraph: 1 soutien
+        - 'button "Écouter : Comment aider un proche qui refuse les soins ?"'
         - paragraph: Vous soutenez cette question
       - listitem:
         - paragraph: Où trouver un groupe de parole le soir ?
         - paragraph: 1 soutien
+        - 'button "Écouter : Où trouver un groupe de parole le soir ?"'
         - paragraph: Vous soutenez cette question
   `);
   // The asker's page, open all along, shows the support counted.

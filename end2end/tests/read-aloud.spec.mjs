@@ -1,17 +1,24 @@
-// "Listen" buttons: they read findings, survey questions and agenda items with the browser's
+// "Listen" buttons: they read findings, survey questions, agenda items and the live questions with the browser's
 // speech synthesis, in the text's language; they stay hidden where the browser cannot speak
 // and without JavaScript. The synthesis itself is the browser's: the test records what is
 // handed to it (headless Chromium has no voice to hear).
 import { expect, test } from './fixtures.mjs';
 import { demoPaths, expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
+import { approve, ask, openAssembly } from './live-helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
 
-/** Replaces the browser's `speak` and `cancel` with recorders. */
+/** Replaces the browser's `speak` and `cancel` with recorders (`utterances` keeps what was
+ * handed over, so that a test can end a reading as the voice would). */
 async function recordSpeech(page) {
   await page.addInitScript(() => {
     window.spoken = [];
+    window.utterances = [];
     window.cancelled = 0;
     if (!window.speechSynthesis) return;
-    window.speechSynthesis.speak = (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang });
+    window.speechSynthesis.speak = (utterance) => {
+      window.utterances.push(utterance);
+      window.spoken.push({ text: utterance.text, lang: utterance.lang });
+    };
     window.speechSynthesis.cancel = () => { window.cancelled += 1; };
   });
 }
@@ -73,6 +80,56 @@ test('each survey question has its own button, reading that question', async ({ 
   expect(await page.evaluate(() => window.spoken.map((s) => s.text))).toEqual([prompt]);
   // A button inside the form sends nothing.
   await expect(page).toHaveURL(/\/questionnaires\/\d+$/);
+});
+
+test('a live question approved while the page is open gets its own button, which survives the list being redrawn', async ({ page, baseURL, browser }) => {
+  await signUp(page, baseURL, 'Inès Animatrice');
+  const livePath = await openAssembly(page, 'Plénière à écouter');
+  const consolePath = livePath.replace(/\/direct$/, '/animation');
+  const listenerContext = await browser.newContext();
+  const listener = await listenerContext.newPage();
+  await recordSpeech(listener);
+  await setPreferences(listenerContext, baseURL, 'lang=fr');
+  await listener.goto(livePath);
+  await waitForHydration(listener);
+  await expect(listener.locator('.feed-controls button')).toBeVisible();
+
+  // Asked and approved after the page was drawn: the island adds the question, and its
+  // button is shown (the script watches for buttons arriving).
+  const body = 'Qui appeler la nuit quand un proche va mal ?';
+  const askerContext = await browser.newContext();
+  const asker = await askerContext.newPage();
+  await ask(asker, livePath, body);
+  await approve(page, consolePath, 'Qui appeler la nuit');
+  const question = listener.locator('ol.questions > li', { hasText: body });
+  const button = question.locator('button.read-aloud');
+  await expect(button).toBeVisible();
+  await expect(button).toHaveAccessibleName(`Écouter : ${body}`);
+  await tabTo(listener, 'ol.questions button.read-aloud', 40);
+  await listener.keyboard.press('Enter');
+  expect(await listener.evaluate(() => window.spoken)).toEqual([{ text: body, lang: 'fr' }]);
+  await expect(button.locator('.read-aloud-label')).toHaveText('Arrêter la lecture');
+
+  // Someone supports it while it is read: the island draws the question again, and the new
+  // button still says the reading goes on, and stops it.
+  await button.evaluate((element) => { element.dataset.drawn = 'first'; });
+  await asker.goto(livePath);
+  await asker.locator(`button[aria-label="Soutenir : ${body}"]`).click();
+  await expect(question.locator('.votes')).toHaveText('1 soutien');
+  await expect(button).not.toHaveAttribute('data-drawn', 'first');
+  await expect(button.locator('.read-aloud-label')).toHaveText('Arrêter la lecture');
+  await expectNoAxeViolations(listener, 'live page while a question is read');
+  await button.click();
+  await expect(button.locator('.read-aloud-label')).toHaveText('Écouter');
+  expect(await listener.evaluate(() => window.spoken.length)).toBe(1);
+
+  // Read again to its end: the button comes back to "Listen" by itself.
+  await button.click();
+  await expect(button.locator('.read-aloud-label')).toHaveText('Arrêter la lecture');
+  await listener.evaluate(() => window.utterances.at(-1).onend());
+  await expect(button.locator('.read-aloud-label')).toHaveText('Écouter');
+  await askerContext.close();
+  await listenerContext.close();
 });
 
 test('hidden where the browser cannot speak', async ({ page, context, baseURL }) => {

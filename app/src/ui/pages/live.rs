@@ -7,7 +7,9 @@ use super::council::college_name;
 use super::loaded;
 use crate::api::{AskQuestion, LivePage, load_live_page};
 use crate::domain::{LiveState, QUESTION_MAX};
-use crate::ui::components::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, Notice};
+use crate::ui::components::{
+    FEED_COUNTED, FEED_PHRASES, FeedStart, ListenLabels, LiveFeed, Notice, ReadAloudScript,
+};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -71,6 +73,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
             .flash
             .refusal("support")
             .map(|echo| i18n.text(&echo.message)),
+        listen: ListenLabels::current(),
     };
     let phrases = i18n.phrases(&FEED_PHRASES).with_counts(i18n, &FEED_COUNTED);
     let testify = format!(
@@ -94,6 +97,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
         <p>
             <A href=testify>{i18n.t("testimony-from-assembly")}</A>
         </p>
+        <ReadAloudScript/>
     }
 }
 
