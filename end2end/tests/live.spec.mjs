@@ -75,13 +75,13 @@ test('a participant sees approvals arrive in place, can pause them, and supports
       - listitem:
         - paragraph: Comment aider un proche qui refuse les soins ?
         - paragraph: 1 soutien
-        - 'button "Écouter : Comment aider un proche qui refuse les soins ?"'
         - paragraph: Vous soutenez cette question
+        - 'button "Écouter : Comment aider un proche qui refuse les soins ?"'
       - listitem:
         - paragraph: Où trouver un groupe de parole le soir ?
         - paragraph: 1 soutien
-        - 'button "Écouter : Où trouver un groupe de parole le soir ?"'
         - paragraph: Vous soutenez cette question
+        - 'button "Écouter : Où trouver un groupe de parole le soir ?"'
   `);
   // The asker's page, open all along, shows the support counted.
   await expect(asker.locator('ol.questions > li', { hasText: 'groupe de parole' }).locator('.votes')).toHaveText('1 soutien');

@@ -128,6 +128,30 @@ test('a live question approved while the page is open gets its own button, which
   await expect(button.locator('.read-aloud-label')).toHaveText('Arrêter la lecture');
   await listener.evaluate(() => window.utterances.at(-1).onend());
   await expect(button.locator('.read-aloud-label')).toHaveText('Écouter');
+
+  // Drawn by the server this time: the button is added before the island starts, at the
+  // item's end, and the island still follows the room (a new support counted in place),
+  // with no complaint in the console.
+  const complaints = [];
+  listener.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type())) complaints.push(message.text());
+  });
+  listener.on('pageerror', (error) => complaints.push(error.message));
+  await listener.reload();
+  await waitForHydration(listener);
+  await expect(listener.locator('.feed-controls button')).toBeVisible();
+  await expect(question.locator('button.read-aloud')).toHaveCount(1);
+  await expect(question.locator(':scope > :last-child')).toHaveClass(/read-aloud/);
+  const thirdContext = await browser.newContext();
+  const third = await thirdContext.newPage();
+  await third.goto(livePath);
+  await third.locator(`button[aria-label="Soutenir : ${body}"]`).click();
+  await expect(question.locator('.votes')).toHaveText('2 soutiens');
+  await expect(button).toBeVisible();
+  await button.click();
+  expect(await listener.evaluate(() => window.spoken)).toEqual([{ text: body, lang: 'fr' }]);
+  expect(complaints).toEqual([]);
+  await thirdContext.close();
   await askerContext.close();
   await listenerContext.close();
 });

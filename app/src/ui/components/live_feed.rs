@@ -7,7 +7,6 @@
 //! With it, a participant who already has a participant cookie supports a question over
 //! the socket; one who has none yet sends the form (that first write sets the cookie).
 
-use super::{ListenButton, ListenLabels};
 use crate::domain::{QuestionOrder, order};
 use crate::live::{Feed, QuestionView};
 use crate::ui::i18n::Phrases;
@@ -59,8 +58,6 @@ pub struct FeedStart {
     pub colleges: Vec<(String, String)>,
     /// Why the last support was refused, already translated.
     pub refusal: Option<String>,
-    /// Each question's "Listen" button (the page loads its script).
-    pub listen: ListenLabels,
 }
 
 impl FeedStart {
@@ -298,17 +295,15 @@ fn FeedItem(
     let answered = question
         .answered
         .then(|| view! { " " <span class="tag">{phrases.get("live-answered")}</span> });
-    let body_id = format!("question-{id}-texte");
     view! {
         <li class="question" class:answered=question.answered>
-            <p class="question-body" lang="fr" id=body_id.clone()>{question.body.clone()}</p>
+            <p class="question-body" lang="fr">{question.body.clone()}</p>
             <p class="question-meta">
                 {who}
                 <span class="votes">{votes}</span>
                 {pinned}
                 {answered}
             </p>
-            <ListenButton read=body_id about=question.body labels=start.listen.clone()/>
             {support}
         </li>
     }

@@ -27,7 +27,7 @@ pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
-pub use read_aloud::{ListenButton, ListenLabels, ReadAloud, ReadAloudScript};
+pub use read_aloud::{ReadAloud, ReadAloudEach};
 pub use readability::{SubmitOrCheck, readability_said};
 pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Notice, Paragraphs};

@@ -7,13 +7,17 @@ use leptos::prelude::*;
 #[component]
 pub fn Picto(name: &'static str) -> impl IntoView {
     let prefs = use_preferences();
-    move || prefs.get().easy_read.then(|| picto_image(name))
-}
-
-/// The image itself, for an island that knows the mode from its start rather than from
-/// the page's preferences.
-pub fn picto_image(name: &'static str) -> impl IntoView {
-    view! {
-        <img class="picto" src=format!("/pictos/{name}.svg") alt="" width="40" height="40"/>
+    move || {
+        prefs.get().easy_read.then(|| {
+            view! {
+                <img
+                    class="picto"
+                    src=format!("/pictos/{name}.svg")
+                    alt=""
+                    width="40"
+                    height="40"
+                />
+            }
+        })
     }
 }

@@ -3,37 +3,10 @@
 //! The button is rendered hidden: the module shows it only where the browser can speak,
 //! and without JavaScript it stays out of the way.
 
-use super::picto::picto_image;
+use super::Picto;
 use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// What a "Listen" button says, resolved on the server so that an island (the live
-/// questions) can draw the same button as the pages without carrying the translations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ListenLabels {
-    /// The interface's language: the button speaks it, even inside French content.
-    pub lang: String,
-    pub listen: String,
-    pub stop: String,
-    /// Easy-read mode: a pictogram beside the word.
-    pub picto: bool,
-}
-
-impl ListenLabels {
-    /// The labels in the current request's language and mode.
-    pub fn current() -> Self {
-        let i18n = use_i18n();
-        let prefs = use_preferences().get_untracked();
-        ListenLabels {
-            lang: prefs.lang.code().to_owned(),
-            listen: i18n.text("read-aloud"),
-            stop: i18n.text("read-aloud-stop"),
-            picto: prefs.easy_read,
-        }
-    }
-}
 
 /// `read`: the ids of the elements to read, in order, separated by spaces; `about`: what
 /// they are (a title), added to the button's name for screen readers, since a page may have
@@ -41,35 +14,50 @@ impl ListenLabels {
 #[component]
 pub fn ReadAloud(read: String, about: String) -> impl IntoView {
     view! {
-        <ListenButton read about labels=ListenLabels::current()/>
+        <ListenButton read about/>
         <ReadAloudScript/>
     }
 }
 
-/// The button alone, for a list drawn by an island: its page loads [`ReadAloudScript`]
-/// once, and the script also shows the buttons the island adds later.
+/// One "Listen" button for every text matching `texts` (a CSS selector), for a list drawn by
+/// an island (the live questions): the server renders the button once, in the page's
+/// language and mode, and the module gives each text a copy at its item's end, including
+/// the texts the island adds later. The island itself carries nothing for it, since its wasm
+/// is downloaded by every page and the first-load budget has no room left.
 #[component]
-pub fn ListenButton(read: String, about: String, labels: ListenLabels) -> impl IntoView {
-    let listen = labels.listen.clone();
+pub fn ReadAloudEach(texts: &'static str) -> impl IntoView {
+    view! {
+        <template class="read-aloud-each" data-texts=texts>
+            <ListenButton read=String::new() about=String::new()/>
+        </template>
+        <ReadAloudScript/>
+    }
+}
+
+#[component]
+fn ListenButton(read: String, about: String) -> impl IntoView {
+    let i18n = use_i18n();
+    // The button speaks the interface's language, even inside French content.
+    let lang = use_preferences().get_untracked().lang.code();
     view! {
         <button
             type="button"
             class="button button-quiet read-aloud"
-            lang=labels.lang
+            lang=lang
             hidden
             data-read=read
-            data-listen-label=listen
-            data-stop-label=labels.stop
+            data-listen-label=i18n.text("read-aloud")
+            data-stop-label=i18n.text("read-aloud-stop")
         >
-            {labels.picto.then(|| picto_image("listen"))}
-            <span class="read-aloud-label">{labels.listen}</span>
-            <span class="visually-hidden">" : " {about}</span>
+            <Picto name="listen"/>
+            <span class="read-aloud-label">{i18n.t("read-aloud")}</span>
+            <span class="visually-hidden">" : " <span class="read-aloud-about">{about}</span></span>
         </button>
     }
 }
 
-/// The module behind the buttons; it runs once however many pages parts load it.
+/// The module behind the buttons: it runs once however many parts of a page load it.
 #[component]
-pub fn ReadAloudScript() -> impl IntoView {
+fn ReadAloudScript() -> impl IntoView {
     view! { <script type="module" src="/js/read-aloud.js"></script> }
 }

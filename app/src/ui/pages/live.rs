@@ -8,7 +8,7 @@ use super::loaded;
 use crate::api::{AskQuestion, LivePage, load_live_page};
 use crate::domain::{LiveState, QUESTION_MAX};
 use crate::ui::components::{
-    FEED_COUNTED, FEED_PHRASES, FeedStart, ListenLabels, LiveFeed, Notice, ReadAloudScript,
+    FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, Notice, ReadAloudEach,
 };
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -73,7 +73,6 @@ fn LiveView(page: LivePage) -> impl IntoView {
             .flash
             .refusal("support")
             .map(|echo| i18n.text(&echo.message)),
-        listen: ListenLabels::current(),
     };
     let phrases = i18n.phrases(&FEED_PHRASES).with_counts(i18n, &FEED_COUNTED);
     let testify = format!(
@@ -97,7 +96,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
         <p>
             <A href=testify>{i18n.t("testimony-from-assembly")}</A>
         </p>
-        <ReadAloudScript/>
+        <ReadAloudEach texts="ol.questions .question-body"/>
     }
 }
 
