@@ -157,8 +157,14 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state)
         // Text, scripts and the wasm travel compressed (brotli, else gzip): the first-load
-        // budget of a phone on a slow network is counted in compressed bytes.
-        .layer(tower_http::compression::CompressionLayer::new());
+        // budget of a phone on a slow network is counted in compressed bytes. The site's
+        // files are compressed ahead (`precompress`); pages are compressed as they are
+        // rendered, at quality 5 rather than tower-http's 4: 5.5 % smaller pages (the
+        // assembly page: 11 482 → 10 849 B) for about 0.1 ms more per page.
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(5)),
+        );
     security::with_security_headers(router)
 }
 

@@ -1,21 +1,13 @@
-// "Listen" buttons (components::ReadAloud, ReadAloudEach): each reads one text aloud with the
-// browser's own speech synthesis, in that text's language (a French finding stays French in
-// the English interface). The buttons are rendered hidden and shown here only where the
-// browser can speak, so nobody meets a button that does nothing. Pressing it again, or
-// another one, stops the reading. Nothing is sent anywhere: the voice is the device's.
-//
-// A list drawn by an island (the live questions) gets its buttons here, copied from a
-// template the server rendered (`template.read-aloud-each`), at the end of each item: the
-// end, because the island's hydration walks the items' first children. The island draws an
-// item again when a question arrives or its count changes, so the copies are made again as
-// items arrive, clicks are heard on the document, and a button drawn again while its text
-// is read keeps saying "Stop".
+// "Listen" buttons (components::read_aloud; why, in docs/decisions.md): shown only where the
+// browser can speak; each reads its texts in their own language, and stops when pressed again.
+// Lists drawn by an island get copies of a server-rendered button (template.read-aloud-each),
+// at each item's end, since the island's hydration walks an item's first children.
+// Every phone downloads this file: comments stay short.
 
 const synth = window.speechSynthesis;
 const canSpeak = synth && typeof window.SpeechSynthesisUtterance === 'function';
 let speaking = null;
-// What is being read, and the utterance reading it: a cancelled utterance still ends a
-// moment later, and must not stop the next one.
+// A cancelled utterance still ends a moment later: it must not stop the next one.
 let spokenText = null;
 let current = null;
 let copies = 0;
@@ -25,7 +17,7 @@ const label = (button, reading) => {
     reading ? button.dataset.stopLabel : button.dataset.listenLabel;
 };
 
-/** The texts named by a button, in order (a title, then its body), and what they say. */
+/** The texts a button names, in order (a title, then its body), and what they say. */
 const targetsOf = (button) => button.dataset.read.split(' ')
   .map((id) => document.getElementById(id)).filter(Boolean);
 const textOf = (targets) => targets.map((el) => el.innerText.trim()).join('.\n');
@@ -38,7 +30,7 @@ const stop = () => {
   synth.cancel();
 };
 
-/** Shows a button; if it stands for the text being read, it takes over the reading's state. */
+/** Shows a button; a copy redrawn while its text is read takes over the reading. */
 const show = (button) => {
   button.hidden = false;
   if (speaking && !speaking.isConnected && textOf(targetsOf(button)) === spokenText) {
@@ -64,7 +56,7 @@ const read = (button) => {
   synth.speak(utterance);
 };
 
-/** Gives every text of an island's list its copy of the button, once. */
+/** Gives each text of an island's list its copy of the button, once. */
 const equip = () => {
   for (const template of document.querySelectorAll('template.read-aloud-each')) {
     for (const text of document.querySelectorAll(template.dataset.texts)) {
@@ -90,6 +82,5 @@ if (canSpeak) {
   if (document.querySelector('template.read-aloud-each')) {
     new MutationObserver(equip).observe(document.body, { childList: true, subtree: true });
   }
-  // Leaving the page ends the reading.
   window.addEventListener('pagehide', stop);
 }

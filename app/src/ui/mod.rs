@@ -45,7 +45,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The stylesheet is in the page, not a file to fetch: on a slow phone link
                 // every request costs a round trip before anything shows (docs/PERFORMANCE.md).
                 <style nonce=leptos::nonce::use_nonce() inner_html=STYLE></style>
-                <link rel="icon" type="image/svg+xml" href="/pictos/council.svg"/>
+                // A favicon of our own, 235 B: every first visit fetches it.
+                <link rel="icon" type="image/svg+xml" href="/icons/agora.svg"/>
                 <AutoReload options=options.clone()/>
                 // The islands' scripts (and Leptos's hints to fetch their wasm early) wait
                 // in an inert template until the page has been drawn: every page reads and

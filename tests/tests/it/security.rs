@@ -204,6 +204,33 @@ async fn pages_are_sent_compressed_to_browsers_that_accept_it() -> anyhow::Resul
     Ok(())
 }
 
+/// Pages, compressed as they are rendered, go out at brotli quality 5 rather than
+/// tower-http's default 4: on a phone's first visit they count against the 200-KiB budget,
+/// and the assembly page had come to its last bytes (docs/PERFORMANCE.md).
+#[tokio::test]
+async fn pages_are_compressed_better_than_at_the_fastest_quality() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    for path in [format!("/{}", demo::slug()), "/a-propos".to_owned()] {
+        let (encoding, sent) = fetched(&app, &path, "br").await?;
+        assert_eq!(encoding.as_deref(), Some("br"), "{path}");
+        let mut html = Vec::new();
+        brotli::BrotliDecompress(&mut sent.as_slice(), &mut html)?;
+        let fastest = brotli::enc::BrotliEncoderParams {
+            quality: 4,
+            ..Default::default()
+        };
+        let mut at_four = Vec::new();
+        brotli::BrotliCompress(&mut html.as_slice(), &mut at_four, &fastest)?;
+        assert!(
+            sent.len() < at_four.len(),
+            "{path}: {} bytes sent, {} at quality 4",
+            sent.len(),
+            at_four.len()
+        );
+    }
+    Ok(())
+}
+
 /// The site's own files go out as compressed once, at brotli's highest quality, by the
 /// server at start-up (`precompress`): the bytes sent are that file's, not a faster
 /// on-the-fly compression (which stays for gzip and for files not yet compressed).
