@@ -271,14 +271,19 @@ async fn axum_serve(listener: tokio::net::TcpListener, app: axum::Router) -> std
     .await
 }
 
-/// Where a redirect leads ("" when it is not one).
-pub fn location(response: &reqwest::Response) -> String {
+/// The value of a response's header `name` ("" when it has none).
+pub fn header(response: &reqwest::Response, name: &str) -> String {
     response
         .headers()
-        .get("location")
+        .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// Where a redirect leads ("" when it is not one).
+pub fn location(response: &reqwest::Response) -> String {
+    header(response, "location")
 }
 
 /// The `name=value` pair a response sets for cookie `name`, unless it only clears it.

@@ -514,12 +514,7 @@ async fn follow(
     response: reqwest::Response,
     cookies: &mut Vec<String>,
 ) -> anyhow::Result<String> {
-    let back = response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let back = agora_tests::location(&response);
     for name in ["agora_participant", "agora_flash"] {
         if let Some(cookie) = agora_tests::cookie_set(&response, name) {
             cookies.retain(|c| !c.starts_with(&format!("{name}=")));
@@ -726,12 +721,7 @@ async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_s
         vec![("action", "approve".into()), ("question", id.to_string())],
     )
     .await?;
-    let back = again
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let back = agora_tests::location(&again);
     let flash = agora_tests::cookie_set(&again, "agora_flash").unwrap_or_default();
     let (_, html) = app
         .get_with_cookie(&back, Some(&format!("{staff}; {flash}")))

@@ -125,12 +125,7 @@ async fn concurrent_pages_and_files_never_exchange_headers() -> anyhow::Result<(
                 };
                 let response = app.client.get(app.url(&path)).send().await?;
                 let status = response.status().as_u16();
-                let policy = response
-                    .headers()
-                    .get("content-security-policy")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or_default()
-                    .to_owned();
+                let policy = agora_tests::header(&response, "content-security-policy");
                 let cookies = response.headers().get_all("set-cookie").iter().count();
                 let body = response.text().await?;
                 let ok = if path.ends_with(".css") {
@@ -274,12 +269,7 @@ async fn site_files_are_sent_as_compressed_ahead_at_the_highest_quality() -> any
 async fn the_inline_stylesheet_carries_the_page_nonce() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let response = app.client.get(app.url("/")).send().await?;
-    let policy = response
-        .headers()
-        .get("content-security-policy")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let policy = agora_tests::header(&response, "content-security-policy");
     let html = response.text().await?;
     let style = html
         .split("<style nonce=\"")

@@ -3,6 +3,7 @@
 //! anew when its room changes (never while someone types in it, at most every few seconds);
 //! every console action is a form post. The projector updates in place.
 
+use super::assemblies::notice;
 use super::loaded;
 use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
 use crate::domain::{LiveState, QuestionOrder, order};
@@ -126,13 +127,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
     );
     let here = format!("/{slug}/assemblees/{assembly}/animation");
     let projector = format!("/{slug}/assemblees/{assembly}/projection");
-    let notice = flash.notice.clone().map(|id| {
-        view! {
-            <Notice>
-                <p>{i18n.text(&id)}</p>
-            </Notice>
-        }
-    });
+    let notice = notice(i18n, &flash);
     let refused = flash.refused.clone().map(|echo| {
         let message = i18n.text(&echo.message);
         view! {

@@ -3,13 +3,12 @@
 //! page to reload and two plain forms (ask, support). The questions are approved ones only,
 //! and asking is anonymous unless one chooses to give a first name.
 
+use super::assemblies::notice;
 use super::council::college_name;
 use super::loaded;
 use crate::api::{AskQuestion, LivePage, load_live_page};
 use crate::domain::{LiveState, QUESTION_MAX};
-use crate::ui::components::{
-    FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, Notice, ReadAloudEach,
-};
+use crate::ui::components::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, ReadAloudEach};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -36,13 +35,7 @@ pub fn LiveRoute() -> impl IntoView {
 fn LiveView(page: LivePage) -> impl IntoView {
     let i18n = use_i18n();
     let assembly_href = format!("/{}/assemblees/{}", page.council_slug, page.feed.assembly);
-    let notice = page.flash.notice.clone().map(|id| {
-        view! {
-            <Notice>
-                <p>{i18n.text(&id)}</p>
-            </Notice>
-        }
-    });
+    let notice = notice(i18n, &page.flash);
     let state = match page.live {
         LiveState::Before => "live-before",
         LiveState::Open => "live-open",
