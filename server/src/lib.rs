@@ -159,8 +159,8 @@ pub fn router(state: AppState) -> Router {
         // Text, scripts and the wasm travel compressed (brotli, else gzip): the first-load
         // budget of a phone on a slow network is counted in compressed bytes. The site's
         // files are compressed ahead (`precompress`); pages are compressed as they are
-        // rendered, at quality 5 rather than tower-http's 4: 5.5 % smaller pages (the
-        // assembly page: 11 482 → 10 849 B) for about 0.1 ms more per page.
+        // rendered, at quality 5 rather than tower-http's 4: 5.8 % smaller pages for about
+        // 0.1 ms more per page (docs/PERFORMANCE.md, "Compressing pages").
         .layer(
             tower_http::compression::CompressionLayer::new()
                 .quality(tower_http::CompressionLevel::Precise(5)),
