@@ -122,10 +122,14 @@ test('the facilitator moderates with one-letter shortcuts, and the focus keeps i
   await page.keyboard.press('a');
   await expect(page.locator('main [role="status"]').first()).toContainText("C'est fait.");
   await expect(page.locator(`#${secondId}`)).toBeFocused();
+  // Each key sends a form and the page comes back: its shortcuts work once its islands have
+  // started (after the first paint), so the next key waits for them.
+  await waitForHydration(page);
   // R: set aside; the queue is empty.
   await page.keyboard.press('r');
   await expect(page.locator('main [role="status"]').first()).toContainText("C'est fait.");
   await expect(page.locator('#queue-title')).toContainText('(0)');
+  await waitForHydration(page);
 
   // On the approved question: H shows it on screen, P pins it; the focus stays on it.
   const approved = page.locator('#approved-title + ol > li').first();
@@ -135,6 +139,7 @@ test('the facilitator moderates with one-letter shortcuts, and the focus keeps i
   await expect(page.locator('main [role="status"]').first()).toContainText("C'est fait.");
   await expect(approved).toHaveClass(/highlighted/);
   await expect(approved).toBeFocused();
+  await waitForHydration(page);
   await page.keyboard.press('p');
   await expect(approved.locator('.tag', { hasText: 'Épinglée' })).toBeVisible();
   await expect(approved).toBeFocused();
