@@ -123,7 +123,8 @@ impl TestApp {
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(10))
+            // Only for a request that never ends: a loaded machine answers far sooner.
+            .timeout(std::time::Duration::from_secs(60))
             .build()?;
         Ok(Self {
             address,
