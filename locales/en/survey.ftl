@@ -139,6 +139,8 @@ survey-results-hidden = The results will be published when the survey closes.
     .easy = The results come at the end of the survey.
 survey-results-provisional = Provisional results, seen by the team only: the survey is still open.
     .easy = Not finished. Only the team sees these results.
+survey-results-mixed = Answers enter these results in groups of at least { $min }, so that nobody can find out what someone answered. Answers waiting: { $waiting }.
+    .easy = Answers are counted in groups of { $min }. So nobody can find your answers. Answers waiting: { $waiting }.
 survey-results-respondents = { $count ->
     [one] One person answered.
    *[other] { $count } people answered.

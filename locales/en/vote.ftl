@@ -203,6 +203,8 @@ results-hidden = The results will be published when voting closes: { $closes }.
     .easy = The results come at the end of the vote: { $closes }.
 results-staff-only = Provisional results, visible to the team only.
     .easy = Only the team sees these results.
+results-mixed = Ballots enter this count in groups of at least { $min }, so that nobody can find out how someone voted. Ballots waiting: { $waiting }.
+    .easy = Votes are counted in groups of { $min }. So nobody can find your vote. Votes waiting: { $waiting }.
 results-ballots = { $count ->
     [one] One ballot
    *[other] { $count } ballots

@@ -139,6 +139,8 @@ survey-results-hidden = Les résultats seront publiés quand le questionnaire se
     .easy = Les résultats arrivent à la fin du questionnaire.
 survey-results-provisional = Résultats provisoires, visibles par l'équipe seulement : le questionnaire est encore ouvert.
     .easy = Pas fini. Seule l'équipe voit ces résultats.
+survey-results-mixed = Les réponses entrent dans ces résultats par groupes d'au moins { $min }, pour que personne ne puisse retrouver les réponses de quelqu'un. Réponses en attente : { $waiting }.
+    .easy = Les réponses sont comptées par groupes de { $min }. Ainsi, personne ne peut trouver vos réponses. Réponses en attente : { $waiting }.
 survey-results-respondents = { $count ->
     [one] Une personne a répondu.
    *[other] { $count } personnes ont répondu.

@@ -203,6 +203,8 @@ results-hidden = Les résultats seront publiés à la clôture du vote : { $clos
     .easy = Les résultats arrivent à la fin du vote : { $closes }.
 results-staff-only = Résultats provisoires, visibles par l'équipe seulement.
     .easy = Seule l'équipe voit ces résultats.
+results-mixed = Les bulletins entrent dans ce décompte par groupes d'au moins { $min }, pour que personne ne puisse retrouver le vote de quelqu'un. Bulletins en attente : { $waiting }.
+    .easy = Les votes sont comptés par groupes de { $min }. Ainsi, personne ne peut trouver votre vote. Votes en attente : { $waiting }.
 results-ballots = { $count ->
     [one] Un bulletin
    *[other] { $count } bulletins

@@ -14,6 +14,7 @@ mod m20261124_000009_testimonies;
 mod m20261124_000010_testimony_screen;
 mod m20261124_000011_testimony_audio;
 mod m20261124_000012_local_help;
+mod m20261204_000013_unlinkable;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_testimony_screen::Migration),
             Box::new(m20261124_000011_testimony_audio::Migration),
             Box::new(m20261124_000012_local_help::Migration),
+            Box::new(m20261204_000013_unlinkable::Migration),
         ]
     }
 }

@@ -77,6 +77,11 @@ pub struct Config {
     /// `text` (default) or `json` (`AGORA_LOG_FORMAT`).
     pub log_format: LogFormat,
     pub limits: Limits,
+    /// The key that seals ballots and survey responses while they wait to be mixed
+    /// (`AGORA_SEAL_KEY_FILE`; docs/privacy.md): created on first start, kept outside the
+    /// database. Defaults to `seal.key` beside the SQLite file, `data/seal.key` otherwise;
+    /// several instances on one PostgreSQL must share one.
+    pub seal_key_file: PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -151,7 +156,11 @@ impl Config {
                 *slot = RateLimit::parse(&raw).ok_or(ConfigError::RateLimit(key, raw))?;
             }
         }
+        let seal_key_file = lookup("AGORA_SEAL_KEY_FILE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| default_seal_key_file(&database_url));
         Ok(Self {
+            seal_key_file,
             address,
             database_url,
             public_url: public_url.trim_end_matches('/').to_owned(),
@@ -159,6 +168,20 @@ impl Config {
             log_format,
             limits,
         })
+    }
+}
+
+/// `seal.key` in the SQLite file's folder, `data/seal.key` for PostgreSQL or an in-memory
+/// database.
+fn default_seal_key_file(database_url: &str) -> PathBuf {
+    let sqlite_file = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))
+        .and_then(|rest| rest.split('?').next())
+        .filter(|path| !path.is_empty() && *path != ":memory:");
+    match sqlite_file.and_then(|file| std::path::Path::new(file).parent()) {
+        Some(folder) => folder.join("seal.key"),
+        None => PathBuf::from("data/seal.key"),
     }
 }
 
@@ -233,6 +256,24 @@ mod tests {
                     per: Duration::from_secs(1)
                 },
             })
+        );
+    }
+
+    #[test]
+    fn the_seal_key_lives_beside_the_sqlite_file_unless_told() {
+        let file = |pairs: &[(&str, &str)]| load(pairs).map(|c| c.seal_key_file).ok();
+        assert_eq!(file(&[]), Some(PathBuf::from("data/seal.key")));
+        assert_eq!(
+            file(&[("DATABASE_URL", "sqlite:///srv/clsm/agora.db?mode=rwc")]),
+            Some(PathBuf::from("/srv/clsm/seal.key"))
+        );
+        assert_eq!(
+            file(&[("DATABASE_URL", "postgres://agora@db/agora")]),
+            Some(PathBuf::from("data/seal.key"))
+        );
+        assert_eq!(
+            file(&[("AGORA_SEAL_KEY_FILE", "/etc/agora/seal.key")]),
+            Some(PathBuf::from("/etc/agora/seal.key"))
         );
     }
 

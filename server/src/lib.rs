@@ -9,6 +9,7 @@ pub mod protection;
 pub mod security;
 
 use agora_app::api::StaffSetup;
+use agora_app::store::seal::{self, SealKey};
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
 use axum::extract::{FromRef, State};
@@ -34,16 +35,19 @@ pub struct AppState {
     pub live: Arc<live::Hub>,
     /// Where this process's ballots are cast, together when they arrive together.
     pub ballot_box: agora_app::store::votes::BallotBox,
+    /// Seals ballots and survey responses while they wait to be mixed (`open_seal_key`).
+    pub seal_key: SealKey,
 }
 
 impl AppState {
-    pub fn new(config: &Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+    pub fn new(config: &Config, db: DatabaseConnection, seal_key: SealKey) -> anyhow::Result<Self> {
         Ok(Self {
+            seal_key: seal_key.clone(),
             leptos_options: leptos_options(config),
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
             staff: staff_setup(&config.public_url)?,
             live: Arc::new(live::Hub::new(db.clone())),
-            ballot_box: agora_app::store::votes::BallotBox::start(db.clone()),
+            ballot_box: agora_app::store::votes::BallotBox::start(db.clone(), seal_key),
             db,
         })
     }
@@ -84,6 +88,48 @@ pub async fn prepare_database(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(agora_app::store::connect(url).await?)
 }
 
+/// The key that seals waiting ballots and responses, read from `config.seal_key_file` or,
+/// on first start, drawn and written there (readable by its owner only); checked against
+/// the fingerprint the database recorded, so that a server never starts with a key that
+/// cannot open what waits.
+pub async fn open_seal_key(config: &Config, db: &DatabaseConnection) -> anyhow::Result<SealKey> {
+    let path = &config.seal_key_file;
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder)?;
+            }
+            let bytes = SealKey::generate().to_vec();
+            write_private(path, &bytes).map_err(|e| {
+                anyhow::anyhow!("cannot write the seal key {}: {e}", path.display())
+            })?;
+            tracing::info!(path = %path.display(), "seal key created");
+            bytes
+        }
+        Err(error) => anyhow::bail!("cannot read the seal key {}: {error}", path.display()),
+    };
+    let key = SealKey::from_bytes(&bytes).ok_or_else(|| {
+        anyhow::anyhow!(
+            "the seal key {} must hold exactly {} bytes",
+            path.display(),
+            seal::KEY_BYTES
+        )
+    })?;
+    seal::check_key(db, &key).await?;
+    Ok(key)
+}
+
+/// Writes a new file only its owner may read (the seal key).
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("agora")
@@ -112,6 +158,7 @@ pub fn router(state: AppState) -> Router {
     let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
     let fallback_publisher = publisher.clone();
     let ballot_box = state.ballot_box.clone();
+    let seal_key = state.seal_key.clone();
     let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
         move || {
             provide_context(fallback_db.clone());
@@ -135,6 +182,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(staff.clone());
                 provide_context(publisher.clone());
                 provide_context(ballot_box.clone());
+                provide_context(seal_key.clone());
                 security::set_page_policy();
             },
             {
@@ -211,8 +259,12 @@ async fn join(state: &AppState, typed: &str) -> axum::response::Response {
 }
 
 /// Listens on the configured address until Ctrl-C.
-pub async fn serve(config: &Config, db: DatabaseConnection) -> anyhow::Result<()> {
-    let state = AppState::new(config, db)?;
+pub async fn serve(
+    config: &Config,
+    db: DatabaseConnection,
+    seal_key: SealKey,
+) -> anyhow::Result<()> {
+    let state = AppState::new(config, db, seal_key)?;
     live::start_relay(state.live.clone(), &state.db);
     let site_root = config.site_root.clone();
     tokio::task::spawn_blocking(move || match precompress::precompress(&site_root) {

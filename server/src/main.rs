@@ -104,13 +104,14 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::from_env()?;
     init_logs(&config);
     let db = prepare_database(&config.database_url).await?;
+    let seal_key = agora_server::open_seal_key(&config, &db).await?;
     match command {
         Command::Serve { demo: seed } => {
             if seed && !agora_app::store::has_councils(&db).await? {
-                demo::seed(&db).await?;
+                demo::seed(&db, &seal_key).await?;
                 tracing::info!("demo council created");
             }
-            serve(&config, db).await
+            serve(&config, db, seal_key).await
         }
         Command::Migrate => {
             println!("Migrations applied to {}", redact(&config.database_url));
@@ -139,7 +140,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Recount { .. } => Ok(()), // done above, before the configuration
         Command::SeedDemo => {
-            match demo::seed(&db).await? {
+            match demo::seed(&db, &seal_key).await? {
                 demo::Seeded::Created => println!("Demo council created."),
                 demo::Seeded::AlreadyThere => {
                     println!("Demo council already present; nothing done.")

@@ -15,7 +15,21 @@ pub async fn serve_agora() -> anyhow::Result<()> {
         .try_init();
     let config = agora_server::config::Config::from_env()?;
     let db = agora_server::prepare_database(&config.database_url).await?;
-    agora_server::serve(&config, db).await
+    let key = agora_server::open_seal_key(&config, &db).await?;
+    agora_server::serve(&config, db, key).await
+}
+
+/// The seal key a server on `url` started from this environment uses (`serve_agora`), for
+/// a benchmark that seeds the database before starting it.
+pub async fn seal_key(
+    url: &str,
+    db: &sea_orm::DatabaseConnection,
+) -> anyhow::Result<agora_app::store::seal::SealKey> {
+    let config = agora_server::config::Config::from_lookup(|key| match key {
+        "DATABASE_URL" => Some(url.to_owned()),
+        _ => std::env::var(key).ok(),
+    })?;
+    agora_server::open_seal_key(&config, db).await
 }
 
 /// A server child process, killed when dropped.

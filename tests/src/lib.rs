@@ -17,6 +17,8 @@ pub struct TestApp {
     /// What the router was built with, for tests that build more routers on it.
     pub state: AppState,
     pub client: reqwest::Client,
+    /// The SQLite file, if the database is one (none for PostgreSQL).
+    sqlite_file: Option<std::path::PathBuf>,
     /// Keeps the SQLite file alive as long as the app.
     _dir: tempfile::TempDir,
 }
@@ -70,10 +72,20 @@ pub async fn fresh_database_url(dir: &tempfile::TempDir) -> anyhow::Result<Strin
 }
 
 impl TestApp {
+    /// The key this app seals waiting ballots and responses with.
+    pub fn seal_key(&self) -> &agora_app::store::seal::SealKey {
+        &self.state.seal_key
+    }
+
+    /// The SQLite file under the app (`None` on PostgreSQL), for tests that read its bytes.
+    pub fn sqlite_file(&self) -> Option<&std::path::Path> {
+        self.sqlite_file.as_deref()
+    }
+
     /// An app on a fresh database holding the demo council.
     pub async fn with_demo() -> anyhow::Result<Self> {
         let app = Self::empty().await?;
-        agora_server::demo::seed(&app.db).await?;
+        agora_server::demo::seed(&app.db, &app.state.seal_key).await?;
         Ok(app)
     }
 
@@ -84,7 +96,11 @@ impl TestApp {
             "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
             _ => None,
         })?;
-        Self::serve(dir, other.db.clone(), &config).await
+        // The same key, as every instance of one database must have.
+        let mut app =
+            Self::serve(dir, other.db.clone(), &config, other.state.seal_key.clone()).await?;
+        app.sqlite_file.clone_from(&other.sqlite_file);
+        Ok(app)
     }
 
     /// An app on a fresh, migrated, empty database.
@@ -97,23 +113,32 @@ impl TestApp {
         let dir = tempfile::tempdir()?;
         let url = fresh_database_url(&dir).await?;
         let db = prepare_database(&url).await?;
+        let key_file = dir.path().join("seal.key");
         let config = Config::from_lookup(|key| match key {
             "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
             "DATABASE_URL" => Some(url.clone()),
+            "AGORA_SEAL_KEY_FILE" => Some(key_file.display().to_string()),
             _ => settings
                 .iter()
                 .find(|(name, _)| *name == key)
                 .map(|(_, value)| (*value).to_owned()),
         })?;
-        Self::serve(dir, db, &config).await
+        let seal_key = agora_server::open_seal_key(&config, &db).await?;
+        let sqlite_file = url
+            .starts_with("sqlite:")
+            .then(|| dir.path().join("agora.db"));
+        let mut app = Self::serve(dir, db, &config, seal_key).await?;
+        app.sqlite_file = sqlite_file;
+        Ok(app)
     }
 
     async fn serve(
         dir: tempfile::TempDir,
         db: DatabaseConnection,
         config: &Config,
+        seal_key: agora_app::store::seal::SealKey,
     ) -> anyhow::Result<Self> {
-        let state = AppState::new(config, db.clone())?;
+        let state = AppState::new(config, db.clone(), seal_key)?;
         agora_server::live::start_relay(state.live.clone(), &state.db);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
@@ -131,6 +156,7 @@ impl TestApp {
             db,
             state,
             client,
+            sqlite_file: None,
             _dir: dir,
         })
     }

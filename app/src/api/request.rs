@@ -11,6 +11,14 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
     })
 }
 
+/// The key that seals ballots and survey responses while they wait to be mixed.
+pub fn seal_key() -> Result<crate::store::seal::SealKey, AppError> {
+    use_context::<crate::store::seal::SealKey>().ok_or_else(|| {
+        tracing::error!("no seal key in context");
+        AppError::Internal
+    })
+}
+
 /// A form the browser posted itself (no JavaScript): answer with a redirect, not data.
 pub fn is_plain_form_post() -> bool {
     use_context::<http::request::Parts>()

@@ -128,6 +128,8 @@ pub struct SurveyResultsPage {
     /// The profile question the reader asked the breakdown by (None: no breakdown). The
     /// results follow it unless the small-group rule leaves too few groups.
     pub chosen: Option<i64>,
+    /// Responses sent but not yet mixed among the others (and so not yet counted).
+    pub waiting: u64,
 }
 
 /// A survey's results: public once it is closed; staff who read results see them while it
@@ -160,6 +162,7 @@ pub async fn load_survey_results(
                 .push(written.text);
         }
     }
+    let waiting = crate::store::surveys::waiting_count(&db, survey.id).await?;
     Ok(SurveyResultsPage {
         council_slug: slug,
         council_name,
@@ -168,6 +171,7 @@ pub async fn load_survey_results(
         min_group,
         texts,
         chosen,
+        waiting,
     })
 }
 
@@ -187,8 +191,8 @@ pub async fn submit_survey(
     let (council_id, _) = council(&db, &slug).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}");
-    let today = chrono::Utc::now().date_naive();
-    let (field, message) = match submit_response(&db, council_id, id, &q, &code, today).await {
+    let key = super::request::seal_key()?;
+    let (field, message) = match submit_response(&db, &key, council_id, id, &q, &code).await {
         Ok(()) => return super::forms::done("saved-survey-sent", &back),
         Err(SubmitError::NotFound) => return Err(AppError::NotFound.with_status()),
         Err(SubmitError::Db(error)) => return Err(error.into()),
@@ -512,9 +516,12 @@ pub async fn run_survey(
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let by = Some(caller);
+    let key = super::request::seal_key()?;
     let done = match action.as_str() {
-        "open" => surveys::set_survey_state(&db, council_id, id, SurveyState::Open, by).await,
-        "close" => surveys::set_survey_state(&db, council_id, id, SurveyState::Closed, by).await,
+        "open" => surveys::set_survey_state(&db, &key, council_id, id, SurveyState::Open, by).await,
+        "close" => {
+            surveys::set_survey_state(&db, &key, council_id, id, SurveyState::Closed, by).await
+        }
         "remove" => surveys::remove_question(&db, council_id, id, parse_id(&question)?, by).await,
         _ => Err(SurveyError::Refused("action".into(), "error-survey-state")),
     };

@@ -66,6 +66,8 @@ pub struct ResultsPage {
     pub results: Option<VoteResults>,
     pub min_group: usize,
     pub can_export: bool,
+    /// Ballots cast but not yet mixed into the box (and so not yet counted).
+    pub waiting: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,7 +314,14 @@ pub async fn run_vote(slug: String, vote: String, action: String) -> Result<(), 
     let by = Some(caller);
     let done = match action.as_str() {
         "open" => votes::set_state(&db, council_id, id, VoteState::Open, by).await,
-        "close" => votes::set_state(&db, council_id, id, VoteState::Closed, by).await,
+        "close" => match votes::set_state(&db, council_id, id, VoteState::Closed, by).await {
+            // Closed: whatever waits goes into the box, mixed with all of it.
+            Ok(()) => votes::mix(&db, &server::seal_key()?, id, chrono::Utc::now())
+                .await
+                .map(|_| ())
+                .map_err(VoteError::Db),
+            refused => refused,
+        },
         "reveal" => votes::set_revealed(&db, council_id, id, true, by).await,
         "hide" => votes::set_revealed(&db, council_id, id, false, by).await,
         _ => Err(VoteError::Refused("error-vote-state")),
@@ -401,6 +410,9 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
     let vote = server::vote(&db, council_id, &id, staff).await?;
     let min_group = crate::store::min_group_size(&db, council_id).await?;
     let results = if vote.results_public() || staff {
+        if vote.ended {
+            server::settle(&db, vote.id).await?;
+        }
         let ballots = crate::store::votes::ballots(&db, vote.id).await?;
         Some(crate::domain::vote::results(
             &vote.rules(),
@@ -416,6 +428,7 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
         council_name,
         colleges: server::colleges(&db, &slug).await?,
         can_export: staff && vote.ended,
+        waiting: crate::store::votes::waiting_count(&db, vote.id).await?,
         vote,
         results,
         min_group,
@@ -437,6 +450,7 @@ pub async fn export_vote(
     if !vote.ended {
         return Err(AppError::Invalid("error-vote-export-open".into()).with_status());
     }
+    server::settle(&db, vote.id).await?;
     let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
         .await
         .map_err(|_| AppError::Internal)?;
@@ -461,7 +475,7 @@ pub(crate) mod server {
     use std::collections::BTreeMap;
 
     pub use crate::api::assemblies::server::council;
-    pub use crate::api::request::db;
+    pub use crate::api::request::{db, seal_key};
     pub use crate::api::team::server::caller_allowed as allowed;
 
     /// The vote named in the URL, if it is the council's (a draft only for `staff`).
@@ -557,6 +571,12 @@ pub(crate) mod server {
 
     pub fn ballot_box() -> Result<crate::store::votes::BallotBox, AppError> {
         leptos::prelude::use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)
+    }
+
+    /// An ended vote's box, mixed whole with whatever still waits (once; then a read).
+    pub async fn settle(db: &DatabaseConnection, vote_id: i64) -> Result<(), AppError> {
+        crate::store::votes::mix(db, &seal_key()?, vote_id, chrono::Utc::now()).await?;
+        Ok(())
     }
 
     /// The ballot rules of the vote named in the URL (not a draft), if it is the council's:

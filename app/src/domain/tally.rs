@@ -120,7 +120,8 @@ pub enum Choice {
     Grades(Vec<(usize, usize)>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialised only to be sealed while it waits to be mixed (`store::votes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ballot {
     pub college: String,
     pub choice: Choice,

@@ -32,6 +32,13 @@ pub fn voter_key(participant: &ParticipantId, assembly_id: i64) -> String {
     crate::store::staff::hash_token(&format!("{}:{assembly_id}", participant.as_str()))
 }
 
+/// What is stored of one support: a hash of the voter key and the question, so that the
+/// rows of one person's supports share no value (a support tied to someone by other means
+/// gives away none of their others).
+pub fn support_mark(voter: &str, question_id: i64) -> String {
+    crate::store::staff::hash_token(&format!("{voter}:{question_id}"))
+}
+
 /// An event as stored and broadcast: its frames serialised once, for participants and
 /// (when it differs) for staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -348,9 +355,10 @@ async fn effect(
             if q.status != QuestionStatus::Approved.key() {
                 return Err(Refusal::NotFound);
             }
+            let mark = support_mark(voter, q.id);
             let already = question_vote::Entity::find()
                 .filter(question_vote::Column::QuestionId.eq(q.id))
-                .filter(question_vote::Column::Voter.eq(voter.as_str()))
+                .filter(question_vote::Column::Voter.eq(mark.as_str()))
                 .count(txn)
                 .await?;
             if already > 0 {
@@ -358,7 +366,7 @@ async fn effect(
             }
             question_vote::ActiveModel {
                 question_id: Set(q.id),
-                voter: Set(voter.clone()),
+                voter: Set(mark),
             }
             .insert(txn)
             .await?;
@@ -657,28 +665,35 @@ pub async fn events_since(
     }))
 }
 
-/// The questions of an assembly a participant (by voter key) supports.
+/// The questions of an assembly a participant (by voter key) supports: each question's
+/// mark for this voter, looked up.
 pub async fn supported_by(
     db: &DatabaseConnection,
     assembly_id: i64,
     voter: &str,
 ) -> Result<Vec<i64>, DbErr> {
-    let votes = question_vote::Entity::find()
-        .filter(question_vote::Column::Voter.eq(voter))
+    let questions: Vec<i64> = question::Entity::find()
+        .select_only()
+        .column(question::Column::Id)
+        .filter(question::Column::AssemblyId.eq(assembly_id))
+        .into_tuple()
         .all(db)
         .await?;
-    let ids: Vec<i64> = votes.into_iter().map(|vote| vote.question_id).collect();
-    if ids.is_empty() {
-        return Ok(ids);
+    let mut supported = Vec::new();
+    for chunk in questions.chunks(500) {
+        let marks: Vec<String> = chunk.iter().map(|&q| support_mark(voter, q)).collect();
+        supported.extend(
+            question_vote::Entity::find()
+                .filter(question_vote::Column::QuestionId.is_in(chunk.to_vec()))
+                .filter(question_vote::Column::Voter.is_in(marks))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|vote| vote.question_id),
+        );
     }
-    Ok(question::Entity::find()
-        .filter(question::Column::AssemblyId.eq(assembly_id))
-        .filter(question::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|q| q.id)
-        .collect())
+    supported.sort_unstable();
+    Ok(supported)
 }
 
 /// The room's last sequence number (0 before its first event).

@@ -9,7 +9,9 @@ use std::time::Duration;
 /// Connects to `url`; for SQLite, creates the file's folder and sets every connection of
 /// the pool to WAL (readers do not wait for the writer), `synchronous = NORMAL` (in WAL, a
 /// commit survives a crash of the process; only a power cut may lose the last commits,
-/// never corrupt the file) and a 5 s wait for the write lock.
+/// never corrupt the file), a 5 s wait for the write lock, and `secure_delete` (what is
+/// deleted is overwritten with zeros, not left in free space: a withdrawn testimony, the
+/// old order of a mixed ballot box; docs/privacy.md).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let folder = sqlite_file_path(url).and_then(|path| std::path::Path::new(path).parent());
     if let Some(dir) = folder.filter(|dir| !dir.as_os_str().is_empty()) {
@@ -31,6 +33,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
+                .pragma("secure_delete", "ON")
         });
     Database::connect(options).await
 }
@@ -45,6 +48,21 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
         ..TransactionOptions::default()
     })
     .await
+}
+
+/// On SQLite, copies the write-ahead log into the database file and empties it, so that
+/// the log no longer holds the pages as they were before the last transactions (a mixed
+/// box's old order). Best effort: while a reader holds an old snapshot the log cannot be
+/// emptied, and the next call will. Nothing to do on PostgreSQL.
+pub async fn forget_history(db: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait;
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite
+        && let Err(error) = db
+            .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await
+    {
+        tracing::warn!(%error, "write-ahead log not emptied");
+    }
 }
 
 /// The file behind a `sqlite://path?…` URL, if it names a file (not `:memory:`).

@@ -203,7 +203,10 @@ fn stored_slug(raw: &str) -> Result<CouncilSlug, DbErr> {
 }
 
 /// The council's minimum group size: breakdowns merge or hide smaller groups.
-pub async fn min_group_size(db: &DatabaseConnection, council_id: i64) -> Result<usize, DbErr> {
+pub async fn min_group_size(
+    db: &impl sea_orm::ConnectionTrait,
+    council_id: i64,
+) -> Result<usize, DbErr> {
     Ok(council::Entity::find_by_id(council_id)
         .one(db)
         .await?

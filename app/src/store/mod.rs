@@ -4,12 +4,13 @@ pub mod assemblies;
 mod connect;
 mod councils;
 pub mod entities;
+pub mod seal;
 pub mod staff;
 pub mod surveys;
 pub mod testimonies;
 pub mod votes;
 
-pub use connect::{begin_write, connect};
+pub use connect::{begin_write, connect, forget_history};
 pub use councils::{
     NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
     insert_council, list_councils, local_help, min_group_size, set_local_help, set_min_group_size,

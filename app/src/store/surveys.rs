@@ -1,19 +1,23 @@
-//! Surveys: written by coordinators, answered anonymously (docs/privacy.md). A response is a
-//! random id and a day; its answers hang from it; nothing about who sent it is stored, and
-//! the one-time codes of one-per-person surveys are marked used in a table that shares
-//! nothing with the responses but the survey.
+//! Surveys: written by coordinators, answered anonymously (docs/privacy.md). A response
+//! first waits, sealed, in the survey's waiting room, written in the same transaction as
+//! the use of its code (one-per-person surveys); once at least the council's minimum group
+//! size wait, they are mixed among the responses together, in a transaction of their own,
+//! in a random order and under new random ids; when the survey closes, all its responses
+//! are mixed once more. A response is then a random id with its answers: nothing about who
+//! sent it or when, and nothing shared with the codes but the survey.
 
 use super::entities::{
     survey, survey_answer, survey_closed_count, survey_code, survey_option, survey_question,
-    survey_response, survey_section,
+    survey_response, survey_section, survey_waiting,
 };
+use super::seal::SealKey;
 use super::staff::{hash_token, record_audit};
 use crate::domain::survey::{
     Answer, AnswerCounts, AnswerProblem, Profile, QuestionDraft, QuestionKind, QuestionView,
     SectionView, SurveyState, SurveyView, read_answers,
 };
 use crate::domain::{Wording, audit_detail};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -404,9 +408,11 @@ pub async fn open_surveys(
         .collect())
 }
 
-/// Opens or closes a survey (draft → open → closed only); in the audit log.
+/// Opens or closes a survey (draft → open → closed only); in the audit log. Closing mixes
+/// whatever waits with all the responses, then counts the results once.
 pub async fn set_survey_state(
     db: &DatabaseConnection,
+    key: &SealKey,
     council_id: i64,
     id: i64,
     next: SurveyState,
@@ -442,6 +448,9 @@ pub async fn set_survey_state(
     };
     record_audit(&txn, Some(council_id), by, action, &detail).await?;
     txn.commit().await?;
+    if next == SurveyState::Closed {
+        mix(db, key, id).await?;
+    }
     if next == SurveyState::Closed
         && let Some(view) = survey_view(db, council_id, id).await?
     {
@@ -522,16 +531,17 @@ pub enum SubmitError {
 }
 
 /// Stores one response to survey `id`: the form's fields (`domain::survey::read_answers`)
-/// checked against the survey as it is now, in one transaction with the use of the code
-/// when the survey asks for one. Nothing is stored unless everything is right. Free-text
-/// answers wait for a moderator's check before any result shows them.
+/// checked against the survey as it is now, sealed in the waiting room in one transaction
+/// with the use of the code when the survey asks for one, then mixed among the responses if
+/// enough wait. Nothing is stored unless everything is right. Free-text answers wait for a
+/// moderator's check before any result shows them.
 pub async fn submit_response(
     db: &DatabaseConnection,
+    key: &SealKey,
     council_id: i64,
     id: i64,
     fields: &BTreeMap<String, String>,
     code: &str,
-    today: NaiveDate,
 ) -> Result<(), SubmitError> {
     let txn = super::begin_write(db).await?;
     let view = survey_view(&txn, council_id, id)
@@ -559,35 +569,180 @@ pub async fn submit_response(
         used.used = Set(true);
         used.update(&txn).await?;
     }
-    let response_id = format!("{:032x}", rand::random::<u128>());
-    survey_response::ActiveModel {
-        id: Set(response_id.clone()),
+    let sealed = serde_json::to_vec(&answers).map_err(|e| DbErr::Custom(e.to_string()))?;
+    survey_waiting::ActiveModel {
+        id: Set(random_id()),
         survey_id: Set(id),
-        answered_on: Set(today),
+        sealed: Set(key.seal(&sealed)?),
     }
     .insert(&txn)
     .await?;
-    let kinds: BTreeMap<i64, QuestionKind> = view.questions().map(|q| (q.id, q.kind)).collect();
-    let rows: Vec<survey_answer::ActiveModel> =
-        answers
-            .iter()
-            .map(|(question, answer)| {
-                let text = kinds.get(question).is_some_and(|k| k.is_text());
-                Ok(survey_answer::ActiveModel {
-                    response_id: Set(response_id.clone()),
-                    question_id: Set(*question),
-                    value: Set(
-                        serde_json::to_string(answer).map_err(|e| DbErr::Custom(e.to_string()))?
-                    ),
-                    review: Set(text.then(|| "pending".to_owned())),
-                })
-            })
-            .collect::<Result<_, DbErr>>()?;
-    if !rows.is_empty() {
-        survey_answer::Entity::insert_many(rows).exec(&txn).await?;
+    txn.commit().await?;
+    mix(db, key, id).await?;
+    Ok(())
+}
+
+fn random_id() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// How many responses of a survey wait to be mixed among the others.
+pub async fn waiting_count(db: &DatabaseConnection, id: i64) -> Result<u64, DbErr> {
+    survey_waiting::Entity::find()
+        .filter(survey_waiting::Column::SurveyId.eq(id))
+        .count(db)
+        .await
+}
+
+/// Mixes survey `id`'s waiting responses among its responses once at least the council's
+/// minimum group size wait, in a transaction of their own: opened, shuffled, given new
+/// random ids and written in that order (answers with them), while their waiting rows are
+/// deleted. Once the survey is closed, whatever waits goes in and all its responses are
+/// written again in one shuffled transaction, once (`responses_settled`). Returns how many
+/// responses were mixed. The survey's row is locked first: two mixers never take the same.
+pub async fn mix(db: &DatabaseConnection, key: &SealKey, id: i64) -> Result<usize, DbErr> {
+    let Some(row) = survey::Entity::find_by_id(id).one(db).await? else {
+        return Ok(0);
+    };
+    let waiting = survey_waiting::Entity::find()
+        .filter(survey_waiting::Column::SurveyId.eq(id))
+        .count(db)
+        .await?;
+    let min_group = super::min_group_size(db, row.council_id).await?;
+    let closed = row.state == SurveyState::Closed.key();
+    let due = if closed {
+        waiting > 0 || !row.responses_settled
+    } else {
+        usize::try_from(waiting).unwrap_or(usize::MAX) >= min_group
+    };
+    if !due {
+        return Ok(0);
+    }
+    let txn = super::begin_write(db).await?;
+    let Some(row) = survey::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let closed = row.state == SurveyState::Closed.key();
+    let waiting = survey_waiting::Entity::find()
+        .filter(survey_waiting::Column::SurveyId.eq(id))
+        .all(&txn)
+        .await?;
+    if !closed && waiting.len() < min_group || closed && waiting.is_empty() && row.responses_settled
+    {
+        return Ok(0);
+    }
+    let text_questions: Vec<i64> = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter(|q| QuestionKind::parse(&q.kind).is_some_and(|k| k.is_text()))
+        .map(|q| q.id)
+        .collect();
+    // Each response as (answers with their review state), whatever its origin.
+    let mut responses: Vec<Vec<(i64, String, Option<String>)>> = Vec::new();
+    for sealed in &waiting {
+        let opened = key.open(&sealed.sealed).ok_or_else(|| {
+            DbErr::Custom(format!(
+                "a waiting response of survey {id} does not open with this server's seal key"
+            ))
+        })?;
+        let answers: BTreeMap<i64, Answer> =
+            serde_json::from_slice(&opened).map_err(|e| DbErr::Custom(e.to_string()))?;
+        let mut rows = Vec::with_capacity(answers.len());
+        for (question, answer) in answers {
+            let value = serde_json::to_string(&answer).map_err(|e| DbErr::Custom(e.to_string()))?;
+            let review = text_questions
+                .contains(&question)
+                .then(|| "pending".to_owned());
+            rows.push((question, value, review));
+        }
+        responses.push(rows);
+    }
+    let mixed = responses.len();
+    if closed {
+        let old: Vec<String> = survey_response::Entity::find()
+            .filter(survey_response::Column::SurveyId.eq(id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        for chunk in old.chunks(500) {
+            let mut by_response: BTreeMap<String, Vec<(i64, String, Option<String>)>> =
+                chunk.iter().map(|r| (r.clone(), Vec::new())).collect();
+            for answer in survey_answer::Entity::find()
+                .filter(survey_answer::Column::ResponseId.is_in(chunk.to_vec()))
+                .all(&txn)
+                .await?
+            {
+                by_response.entry(answer.response_id).or_default().push((
+                    answer.question_id,
+                    answer.value,
+                    answer.review,
+                ));
+            }
+            responses.extend(by_response.into_values());
+            survey_answer::Entity::delete_many()
+                .filter(survey_answer::Column::ResponseId.is_in(chunk.to_vec()))
+                .exec(&txn)
+                .await?;
+        }
+        survey_response::Entity::delete_many()
+            .filter(survey_response::Column::SurveyId.eq(id))
+            .exec(&txn)
+            .await?;
+    }
+    super::votes::shuffle(&mut responses);
+    let mut response_rows = Vec::with_capacity(responses.len());
+    let mut answer_rows = Vec::new();
+    for answers in responses {
+        let response_id = random_id();
+        response_rows.push(survey_response::ActiveModel {
+            id: Set(response_id.clone()),
+            survey_id: Set(id),
+        });
+        for (question, value, review) in answers {
+            answer_rows.push(survey_answer::ActiveModel {
+                response_id: Set(response_id.clone()),
+                question_id: Set(question),
+                value: Set(value),
+                review: Set(review),
+            });
+        }
+    }
+    for chunk in response_rows.chunks(500) {
+        survey_response::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    for chunk in answer_rows.chunks(500) {
+        survey_answer::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    let ids: Vec<String> = waiting.into_iter().map(|w| w.id).collect();
+    for chunk in ids.chunks(500) {
+        survey_waiting::Entity::delete_many()
+            .filter(survey_waiting::Column::Id.is_in(chunk.to_vec()))
+            .exec(&txn)
+            .await?;
+    }
+    if closed {
+        let mut settled: survey::ActiveModel = row.into();
+        settled.responses_settled = Set(true);
+        settled.update(&txn).await?;
     }
     txn.commit().await?;
-    Ok(())
+    if closed {
+        // The log still holds the pages as the earlier mixes wrote them: their groups.
+        super::forget_history(db).await;
+    }
+    Ok(mixed)
 }
 
 /// The counts a results page needs (`answer_counts`). A closed survey's are counted once

@@ -1,10 +1,17 @@
 //! Priority votes: creating one over some findings, opening and closing it, one-time ballot
-//! codes, and casting a ballot — secretly. A ballot row holds a random id, the vote, the
-//! self-declared college, the choices and the day; whoever cast it is recorded elsewhere
-//! (`vote_participation`: a hash of their participant cookie and the vote; or a code marked
-//! used), in the same transaction, so that nothing half-written is ever stored.
+//! codes, and casting a ballot — secretly (docs/privacy.md). Casting records the voter (a
+//! hash of their participant cookie and the vote, or a code marked used) and puts the
+//! ballot, sealed, in the vote's waiting room, in one transaction: nothing half-written is
+//! ever stored. Once at least the council's minimum group size wait, they are mixed into
+//! the box together, in a transaction of their own and a random order, under new random
+//! ids; when the vote ends, the whole box is mixed once more. A ballot row in the box holds
+//! its id, the vote, the self-declared college and the choices: nothing orders it, and
+//! nothing ties it to the transaction, the moment or the voter that cast it.
 
-use super::entities::{ballot, ballot_code, finding, vote, vote_candidate, vote_participation};
+use super::entities::{
+    ballot, ballot_code, ballot_waiting, finding, vote, vote_candidate, vote_participation,
+};
+use super::seal::SealKey;
 use super::staff::{hash_token, record_audit};
 use crate::domain::audit_detail;
 use crate::domain::tally::{
@@ -435,9 +442,11 @@ pub async fn rules_of(
 }
 
 /// Casts a ballot: checked against the vote's rules, its voter recorded apart, all in one
-/// transaction. `now` decides whether the vote is open and gives the ballot its day.
+/// transaction, then mixed into the box if enough wait. `now` decides whether the vote is
+/// open.
 pub async fn cast(
     db: &DatabaseConnection,
+    key: &SealKey,
     vote_id: i64,
     voter: Voter<'_>,
     college: &str,
@@ -453,8 +462,12 @@ pub async fn cast(
         college: college.to_owned(),
         choice,
     };
-    let mut outcomes = cast_batch(db, vec![request], now).await?;
-    outcomes.pop().unwrap_or(Err(CastError::NotFound))
+    let mut outcomes = cast_batch(db, key, vec![request], now).await?;
+    let outcome = outcomes.pop().unwrap_or(Err(CastError::NotFound));
+    if outcome.is_ok() {
+        mix(db, key, vote_id, now).await?;
+    }
+    outcome
 }
 
 /// The ballot box of a process: ballots posted at the same moment are cast together
@@ -469,6 +482,7 @@ pub struct BallotBox {
     /// The rules of the votes seen, by council slug and vote: they never change once a
     /// vote is open (only its state does, and that is read with each batch).
     setups: std::sync::Arc<std::sync::Mutex<HashMap<(String, i64), BallotSetup>>>,
+    key: SealKey,
 }
 
 /// The most ballots one transaction takes.
@@ -476,7 +490,7 @@ const BATCH_MAX: usize = 500;
 
 impl BallotBox {
     /// Starts the task that casts what the box receives (on the current tokio runtime).
-    pub fn start(db: DatabaseConnection) -> Self {
+    pub fn start(db: DatabaseConnection, key: SealKey) -> Self {
         let (sender, receiver) = tokio::sync::mpsc::channel::<(
             CastRequest,
             tokio::sync::oneshot::Sender<Result<(), CastError>>,
@@ -489,7 +503,7 @@ impl BallotBox {
         };
         let receiver = std::sync::Arc::new(tokio::sync::Mutex::new(receiver));
         for _ in 0..workers {
-            let (db, receiver) = (db.clone(), receiver.clone());
+            let (db, receiver, key) = (db.clone(), receiver.clone(), key.clone());
             tokio::spawn(async move {
                 loop {
                     let batch = {
@@ -508,7 +522,11 @@ impl BallotBox {
                     };
                     let (requests, answers): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
                     let (size, started) = (requests.len(), std::time::Instant::now());
-                    let cast = cast_batch(&db, requests, Utc::now()).await;
+                    let mut votes: Vec<i64> = requests.iter().map(|r| r.vote_id).collect();
+                    votes.sort_unstable();
+                    votes.dedup();
+                    let now = Utc::now();
+                    let cast = cast_batch(&db, &key, requests, now).await;
                     tracing::debug!(
                         size,
                         took_ms = started.elapsed().as_millis(),
@@ -516,6 +534,14 @@ impl BallotBox {
                     );
                     match cast {
                         Ok(outcomes) => {
+                            // Stored; mixed when enough wait, before the voters hear of it,
+                            // so that an acknowledged ballot's mix is done. A failure here
+                            // loses nothing: the ballots wait for the next mix.
+                            for vote in votes {
+                                if let Err(error) = mix(&db, &key, vote, now).await {
+                                    tracing::error!(%error, vote, "mixing ballots");
+                                }
+                            }
                             for (answer, outcome) in answers.into_iter().zip(outcomes) {
                                 let _ = answer.send(outcome);
                             }
@@ -534,7 +560,13 @@ impl BallotBox {
         Self {
             sender,
             setups: std::sync::Arc::default(),
+            key,
         }
+    }
+
+    /// The key that seals the ballots waiting to be mixed.
+    pub fn key(&self) -> &SealKey {
+        &self.key
     }
 
     /// The ballot rules of vote `vote_id` of the council `slug` (not a draft), read from the
@@ -588,12 +620,13 @@ pub enum CastVoter {
 }
 
 /// Casts ballots together, in one transaction: each is checked and refused on its own
-/// (its outcome in the same place of the answer), and a ballot is stored only with the
-/// record of its voter. One commit for many ballots is what lets a room of thousands vote
+/// (its outcome in the same place of the answer), and a ballot is stored (sealed, waiting
+/// to be mixed) only with the record of its voter. One commit for many ballots is what lets a room of thousands vote
 /// within a second on SQLite's single writer. A database failure fails them all: nothing
 /// is half-written.
 pub async fn cast_batch(
     db: &DatabaseConnection,
+    key: &SealKey,
     requests: Vec<CastRequest>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Result<(), CastError>>, DbErr> {
@@ -673,26 +706,160 @@ pub async fn cast_batch(
             }
         }
     }
-    let mut accepted: Vec<ballot::ActiveModel> = Vec::new();
+    let mut accepted: Vec<ballot_waiting::ActiveModel> = Vec::new();
     for (request, outcome) in requests.into_iter().zip(&outcomes) {
         if outcome.is_ok() {
-            accepted.push(ballot::ActiveModel {
-                id: Set(format!("{:032x}", rand::random::<u128>())),
+            let sealed = serde_json::to_vec(&Ballot {
+                college: request.college,
+                choice: request.choice,
+            })
+            .map_err(|e| DbErr::Custom(e.to_string()))?;
+            accepted.push(ballot_waiting::ActiveModel {
+                id: Set(random_id()),
                 vote_id: Set(request.vote_id),
-                college: Set(request.college),
-                choice: Set(serde_json::to_string(&request.choice)
-                    .map_err(|e| DbErr::Custom(e.to_string()))?),
-                cast_on: Set(now.date_naive()),
+                sealed: Set(key.seal(&sealed)?),
             });
         }
     }
     for chunk in accepted.chunks(BATCH_MAX) {
-        ballot::Entity::insert_many(chunk.to_vec())
+        ballot_waiting::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&txn)
             .await?;
     }
     txn.commit().await?;
     Ok(outcomes)
+}
+
+/// 128 random bits as hex: an id that says nothing of when its row was written.
+fn random_id() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// Mixes vote `vote_id`'s waiting ballots into its box once at least the council's
+/// minimum group size wait, in a transaction of their own: opened, shuffled, given new
+/// random ids and written in that order, while their waiting rows are deleted. When the
+/// vote has ended, whatever waits goes in, and the whole box is written again in one
+/// shuffled transaction, once (`ballots_settled`). Returns how many ballots were mixed.
+///
+/// The vote's row is locked first, so that two mixers (two instances on PostgreSQL) never
+/// take the same ballots.
+pub async fn mix(
+    db: &DatabaseConnection,
+    key: &SealKey,
+    vote_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    // Read first, without the write lock: nearly always there is nothing to do.
+    let Some(row) = vote::Entity::find_by_id(vote_id).one(db).await? else {
+        return Ok(0);
+    };
+    let waiting = ballot_waiting::Entity::find()
+        .filter(ballot_waiting::Column::VoteId.eq(vote_id))
+        .count(db)
+        .await?;
+    let ended = has_ended(&row, now);
+    let min_group = super::min_group_size(db, row.council_id).await?;
+    let due = if ended {
+        waiting > 0 || !row.ballots_settled
+    } else {
+        usize::try_from(waiting).unwrap_or(usize::MAX) >= min_group
+    };
+    if !due {
+        return Ok(0);
+    }
+    let txn = crate::store::begin_write(db).await?;
+    let Some(row) = vote::Entity::find_by_id(vote_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let waiting = ballot_waiting::Entity::find()
+        .filter(ballot_waiting::Column::VoteId.eq(vote_id))
+        .all(&txn)
+        .await?;
+    let ended = has_ended(&row, now);
+    if !ended && waiting.len() < min_group || ended && waiting.is_empty() && row.ballots_settled {
+        return Ok(0);
+    }
+    let mut ballots = Vec::with_capacity(waiting.len());
+    for sealed in &waiting {
+        let opened = key.open(&sealed.sealed).ok_or_else(|| {
+            DbErr::Custom(format!(
+                "a waiting ballot of vote {vote_id} does not open with this server's seal key"
+            ))
+        })?;
+        let ballot: Ballot =
+            serde_json::from_slice(&opened).map_err(|e| DbErr::Custom(e.to_string()))?;
+        ballots.push(ballot);
+    }
+    let mixed = ballots.len();
+    if ended {
+        ballots.extend(ballots_in_box(&txn, vote_id).await?);
+        ballot::Entity::delete_many()
+            .filter(ballot::Column::VoteId.eq(vote_id))
+            .exec(&txn)
+            .await?;
+    }
+    shuffle(&mut ballots);
+    let mut rows = Vec::with_capacity(ballots.len());
+    for ballot in ballots {
+        rows.push(ballot::ActiveModel {
+            id: Set(random_id()),
+            vote_id: Set(vote_id),
+            college: Set(ballot.college),
+            choice: Set(
+                serde_json::to_string(&ballot.choice).map_err(|e| DbErr::Custom(e.to_string()))?
+            ),
+        });
+    }
+    for chunk in rows.chunks(BATCH_MAX) {
+        ballot::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    let ids: Vec<String> = waiting.into_iter().map(|w| w.id).collect();
+    for chunk in ids.chunks(BATCH_MAX) {
+        ballot_waiting::Entity::delete_many()
+            .filter(ballot_waiting::Column::Id.is_in(chunk.to_vec()))
+            .exec(&txn)
+            .await?;
+    }
+    if ended {
+        let mut settled: vote::ActiveModel = row.into();
+        settled.ballots_settled = Set(true);
+        settled.update(&txn).await?;
+    }
+    txn.commit().await?;
+    if ended {
+        // The log still holds the pages as the earlier mixes wrote them: their groups.
+        crate::store::forget_history(db).await;
+    }
+    Ok(mixed)
+}
+
+/// Puts `items` in a random order (drawn before any await: the thread's generator stays on
+/// its thread).
+pub(crate) fn shuffle<T>(items: &mut [T]) {
+    use rand::seq::SliceRandom;
+    items.shuffle(&mut rand::rng());
+}
+
+/// Ended: closed by staff, or past its closing time.
+fn has_ended(row: &vote::Model, now: DateTime<Utc>) -> bool {
+    row.state == VoteState::Closed.key()
+        || row.state == VoteState::Open.key() && now >= row.closes_at
+}
+
+/// How many ballots of a vote wait to be mixed into its box.
+pub async fn waiting_count(db: &DatabaseConnection, vote_id: i64) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    ballot_waiting::Entity::find()
+        .filter(ballot_waiting::Column::VoteId.eq(vote_id))
+        .count(db)
+        .await
 }
 
 /// Whether the vote takes this ballot now, by its rules.
@@ -751,8 +918,14 @@ async fn cast_one(
     Ok(Ok(()))
 }
 
-/// The ballots of a vote, for counting and export: in the order of their random ids.
+/// The ballots in a vote's box, for counting and export: in the order of their random ids.
+/// Ballots still waiting to be mixed are not among them: an open vote's provisional count
+/// moves by whole batches, never ballot by ballot.
 pub async fn ballots(db: &DatabaseConnection, vote_id: i64) -> Result<Vec<Ballot>, DbErr> {
+    ballots_in_box(db, vote_id).await
+}
+
+async fn ballots_in_box(db: &impl ConnectionTrait, vote_id: i64) -> Result<Vec<Ballot>, DbErr> {
     ballot::Entity::find()
         .filter(ballot::Column::VoteId.eq(vote_id))
         .order_by_asc(ballot::Column::Id)

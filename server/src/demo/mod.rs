@@ -3,6 +3,7 @@
 mod content;
 
 use agora_app::domain::{College, CollegeKey, CouncilSlug, DEFAULT_COLLEGES, Objective, Wording};
+use agora_app::store::seal::SealKey;
 use agora_app::store::{NewCouncil, NewFinding, council_by_slug, insert_council};
 use sea_orm::DatabaseConnection;
 
@@ -68,23 +69,28 @@ pub fn council() -> anyhow::Result<NewCouncil> {
 }
 
 /// Creates the demo council unless a council with its slug exists.
-pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<Seeded> {
+pub async fn seed(db: &DatabaseConnection, key: &SealKey) -> anyhow::Result<Seeded> {
     let council = council()?;
     if council_by_slug(db, &council.slug).await?.is_some() {
         return Ok(Seeded::AlreadyThere);
     }
     let council_id = insert_council(db, &council).await?;
     let assembly = seed_assembly(db, council_id).await?;
-    seed_votes(db, council_id, assembly).await?;
-    seed_survey(db, council_id, content::SURVEY_TITLE).await?;
-    seed_closed_survey(db, council_id).await?;
+    seed_votes(db, key, council_id, assembly).await?;
+    seed_survey(db, key, council_id, content::SURVEY_TITLE).await?;
+    seed_closed_survey(db, key, council_id).await?;
     Ok(Seeded::Created)
 }
 
 /// Two votes: one open now (ranking, counted by Schulze) for the coming assembly, and one
 /// closed, with ballots from every college, so that the results pages have something to
 /// show — including a difference between the raw and the equal-colleges counts.
-async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> anyhow::Result<()> {
+async fn seed_votes(
+    db: &DatabaseConnection,
+    key: &SealKey,
+    council_id: i64,
+    assembly: i64,
+) -> anyhow::Result<()> {
     use agora_app::domain::tally::{Choice, Integrity, Method};
     use agora_app::domain::vote::VoteState;
     use agora_app::domain::{DEFAULT_COLLEGES, ParticipantId};
@@ -153,6 +159,7 @@ async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> 
             );
             votes::cast(
                 db,
+                key,
                 closed,
                 Voter::Participant(&participant),
                 college,
@@ -163,12 +170,14 @@ async fn seed_votes(db: &DatabaseConnection, council_id: i64, assembly: i64) -> 
         }
     }
     votes::set_state(db, council_id, closed, VoteState::Closed, None).await?;
+    votes::mix(db, key, closed, now).await?;
     Ok(())
 }
 
 /// An open survey for the diagnosis, with profile questions and every kind of question.
 async fn seed_survey(
     db: &DatabaseConnection,
+    key: &SealKey,
     council_id: i64,
     title: (&str, &str),
 ) -> anyhow::Result<i64> {
@@ -207,7 +216,7 @@ async fn seed_survey(
     )
     .await
     .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
-    surveys::set_survey_state(db, council_id, id, SurveyState::Open, None)
+    surveys::set_survey_state(db, key, council_id, id, SurveyState::Open, None)
         .await
         .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
     Ok(id)
@@ -215,15 +224,18 @@ async fn seed_survey(
 
 /// The same survey, answered by 42 people and closed, so that its results page shows
 /// figures and a breakdown by college (with small colleges merged).
-async fn seed_closed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<()> {
+async fn seed_closed_survey(
+    db: &DatabaseConnection,
+    key: &SealKey,
+    council_id: i64,
+) -> anyhow::Result<()> {
     use agora_app::domain::survey::{QuestionKind, SurveyState, answer_key};
     use agora_app::store::surveys;
-    let id = seed_survey(db, council_id, content::SURVEY_CLOSED_TITLE).await?;
+    let id = seed_survey(db, key, council_id, content::SURVEY_CLOSED_TITLE).await?;
     let view = surveys::survey_view(db, council_id, id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo survey"))?;
     let questions: Vec<_> = view.questions().cloned().collect();
-    let today = chrono::Utc::now().date_naive();
     // Per college (by its option's position): how many answered.
     for (college, count) in content::SURVEY_CLOSED_RESPONSES {
         for n in 0..*count {
@@ -264,12 +276,12 @@ async fn seed_closed_survey(db: &DatabaseConnection, council_id: i64) -> anyhow:
                     QuestionKind::ShortText => {}
                 }
             }
-            surveys::submit_response(db, council_id, id, &form, "", today)
+            surveys::submit_response(db, key, council_id, id, &form, "")
                 .await
                 .map_err(|error| anyhow::anyhow!("demo survey response: {error}"))?;
         }
     }
-    surveys::set_survey_state(db, council_id, id, SurveyState::Closed, None)
+    surveys::set_survey_state(db, key, council_id, id, SurveyState::Closed, None)
         .await
         .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
     Ok(())

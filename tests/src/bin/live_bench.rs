@@ -144,7 +144,8 @@ async fn prepare_room() -> anyhow::Result<Room> {
         dir.path().join("bench.db").display()
     );
     let db = agora_server::prepare_database(&url).await?;
-    agora_server::demo::seed(&db).await?;
+    let key = agora_tests::bench::seal_key(&url, &db).await?;
+    agora_server::demo::seed(&db, &key).await?;
     let slug = CouncilSlug::parse(agora_server::demo::slug())?;
     let (facilitator, staff_cookie) =
         agora_tests::staff_member(&db, &slug, Role::Facilitator, "Banc d'essai").await?;

@@ -171,14 +171,15 @@ async fn database(server: Option<&str>, dir: &tempfile::TempDir) -> anyhow::Resu
 }
 
 /// The demo council with two surveys of the same thirty questions: one answered by
-/// `respondents` and closed (its rows written in bulk, as `submit_response` writes them),
+/// `respondents` and closed (its rows written in bulk, as a mix writes them),
 /// one open.
 async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Prepared> {
     use agora_app::store::entities::council;
     let dir = tempfile::tempdir()?;
     let url = database(server, &dir).await?;
     let db = agora_server::prepare_database(&url).await?;
-    agora_server::demo::seed(&db).await?;
+    let key = agora_tests::bench::seal_key(&url, &db).await?;
+    agora_server::demo::seed(&db, &key).await?;
     let council = council::Entity::find()
         .one(&db)
         .await?
@@ -197,7 +198,7 @@ async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Pre
             },
         )
         .await?;
-        surveys::set_survey_state(&db, council.id, id, SurveyState::Open, None).await?;
+        surveys::set_survey_state(&db, &key, council.id, id, SurveyState::Open, None).await?;
         ids.push(id);
     }
     let view = surveys::survey_view(&db, council.id, ids[0])
@@ -210,7 +211,6 @@ async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Pre
         .questions()
         .cloned()
         .collect();
-    let today = chrono::Utc::now().date_naive();
     for chunk in (0..respondents).collect::<Vec<_>>().chunks(500) {
         let txn = db.begin().await?;
         let mut responses = Vec::new();
@@ -228,7 +228,6 @@ async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Pre
             responses.push(survey_response::ActiveModel {
                 id: Set(id),
                 survey_id: Set(ids[0]),
-                answered_on: Set(today),
             });
         }
         survey_response::Entity::insert_many(responses)
@@ -244,7 +243,7 @@ async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Pre
     }
     // Closing counts the answers once, for the whole and for each profile, and keeps them.
     let closing = Instant::now();
-    surveys::set_survey_state(&db, council.id, ids[0], SurveyState::Closed, None).await?;
+    surveys::set_survey_state(&db, &key, council.id, ids[0], SurveyState::Closed, None).await?;
     println!(
         "{}: closing the survey of {respondents} respondents (counting and keeping its results) took {:.2} s\n",
         if server.is_some() {

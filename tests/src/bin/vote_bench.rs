@@ -72,7 +72,8 @@ async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
         ),
     };
     let db = agora_server::prepare_database(&url).await?;
-    agora_server::demo::seed(&db).await?;
+    let key = agora_tests::bench::seal_key(&url, &db).await?;
+    agora_server::demo::seed(&db, &key).await?;
     let council = council::Entity::find()
         .one(&db)
         .await?

@@ -25,8 +25,11 @@ async fn migrations_apply_roll_back_and_reapply() -> anyhow::Result<()> {
 async fn seeding_is_idempotent_and_complete() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let db = prepare_database(&fresh_database_url(&dir).await?).await?;
-    assert_eq!(demo::seed(&db).await?, Seeded::Created);
-    assert_eq!(demo::seed(&db).await?, Seeded::AlreadyThere);
+    let key =
+        agora_app::store::seal::SealKey::from_bytes(&agora_app::store::seal::SealKey::generate())
+            .ok_or_else(|| anyhow::anyhow!("seal key"))?;
+    assert_eq!(demo::seed(&db, &key).await?, Seeded::Created);
+    assert_eq!(demo::seed(&db, &key).await?, Seeded::AlreadyThere);
     let councils = agora_app::store::list_councils(&db).await?;
     assert_eq!(councils.len(), 1);
     let expected = demo::council()?;

@@ -486,7 +486,10 @@ async fn in_order_until(client: &mut Client, start: i64, end: i64) -> anyhow::Re
         let message = client.next().await?;
         let seq = message["seq"].as_i64().unwrap_or_default();
         if message["type"] == "snapshot" {
-            assert!(seq >= previous, "a snapshot from the past: {seq} after {previous}");
+            assert!(
+                seq >= previous,
+                "a snapshot from the past: {seq} after {previous}"
+            );
             snapshots += 1;
         } else {
             assert_eq!(

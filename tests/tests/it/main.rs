@@ -5,6 +5,7 @@ mod database;
 mod live;
 mod pages;
 mod preferences;
+mod privacy;
 mod protection;
 mod security;
 mod staff;

@@ -109,7 +109,7 @@ async fn concurrent_pages_and_files_never_exchange_headers() -> anyhow::Result<(
     std::fs::write(site.path().join("pkg/agora.css"), "body { color: black; }")?;
     let root = site.path().display().to_string();
     let app = TestApp::empty_with(&[("AGORA_SITE_ROOT", root.as_str())]).await?;
-    demo::seed(&app.db).await?;
+    demo::seed(&app.db, app.seal_key()).await?;
     let app = std::sync::Arc::new(app);
     let slug = demo::slug();
     let mut tasks = Vec::new();

@@ -151,52 +151,52 @@ async fn an_anonymous_response_stores_the_answers_and_nothing_about_who_sent_the
 -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let (council_id, id) = write_survey(&app, false).await?;
-    let today = chrono::Utc::now().date_naive();
     let form = good_form(&app, council_id, id).await?;
     // A draft takes no answer.
     assert!(matches!(
-        surveys::submit_response(&app.db, council_id, id, &form, "", today).await,
+        surveys::submit_response(&app.db, app.seal_key(), council_id, id, &form, "").await,
         Err(SubmitError::NotOpen)
     ));
-    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
-    surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
-    assert_eq!(responses(&app, id).await?, (1, 6));
+    surveys::set_survey_state(
+        &app.db,
+        app.seal_key(),
+        council_id,
+        id,
+        SurveyState::Open,
+        None,
+    )
+    .await?;
+    // Sent twice: both wait, sealed, until enough others join them or the survey closes.
+    for _ in 0..2 {
+        surveys::submit_response(&app.db, app.seal_key(), council_id, id, &form, "").await?;
+    }
+    assert_eq!(responses(&app, id).await?, (0, 0));
+    assert_eq!(surveys::waiting_count(&app.db, id).await?, 2);
+    // Waiting, a response is a random id, the survey and its answers sealed: nothing else.
+    assert_eq!(
+        columns(&app, "survey_waiting").await?,
+        ["id", "sealed", "survey_id"]
+    );
+    surveys::set_survey_state(
+        &app.db,
+        app.seal_key(),
+        council_id,
+        id,
+        SurveyState::Closed,
+        None,
+    )
+    .await?;
+    assert_eq!(responses(&app, id).await?, (2, 12));
+    assert_eq!(surveys::waiting_count(&app.db, id).await?, 0);
 
-    // A response is a random id, the survey and the day; an answer, its response, its
+    // A response is a random id and the survey; an answer, its response, its
     // question, its value and (free text) its review state. Nothing else exists to hold an
     // address, a browser, a participant or a time.
-    assert_eq!(
-        columns(&app, "survey_response").await?,
-        ["answered_on", "id", "survey_id"]
-    );
+    assert_eq!(columns(&app, "survey_response").await?, ["id", "survey_id"]);
     assert_eq!(
         columns(&app, "survey_answer").await?,
         ["question_id", "response_id", "review", "value"]
     );
-    let response = survey_response::Entity::find()
-        .filter(survey_response::Column::SurveyId.eq(id))
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the response"))?;
-    assert_eq!(response.answered_on, today);
-    assert_eq!(response.id.len(), 32);
-    assert!(response.id.chars().all(|c| c.is_ascii_hexdigit()));
-    let answers = survey_answer::Entity::find()
-        .filter(survey_answer::Column::ResponseId.eq(response.id.clone()))
-        .all(&app.db)
-        .await?;
-    let reviews: Vec<Option<&str>> = answers.iter().map(|a| a.review.as_deref()).collect();
-    assert_eq!(
-        reviews.iter().filter(|r| **r == Some("pending")).count(),
-        1,
-        "the free text waits for a moderator: {reviews:?}"
-    );
-    let stored = surveys::answers_of(&app.db, id).await?;
-    let mine = &stored[&response.id];
-    assert!(mine.values().any(|(a, _)| *a == Answer::Scale(4)));
-
-    // A second response from anyone is another random id.
-    surveys::submit_response(&app.db, council_id, id, &form, "", today).await?;
     let ids: Vec<String> = survey_response::Entity::find()
         .filter(survey_response::Column::SurveyId.eq(id))
         .all(&app.db)
@@ -204,17 +204,45 @@ async fn an_anonymous_response_stores_the_answers_and_nothing_about_who_sent_the
         .into_iter()
         .map(|r| r.id)
         .collect();
+    // Each response from anyone is another random id.
     assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
+    for response in &ids {
+        assert_eq!(response.len(), 32);
+        assert!(response.chars().all(|c| c.is_ascii_hexdigit()));
+        let answers = survey_answer::Entity::find()
+            .filter(survey_answer::Column::ResponseId.eq(response.clone()))
+            .all(&app.db)
+            .await?;
+        let reviews: Vec<Option<&str>> = answers.iter().map(|a| a.review.as_deref()).collect();
+        assert_eq!(
+            reviews.iter().filter(|r| **r == Some("pending")).count(),
+            1,
+            "the free text waits for a moderator: {reviews:?}"
+        );
+        let stored = surveys::answers_of(&app.db, id).await?;
+        assert!(
+            stored[response]
+                .values()
+                .any(|(a, _)| *a == Answer::Scale(4))
+        );
+    }
 
     // Closed: nothing more.
-    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Closed, None).await?;
     assert!(matches!(
-        surveys::submit_response(&app.db, council_id, id, &form, "", today).await,
+        surveys::submit_response(&app.db, app.seal_key(), council_id, id, &form, "").await,
         Err(SubmitError::NotOpen)
     ));
     assert!(matches!(
-        surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await,
+        surveys::set_survey_state(
+            &app.db,
+            app.seal_key(),
+            council_id,
+            id,
+            SurveyState::Open,
+            None
+        )
+        .await,
         Err(SurveyError::Refused(_, "error-survey-state"))
     ));
     assert_eq!(responses(&app, id).await?.0, 2);
@@ -225,8 +253,15 @@ async fn an_anonymous_response_stores_the_answers_and_nothing_about_who_sent_the
 async fn a_response_with_any_problem_is_refused_whole() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let (council_id, id) = write_survey(&app, false).await?;
-    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
-    let today = chrono::Utc::now().date_naive();
+    surveys::set_survey_state(
+        &app.db,
+        app.seal_key(),
+        council_id,
+        id,
+        SurveyState::Open,
+        None,
+    )
+    .await?;
     let good = good_form(&app, council_id, id).await?;
     let view = surveys::survey_view(&app.db, council_id, id)
         .await?
@@ -250,7 +285,7 @@ async fn a_response_with_any_problem_is_refused_whole() -> anyhow::Result<()> {
         },
     ];
     for (form, question, message) in broken {
-        match surveys::submit_response(&app.db, council_id, id, &form, "", today).await {
+        match surveys::submit_response(&app.db, app.seal_key(), council_id, id, &form, "").await {
             Err(SubmitError::Invalid(problems)) => {
                 assert_eq!(problems.len(), 1, "{problems:?}");
                 assert_eq!(
@@ -262,6 +297,11 @@ async fn a_response_with_any_problem_is_refused_whole() -> anyhow::Result<()> {
         }
     }
     assert_eq!(responses(&app, id).await?, (0, 0), "nothing half-written");
+    assert_eq!(
+        surveys::waiting_count(&app.db, id).await?,
+        0,
+        "nothing waits"
+    );
     Ok(())
 }
 
@@ -270,15 +310,22 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
 {
     let app = TestApp::with_demo().await?;
     let (council_id, id) = write_survey(&app, true).await?;
-    let today = chrono::Utc::now().date_naive();
     let codes = surveys::issue_survey_codes(&app.db, council_id, id, 3, None).await?;
     assert_eq!(codes.len(), 3);
-    surveys::set_survey_state(&app.db, council_id, id, SurveyState::Open, None).await?;
+    surveys::set_survey_state(
+        &app.db,
+        app.seal_key(),
+        council_id,
+        id,
+        SurveyState::Open,
+        None,
+    )
+    .await?;
     let form = good_form(&app, council_id, id).await?;
     let submit = |code: String| {
         let form = form.clone();
-        let db = app.db.clone();
-        async move { surveys::submit_response(&db, council_id, id, &form, &code, today).await }
+        let (db, key) = (app.db.clone(), app.seal_key().clone());
+        async move { surveys::submit_response(&db, &key, council_id, id, &form, &code).await }
     };
     assert!(matches!(
         submit(String::new()).await,
@@ -298,11 +345,11 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
     let mut broken = form.clone();
     broken.clear();
     assert!(matches!(
-        surveys::submit_response(&app.db, council_id, id, &broken, &codes[1], today).await,
+        surveys::submit_response(&app.db, app.seal_key(), council_id, id, &broken, &codes[1]).await,
         Err(SubmitError::Invalid(_))
     ));
     submit(codes[1].clone()).await?;
-    assert_eq!(responses(&app, id).await?.0, 2);
+    assert_eq!(surveys::waiting_count(&app.db, id).await?, 2);
 
     // Only hashes, a used flag, the survey: nothing to join to a response.
     assert_eq!(

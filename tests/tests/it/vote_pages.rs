@@ -7,6 +7,7 @@ use agora_app::domain::recount::BallotFile;
 use agora_app::domain::tally::Weighting;
 use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::entities::{audit_event, ballot, ballot_code, vote};
+use agora_app::store::votes;
 use agora_server::demo;
 use agora_tests::{TestApp, cookie_set, location};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -254,10 +255,9 @@ async fn a_participant_ranks_with_move_buttons_reviews_and_casts_once() -> anyho
         html.contains("A voté : votre bulletin est dans l'urne"),
         "{html}"
     );
-    let stored = ballots_of(id).all(&app.db).await?;
-    assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].college, "usagers");
-    assert_eq!(stored[0].choice, r#"{"ranking":[[2],[0],[1]]}"#);
+    // The ballot waits, sealed, to be mixed with others (docs/privacy.md).
+    assert_eq!(votes::waiting_count(&app.db, id).await?, 1);
+    assert_eq!(ballots_of(id).count(&app.db).await?, 0);
 
     // The same browser again: told it has voted; a second ballot is refused.
     let (_, html) = app.get_with_cookie(&page, Some(&participant)).await?;
@@ -277,7 +277,19 @@ async fn a_participant_ranks_with_move_buttons_reviews_and_casts_once() -> anyho
         html.contains("Vous avez déjà voté : un seul bulletin"),
         "{html}"
     );
-    assert_eq!(ballots_of(id).count(&app.db).await?, 1);
+    assert_eq!(votes::waiting_count(&app.db, id).await?, 1);
+    // Closed: the one ballot goes into the box, as it was cast.
+    app.post_form(
+        "/api/run_vote",
+        Some(&coordinator),
+        &[("slug", slug), ("vote", &vote_id), ("action", "close")],
+    )
+    .await?;
+    let stored = ballots_of(id).all(&app.db).await?;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].college, "usagers");
+    assert_eq!(stored[0].choice, r#"{"ranking":[[2],[0],[1]]}"#);
+    assert_eq!(votes::waiting_count(&app.db, id).await?, 0);
     Ok(())
 }
 
@@ -368,6 +380,13 @@ async fn strict_votes_take_printed_codes_once_and_refuse_bad_ballots_whole() -> 
     assert!(html.contains("Ce code n'existe pas pour ce vote"), "{html}");
     let (_, html) = cast(String::new(), vec![("points[1]", "1")]).await?;
     assert!(html.contains("Tapez le code de vote"), "{html}");
+    assert_eq!(votes::waiting_count(&app.db, id).await?, 1);
+    app.post_form(
+        "/api/run_vote",
+        Some(&facilitator),
+        &[("slug", slug), ("vote", &vote_id), ("action", "close")],
+    )
+    .await?;
     let stored = ballots_of(id).all(&app.db).await?;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].choice, r#"{"points":[[0,3],[2,2]]}"#);
@@ -425,7 +444,11 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
         html.contains("visibles par l'équipe seulement")
             || html.contains("visibles par l&#x27;équipe seulement")
     );
-    assert!(html.contains("8 bulletins"), "staff see them: {html}");
+    // Staff see the provisional count, which moves by whole groups of five (the minimum
+    // group size): five ballots counted, three waiting to be mixed.
+    assert!(html.contains("5 bulletins"), "staff see them: {html}");
+    assert!(!html.contains("8 bulletins"), "{html}");
+    assert!(html.contains("Bulletins en attente : 3"), "{html}");
 
     // Revealed: everyone sees them; the export waits for the end.
     let export = format!("/api/export_vote?slug={slug}&id={id}");
@@ -438,9 +461,9 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     )
     .await?;
     let (_, html) = app.get(&results).await?;
-    assert!(html.contains("8 bulletins"), "{html}");
+    assert!(html.contains("5 bulletins"), "{html}");
     let (_, html) = app.get(&projector).await?;
-    assert!(html.contains("8 bulletins") && html.contains(refresh));
+    assert!(html.contains("5 bulletins") && html.contains(refresh));
     app.post_form(
         "/api/run_vote",
         Some(&coordinator),

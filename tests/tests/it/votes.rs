@@ -56,11 +56,13 @@ async fn open_vote(
     Ok((council, id))
 }
 
+/// The ballots stored (in the box or waiting to be mixed) and the voters recorded.
 async fn counts(app: &TestApp, vote: i64) -> anyhow::Result<(u64, u64)> {
     let ballots = ballot::Entity::find()
         .filter(ballot::Column::VoteId.eq(vote))
         .count(&app.db)
-        .await?;
+        .await?
+        + votes::waiting_count(&app.db, vote).await?;
     let participations = vote_participation::Entity::find()
         .filter(vote_participation::Column::VoteId.eq(vote))
         .count(&app.db)
@@ -71,12 +73,13 @@ async fn counts(app: &TestApp, vote: i64) -> anyhow::Result<(u64, u64)> {
 #[tokio::test]
 async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
-    let (_, vote) = open_vote(&app, Method::Approval, Integrity::Open).await?;
+    let (council, vote) = open_vote(&app, Method::Approval, Integrity::Open).await?;
     let lea = ParticipantId::from_random([1; 16]);
     let marc = ParticipantId::from_random([2; 16]);
     let now = Utc::now();
     votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&lea),
         "usagers",
@@ -86,6 +89,7 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
     .await?;
     votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&marc),
         "aidants",
@@ -97,6 +101,7 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
     // Twice: refused, nothing more stored.
     let again = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&lea),
         "usagers",
@@ -108,6 +113,7 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
     // A ballot that breaks the rules: refused, and its voter is not marked as having voted.
     let bad = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&ParticipantId::from_random([3; 16])),
         "élus",
@@ -118,7 +124,10 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
     assert!(matches!(bad, Err(CastError::Invalid(_))), "{bad:?}");
     assert_eq!(counts(&app, vote).await?, (2, 2));
 
-    // What a ballot row holds: a random id, the vote, the college, the choices, the day.
+    // Closed: the two waiting ballots go into the box.
+    votes::set_state(&app.db, council, vote, VoteState::Closed, None).await?;
+    votes::mix(&app.db, app.seal_key(), vote, Utc::now()).await?;
+    // What a ballot row holds: a random id, the vote, the college, the choices.
     let rows = ballot::Entity::find()
         .filter(ballot::Column::VoteId.eq(vote))
         .all(&app.db)
@@ -126,7 +135,6 @@ async fn one_ballot_per_participant_kept_apart_from_who_cast_it() -> anyhow::Res
     for row in &rows {
         assert_eq!(row.id.len(), 32);
         assert!(row.id.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_eq!(row.cast_on, now.date_naive());
         assert!(!row.choice.contains(lea.as_str()) && !row.choice.contains(marc.as_str()));
     }
     // The participation rows hold hashes, neither the cookie nor anything of the ballot.
@@ -172,6 +180,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     let typed = codes[0].to_lowercase().replace('-', " ");
     votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Code(&typed),
         "habitants",
@@ -181,6 +190,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     .await?;
     let reused = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Code(&codes[0]),
         "habitants",
@@ -191,6 +201,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     assert!(matches!(reused, Err(CastError::UsedCode)), "{reused:?}");
     let unknown = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Code("ZZZZZ-ZZZZZ"),
         "habitants",
@@ -205,6 +216,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     // A participant cookie is not a code.
     let cookie = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&ParticipantId::from_random([9; 16])),
         "",
@@ -216,6 +228,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     // A bad ballot does not use up its code.
     let bad = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Code(&codes[1]),
         "",
@@ -224,7 +237,16 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     )
     .await;
     assert!(matches!(bad, Err(CastError::Invalid(_))), "{bad:?}");
-    votes::cast(&app.db, vote, Voter::Code(&codes[1]), "", ranking(), now).await?;
+    votes::cast(
+        &app.db,
+        app.seal_key(),
+        vote,
+        Voter::Code(&codes[1]),
+        "",
+        ranking(),
+        now,
+    )
+    .await?;
     assert_eq!(counts(&app, vote).await?, (2, 0));
     Ok(())
 }
@@ -237,6 +259,7 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
     let points = || Choice::Points(vec![(0, 3), (1, 2)]);
     let late = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&someone),
         "",
@@ -248,6 +271,7 @@ async fn nothing_is_cast_outside_the_voting_time_or_once_closed() -> anyhow::Res
     votes::set_state(&app.db, council, vote, VoteState::Closed, None).await?;
     let closed = votes::cast(
         &app.db,
+        app.seal_key(),
         vote,
         Voter::Participant(&someone),
         "",
@@ -312,6 +336,7 @@ async fn the_exported_file_recounts_to_the_published_result_with_either_weightin
             let voter = ParticipantId::from_random([u8::try_from(i)? + 10; 16]);
             votes::cast(
                 &app.db,
+                app.seal_key(),
                 vote,
                 Voter::Participant(&voter),
                 college,
@@ -362,6 +387,7 @@ async fn ballots_cast_together_are_each_judged_alone_and_one_participant_counts_
     };
     let outcomes = votes::cast_batch(
         &app.db,
+        app.seal_key(),
         vec![
             request(1, Choice::Approval(vec![0])),
             // The same participant twice in one batch: the second is refused.
@@ -392,6 +418,7 @@ async fn ballots_cast_together_are_each_judged_alone_and_one_participant_counts_
     // And again in a later batch: the first participant is known.
     let later = votes::cast_batch(
         &app.db,
+        app.seal_key(),
         vec![request(1, Choice::Approval(vec![2]))],
         Utc::now(),
     )

@@ -1,3 +1,7 @@
+//! One support of a live question: the question and a mark that is a hash of the
+//! supporter's key in the assembly *and* the question (`live::room::support_mark`), so that
+//! two supports of one person share nothing.
+
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]

@@ -14,6 +14,8 @@ pub struct Model {
     pub state: String,
     pub one_per_person: bool,
     pub created_at: ChronoDateTimeUtc,
+    /// All its responses were mixed once more when it closed (`store::surveys::mix`).
+    pub responses_settled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,8 @@ pub struct Model {
     pub results_revealed: bool,
     pub created_at: ChronoDateTimeUtc,
     pub colleges: String,
+    /// The box was mixed whole once the vote ended (`store::votes::mix`).
+    pub ballots_settled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -199,13 +199,22 @@ fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
         min_group,
         texts,
         chosen,
+        waiting,
     } = page;
     let title = survey.title.pick(easy).to_owned();
     let body = match results {
         None => view! { <p class="lead">{i18n.t("survey-results-hidden")}</p> }.into_any(),
         Some(results) => {
-            let provisional = (survey.state != SurveyState::Closed)
-                .then(|| view! { <p class="notice">{i18n.t("survey-results-provisional")}</p> });
+            let provisional = (survey.state != SurveyState::Closed).then(|| {
+                // The counts move by whole groups while responses come in (docs/privacy.md).
+                let (min, waiting) = (min_group.to_string(), waiting.to_string());
+                view! {
+                    <p class="notice">{i18n.t("survey-results-provisional")}</p>
+                    <p class="notice">
+                        {i18n.with("survey-results-mixed", &[("min", &min), ("waiting", &waiting)])}
+                    </p>
+                }
+            });
             let by = results
                 .breakdown_by
                 .and_then(|id| survey.questions().find(|q| q.id == id))

@@ -1219,9 +1219,19 @@ fn ResultsView(page: ResultsPage) -> impl IntoView {
         results,
         min_group,
         can_export,
+        waiting,
     } = page;
     let hidden_note = (!vote.results_public()).then(|| {
         view! { <p class="notice">{i18n.t("results-staff-only")}</p> }
+    });
+    // While ballots come in, the count moves by whole groups (docs/privacy.md): say so.
+    let mixing_note = (results.is_some() && !vote.ended).then(|| {
+        let (min, waiting) = (min_group.to_string(), waiting.to_string());
+        view! {
+            <p class="notice">
+                {i18n.with("results-mixed", &[("min", &min), ("waiting", &waiting)])}
+            </p>
+        }
     });
     let body = match results {
         None => view! {
@@ -1267,6 +1277,7 @@ fn ResultsView(page: ResultsPage) -> impl IntoView {
         </h1>
         <p class="tag">{state}</p>
         {hidden_note}
+        {mixing_note}
         {body}
         {export}
     }
