@@ -75,7 +75,7 @@ fn sqlite_bytes(app: &TestApp) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
         return Ok((Vec::new(), Vec::new()));
     };
     let wal = std::fs::read(format!("{}-wal", file.display())).unwrap_or_default();
-    Ok((std::fs::read(&file)?, wal))
+    Ok((std::fs::read(file)?, wal))
 }
 
 /// The write-ahead log's transactions: for each commit, the bytes of the pages it wrote.
