@@ -685,7 +685,13 @@ pub fn tally_counts(
                 Vec::new()
             };
             let breakdown = match &grouping {
-                Some((profile, g)) if !question.kind.is_text() && question.id != *profile => {
+                // Another profile question is never broken down by this one: its groups
+                // would cross two profiles ("carers aged under 26"), where small cells hide.
+                Some((profile, g))
+                    if !question.kind.is_text()
+                        && question.id != *profile
+                        && question.profile.is_none() =>
+                {
                     // Per group key: respondents to this question and their rows; those who
                     // did not say are what the groups leave of the total.
                     let mut rows: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
@@ -1137,6 +1143,43 @@ mod tests {
         let strict = tally(&survey(), &responses, Some(1), 10);
         assert_eq!(strict.breakdown_by, None);
         assert!(strict.questions.iter().all(|q| q.breakdown.is_empty()));
+    }
+
+    #[test]
+    fn a_breakdown_never_crosses_two_profiles_nor_shows_under_the_minimum_in_all() {
+        // The survey with a second profile question: an age band (options 60, 61).
+        let mut with_age = survey();
+        with_age.sections[0].questions.push(QuestionView {
+            id: 6,
+            kind: QuestionKind::Single,
+            prompt: wording("Âge"),
+            required: false,
+            profile: Some(Profile::AgeBand),
+            options: vec![(60, wording("moins de 26 ans")), (61, wording("26 ans et plus"))],
+        });
+        let aged = |college, age| {
+            let mut r = response(Some(college), 20, 3);
+            r.insert(6, Answer::Single(age));
+            r
+        };
+        // Six usagers and five aidants, of whom four are under 26.
+        let mut responses: Vec<_> = (0..6).map(|_| aged(10, 61)).collect();
+        responses.extend((0..4).map(|_| aged(11, 60)));
+        responses.push(aged(11, 61));
+        let by_college = tally(&with_age, &responses, Some(1), 5);
+        assert_eq!(by_college.breakdown_by, Some(1));
+        assert_eq!(by_college.questions[1].breakdown.len(), 2, "a plain question is");
+        assert!(
+            by_college.questions[5].breakdown.is_empty(),
+            "the age band by college would show 4 aidants under 26"
+        );
+        // Its own totals are still counted.
+        assert_eq!(by_college.questions[5].counts, [4, 7]);
+        // Fewer respondents in all than the minimum (two usagers, two aidants): no
+        // breakdown at all.
+        let few = tally(&with_age, &responses[4..8], Some(1), 5);
+        assert_eq!(few.breakdown_by, None);
+        assert!(few.questions.iter().all(|q| q.breakdown.is_empty()));
     }
 
     #[test]
