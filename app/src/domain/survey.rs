@@ -1155,7 +1155,10 @@ mod tests {
             prompt: wording("Âge"),
             required: false,
             profile: Some(Profile::AgeBand),
-            options: vec![(60, wording("moins de 26 ans")), (61, wording("26 ans et plus"))],
+            options: vec![
+                (60, wording("moins de 26 ans")),
+                (61, wording("26 ans et plus")),
+            ],
         });
         let aged = |college, age| {
             let mut r = response(Some(college), 20, 3);
@@ -1168,7 +1171,11 @@ mod tests {
         responses.push(aged(11, 61));
         let by_college = tally(&with_age, &responses, Some(1), 5);
         assert_eq!(by_college.breakdown_by, Some(1));
-        assert_eq!(by_college.questions[1].breakdown.len(), 2, "a plain question is");
+        assert_eq!(
+            by_college.questions[1].breakdown.len(),
+            2,
+            "a plain question is"
+        );
         assert!(
             by_college.questions[5].breakdown.is_empty(),
             "the age band by college would show 4 aidants under 26"

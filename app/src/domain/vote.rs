@@ -430,32 +430,96 @@ pub struct CollegeGroup {
     pub shown: bool,
 }
 
-/// Groups ballot counts per college (in the vote's order) for breakdowns: a college with
-/// fewer than `min` ballots joins "other", and "other" itself shows its result only when it
-/// reaches `min`. Colleges nobody voted in are left out (there is nothing to show).
+/// Groups ballot counts per college (in the vote's order) for breakdowns, by the same rule
+/// as survey breakdowns (`survey::grouping`): every college shown has at least `min`
+/// ballots; the others are merged into one group, joined by the smallest shown colleges
+/// until it too has at least `min`, so that the whole minus the colleges shown is never a
+/// small group. When that leaves fewer than two groups, everyone is one merged group.
+/// Colleges nobody voted in are left out (there is nothing to show).
 pub fn college_groups(counts: &[(String, usize)], min: usize) -> Vec<CollegeGroup> {
     let min = min.max(1);
-    let mut groups: Vec<CollegeGroup> = counts
-        .iter()
-        .filter(|(_, n)| *n >= min)
-        .map(|(college, n)| CollegeGroup {
-            college: Some(college.clone()),
+    let count_of = |college: &String| {
+        counts
+            .iter()
+            .find(|(c, _)| c == college)
+            .map_or(0, |(_, n)| *n)
+    };
+    let (shown, merged): (Vec<String>, Vec<String>) = match super::survey::grouping(counts, min) {
+        Some(grouping) => (grouping.shown, grouping.merged),
+        None => (
+            Vec::new(),
+            counts
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(c, _)| c.clone())
+                .collect(),
+        ),
+    };
+    let mut groups: Vec<CollegeGroup> = shown
+        .into_iter()
+        .map(|college| CollegeGroup {
+            ballots: count_of(&college),
             members: vec![college.clone()],
-            ballots: *n,
+            college: Some(college),
             shown: true,
         })
         .collect();
-    let small: Vec<&(String, usize)> = counts.iter().filter(|(_, n)| *n > 0 && *n < min).collect();
-    if !small.is_empty() {
-        let ballots = small.iter().map(|(_, n)| n).sum();
+    if !merged.is_empty() {
+        let ballots = merged.iter().map(count_of).sum();
         groups.push(CollegeGroup {
             college: None,
-            members: small.iter().map(|(c, _)| c.clone()).collect(),
+            members: merged,
             ballots,
             shown: ballots >= min,
         });
     }
     groups
+}
+
+/// The college that merged colleges are counted as, in the equal-colleges count and the
+/// public ballot file: not a college key (those are lower-case letters and dashes).
+pub const MERGED_COLLEGES: &str = "*";
+
+/// The ballots with every college of the merged group (`college_groups`) relabelled as one,
+/// `MERGED_COLLEGES`: counted with equal colleges, a small college would otherwise weigh as
+/// a college of its own, and comparing that count with the merged group's result would
+/// give away how its few voters voted.
+pub fn merge_small_colleges(
+    colleges: &[String],
+    ballots: &[super::tally::Ballot],
+    min: usize,
+) -> Vec<super::tally::Ballot> {
+    let merged: Vec<String> = college_groups(&college_counts(colleges, ballots), min)
+        .into_iter()
+        .find(|group| group.college.is_none())
+        .map(|group| group.members)
+        .unwrap_or_default();
+    ballots
+        .iter()
+        .map(|ballot| super::tally::Ballot {
+            college: if merged.contains(&ballot.college) {
+                MERGED_COLLEGES.to_owned()
+            } else {
+                ballot.college.clone()
+            },
+            choice: ballot.choice.clone(),
+        })
+        .collect()
+}
+
+/// Ballots per college: the vote's colleges in order, then colleges met on ballots but not
+/// listed, by name (the ballots of people who did not say are the college `""`).
+fn college_counts(colleges: &[String], ballots: &[super::tally::Ballot]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = colleges.iter().map(|c| (c.clone(), 0)).collect();
+    let mut others: BTreeMap<&str, usize> = BTreeMap::new();
+    for ballot in ballots {
+        match counts.iter_mut().find(|(c, _)| *c == ballot.college) {
+            Some((_, n)) => *n += 1,
+            None => *others.entry(ballot.college.as_str()).or_default() += 1,
+        }
+    }
+    counts.extend(others.into_iter().map(|(c, n)| (c.to_owned(), n)));
+    counts
 }
 
 /// A candidate's figure as pages write it.
@@ -555,9 +619,10 @@ pub struct VoteResults {
     pub groups: Vec<GroupResult>,
 }
 
-/// Counts a vote: raw, equal colleges, and per college group. `colleges` gives the order
-/// of the breakdown (colleges met on ballots but not listed come after, by name; the
-/// ballots of people who did not say are the group `""`).
+/// Counts a vote: raw, equal colleges (the merged small colleges weighing as one college),
+/// and per college group. `colleges` gives the order of the breakdown (colleges met on
+/// ballots but not listed come after, by name; the ballots of people who did not say are
+/// the group `""`).
 pub fn results(
     rules: &Rules,
     colleges: &[String],
@@ -565,15 +630,7 @@ pub fn results(
     min_group: usize,
 ) -> VoteResults {
     use super::tally::{Weighting, tally};
-    let mut counts: Vec<(String, usize)> = colleges.iter().map(|c| (c.clone(), 0)).collect();
-    let mut others: BTreeMap<&str, usize> = BTreeMap::new();
-    for ballot in ballots {
-        match counts.iter_mut().find(|(c, _)| *c == ballot.college) {
-            Some((_, n)) => *n += 1,
-            None => *others.entry(ballot.college.as_str()).or_default() += 1,
-        }
-    }
-    counts.extend(others.into_iter().map(|(c, n)| (c.to_owned(), n)));
+    let counts = college_counts(colleges, ballots);
     let groups = college_groups(&counts, min_group)
         .into_iter()
         .map(|group| {
@@ -588,11 +645,12 @@ pub fn results(
             GroupResult { group, standing }
         })
         .collect();
+    let merged = merge_small_colleges(colleges, ballots, min_group);
     VoteResults {
         ballots: ballots.len(),
         raw: standing(&tally(rules, Weighting::Raw, ballots), rules.grades),
         equal_colleges: standing(
-            &tally(rules, Weighting::EqualColleges, ballots),
+            &tally(rules, Weighting::EqualColleges, &merged),
             rules.grades,
         ),
         groups,
@@ -908,17 +966,29 @@ mod tests {
         assert_eq!(groups[1].members, vec!["elus", "soin"]);
         assert_eq!(groups[1].ballots, 6);
         assert!(groups[1].shown, "six ballots together may be shown");
+        // One élu beside seven usagers: shown apart, or found by subtracting the usagers
+        // from the whole, his ballot would be known. Everyone is one group then.
         let groups = college_groups(&counts(&[("usagers", 7), ("elus", 1)]), 5);
-        assert_eq!(groups[1].ballots, 1);
-        assert!(!groups[1].shown, "one ballot's choices are never shown");
-        assert!(college_groups(&counts(&[("usagers", 0)]), 5).is_empty());
-        // A minimum of 0 means every college by itself.
-        assert_eq!(
-            college_groups(&counts(&[("elus", 1)]), 0)[0]
-                .college
-                .as_deref(),
-            Some("elus")
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].college, None);
+        assert_eq!(groups[0].members, vec!["usagers", "elus"]);
+        assert_eq!(groups[0].ballots, 8);
+        // Three small colleges make four together: the smallest shown college joins them,
+        // so that the whole minus the colleges shown is never under the minimum.
+        let groups = college_groups(
+            &counts(&[
+                ("habitants", 24),
+                ("professionnels", 11),
+                ("elus", 3),
+                ("soin", 1),
+            ]),
+            5,
         );
+        let shown: Vec<Option<&str>> = groups.iter().map(|g| g.college.as_deref()).collect();
+        assert_eq!(shown, vec![Some("habitants"), None]);
+        assert_eq!(groups[1].members, vec!["professionnels", "elus", "soin"]);
+        assert_eq!(groups[1].ballots, 15);
+        assert!(college_groups(&counts(&[("usagers", 0)]), 5).is_empty());
     }
 
     #[test]
@@ -987,26 +1057,67 @@ mod tests {
             college: college.into(),
             choice: Choice::Approval(vec![approved]),
         };
-        // Six professionals approve finding 0; two usagers approve finding 1.
-        let mut ballots: Vec<Ballot> = (0..6).map(|_| ballot("professionnels", 0)).collect();
-        ballots.extend([ballot("usagers", 1), ballot("usagers", 1)]);
+        // Twelve professionals approve finding 0; six usagers approve finding 1.
+        let mut ballots: Vec<Ballot> = (0..12).map(|_| ballot("professionnels", 0)).collect();
+        ballots.extend((0..6).map(|_| ballot("usagers", 1)));
         let colleges = vec!["usagers".to_owned(), "professionnels".to_owned()];
         let results = results(&rules, &colleges, &ballots, 5);
-        assert_eq!(results.ballots, 8);
+        assert_eq!(results.ballots, 18);
         assert_eq!(results.raw[0].candidate, 0, "more professionals");
         // Equal colleges: each college weighs 1, a tie.
         assert_eq!(results.equal_colleges[0].place, 1);
         assert_eq!(results.equal_colleges[1].place, 1);
         assert_eq!(results.groups.len(), 2);
+        assert_eq!(results.groups[0].group.college.as_deref(), Some("usagers"));
+        assert!(results.groups.iter().all(|g| g.standing.is_some()));
+    }
+
+    /// The attack of issue 21 on the demo's closed vote: the figures published (raw, equal
+    /// colleges, per group) must not tell how two élus voted apart from three people of
+    /// the care college. Two ballot boxes that differ only in that are published alike.
+    #[test]
+    fn nothing_published_tells_how_the_voters_of_a_small_college_voted() {
+        use super::super::tally::Ballot;
+        let rules = Rules {
+            method: Method::Approval,
+            candidates: 2,
+            grades: 5,
+            max_points: 0,
+            max_points_per_candidate: 0,
+        };
+        let ballot = |college: &str, approved: usize| Ballot {
+            college: college.into(),
+            choice: Choice::Approval(vec![approved]),
+        };
+        let colleges: Vec<String> = ["habitants", "usagers", "elus", "soin"]
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect();
+        let common = || -> Vec<Ballot> {
+            let mut ballots: Vec<Ballot> = (0..8).map(|i| ballot("habitants", i % 2)).collect();
+            ballots.extend((0..6).map(|_| ballot("usagers", 1)));
+            ballots
+        };
+        // Box A: both élus approve finding 1, the three of the care college finding 0.
+        let mut a = common();
+        a.extend([ballot("elus", 1), ballot("elus", 1)]);
+        a.extend([ballot("soin", 0), ballot("soin", 0), ballot("soin", 0)]);
+        // Box B: the same five ballots, the élus split.
+        let mut b = common();
+        b.extend([ballot("elus", 1), ballot("elus", 0)]);
+        b.extend([ballot("soin", 1), ballot("soin", 0), ballot("soin", 0)]);
         assert_eq!(
-            results.groups[0].group.college.as_deref(),
-            Some("professionnels")
+            results(&rules, &colleges, &a, 5),
+            results(&rules, &colleges, &b, 5),
+            "the published figures tell the two boxes apart"
         );
-        assert!(results.groups[0].standing.is_some());
-        assert_eq!(results.groups[1].group.college, None, "usagers merged");
+        // And the small colleges are one college in the equal-colleges count.
+        let merged = merge_small_colleges(&colleges, &a, 5);
+        let keys: std::collections::BTreeSet<&str> =
+            merged.iter().map(|b| b.college.as_str()).collect();
         assert_eq!(
-            results.groups[1].standing, None,
-            "two ballots are not shown"
+            keys.into_iter().collect::<Vec<_>>(),
+            vec![MERGED_COLLEGES, "habitants", "usagers"]
         );
     }
 

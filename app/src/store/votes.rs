@@ -945,7 +945,7 @@ async fn ballots_in_box(db: &impl ConnectionTrait, vote_id: i64) -> Result<Vec<B
 
 /// The anonymous ballots of a vote as the public ballot file (docs/recount.md): candidates
 /// by finding title (a title met twice gets its position added), ballots in the order of
-/// their random ids, raw weighting.
+/// their random ids, colleges under the council's minimum group size merged as `*`.
 pub async fn export(
     db: &DatabaseConnection,
     council_id: i64,
@@ -974,10 +974,18 @@ pub async fn export(
                 .unwrap_or_default(),
         );
     }
+    // Colleges under the minimum group size go out merged, as the results page counts
+    // them: the file recounts to the published result and names no small college.
+    let min_group = super::min_group_size(db, council_id).await?;
+    let ballots = crate::domain::vote::merge_small_colleges(
+        &offered_colleges(&vote),
+        &ballots(db, vote_id).await?,
+        min_group,
+    );
     Ok(BallotFile::from_ballots(
         &rules,
         &names,
         &MAJORITY_GRADE_NAMES,
-        ballots(db, vote_id).await?,
+        ballots,
     ))
 }

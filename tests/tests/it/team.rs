@@ -304,7 +304,7 @@ async fn a_coordinator_sets_the_minimum_group_size_that_vote_results_then_use() 
         .get(&format!("/{}/votes/2/resultats", here.as_str()))
         .await?;
     assert!(
-        results.contains("moins de 8 votants chacun"),
+        results.contains("aucun groupe de moins de 8 votants"),
         "the merged colleges name the new size"
     );
     Ok(())

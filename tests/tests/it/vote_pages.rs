@@ -478,18 +478,23 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     );
     let (_, html) = app.get(&results).await?;
     let html = html.replace("&#x27;", "'");
-    // Participation per college; two usagers are fewer than the minimum group of five.
-    assert!(html.contains("Habitants"));
+    // Two usagers are fewer than the minimum group of five, and the six residents alone
+    // would give them away by subtraction: everyone is one group, no result per college,
+    // and the equal-colleges count weighs them as one college (docs/privacy.md).
     assert!(
-        html.contains("Autres collèges (moins de 5 votants chacun)"),
+        html.contains("Autres collèges, regroupés pour qu'aucun groupe de moins de 5 votants"),
         "{html}"
     );
-    assert!(html.contains("moins de 5 bulletins, le résultat n'est pas montré"));
+    assert!(
+        html.contains("trop peu de votants dans chaque collège"),
+        "{html}"
+    );
+    assert!(!html.contains("Habitants ("), "no residents' own result");
     assert!(
         !html.contains("Usagers de la psychiatrie ("),
         "no usagers' own result"
     );
-    assert!(html.contains("Les deux façons de compter ne placent pas le même constat en tête"));
+    assert!(html.contains("Les deux façons de compter placent le même constat en tête"));
 
     let (status, _) = app.get(&export).await?;
     assert_eq!(status, 401, "staff only");
@@ -521,8 +526,19 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
             .to_owned()
     };
     assert_eq!(first_row(tables[0]), raw.ranking[0][0], "raw winner");
-    assert_eq!(equal.ranking[0].len(), 2, "a tie between colleges");
-    assert!(equal.ranking[0].contains(&first_row(tables[1])));
+    // The file names no small college: everyone is the merged college, as on the page, so
+    // the equal-colleges recount is the published one (here the raw one: one college).
+    assert!(
+        file.ballots.iter().all(|b| b.college == "*"),
+        "{:?}",
+        file.ballots
+    );
+    assert_eq!(equal.ranking, raw.ranking);
+    assert_eq!(
+        first_row(tables[1]),
+        equal.ranking[0][0],
+        "equal-colleges winner"
+    );
     Ok(())
 }
 
@@ -594,6 +610,64 @@ async fn a_majority_judgment_ballot_asks_a_grade_for_each_finding_and_can_be_cha
         ballots_of(id).count(&app.db).await?,
         0,
         "reviewing stores nothing"
+    );
+    Ok(())
+}
+
+/// The demo's closed vote (issue 21): three élus and two of the care college are too few to
+/// be shown apart. The page, the projector and the public ballot file all merge them, and
+/// the file recounts to the published equal-colleges result.
+#[tokio::test]
+async fn the_public_ballot_file_merges_the_colleges_the_page_merges() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let (_, coordinator) = app
+        .staff_member(&CouncilSlug::parse(slug)?, Role::Coordinator, "Anne Martin")
+        .await?;
+    let closed = vote::Entity::find()
+        .filter(vote::Column::State.eq("closed"))
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo's closed vote"))?;
+    let (_, html) = app
+        .get(&format!("/{slug}/votes/{}/resultats", closed.id))
+        .await?;
+    let html = html.replace("&#x27;", "'");
+    assert!(html.contains("Autres collèges, regroupés"), "{html}");
+    assert!(!html.contains("Élus ("), "no élus' own result");
+    let response = app
+        .client
+        .get(app.url(&format!("/api/export_vote?slug={slug}&id={}", closed.id)))
+        .header("cookie", &coordinator)
+        .send()
+        .await?;
+    let file: BallotFile = serde_json::from_str(&response.text().await?)?;
+    let mut per_college: std::collections::BTreeMap<String, usize> = Default::default();
+    for ballot in &file.ballots {
+        *per_college.entry(ballot.college.clone()).or_default() += 1;
+    }
+    assert_eq!(
+        per_college.into_iter().collect::<Vec<_>>(),
+        [
+            ("*".to_owned(), 5),
+            ("aidants".to_owned(), 6),
+            ("habitants".to_owned(), 24),
+            ("professionnels".to_owned(), 11),
+            ("usagers".to_owned(), 8),
+        ]
+    );
+    let equal = file.recount(Some(Weighting::EqualColleges))?;
+    let tables: Vec<&str> = html.split(r#"<table class="standing">"#).skip(1).collect();
+    let first_row = tables[1]
+        .split(r#"<th scope="row" lang="fr">"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        equal.ranking[0].contains(&first_row),
+        "{first_row}: {:?}",
+        equal.ranking
     );
     Ok(())
 }

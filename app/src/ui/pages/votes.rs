@@ -1305,9 +1305,12 @@ fn ResultsBody(
             }
         })
         .collect_view();
+    // Everyone in one group: a result per college would give the secret away.
+    let no_breakdown = matches!(results.groups.as_slice(), [only] if only.group.college.is_none());
     let breakdown = results
         .groups
         .iter()
+        .filter(|_| !no_breakdown)
         .map(|group| {
             let name = group_name(i18n, &colleges, &group.group.college, min_group);
             match &group.standing {
@@ -1384,6 +1387,12 @@ fn ResultsBody(
         </section>
         <section aria-labelledby="breakdown-title">
             <h2 id="breakdown-title">{i18n.t("results-by-college")}</h2>
+            {no_breakdown
+                .then(|| {
+                    view! {
+                        <p>{i18n.with("results-no-breakdown", &[("min", &min_group.to_string())])}</p>
+                    }
+                })}
             {breakdown}
         </section>
     }
