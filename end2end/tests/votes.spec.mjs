@@ -179,3 +179,46 @@ test('a strict vote: codes printed by keyboard, the sheet axe-clean, a code cast
   }
   await visitor.close();
 });
+
+test('while a vote is open, staff see its count move by whole groups, and why', async ({ page, baseURL, browser }) => {
+  test.setTimeout(180_000);
+  await signUp(page, baseURL, 'Anne Martin');
+  await page.goto(`${COUNCIL}/votes`);
+  await page.fill('#vote-title', 'Priorités du quartier');
+  await page.check('#vote-method-approval-choice');
+  await page.fill('#vote-opens-at', '2020-01-01T09:00');
+  await page.fill('#vote-closes-at', '2099-01-01T09:00');
+  await page.click('form[action="/api/create_vote"] button[type="submit"]');
+  await expect(page.locator('main [role="status"]')).toContainText('Le vote est créé');
+  const votePath = new URL(page.url()).pathname;
+  await page.click('form[action="/api/run_vote"] button');
+  await expect(page.locator('main [role="status"]')).toContainText('Le vote est ouvert');
+
+  // Six residents vote, each from a browser of their own.
+  for (let i = 0; i < 6; i++) {
+    const context = await browser.newContext();
+    const voter = await context.newPage();
+    await voter.goto(votePath);
+    await voter.check(`#ballot-approved-${i % 2}`);
+    await voter.click('button[value="review"]');
+    await voter.click('form[action="/api/cast_ballot"] button');
+    await expect(voter.locator('.receipt')).toBeVisible();
+    await context.close();
+  }
+
+  // Five are counted, one waits for four more: the page says so, in every mode.
+  for (const mode of MODES) {
+    await setPreferences(page.context(), baseURL, mode.cookie);
+    await page.goto(`${votePath}/resultats`);
+    await expect(page.locator('.lead')).toContainText('5');
+    const waiting = page.locator('p.notice', { hasText: /(attente|waiting)\s*:\s*1/ });
+    await expect(waiting).toBeVisible();
+    await expectNoAxeViolations(page, `provisional results (${mode.name})`);
+  }
+  await setPreferences(page.context(), baseURL, 'lang=fr');
+  for (const [width, height] of [[390, 844], [1280, 800], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${votePath}/resultats`);
+    await page.screenshot({ path: test.info().outputPath(`provisional-results-${width}.png`), fullPage: true });
+  }
+});
