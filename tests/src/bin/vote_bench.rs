@@ -243,15 +243,21 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-/// The ballots in the vote's box, counted in the database.
+/// The ballots stored for the vote, counted in the database: in its box, or sealed and
+/// waiting to be mixed (at most the minimum group size less one, docs/privacy.md).
 async fn stored_ballots(prepared: &Prepared) -> anyhow::Result<u64> {
+    use agora_app::store::entities::{ballot, ballot_waiting};
     let db = sea_orm::Database::connect(prepared.url.as_str()).await?;
-    let stored = agora_app::store::entities::ballot::Entity::find()
-        .filter(agora_app::store::entities::ballot::Column::VoteId.eq(prepared.vote))
+    let in_box = ballot::Entity::find()
+        .filter(ballot::Column::VoteId.eq(prepared.vote))
+        .count(&db)
+        .await?;
+    let waiting = ballot_waiting::Entity::find()
+        .filter(ballot_waiting::Column::VoteId.eq(prepared.vote))
         .count(&db)
         .await?;
     db.close().await?;
-    Ok(stored)
+    Ok(in_box + waiting)
 }
 
 fn report(database: &str, n: usize, o: &Outcome) {
