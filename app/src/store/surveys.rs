@@ -586,6 +586,30 @@ fn random_id() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
 
+/// The surveys whose responses this process is mixing now (see `mix`).
+static MIXING: std::sync::Mutex<Vec<i64>> = std::sync::Mutex::new(Vec::new());
+
+struct MixingGuard(i64);
+
+impl MixingGuard {
+    fn take(survey: i64) -> Option<Self> {
+        let mut mixing = MIXING.lock().ok()?;
+        if mixing.contains(&survey) {
+            return None;
+        }
+        mixing.push(survey);
+        Some(Self(survey))
+    }
+}
+
+impl Drop for MixingGuard {
+    fn drop(&mut self) {
+        if let Ok(mut mixing) = MIXING.lock() {
+            mixing.retain(|s| *s != self.0);
+        }
+    }
+}
+
 /// How many responses of a survey wait to be mixed among the others.
 pub async fn waiting_count(db: &DatabaseConnection, id: i64) -> Result<u64, DbErr> {
     survey_waiting::Entity::find()
@@ -601,6 +625,24 @@ pub async fn waiting_count(db: &DatabaseConnection, id: i64) -> Result<u64, DbEr
 /// written again in one shuffled transaction, once (`responses_settled`). Returns how many
 /// responses were mixed. The survey's row is locked first: two mixers never take the same.
 pub async fn mix(db: &DatabaseConnection, key: &SealKey, id: i64) -> Result<usize, DbErr> {
+    // One mixer per survey in this process: a crowd of responses would otherwise each
+    // queue for SQLite's one writer to find the group already mixed. One that finds a mix
+    // under way leaves its response to the next group (or to the closing).
+    let Some(_mixing) = MixingGuard::take(id) else {
+        return Ok(0);
+    };
+    // Again while whole groups wait: responses that arrived during a mix are not left
+    // behind by the mixers that stood aside.
+    let mut mixed = 0;
+    loop {
+        match mix_once(db, key, id).await? {
+            0 => return Ok(mixed),
+            n => mixed += n,
+        }
+    }
+}
+
+async fn mix_once(db: &DatabaseConnection, key: &SealKey, id: i64) -> Result<usize, DbErr> {
     let Some(row) = survey::Entity::find_by_id(id).one(db).await? else {
         return Ok(0);
     };

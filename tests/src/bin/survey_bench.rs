@@ -396,10 +396,15 @@ async fn submissions(
     }
     let elapsed = start.elapsed().as_secs_f64();
     let db = sea_orm::Database::connect(prepared.url.as_str()).await?;
+    // Mixed among the responses, or sealed and waiting for their group (docs/privacy.md).
     let stored = survey_response::Entity::find()
         .filter(survey_response::Column::SurveyId.eq(prepared.open))
         .count(&db)
-        .await? as usize;
+        .await? as usize
+        + agora_app::store::entities::survey_waiting::Entity::find()
+            .filter(agora_app::store::entities::survey_waiting::Column::SurveyId.eq(prepared.open))
+            .count(&db)
+            .await? as usize;
     db.close().await?;
     let lost = times.len().saturating_sub(stored);
     println!(
