@@ -98,6 +98,27 @@ fn wal_commits(wal: &[u8]) -> Vec<Vec<u8>> {
     commits
 }
 
+/// The order in which known texts (each with its true position) first stand in the SQLite
+/// file's bytes, and in its log's: what someone reading the raw file would recover.
+fn byte_orders(
+    app: &TestApp,
+    position: &HashMap<String, usize>,
+) -> anyhow::Result<Vec<(String, Vec<usize>)>> {
+    let (file, wal) = sqlite_bytes(app)?;
+    let mut orders = Vec::new();
+    for (name, bytes) in [("file bytes", &file), ("log bytes", &wal)] {
+        let mut found: Vec<(usize, usize)> = position
+            .iter()
+            .filter_map(|(text, at)| offsets(bytes, text.as_bytes()).first().map(|o| (*o, *at)))
+            .collect();
+        found.sort_unstable();
+        if found.len() > 1 {
+            orders.push((name.to_owned(), found.into_iter().map(|(_, t)| t).collect()));
+        }
+    }
+    Ok(orders)
+}
+
 /// One column of every row of a query, as text.
 async fn texts(app: &TestApp, sql: &str, column: &str) -> anyhow::Result<Vec<String>> {
     let rows = app
@@ -168,22 +189,7 @@ async fn ballot_orders(
                     choices.iter().filter_map(|c| known(c)).collect(),
                 ));
             }
-            // Where each ballot's bytes first stand in the file, and in the log.
-            let (file, wal) = sqlite_bytes(app)?;
-            for (name, bytes) in [("file bytes", &file), ("log bytes", &wal)] {
-                let mut found: Vec<(usize, usize)> = position
-                    .iter()
-                    .filter_map(|(choice, true_at)| {
-                        offsets(bytes, choice.as_bytes())
-                            .first()
-                            .map(|at| (*at, *true_at))
-                    })
-                    .collect();
-                found.sort_unstable();
-                if found.len() > 1 {
-                    orders.push((name.into(), found.into_iter().map(|(_, t)| t).collect()));
-                }
-            }
+            orders.extend(byte_orders(app, position)?);
         }
         DbBackend::Postgres => {
             let rows = app
@@ -493,19 +499,7 @@ async fn a_copy_of_the_database_neither_orders_the_responses_nor_ties_them_to_th
                 ))
                 .await;
             assert!(rowid.is_err(), "responses keep SQLite row numbers");
-            let (file, wal) = sqlite_bytes(&app)?;
-            for (name, bytes) in [("file bytes", &file), ("log bytes", &wal)] {
-                let mut found: Vec<(usize, usize)> = position
-                    .iter()
-                    .filter_map(|(text, at)| {
-                        offsets(bytes, text.as_bytes()).first().map(|o| (*o, *at))
-                    })
-                    .collect();
-                found.sort_unstable();
-                if found.len() > 1 {
-                    orders.push((name.into(), found.into_iter().map(|(_, t)| t).collect()));
-                }
-            }
+            orders.extend(byte_orders(&app, &position)?);
         }
         DbBackend::Postgres => {
             for table in ["survey_answer", "survey_response"] {
