@@ -238,3 +238,17 @@ testimony-from-assembly = Give a testimony about this assembly
 # A testimony's name for its "Listen" button (the wall has several)
 testimony-numbered = testimony no. { $n }
     .easy = testimony number { $n }
+testimony-decided-title = Decided testimonies
+    .easy = Testimonies already read
+testimony-decided-how = Testimonies published or refused. You may erase one for good: its text, its recording, its place on the screen and in the report. The log keeps only that you did it.
+    .easy = You can erase a testimony. It goes from everywhere. It cannot come back.
+testimony-decided-empty = No decided testimony yet.
+    .easy = None yet.
+testimony-delete-confirm = I want to erase this testimony for good
+    .easy = Yes, I want to erase it for good
+testimony-delete = Erase this testimony
+    .easy = Erase
+error-testimony-delete-confirm = Tick the box to confirm: erasing cannot be undone.
+    .easy = Tick the box first. You cannot go back.
+saved-testimony-deleted = The testimony is erased.
+    .easy = It is erased.

@@ -238,3 +238,17 @@ testimony-from-assembly = Témoigner sur cette assemblée
 # Nom d'un témoignage pour le bouton « Écouter » (plusieurs sur le mur)
 testimony-numbered = témoignage n° { $n }
     .easy = témoignage numéro { $n }
+testimony-decided-title = Témoignages décidés
+    .easy = Témoignages déjà relus
+testimony-decided-how = Les témoignages publiés ou refusés. Vous pouvez en effacer un pour toujours : son texte, son enregistrement, sa place à l'écran et dans le rapport. Le journal garde seulement que vous l'avez fait.
+    .easy = Vous pouvez effacer un témoignage. Il part de partout. On ne peut pas le faire revenir.
+testimony-decided-empty = Aucun témoignage décidé pour l'instant.
+    .easy = Aucun pour l'instant.
+testimony-delete-confirm = Je veux effacer ce témoignage pour toujours
+    .easy = Oui, je veux l'effacer pour toujours
+testimony-delete = Effacer ce témoignage
+    .easy = Effacer
+error-testimony-delete-confirm = Cochez la case pour confirmer : l'effacement ne peut pas être annulé.
+    .easy = Cochez la case d'abord. On ne peut pas revenir en arrière.
+saved-testimony-deleted = Le témoignage est effacé.
+    .easy = C'est effacé.

@@ -15,6 +15,7 @@ mod m20261124_000010_testimony_screen;
 mod m20261124_000011_testimony_audio;
 mod m20261124_000012_local_help;
 mod m20261204_000013_unlinkable;
+mod m20261204_000014_testimony_ids;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000011_testimony_audio::Migration),
             Box::new(m20261124_000012_local_help::Migration),
             Box::new(m20261204_000013_unlinkable::Migration),
+            Box::new(m20261204_000014_testimony_ids::Migration),
         ]
     }
 }

@@ -172,6 +172,7 @@ pub fn router(state: AppState) -> Router {
         .route("/live/{assembly}", get(live::socket))
         .route("/j", get(join_by_query))
         .route("/j/{code}", get(join_by_path))
+        .route("/{slug}/temoignages/suivi/{token}", get(open_private_link))
         // Also registers every server function at its own path (`/api/…`), with these
         // contexts: the pages' and the server functions' are the same.
         .leptos_routes_with_context(
@@ -214,6 +215,31 @@ pub fn router(state: AppState) -> Router {
                 .quality(tower_http::CompressionLevel::Precise(5)),
         );
     security::with_security_headers(router)
+}
+
+/// A testimony's private link: its token goes into an HttpOnly cookie and the browser on to
+/// the token-free `/{slug}/temoignages/suivi`, so that only this one request carries it and
+/// the pages after it (their addresses, the access log's lines, a `Referer`) do not. The
+/// token is checked there, not here: a wrong link leads to the same "not found" either way.
+async fn open_private_link(
+    State(state): State<AppState>,
+    axum::extract::Path((slug, token)): axum::extract::Path<(String, String)>,
+) -> axum::response::Response {
+    use agora_app::api::{private_link_cookie, private_link_token};
+    use axum::http::{HeaderValue, StatusCode, header};
+    let Ok(slug) = agora_app::domain::CouncilSlug::parse(&slug) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut response =
+        axum::response::Redirect::to(&format!("/{slug}/temoignages/suivi")).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(cookie) = private_link_token(&token).and_then(|token| {
+        HeaderValue::from_str(&private_link_cookie(token, state.staff.secure_cookies)).ok()
+    }) {
+        headers.append(header::SET_COOKIE, cookie);
+    }
+    response
 }
 
 /// `/j/ABC234` (the QR code's link): to the assembly that code opens.

@@ -183,6 +183,20 @@ impl TestApp {
         Ok((response.status().as_u16(), response.text().await?))
     }
 
+    /// GET `path` with a cookie header if given; the response as it is (a redirect not
+    /// followed).
+    pub async fn get_raw(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+    ) -> anyhow::Result<reqwest::Response> {
+        let mut request = self.client.get(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        Ok(request.send().await?)
+    }
+
     /// POSTs a form as a browser without JavaScript does (`Accept: text/html`), with a
     /// cookie header if given; the answer is not followed.
     pub async fn post_form(
@@ -232,18 +246,22 @@ impl TestApp {
         Ok(request.send().await?)
     }
 
-    /// Follows a plain form post's redirect as a browser does, with the flash cookie it set
-    /// added to `cookie`: where it led, and that page.
+    /// Follows a plain form post's redirect as a browser does, with the cookies it set (the
+    /// flash, a testimony's private link…) added to `cookie`: where it led, and that page.
     pub async fn follow(
         &self,
         response: reqwest::Response,
         cookie: &str,
     ) -> anyhow::Result<(String, String)> {
         let back = location(&response);
-        let cookie = match cookie_set(&response, "agora_flash") {
-            Some(flash) => format!("{cookie}; {flash}"),
-            None => cookie.to_owned(),
-        };
+        let cookie = std::iter::once(cookie.to_owned())
+            .chain(set_cookies(&response).into_iter().filter_map(|line| {
+                let pair = line.split(';').next().unwrap_or_default();
+                (!pair.ends_with('=')).then(|| pair.to_owned())
+            }))
+            .filter(|pair| !pair.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
         let (_, html) = self.get_with_cookie(&back, Some(&cookie)).await?;
         Ok((back, html))
     }

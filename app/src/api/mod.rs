@@ -81,9 +81,12 @@ pub use testimonies::{
     load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
 pub use testimonies::{
-    AudioFile, LoadTestimonyScreen, ShowTestimony, TestimonyAudio, TestimonyScreenPage,
-    load_testimony_screen, show_testimony, testimony_audio,
+    AudioFile, DeleteTestimony, LoadTestimonyScreen, PRIVATE_LINK_COOKIE, ShowTestimony,
+    TestimonyAudio, TestimonyScreenPage, delete_testimony, load_testimony_screen, show_testimony,
+    testimony_audio,
 };
+#[cfg(feature = "ssr")]
+pub use testimonies::{private_link_cookie, private_link_token};
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,
     LoadCodeSheet, LoadVote, LoadVoteResults, LoadVotes, ResultsPage, RunVote, VotePage, VotesPage,

@@ -89,7 +89,7 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     let audio = match form.audio.as_deref() {
         None => None,
         Some(bytes) => match check_audio(bytes) {
-            Ok(format) => Some((format, bytes.to_vec())),
+            Ok(cleaned) => Some(cleaned),
             Err(refusal) => return echo(Some(refusal.field), refusal.message),
         },
     };
@@ -122,10 +122,15 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
         audio,
     };
     match post(&db, new, chrono::Utc::now().date_naive()).await {
-        Ok((_, token)) => super::forms::done(
-            "saved-testimony-posted",
-            &format!("/{slug}/temoignages/suivi/{token}"),
-        ),
+        Ok((_, token)) => {
+            // The author's browser keeps the link's token; the address it goes to has none.
+            let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+            super::request::set_cookie(&private_link_cookie(&token, setup.secure_cookies))?;
+            super::forms::done(
+                "saved-testimony-posted",
+                &format!("/{slug}/temoignages/suivi"),
+            )
+        }
         Err(TestimonyError::Refused(field, message)) => echo(Some(field), message),
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),
@@ -191,12 +196,29 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
     Ok(AudioFile(bytes))
 }
 
+/// The cookie that holds a testimony's private token in its author's browser, so that the
+/// addresses they visit (and so the access log) never carry it.
+pub const PRIVATE_LINK_COOKIE: &str = "agora_testimony";
+
+/// The cookie line that keeps `token` (a private link's) in its author's browser until the
+/// browser closes: HttpOnly (no script reads it), sent on this site's pages only.
+#[cfg(feature = "ssr")]
+pub fn private_link_cookie(token: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{PRIVATE_LINK_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// A private link's token as the server makes them (64 hexadecimal digits), or nothing.
+#[cfg(feature = "ssr")]
+pub fn private_link_token(raw: &str) -> Option<&str> {
+    (raw.len() == 64 && raw.bytes().all(|b| b.is_ascii_hexdigit())).then_some(raw)
+}
+
 /// What the author sees through their private link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestimonyLinkPage {
     pub council_slug: String,
     pub council_name: String,
-    pub token: String,
     /// The whole private link, to copy (on the server's public address).
     pub link: String,
     pub testimony: Testimony,
@@ -207,14 +229,14 @@ pub struct TestimonyLinkPage {
     pub flash: PageFlash,
 }
 
+/// The author's page, its token read from their browser's cookie (set when they posted,
+/// or when they opened their private link: `/{slug}/temoignages/suivi/{token}`).
 #[server(endpoint = "testimony_link")]
-pub async fn load_testimony_link(
-    slug: String,
-    token: String,
-) -> Result<TestimonyLinkPage, AppError> {
+pub async fn load_testimony_link(slug: String) -> Result<TestimonyLinkPage, AppError> {
     use crate::store::testimonies::{TestimonyError, by_token};
     let db = super::request::db()?;
     let council = server::council(&db, &slug).await?;
+    let token = server::private_token()?;
     let testimony = match by_token(&db, &token).await {
         Ok((council_id, testimony)) if council_id == council.id => testimony,
         Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
@@ -226,7 +248,6 @@ pub async fn load_testimony_link(
         link: format!("{}/{slug}/temoignages/suivi/{token}", setup.public_url),
         council_slug: slug,
         council_name: council.name,
-        token,
         distress: crate::domain::testimony::suggests_distress(&testimony.story.joined()),
         local_help: crate::store::local_help(&db, council.id).await?,
         testimony,
@@ -239,7 +260,6 @@ pub async fn load_testimony_link(
 #[server(endpoint = "testimony_author")]
 pub async fn act_on_testimony(
     slug: String,
-    token: String,
     action: String,
     #[server(default)] public: String,
     #[server(default)] projector: String,
@@ -252,13 +272,14 @@ pub async fn act_on_testimony(
     use crate::store::testimonies::{self, TestimonyError};
     let db = super::request::db()?;
     let council = server::council(&db, &slug).await?;
+    let token = server::private_token()?;
     match testimonies::by_token(&db, &token).await {
         Ok((council_id, _)) if council_id == council.id => {}
         Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Refused(..)) => return Err(AppError::Internal),
         Err(TestimonyError::Db(error)) => return Err(error.into()),
     }
-    let back = format!("/{slug}/temoignages/suivi/{token}");
+    let back = format!("/{slug}/temoignages/suivi");
     let done = match action.as_str() {
         "consent" => testimonies::set_consent(
             &db,
@@ -289,6 +310,9 @@ pub async fn act_on_testimony(
                     TestimonyError::Db(error) => AppError::from(error),
                     _ => AppError::NotFound.with_status(),
                 })?;
+            super::request::set_cookie(&format!(
+                "{PRIVATE_LINK_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+            ))?;
             return super::forms::done(
                 "saved-testimony-withdrawn",
                 &format!("/{slug}/temoignages"),
@@ -333,6 +357,9 @@ pub struct TestimoniesPage {
     pub can_export: bool,
     /// For moderators: the testimonies allowed on the projector, and the one on it.
     pub screen: Option<(Vec<Testimony>, Option<i64>)>,
+    /// For moderators: the testimonies already decided (approved or not), each of which
+    /// they may delete.
+    pub decided: Option<Vec<Testimony>>,
     pub flash: PageFlash,
 }
 
@@ -363,6 +390,15 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     } else {
         None
     };
+    let decided = if moderator {
+        Some(
+            crate::store::testimonies::decided(&db, council.id)
+                .await
+                .map_err(server::store_error)?,
+        )
+    } else {
+        None
+    };
     let queue = if moderator {
         Some(
             queue(&db, council.id)
@@ -388,8 +424,40 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
         queue,
         can_export,
         screen,
+        decided,
         flash: super::forms::take_page_flash()?,
     })
+}
+
+/// A moderator deletes a testimony for good (`confirm`: the box that says they mean it;
+/// without it, nothing is deleted and the form says why).
+#[server(endpoint = "delete_testimony")]
+pub async fn delete_testimony(
+    slug: String,
+    id: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let (council_id, _, caller) =
+        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::assemblies::server::id(&id)?;
+    let back = format!("/{slug}/temoignages#decides-title");
+    if confirm.is_empty() {
+        return super::forms::refuse(
+            super::forms::FormEcho::new(
+                &format!("delete-{id}"),
+                Some("confirm"),
+                "error-testimony-delete-confirm",
+                &[],
+            ),
+            &format!("/{slug}/temoignages#supprimer-{id}"),
+        );
+    }
+    crate::store::testimonies::delete(&db, council_id, id, Some(caller))
+        .await
+        .map_err(server::store_error)?;
+    super::forms::done("saved-testimony-deleted", &back)
 }
 
 /// A moderator's decision on a testimony: `approve` (as edited in the form: the edited
@@ -694,6 +762,13 @@ pub(crate) mod server {
             LIMIT.retain_recent();
             LIMIT.check_key(&participant).is_ok()
         })
+    }
+
+    /// The private link's token this browser holds, or 404 (no cookie, or not a token).
+    pub fn private_token() -> Result<String, AppError> {
+        crate::api::request::cookie(super::PRIVATE_LINK_COOKIE)
+            .filter(|raw| super::private_link_token(raw).is_some())
+            .ok_or_else(|| AppError::NotFound.with_status())
     }
 
     pub fn store_error(error: crate::store::testimonies::TestimonyError) -> AppError {

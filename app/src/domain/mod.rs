@@ -1,6 +1,8 @@
 //! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
 
 mod assembly;
+#[cfg(feature = "ssr")]
+pub mod audio;
 mod college;
 mod cookies;
 mod council;

@@ -179,8 +179,10 @@ pub const AUDIO_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The longest recording the in-browser recorder makes, in seconds.
 pub const AUDIO_MAX_SECONDS: u32 = 180;
 
-/// The audio formats a testimony may be sent in: what browsers' recorders produce (WebM or
-/// Ogg with Opus, MP4/AAC on Apple devices) and what phones' recorder apps save.
+/// The audio formats a file may be recognised as. A testimony is taken only in the first
+/// three, what browsers' recorders produce (WebM or Ogg with Opus, MP4 on Apple devices,
+/// also phones' voice memos): see [`super::audio`]. MPEG and WAV stay known so that a
+/// recording stored before that rule can still be heard by its moderators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AudioFormat {
     WebM,
@@ -249,12 +251,14 @@ impl AudioFormat {
     }
 }
 
-/// Checks an audio message: not empty, not over [`AUDIO_MAX_BYTES`], in a format we take.
-pub fn check_audio(bytes: &[u8]) -> Result<AudioFormat, Refusal> {
+/// Checks an audio message: not over [`AUDIO_MAX_BYTES`], a whole recording in a format
+/// a recorder makes; gives it back without its container's metadata.
+#[cfg(feature = "ssr")]
+pub fn check_audio(bytes: &[u8]) -> Result<(AudioFormat, Vec<u8>), Refusal> {
     if bytes.len() > AUDIO_MAX_BYTES {
         return Err(refuse("audio", "error-testimony-audio-size"));
     }
-    AudioFormat::sniff(bytes).ok_or_else(|| refuse("audio", "error-testimony-audio-type"))
+    super::audio::clean(bytes).map_err(|_| refuse("audio", "error-testimony-audio-type"))
 }
 
 /// Lower case, accents removed, every run of other characters one space: the form the
@@ -535,46 +539,62 @@ mod tests {
             bytes.extend_from_slice(&[0u8; 64]);
             bytes
         };
-        assert_eq!(
-            check_audio(&with(&[0x1a, 0x45, 0xdf, 0xa3])),
-            Ok(AudioFormat::WebM)
-        );
-        assert_eq!(check_audio(&with(b"OggS")), Ok(AudioFormat::Ogg));
-        assert_eq!(
-            check_audio(&with(b"\0\0\0\x1cftypM4A ")),
-            Ok(AudioFormat::Mp4)
-        );
-        assert_eq!(
-            check_audio(&with(b"RIFF\x24\0\0\0WAVEfmt ")),
-            Ok(AudioFormat::Wav)
-        );
-        assert_eq!(check_audio(&with(b"ID3\x04")), Ok(AudioFormat::Mpeg));
-        assert_eq!(
-            check_audio(&with(&[0xff, 0xfb, 0x90])),
-            Ok(AudioFormat::Mpeg)
-        );
-        // A text, a picture, a RIFF that is not a WAVE (AVI), nothing at all: refused.
-        let unsupported = refuse("audio", "error-testimony-audio-type");
-        for refused in [
+        let sniff = |head: &[u8]| AudioFormat::sniff(&with(head));
+        assert_eq!(sniff(&[0x1a, 0x45, 0xdf, 0xa3]), Some(AudioFormat::WebM));
+        assert_eq!(sniff(b"OggS"), Some(AudioFormat::Ogg));
+        assert_eq!(sniff(b"\0\0\0\x1cftypM4A "), Some(AudioFormat::Mp4));
+        assert_eq!(sniff(b"RIFF\x24\0\0\0WAVEfmt "), Some(AudioFormat::Wav));
+        assert_eq!(sniff(b"ID3\x04"), Some(AudioFormat::Mpeg));
+        assert_eq!(sniff(&[0xff, 0xfb, 0x90]), Some(AudioFormat::Mpeg));
+        // A text, a picture, a RIFF that is not a WAVE (AVI), nothing at all.
+        for other in [
             with(b"Bonjour, voici mon message"),
             with(&[0x89, b'P', b'N', b'G']),
             with(b"RIFF\x24\0\0\0AVI LIST"),
             Vec::new(),
         ] {
+            assert_eq!(AudioFormat::sniff(&other), None);
+        }
+        for format in AudioFormat::ALL {
+            assert_eq!(AudioFormat::parse(format.key()), Some(format));
+            assert!(format.mime().starts_with("audio/"));
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_recording_is_taken_whole_from_a_recorder_and_light_enough() {
+        use super::super::audio::samples::{ogg_opus, sound};
+        let recording = ogg_opus("Dictaphone", &sound(3));
+        let Ok((format, cleaned)) = check_audio(&recording) else {
+            panic!("a recording refused");
+        };
+        assert_eq!(format, AudioFormat::Ogg);
+        assert!(!cleaned.windows(10).any(|w| w == b"Dictaphone"));
+        // Recognised, but not what a recorder makes, or not whole: one message for all.
+        let unsupported = refuse("audio", "error-testimony-audio-type");
+        for refused in [
+            with_zeros(b"RIFF\x24\0\0\0WAVEfmt "),
+            with_zeros(b"ID3\x04"),
+            with_zeros(b"OggS"),
+            recording[..recording.len() - 9].to_vec(),
+            Vec::new(),
+        ] {
             assert_eq!(check_audio(&refused), Err(unsupported.clone()));
         }
-        let mut heavy = with(b"OggS");
+        let mut heavy = recording;
         heavy.resize(AUDIO_MAX_BYTES + 1, 0);
         assert_eq!(
             check_audio(&heavy),
             Err(refuse("audio", "error-testimony-audio-size"))
         );
-        heavy.truncate(AUDIO_MAX_BYTES);
-        assert_eq!(check_audio(&heavy), Ok(AudioFormat::Ogg));
-        for format in AudioFormat::ALL {
-            assert_eq!(AudioFormat::parse(format.key()), Some(format));
-            assert!(format.mime().starts_with("audio/"));
-        }
+    }
+
+    #[cfg(feature = "ssr")]
+    fn with_zeros(head: &[u8]) -> Vec<u8> {
+        let mut bytes = head.to_vec();
+        bytes.extend_from_slice(&[0u8; 64]);
+        bytes
     }
 
     #[test]

@@ -97,6 +97,7 @@ pub async fn post(
     let token = new_token();
     let txn = super::begin_write(db).await?;
     let stored = testimony::ActiveModel {
+        id: Set(random_id()),
         council_id: Set(new.council_id),
         finding_id: Set(new.finding_id),
         assembly_id: Set(new.assembly_id),
@@ -113,12 +114,13 @@ pub async fn post(
         content_warning: Set(None),
         easy_summary: Set(None),
         token_hash: Set(hash_token(&token)),
-        posted_on: Set(today),
+        // The month alone: pages show no more, and a day would point at the access log's
+        // lines of that day.
+        posted_on: Set(today.with_day(1).unwrap_or(today)),
         audio_format: Set(new
             .audio
             .as_ref()
             .map(|(format, _)| format.key().to_owned())),
-        ..Default::default()
     }
     .insert(&txn)
     .await?;
@@ -132,6 +134,13 @@ pub async fn post(
     }
     txn.commit().await?;
     Ok((stored.id, token))
+}
+
+/// A testimony's id: random, so that neither the id nor the table's order (on SQLite, the
+/// id is the row number) tells in what order testimonies came, which the access log's
+/// times would tie to addresses. Below 2^53: exact as a number anywhere.
+fn random_id() -> i64 {
+    i64::try_from(rand::random::<u64>() >> 11).unwrap_or(0) + 1
 }
 
 async fn find_by_token(
@@ -213,6 +222,44 @@ pub async fn withdraw(db: &DatabaseConnection, token: &str) -> Result<(), Testim
     )
     .await?;
     txn.commit().await?;
+    // The deleted text's pages leave the write-ahead log too (`secure_delete` zeroes them
+    // in the file itself).
+    super::forget_history(db).await;
+    Ok(())
+}
+
+/// A moderator deletes testimony `id` of `council_id` for good, whatever its review: from
+/// every page, the projector and the exports, with its recording. The audit log keeps that
+/// it happened, and who did it, not what it said.
+pub async fn delete(
+    db: &DatabaseConnection,
+    council_id: i64,
+    id: i64,
+    by: Option<i64>,
+) -> Result<(), TestimonyError> {
+    use super::entities::testimony_on_screen;
+    let txn = super::begin_write(db).await?;
+    testimony::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .filter(|t| t.council_id == council_id)
+        .ok_or(TestimonyError::NotFound)?;
+    testimony_audio::Entity::delete_by_id(id).exec(&txn).await?;
+    testimony_on_screen::Entity::delete_many()
+        .filter(testimony_on_screen::Column::TestimonyId.eq(id))
+        .exec(&txn)
+        .await?;
+    testimony::Entity::delete_by_id(id).exec(&txn).await?;
+    record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "testimony-deleted",
+        &format!("testimony {id}"),
+    )
+    .await?;
+    txn.commit().await?;
+    super::forget_history(db).await;
     Ok(())
 }
 
@@ -231,7 +278,8 @@ pub enum Decision {
     Reject { note: String },
 }
 
-/// Testimonies waiting for a moderator (pending, or back from their author), oldest first.
+/// Testimonies waiting for a moderator (pending, or back from their author), oldest month
+/// first (within a month, in no order: the table keeps none).
 pub async fn queue(
     db: &DatabaseConnection,
     council_id: i64,
@@ -241,6 +289,7 @@ pub async fn queue(
         .filter(
             testimony::Column::Review.is_in([Review::Pending.key(), Review::ChangesAsked.key()]),
         )
+        .order_by_asc(testimony::Column::PostedOn)
         .order_by_asc(testimony::Column::Id)
         .all(db)
         .await?
@@ -334,10 +383,31 @@ pub async fn moderate(
     )
     .await?;
     txn.commit().await?;
+    // An approval replaces the original text and a decision drops the recording: neither
+    // stays in the write-ahead log.
+    super::forget_history(db).await;
     Ok(())
 }
 
-/// The approved testimonies of `council_id` whose authors allow `surface`, newest first.
+/// Testimonies a moderator has decided on (approved or not), newest month first: what a
+/// moderator may still delete.
+pub async fn decided(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<Testimony>, TestimonyError> {
+    Ok(testimony::Entity::find()
+        .filter(testimony::Column::CouncilId.eq(council_id))
+        .filter(testimony::Column::Review.is_in([Review::Approved.key(), Review::Rejected.key()]))
+        .order_by_desc(testimony::Column::PostedOn)
+        .order_by_asc(testimony::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(view)
+        .collect())
+}
+
+/// The approved testimonies of `council_id` whose authors allow `surface`, newest month first.
 pub async fn shown_on(
     db: &DatabaseConnection,
     council_id: i64,
@@ -352,7 +422,8 @@ pub async fn shown_on(
         .filter(testimony::Column::CouncilId.eq(council_id))
         .filter(testimony::Column::Review.eq(Review::Approved.key()))
         .filter(consent.eq(true))
-        .order_by_desc(testimony::Column::Id)
+        .order_by_desc(testimony::Column::PostedOn)
+        .order_by_asc(testimony::Column::Id)
         .all(db)
         .await?
         .into_iter()

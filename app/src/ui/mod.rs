@@ -185,7 +185,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
-                        path=path!("/:slug/temoignages/suivi/:token")
+                        path=path!("/:slug/temoignages/suivi")
                         view=pages::TestimonyLinkRoute
                         ssr=SsrMode::Async
                     />

@@ -15,5 +15,6 @@ mod team;
 mod testimonies;
 mod testimony_audio;
 mod testimony_pages;
+mod testimony_privacy;
 mod vote_pages;
 mod votes;

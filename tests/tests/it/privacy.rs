@@ -60,7 +60,7 @@ fn stored(choice: &Choice) -> anyhow::Result<String> {
 }
 
 /// Every occurrence of `needle` in `haystack`, as byte offsets.
-fn offsets(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+pub(crate) fn offsets(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
     haystack
         .windows(needle.len())
         .enumerate()
@@ -70,7 +70,7 @@ fn offsets(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
 }
 
 /// The SQLite file and its write-ahead log, as bytes (empty for PostgreSQL).
-fn sqlite_bytes(app: &TestApp) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
+pub(crate) fn sqlite_bytes(app: &TestApp) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
     let Some(file) = app.sqlite_file() else {
         return Ok((Vec::new(), Vec::new()));
     };

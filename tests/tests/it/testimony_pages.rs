@@ -62,11 +62,13 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
             None,
         )
         .await?;
-    let link = location(&response);
-    assert!(
-        link.starts_with(&format!("/{slug}/temoignages/suivi/")),
-        "{link}"
-    );
+    // The browser goes to a token-free address and keeps the private token in a cookie.
+    let page = location(&response);
+    assert_eq!(page, format!("/{slug}/temoignages/suivi"));
+    let author = agora_tests::cookie_set(&response, "agora_testimony")
+        .ok_or_else(|| anyhow::anyhow!("the private link's cookie"))?;
+    let token = author.trim_start_matches("agora_testimony=").to_owned();
+    let link = format!("/{slug}/temoignages/suivi/{token}");
     let (_, html) = app.follow(response, "").await?;
     let html = unescape(&html);
     assert!(
@@ -81,17 +83,22 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
     let title = html.find("<h1>Votre témoignage</h1>").unwrap_or(0);
     assert!(help < title, "the help comes first: {html}");
     assert!(html.contains("En attente de relecture"));
-    // The link again later: no thank-you (shown once), still the testimony.
-    let (status, html) = app.get(&link).await?;
+    // The link again later, in another browser: its token goes into the cookie and the
+    // browser on to the token-free page; no thank-you (shown once), still the testimony.
+    let opened = app.get_raw(&link, None).await?;
+    assert_eq!(opened.status().as_u16(), 303);
+    assert_eq!(location(&opened), page);
+    assert_eq!(
+        agora_tests::cookie_set(&opened, "agora_testimony").as_deref(),
+        Some(author.as_str())
+    );
+    let (status, html) = app.get_with_cookie(&page, Some(&author)).await?;
     assert_eq!(status, 200);
     assert!(!html.contains("Merci, votre témoignage est envoyé"));
     assert!(unescape(&html).contains("Des rendez-vous plus tôt."));
-    assert_eq!(
-        app.get(&format!("/{slug}/temoignages/suivi/{}", "0".repeat(64)))
-            .await?
-            .0,
-        404
-    );
+    let wrong = format!("agora_testimony={}", "0".repeat(64));
+    assert_eq!(app.get_with_cookie(&page, Some(&wrong)).await?.0, 404);
+    assert_eq!(app.get(&page).await?.0, 404, "no cookie, no testimony");
 
     // Not on the wall before a moderator approves; the public sees no queue.
     let (_, html) = app.get(&wall).await?;
@@ -189,20 +196,14 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
     assert!(!html.contains("Lefèvre"));
 
     // The author takes the public page back: gone from the wall at once.
-    let token = link.rsplit('/').next().unwrap_or_default().to_owned();
     let response = app
         .post_form(
             "/api/testimony_author",
-            None,
-            &[
-                ("slug", slug),
-                ("token", &token),
-                ("action", "consent"),
-                ("projector", "on"),
-            ],
+            Some(&author),
+            &[("slug", slug), ("action", "consent"), ("projector", "on")],
         )
         .await?;
-    let (_, html) = app.follow(response, "").await?;
+    let (_, html) = app.follow(response, &author).await?;
     assert!(unescape(&html).contains("Votre choix est enregistré."));
     let (_, html) = app.get(&wall).await?;
     assert!(!unescape(&html).contains(redacted));
@@ -211,15 +212,21 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
     let response = app
         .post_form(
             "/api/testimony_author",
-            None,
-            &[("slug", slug), ("token", &token), ("action", "withdraw")],
+            Some(&author),
+            &[("slug", slug), ("action", "withdraw")],
         )
         .await?;
+    assert!(
+        agora_tests::set_cookies(&response)
+            .iter()
+            .any(|c| c.starts_with("agora_testimony=;") && c.contains("Max-Age=0")),
+        "the browser forgets the token"
+    );
     let (back, html) = app.follow(response, "").await?;
     assert_eq!(back, wall);
     assert!(unescape(&html).contains("Votre témoignage est retiré et effacé."));
     assert_eq!(testimony::Entity::find().count(&app.db).await?, 0);
-    assert_eq!(app.get(&link).await?.0, 404);
+    assert_eq!(app.get_with_cookie(&page, Some(&author)).await?.0, 404);
     Ok(())
 }
 
@@ -235,8 +242,9 @@ async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow:
             None,
         )
         .await?;
-    let link = location(&response);
-    let token = link.rsplit('/').next().unwrap_or_default().to_owned();
+    let page = location(&response);
+    let author = agora_tests::cookie_set(&response, "agora_testimony")
+        .ok_or_else(|| anyhow::anyhow!("the private link's cookie"))?;
     let id = testimony::Entity::find()
         .one(&app.db)
         .await?
@@ -267,12 +275,13 @@ async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow:
     // The author cannot edit before being asked.
     let edit = [
         ("slug", slug),
-        ("token", token.as_str()),
         ("action", "edit"),
         ("helped", "Le groupe d'entraide du jeudi."),
     ];
-    let response = app.post_form("/api/testimony_author", None, &edit).await?;
-    let (_, html) = app.follow(response, "").await?;
+    let response = app
+        .post_form("/api/testimony_author", Some(&author), &edit)
+        .await?;
+    let (_, html) = app.follow(response, &author).await?;
     assert!(
         unescape(&html).contains("modifié que si l'équipe vous l'a demandé"),
         "{html}"
@@ -296,14 +305,16 @@ async fn only_moderators_decide_and_an_author_edits_only_when_asked() -> anyhow:
         )
         .await?;
     assert!(location(&response).ends_with(&format!("#temoignage-{id}")));
-    let (_, html) = app.get(&link).await?;
+    let (_, html) = app.get_with_cookie(&page, Some(&author)).await?;
     let html = unescape(&html);
     assert!(
         html.contains("Pouvez-vous dire quel groupe ?")
             && html.contains("Modifier votre témoignage")
     );
-    let response = app.post_form("/api/testimony_author", None, &edit).await?;
-    let (_, html) = app.follow(response, "").await?;
+    let response = app
+        .post_form("/api/testimony_author", Some(&author), &edit)
+        .await?;
+    let (_, html) = app.follow(response, &author).await?;
     assert!(
         unescape(&html).contains("La nouvelle version est envoyée"),
         "{html}"
@@ -338,7 +349,7 @@ async fn a_participant_posting_too_often_is_refused_with_the_text_given_back() -
         .ok_or_else(|| anyhow::anyhow!("a participant cookie"))?;
     for text in ["Deux.", "Trois."] {
         let response = post(Some(participant.clone()), text).await?;
-        assert!(location(&response).contains("/temoignages/suivi/"));
+        assert!(location(&response).ends_with("/temoignages/suivi"));
     }
     let response = post(Some(participant.clone()), "Quatre.").await?;
     let (back, html) = app.follow(response, &participant).await?;
@@ -352,7 +363,7 @@ async fn a_participant_posting_too_often_is_refused_with_the_text_given_back() -
     assert_eq!(testimony::Entity::find().count(&app.db).await?, 3);
     // Someone else is not held back.
     let response = post(None, "Cinq.").await?;
-    assert!(location(&response).contains("/temoignages/suivi/"));
+    assert!(location(&response).ends_with("/temoignages/suivi"));
     assert_eq!(testimony::Entity::find().count(&app.db).await?, 4);
     Ok(())
 }
@@ -542,15 +553,11 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
     let response = app
         .post_form(
             "/api/testimony_author",
-            None,
-            &[
-                ("slug", slug),
-                ("token", &posted[0].1),
-                ("action", "consent"),
-            ],
+            Some(&format!("agora_testimony={}", posted[0].1)),
+            &[("slug", slug), ("action", "consent")],
         )
         .await?;
-    assert!(location(&response).contains("/suivi/"));
+    assert!(location(&response).ends_with("/temoignages/suivi"));
     let (_, html) = app.get(&screen).await?;
     assert!(!unescape(&html).contains("Pour l'écran."));
     // An observer may not choose.

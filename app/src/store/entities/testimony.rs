@@ -5,7 +5,8 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "testimony")]
 pub struct Model {
-    #[sea_orm(primary_key)]
+    /// Random (`store::testimonies`), not a sequence.
+    #[sea_orm(primary_key, auto_increment = false)]
     pub id: i64,
     pub council_id: i64,
     pub finding_id: Option<i64>,
@@ -25,6 +26,7 @@ pub struct Model {
     pub easy_summary: Option<String>,
     #[sea_orm(unique)]
     pub token_hash: String,
+    /// The first day of the month it was posted in.
     pub posted_on: ChronoDate,
     /// `domain::testimony::AudioFormat` key while a recording waits in `testimony_audio`.
     pub audio_format: Option<String>,

@@ -1,14 +1,14 @@
 //! Testimonies, for the people who tell them: `/{slug}/temoignages/nouveau`, a guided form
 //! (what happened, what helped, what should change) beside a calm panel of help; and
-//! `/{slug}/temoignages/suivi/{token}`, the private link where its author follows it,
-//! changes who may see it, edits it when asked, or withdraws it. Plain forms throughout.
+//! `/{slug}/temoignages/suivi`, where its author, having opened their private link, follows
+//! it, changes who may see it, edits it when asked, or withdraws it. Plain forms throughout.
 
 use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
-    ActOnTestimony, ModerateTestimony, PageFlash, PostTestimony, ShowTestimony, TestimoniesPage,
-    TestimonyAudio, TestimonyFormPage, TestimonyLinkPage, TestimonyScreenPage, load_testimonies,
-    load_testimony_form, load_testimony_link, load_testimony_screen,
+    ActOnTestimony, DeleteTestimony, ModerateTestimony, PageFlash, PostTestimony, ShowTestimony,
+    TestimoniesPage, TestimonyAudio, TestimonyFormPage, TestimonyLinkPage, TestimonyScreenPage,
+    load_testimonies, load_testimony_form, load_testimony_link, load_testimony_screen,
 };
 use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
@@ -307,18 +307,14 @@ fn audio_fields(i18n: I18n, flash: &PageFlash) -> impl IntoView + use<> {
     }
 }
 
-/// `/{slug}/temoignages/suivi/{token}`
+/// `/{slug}/temoignages/suivi`: the testimony whose private link this browser opened (the
+/// server keeps its token in a cookie; see `api::testimonies::PRIVATE_LINK_COOKIE`).
 #[component]
 pub fn TestimonyLinkRoute() -> impl IntoView {
     let params = use_params_map();
     let page = Resource::new(
-        move || {
-            (
-                params.read().get("slug").unwrap_or_default(),
-                params.read().get("token").unwrap_or_default(),
-            )
-        },
-        |(slug, token)| load_testimony_link(slug, token),
+        move || params.read().get("slug").unwrap_or_default(),
+        load_testimony_link,
     );
     loaded(page, |page| view! { <TestimonyLinkView page/> }.into_any())
 }
@@ -359,7 +355,6 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
     let TestimonyLinkPage {
         council_slug,
         council_name,
-        token,
         link,
         testimony,
         distress,
@@ -369,13 +364,8 @@ fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
     let just_posted = flash.notice.as_deref() == Some("saved-testimony-posted");
     let action = ActOnTestimony::url();
     let hidden = {
-        let (slug, token) = (council_slug.clone(), token.clone());
-        move || {
-            view! {
-                <input type="hidden" name="slug" value=slug.clone()/>
-                <input type="hidden" name="token" value=token.clone()/>
-            }
-        }
+        let slug = council_slug.clone();
+        move || view! { <input type="hidden" name="slug" value=slug.clone()/> }
     };
     let keep = just_posted.then(|| {
         view! {
@@ -585,11 +575,13 @@ fn wall_item(
     testimony: &Testimony,
     colleges: &[(String, Option<String>)],
     easy: bool,
+    // Its place on the wall, to name it to a screen reader (the id is random).
+    position: usize,
 ) -> impl IntoView + use<> {
     // "Listen" reads what is shown: the easy summary, else the story, and a story behind a
     // content warning only once the reader has opened it.
     let anchor = format!("temoignage-{}", testimony.id);
-    let about = i18n.with("testimony-numbered", &[("n", &testimony.id.to_string())]);
+    let about = i18n.with("testimony-numbered", &[("n", &position.to_string())]);
     let (story_id, summary_id) = (format!("{anchor}-texte"), format!("{anchor}-resume"));
     let story = view! {
         <div id=story_id.clone()>{story_view(i18n, &testimony.story)}</div>
@@ -744,6 +736,51 @@ fn queue_item(
     }
 }
 
+/// A testimony already decided, for a moderator: who, its review, and a form to delete it
+/// for good (a box to tick first: the browser and the server both ask for it).
+fn decided_item(
+    i18n: I18n,
+    flash: &PageFlash,
+    slug: &str,
+    testimony: &Testimony,
+    colleges: &[(String, Option<String>)],
+) -> impl IntoView + use<> {
+    let id = testimony.id;
+    let form = format!("delete-{id}");
+    let error = flash.error(&form, "confirm");
+    let (box_id, error_id) = (format!("supprimer-{id}"), format!("supprimer-{id}-erreur"));
+    let described = error.is_some().then(|| error_id.clone());
+    view! {
+        <li class="card decided">
+            <p class="byline">{byline(i18n, testimony, colleges)}</p>
+            <p class="tag">{i18n.t(review_label(testimony.review))}</p>
+            <form method="post" action=DeleteTestimony::url() class="stacked-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="id" value=id.to_string()/>
+                <p class="choice" class:field-invalid=error.is_some()>
+                    <input
+                        type="checkbox"
+                        id=box_id.clone()
+                        name="confirm"
+                        value="on"
+                        required
+                        aria-describedby=described
+                        aria-invalid=error.is_some().then_some("true")
+                        autofocus=error.is_some()
+                    />
+                    <label for=box_id>{i18n.t("testimony-delete-confirm")}</label>
+                </p>
+                {error.map(|message| view! {
+                    <p class="field-error" id=error_id>{i18n.text(&message)}</p>
+                })}
+                <button type="submit" class="button button-danger">
+                    {i18n.t("testimony-delete")}
+                </button>
+            </form>
+        </li>
+    }
+}
+
 #[component]
 fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -756,6 +793,7 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         queue,
         can_export,
         screen,
+        decided,
         flash,
     } = page;
     let screen_view = screen.map(|(allowed, current)| {
@@ -782,7 +820,8 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         view! { <p>{i18n.t("testimony-wall-empty")}</p> }.into_any()
     } else {
         wall.iter()
-            .map(|t| wall_item(i18n, t, &colleges, easy))
+            .enumerate()
+            .map(|(n, t)| wall_item(i18n, t, &colleges, easy, n + 1))
             .collect_view()
             .into_any()
     };
@@ -802,6 +841,28 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
             <section aria-labelledby="queue-title">
                 <h2 id="queue-title">{i18n.t("testimony-queue-title")}</h2>
                 <p>{i18n.t("testimony-queue-how")}</p>
+                {items}
+            </section>
+        }
+    });
+    let decided_view = decided.map(|decided| {
+        let items = if decided.is_empty() {
+            view! { <p>{i18n.t("testimony-decided-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {decided
+                        .iter()
+                        .map(|t| decided_item(i18n, &flash, &council_slug, t, &colleges))
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        view! {
+            <section aria-labelledby="decides-title">
+                <h2 id="decides-title">{i18n.t("testimony-decided-title")}</h2>
+                <p>{i18n.t("testimony-decided-how")}</p>
                 {items}
             </section>
         }
@@ -830,6 +891,7 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
             <h2 id="wall-title">{i18n.t("testimony-wall-published")}</h2>
             {wall_view}
         </section>
+        {decided_view}
     }
 }
 
