@@ -28,11 +28,23 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await tabTo(page, 'form.testimony-form button[type="submit"]', 10);
   await page.keyboard.press('Enter');
   await expect(page.locator('.receipt')).toContainText("Merci ! C'est envoyé.");
-  const path = new URL(page.url()).pathname;
-  expect(path).toMatch(/\/temoignages\/suivi\/[0-9a-f]{64}$/);
-  await expect(page.locator('.private-link code')).toContainText(path);
+  // The address has no token: the browser keeps it in a cookie no script can read.
+  expect(new URL(page.url()).pathname).toBe(`${COUNCIL}/temoignages/suivi`);
+  const link = (await page.locator('.private-link code').textContent()).trim();
+  expect(link).toMatch(/\/temoignages\/suivi\/[0-9a-f]{64}$/);
+  const kept = (await context.cookies()).find((c) => c.name === 'agora_testimony');
+  expect(kept?.httpOnly).toBe(true);
+  expect(kept?.expires).toBe(-1);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('agora_testimony');
   await expect(page.locator('.help-panel')).toBeVisible();
   await expectNoAxeViolations(page, 'testimony private link, easy-read');
+  // The link opened later, in another browser: the same page, at a token-free address.
+  const elsewhere = await page.context().browser().newContext({ baseURL });
+  const other = await elsewhere.newPage();
+  await other.goto(new URL(link).pathname);
+  expect(new URL(other.url()).pathname).toBe(`${COUNCIL}/temoignages/suivi`);
+  await expect(other.locator('main')).toContainText('Des rendez-vous plus tôt.');
+  await elsewhere.close();
 
   // A facilitator: the queue, names removed by keyboard (nothing stored), then published.
   await setPreferences(context, baseURL, 'lang=fr');
@@ -63,6 +75,26 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expect(listen).toBeVisible();
   await expect(page.locator(`#${await listen.getAttribute('data-read')}`)).toContainText("le Dr […] m'a écouté");
   await expectNoAxeViolations(page, 'testimony wall');
+
+  // Erased for good by the facilitator, by keyboard: first refused without the box ticked.
+  const id = cardId.replace('temoignage-', '');
+  const confirm = `#supprimer-${id}`;
+  await expect(page.locator('#decides-title')).toBeVisible();
+  for (const width of [390, 1280, 1920]) {
+    await page.setViewportSize({ width, height: width === 1920 ? 1080 : 900 });
+    await page.locator(confirm).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`decided-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectNoAxeViolations(page, 'decided testimonies');
+  await tabTo(page, confirm, 200);
+  await page.keyboard.press('Space');
+  await expect(page.locator(confirm)).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]').first()).toContainText('Le témoignage est effacé.');
+  await expect(page.locator('article.testimony', { hasText: "le Dr […] m'a écouté" })).toHaveCount(0);
+  await expect(page.locator(confirm)).toHaveCount(0);
   await page.goto(`${COUNCIL}/temoignages/ecran`);
   await expect(page.locator('.projector')).toContainText("Pas de témoignage à l'écran");
   await expectNoAxeViolations(page, 'testimony projector');
@@ -73,7 +105,7 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the form takes a sound file and the recorder stays hidden', async ({ page, baseURL, context }) => {
+  test('a file that only looks like a recording is refused beside its field', async ({ page, baseURL, context }) => {
     await setPreferences(context, baseURL, 'lang=fr&easy=1');
     await page.goto(`${COUNCIL}/temoignages/nouveau`);
     await expect(page.locator('#testimony-recorder')).toBeHidden();
@@ -84,7 +116,8 @@ test.describe('without JavaScript', () => {
     });
     await page.locator('#testimony-pseudonym').fill('Sans script');
     await page.locator('form.testimony-form button[type="submit"]').click();
-    await expect(page.locator('.receipt')).toBeVisible();
-    await expect(page.locator('main')).toContainText("Nous avons votre message audio");
+    await expect(page.locator('#testimony-audio')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#testimony-pseudonym')).toHaveValue('Sans script');
+    await expect(page.locator('#testimony-audio-error')).toContainText('Ce fichier ne marche pas.');
   });
 });

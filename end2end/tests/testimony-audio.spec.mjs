@@ -60,7 +60,16 @@ test('a message recorded by keyboard is sent with the form and heard by a facili
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^audio\//);
   expect((await response.body()).length).toBe(file.size);
-  // The browser can read what it recorded, from our server.
+  // Stored without its metadata: same length (blanked in place), Chromium's name gone.
+  const heard = await response.body();
+  expect(heard.includes(Buffer.from('Chrome'))).toBe(false);
+  // The browser can read what it recorded, from our server, and decode every second of it.
+  const seconds = await page.evaluate(async (url) => {
+    const bytes = await (await fetch(url)).arrayBuffer();
+    const audio = await new AudioContext().decodeAudioData(bytes);
+    return audio.duration;
+  }, source);
+  expect(seconds).toBeGreaterThan(1);
   const readable = await card.locator('audio').evaluate((audio) => new Promise((resolve) => {
     audio.addEventListener('loadedmetadata', () => resolve(true), { once: true });
     audio.addEventListener('error', () => resolve(false), { once: true });
@@ -69,4 +78,44 @@ test('a message recorded by keyboard is sent with the form and heard by a facili
   }));
   expect(readable).toBe(true);
   await expectNoAxeViolations(page, 'moderation queue with an audio message');
+});
+
+test('without JavaScript, the form takes a recording made on another device', async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  // A real recording: this browser's recorder, from the fake microphone, as a phone would.
+  const recorder = await browser.newContext({ baseURL, permissions: ['microphone'] });
+  const recordingPage = await recorder.newPage();
+  await recordingPage.goto('/');
+  const { type, bytes } = await recordingPage.evaluate(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const media = new MediaRecorder(stream, { mimeType: 'audio/webm;codecs=opus' });
+    const chunks = [];
+    media.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((resolve) => { media.onstop = resolve; });
+    media.start();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    media.stop();
+    await stopped;
+    stream.getTracks().forEach((t) => t.stop());
+    const blob = new Blob(chunks, { type: 'audio/webm' });
+    return { type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
+  });
+  await recorder.close();
+
+  const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await setPreferences(plain, baseURL, 'lang=fr&easy=1');
+  const page = await plain.newPage();
+  await page.goto(`${COUNCIL}/temoignages/nouveau`);
+  await expect(page.locator('#testimony-recorder')).toBeHidden();
+  await page.locator('#testimony-audio').setInputFiles({
+    name: 'message.webm',
+    mimeType: type,
+    buffer: Buffer.from(bytes),
+  });
+  await page.locator('#testimony-pseudonym').fill('Sans script');
+  await page.locator('form.testimony-form button[type="submit"]').click();
+  await expect(page.locator('.receipt')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Nous avons votre message audio');
+  expect(new URL(page.url()).pathname).toBe(`${COUNCIL}/temoignages/suivi`);
+  await plain.close();
 });

@@ -192,7 +192,7 @@ saved-testimony-screen = The screen is updated.
     .easy = The screen changed.
 
 # Audio messages: recorded instead of written, written down by a moderator.
-error-testimony-audio-type = This file is not a sound we can read. Send an MP3, M4A, OGG, WebM or WAV file, or write your testimony. Choose the file again.
+error-testimony-audio-type = This file is not a sound we can read. Send a whole M4A, OGG or WebM recording (a phone's, or this page's), or write your testimony. Choose the file again.
     .easy = This file does not work. Try another sound, or write. Choose the file again.
 error-testimony-audio-size = This audio message is too heavy: 5 MB at most (about 3 minutes). Shorten it and choose it again.
     .easy = The message is too long. 3 minutes at most. Try again.
@@ -204,7 +204,7 @@ testimony-audio-hint = If writing is hard, record a message of 3 minutes at most
     .easy = You can speak for 3 minutes at most. The team listens and writes what you say. Nobody else hears your voice.
 testimony-audio-file = Audio file (optional)
     .easy = Your audio message (if you want)
-testimony-audio-file-hint = On a phone, this button can also record. MP3, M4A, OGG, WebM or WAV; 5 MB at most.
+testimony-audio-file-hint = On a phone, this button can also record. An M4A, OGG or WebM recording; 5 MB at most.
     .easy = On a phone, this button can record your voice.
 testimony-record-start = Record a message
     .easy = Speak

@@ -275,6 +275,12 @@ results-export-intro = The file of anonymous ballots lets anyone recount the res
     .easy = This file lets you count the votes again.
 results-export = Download the anonymous ballots (JSON)
     .easy = Download the votes
+results-export-pairwise-why = To publish widely, prefer the totals per pair: they recount the same result without showing any ranking, which someone could recognise if they had dictated it.
+    .easy = To show everyone, take this file. It shows no one's vote.
+results-export-pairwise = Download the totals per pair (JSON)
+    .easy = Download the totals
+error-vote-export-pairwise = Totals per pair exist only for ranked votes.
+    .easy = This file exists only for votes where you rank.
 decimal-mark = .
 
 error-vote-method = Choose a way of voting.

@@ -192,7 +192,7 @@ saved-testimony-screen = L'écran est mis à jour.
     .easy = L'écran a changé.
 
 # Audio messages: recorded instead of written, written down by a moderator.
-error-testimony-audio-type = Ce fichier n'est pas un son que nous savons lire. Envoyez un fichier MP3, M4A, OGG, WebM ou WAV, ou écrivez votre témoignage. Choisissez le fichier à nouveau.
+error-testimony-audio-type = Ce fichier n'est pas un son que nous savons lire. Envoyez un enregistrement entier en M4A, OGG ou WebM (celui d'un téléphone ou de cette page), ou écrivez votre témoignage. Choisissez le fichier à nouveau.
     .easy = Ce fichier ne marche pas. Essayez un autre son, ou écrivez. Choisissez le fichier encore une fois.
 error-testimony-audio-size = Ce message audio est trop lourd : 5 Mo au plus (environ 3 minutes). Raccourcissez-le et choisissez-le à nouveau.
     .easy = Le message est trop long. 3 minutes au plus. Recommencez.
@@ -204,7 +204,7 @@ testimony-audio-hint = Si écrire est difficile, enregistrez un message de 3 min
     .easy = Vous pouvez parler 3 minutes au plus. L'équipe écoute et écrit ce que vous dites. Personne d'autre n'entend votre voix.
 testimony-audio-file = Fichier audio (facultatif)
     .easy = Votre message audio (si vous voulez)
-testimony-audio-file-hint = Sur un téléphone, ce bouton permet aussi d'enregistrer. MP3, M4A, OGG, WebM ou WAV ; 5 Mo au plus.
+testimony-audio-file-hint = Sur un téléphone, ce bouton permet aussi d'enregistrer. Un enregistrement M4A, OGG ou WebM ; 5 Mo au plus.
     .easy = Sur un téléphone, ce bouton peut enregistrer votre voix.
 testimony-record-start = Enregistrer un message
     .easy = Parler

@@ -275,6 +275,12 @@ results-export-intro = Le fichier des bulletins anonymes permet à chacun de rec
     .easy = Ce fichier permet de recompter les votes.
 results-export = Télécharger les bulletins anonymes (JSON)
     .easy = Télécharger les votes
+results-export-pairwise-why = Pour publier largement, préférez les totaux par paire : ils recomptent le même résultat sans montrer aucun classement, qu'on pourrait reconnaître si on l'avait imposé à quelqu'un.
+    .easy = Pour montrer à tout le monde, prenez ce fichier. Il ne montre le vote de personne.
+results-export-pairwise = Télécharger les totaux par paire (JSON)
+    .easy = Télécharger les totaux
+error-vote-export-pairwise = Les totaux par paire ne valent que pour les votes par classement.
+    .easy = Ce fichier existe seulement pour les votes où on classe.
 decimal-mark = ,
 
 error-vote-method = Choisissez une façon de voter.

@@ -189,3 +189,59 @@ fn recount_prints_the_result_offline_and_refuses_a_malformed_file_with_code_2() 
     );
     assert!(refused.stdout.is_empty());
 }
+
+#[test]
+fn recount_counts_a_file_of_totals_per_pair_and_refuses_an_impossible_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Three residents rank Logement first, two usagers Emploi: as totals per pair.
+    let file = dir.path().join("totaux.json");
+    std::fs::write(
+        &file,
+        r#"{"method": "schulze", "candidates": ["Logement", "Emploi"],
+            "pairwise": {
+              "habitants": {"ballots": 3, "above": [[0, 3], [0, 0]]},
+              "usagers": {"ballots": 2, "above": [[0, 0], [2, 0]]}
+            }}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let raw = agora("nowhere", &["recount", &file.display().to_string()], &[]);
+    assert!(raw.status.success(), "{raw:?}");
+    let printed: serde_json::Value =
+        serde_json::from_str(&stdout(&raw)).unwrap_or_else(|e| panic!("{e}: {raw:?}"));
+    assert_eq!(
+        printed["ranking"],
+        serde_json::json!([["Logement"], ["Emploi"]])
+    );
+    assert_eq!(printed["scores"]["Logement"]["borda_exact"], "3");
+    let equal = agora(
+        "nowhere",
+        &[
+            "recount",
+            &file.display().to_string(),
+            "--weighting",
+            "equal-colleges",
+        ],
+        &[],
+    );
+    let printed: serde_json::Value =
+        serde_json::from_str(&stdout(&equal)).unwrap_or_else(|e| panic!("{e}: {equal:?}"));
+    assert_eq!(
+        printed["ranking"],
+        serde_json::json!([["Logement", "Emploi"]])
+    );
+
+    // More ballots ranking one above the other than there are ballots: refused.
+    let bad = dir.path().join("impossible.json");
+    std::fs::write(
+        &bad,
+        r#"{"method": "borda", "candidates": ["Logement", "Emploi"],
+            "pairwise": {"usagers": {"ballots": 1, "above": [[0, 2], [0, 0]]}}}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let refused = agora("nowhere", &["recount", &bad.display().to_string()], &[]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("pairwise totals of college \"usagers\""),
+        "{refused:?}"
+    );
+}

@@ -441,6 +441,7 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
 pub async fn export_vote(
     slug: String,
     id: String,
+    #[server(default)] totals: String,
 ) -> Result<crate::domain::recount::BallotFile, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
@@ -454,8 +455,18 @@ pub async fn export_vote(
     let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
         .await
         .map_err(|_| AppError::Internal)?;
+    // `totals=pairwise`: a ranked vote's totals per pair instead of its ballots.
+    let (file, name) = match totals.as_str() {
+        "pairwise" => (
+            file.pairwise_totals().map_err(|_| {
+                AppError::Invalid("error-vote-export-pairwise".into()).with_status()
+            })?,
+            format!("totaux-par-paire-vote-{}.json", vote.id),
+        ),
+        _ => (file, format!("bulletins-vote-{}.json", vote.id)),
+    };
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
-    let name = format!("attachment; filename=\"bulletins-vote-{}.json\"", vote.id);
+    let name = format!("attachment; filename=\"{name}\"");
     if let Ok(value) = http::HeaderValue::from_str(&name) {
         response.insert_header(http::header::CONTENT_DISPOSITION, value);
     }

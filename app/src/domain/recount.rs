@@ -1,7 +1,7 @@
 //! The anonymous ballots of a closed vote as a file anyone can recount (docs/recount.md):
 //! reading it, checking every ballot, and the result as `agora recount` prints it.
 
-use super::tally::{self, Ballot, BallotError, Choice, Method, Rules, Score, Weighting};
+use super::tally::{self, Ballot, BallotError, Choice, Method, Pairwise, Rules, Score, Weighting};
 use num_rational::BigRational;
 use num_traits::ToPrimitive;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,13 @@ pub struct BallotFile {
     pub max_points: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_points_per_candidate: Option<u32>,
+    /// Empty in a file of pairwise totals.
+    #[serde(default)]
     pub ballots: Vec<FileBallot>,
+    /// Ranked methods, instead of the ballots: each college's pairwise totals (its name as
+    /// in `ballots[].college`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairwise: Option<BTreeMap<String, Pairwise>>,
 }
 
 fn raw() -> Weighting {
@@ -152,7 +158,38 @@ impl BallotFile {
             max_points_per_candidate: dots.then_some(rules.max_points_per_candidate),
             candidates,
             ballots,
+            pairwise: None,
         }
+    }
+
+    /// The same vote as pairwise totals per college, without any ballot: for ranked methods,
+    /// whose rankings can be recognised in a ballot file (docs/recount.md). It recounts to
+    /// the same result with either weighting.
+    pub fn pairwise_totals(&self) -> Result<BallotFile, RecountError> {
+        if !matches!(self.method, Method::Schulze | Method::Borda) {
+            return Err(RecountError::File(
+                "pairwise totals are for ranked methods (schulze, borda)".into(),
+            ));
+        }
+        let ballots = self.ballots()?;
+        let mut colleges: BTreeMap<String, Vec<&Ballot>> = BTreeMap::new();
+        for ballot in &ballots {
+            colleges
+                .entry(ballot.college.clone())
+                .or_default()
+                .push(ballot);
+        }
+        let n = self.candidates.len();
+        Ok(BallotFile {
+            ballots: Vec::new(),
+            pairwise: Some(
+                colleges
+                    .into_iter()
+                    .map(|(college, ballots)| (college, Pairwise::of(ballots, n)))
+                    .collect(),
+            ),
+            ..self.clone()
+        })
     }
 
     pub fn rules(&self) -> Rules {
@@ -289,8 +326,34 @@ impl BallotFile {
 
     /// Counts the file, with its own weighting unless `weighting` says otherwise.
     pub fn recount(&self, weighting: Option<Weighting>) -> Result<RecountResult, RecountError> {
-        let ballots = self.ballots()?;
-        let outcome = tally::tally(&self.rules(), weighting.unwrap_or(self.weighting), &ballots);
+        let weighting = weighting.unwrap_or(self.weighting);
+        let outcome = match &self.pairwise {
+            None => tally::tally(&self.rules(), weighting, &self.ballots()?),
+            Some(colleges) => {
+                let n = self.candidates.len();
+                if !matches!(self.method, Method::Schulze | Method::Borda) {
+                    return Err(RecountError::File(
+                        "pairwise totals count only ranked methods (schulze, borda)".into(),
+                    ));
+                }
+                if !self.ballots.is_empty() {
+                    return Err(RecountError::File(
+                        "a file holds ballots or pairwise totals, not both".into(),
+                    ));
+                }
+                if let Some((college, _)) = colleges.iter().find(|(_, t)| !t.is_consistent(n)) {
+                    return Err(RecountError::File(format!(
+                        "pairwise totals of college \"{college}\": not a {n}×{n} table of \
+                         counts within its ballots"
+                    )));
+                }
+                let colleges: Vec<(String, Pairwise)> = colleges
+                    .iter()
+                    .map(|(c, t)| (c.clone(), t.clone()))
+                    .collect();
+                tally::tally_pairwise(self.method, weighting, &colleges, n)
+            }
+        };
         let name = |c: usize| self.candidates.get(c).cloned().unwrap_or_default();
         let number = |r: &BigRational| r.to_f64().unwrap_or(f64::NAN);
         let scores = outcome
@@ -423,6 +486,40 @@ mod tests {
     }
 
     #[test]
+    fn pairwise_totals_that_cannot_be_a_college_s_are_refused() {
+        let file = |pairwise: &str, ballots: &str| {
+            serde_json::from_str::<BallotFile>(&format!(
+                r#"{{"method":"schulze","candidates":["A","B"],"ballots":[{ballots}],"pairwise":{pairwise}}}"#
+            ))
+        };
+        let good = r#"{"usagers":{"ballots":3,"above":[[0,2],[1,0]]}}"#;
+        let Ok(counted) = file(good, "") else {
+            panic!("a pairwise file");
+        };
+        assert_eq!(
+            counted.recount(None).map(|r| r.ranking),
+            Ok(vec![vec!["A".to_owned()], vec!["B".to_owned()]])
+        );
+        for bad in [
+            r#"{"usagers":{"ballots":3,"above":[[0,2],[2,0]]}}"#,
+            r#"{"usagers":{"ballots":3,"above":[[1,2],[1,0]]}}"#,
+            r#"{"usagers":{"ballots":3,"above":[[0,2]]}}"#,
+        ] {
+            let Ok(parsed) = file(bad, "") else {
+                panic!("parsed");
+            };
+            assert!(
+                matches!(parsed.recount(None), Err(RecountError::File(_))),
+                "{bad}"
+            );
+        }
+        let Ok(both) = file(good, r#"{"ranking":[["A"]]}"#) else {
+            panic!("parsed");
+        };
+        assert!(matches!(both.recount(None), Err(RecountError::File(_))));
+    }
+
+    #[test]
     fn majority_judgment_prints_grade_names() {
         let f = file(
             r#"{"method": "majority-judgment", "candidates": ["A", "B"],
@@ -535,6 +632,19 @@ mod tests {
                         .map(|group| group.iter().map(|&c| read.candidates[c].clone()).collect())
                         .collect();
                     prop_assert_eq!(recounted.ranking, by_name);
+                }
+                // Ranked methods: the pairwise totals recount to the same, figures and all,
+                // with no ballot in them.
+                if matches!(method, Method::Schulze | Method::Borda) {
+                    let totals = read.pairwise_totals().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let json = serde_json::to_string(&totals).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    let back: BallotFile = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert!(back.ballots.is_empty() && !json.contains("ranking"));
+                    for weighting in [Weighting::Raw, Weighting::EqualColleges] {
+                        let from_totals = back.recount(Some(weighting)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                        let from_ballots = read.recount(Some(weighting)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                        prop_assert_eq!(from_totals, from_ballots);
+                    }
                 }
             }
         }

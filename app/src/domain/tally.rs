@@ -127,6 +127,83 @@ pub struct Ballot {
     pub choice: Choice,
 }
 
+/// One college's ranked ballots as Schulze and Borda need them, and no more: how many
+/// ballots, and for each ordered pair how many rank the first candidate strictly above the
+/// second (`above[i][j]`). Published instead of the ballots, it recounts both methods
+/// exactly without listing any ranking (docs/recount.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pairwise {
+    pub ballots: u64,
+    pub above: Vec<Vec<u64>>,
+}
+
+impl Pairwise {
+    /// The totals of `ballots` (rankings; other choices are not counted) over `n` candidates.
+    pub fn of<'a>(ballots: impl IntoIterator<Item = &'a Ballot>, n: usize) -> Self {
+        let mut totals = Pairwise {
+            ballots: 0,
+            above: vec![vec![0; n]; n],
+        };
+        for ballot in ballots {
+            let Choice::Ranking(ranking) = &ballot.choice else {
+                continue;
+            };
+            totals.ballots += 1;
+            let place = places(ranking, n);
+            for (i, row) in totals.above.iter_mut().enumerate() {
+                for (j, count) in row.iter_mut().enumerate() {
+                    if place[i] < place[j] {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+        totals
+    }
+
+    /// Whether these can be one college's totals over `n` candidates: an `n`×`n` table,
+    /// nothing above itself, no pair counted both ways more often than there are ballots.
+    pub fn is_consistent(&self, n: usize) -> bool {
+        self.above.len() == n
+            && self.above.iter().enumerate().all(|(i, row)| {
+                row.len() == n
+                    && row[i] == 0
+                    && (0..n).all(|j| {
+                        let other = self.above.get(j).and_then(|r| r.get(i)).copied();
+                        other.is_some_and(|o| {
+                            row[j].checked_add(o).is_some_and(|t| t <= self.ballots)
+                        })
+                    })
+            })
+    }
+}
+
+/// A ranked vote's result from each college's pairwise totals (`colleges`: college, its
+/// totals): Schulze or Borda, with either weighting, exactly as from the ballots.
+pub fn tally_pairwise(
+    method: Method,
+    weighting: Weighting,
+    colleges: &[(String, Pairwise)],
+    n: usize,
+) -> Outcome {
+    // With the raw weighting every ballot weighs 1: the colleges' totals add up.
+    let weighted: Vec<(BigRational, &Pairwise)> = colleges
+        .iter()
+        .filter(|(_, totals)| totals.ballots > 0)
+        .map(|(_, totals)| {
+            let weight = match weighting {
+                Weighting::Raw => BigRational::one(),
+                Weighting::EqualColleges => {
+                    BigRational::new(BigInt::one(), BigInt::from(totals.ballots))
+                }
+            };
+            (weight, totals)
+        })
+        .collect();
+    ranked(method, &weighted, n)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BallotError {
     #[error("this ballot is not for this voting method")]
@@ -282,31 +359,6 @@ fn places(groups: &[Vec<usize>], candidates: usize) -> Vec<usize> {
     place
 }
 
-/// Borda points, doubled to stay whole: 2 per candidate ranked below, 1 per candidate tied.
-fn borda_counts(ballots: &[&Ballot], counts: &mut [u64]) {
-    let n = counts.len();
-    for ballot in ballots {
-        let Choice::Ranking(groups) = &ballot.choice else {
-            continue;
-        };
-        let place = places(groups, n);
-        let mut per_place = vec![0u64; groups.len() + 1];
-        for &p in &place {
-            per_place[p] += 1;
-        }
-        // Candidates strictly below each place.
-        let mut below = vec![0u64; per_place.len()];
-        let mut running = 0;
-        for p in (0..per_place.len()).rev() {
-            below[p] = running;
-            running += per_place[p];
-        }
-        for (candidate, &p) in place.iter().enumerate() {
-            counts[candidate] += 2 * below[p] + (per_place[p] - 1);
-        }
-    }
-}
-
 /// Ranks candidates by a total, highest first; equal totals tie.
 fn rank_by<T: Ord + Clone>(keys: &[T]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
@@ -350,15 +402,15 @@ pub fn tally(rules: &Rules, weighting: Weighting, ballots: &[Ballot]) -> Outcome
             });
             totals_outcome(totals)
         }
-        Method::Borda => {
-            let half = BigRational::new(BigInt::one(), BigInt::from(2));
-            let totals = weighted(&groups, n, borda_counts)
-                .into_iter()
-                .map(|doubled| doubled * &half)
+        Method::Borda | Method::Schulze => {
+            let totals: Vec<(BigRational, Pairwise)> = groups
+                .iter()
+                .map(|(weight, ballots)| (weight.clone(), Pairwise::of(ballots.iter().copied(), n)))
                 .collect();
-            totals_outcome(totals)
+            let weighted: Vec<(BigRational, &Pairwise)> =
+                totals.iter().map(|(w, t)| (w.clone(), t)).collect();
+            ranked(rules.method, &weighted, n)
         }
-        Method::Schulze => schulze(&groups, n),
         Method::MajorityJudgment => majority_judgment(&groups, n, rules.grades),
     }
 }
@@ -370,23 +422,42 @@ fn totals_outcome(totals: Vec<BigRational>) -> Outcome {
     }
 }
 
-fn schulze(groups: &[(BigRational, Vec<&Ballot>)], n: usize) -> Outcome {
+/// Borda points, each a candidate's: on one ballot 1 per candidate ranked below and ½ per
+/// candidate tied, that is, against each other candidate, (above − below + 1) / 2.
+fn borda_from(weighted: &[(BigRational, &Pairwise)], n: usize) -> Vec<BigRational> {
+    let half = BigRational::new(BigInt::one(), BigInt::from(2));
+    (0..n)
+        .map(|i| {
+            let mut doubled = BigRational::zero();
+            for (weight, totals) in weighted {
+                let count: u64 = (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| totals.above[i][j] + totals.ballots - totals.above[j][i])
+                    .sum();
+                doubled += ratio(count) * weight;
+            }
+            doubled * &half
+        })
+        .collect()
+}
+
+/// Schulze or Borda from weighted pairwise totals.
+fn ranked(method: Method, weighted: &[(BigRational, &Pairwise)], n: usize) -> Outcome {
+    let borda = borda_from(weighted, n);
+    if method == Method::Borda {
+        return totals_outcome(borda);
+    }
     // d[i * n + j]: the weight of the ballots that rank i strictly above j.
-    let d = weighted(groups, n * n, |ballots, counts| {
-        for ballot in ballots {
-            let Choice::Ranking(ranking) = &ballot.choice else {
-                continue;
-            };
-            let place = places(ranking, n);
-            for i in 0..n {
-                for j in 0..n {
-                    if place[i] < place[j] {
-                        counts[i * n + j] += 1;
-                    }
+    let mut d = vec![BigRational::zero(); n * n];
+    for (weight, totals) in weighted {
+        for i in 0..n {
+            for j in 0..n {
+                if totals.above[i][j] > 0 {
+                    d[i * n + j] += ratio(totals.above[i][j]) * weight;
                 }
             }
         }
-    });
+    }
     // Strongest paths, by winning votes.
     let zero = BigRational::zero();
     let mut p: Vec<BigRational> = (0..n * n)
@@ -434,12 +505,10 @@ fn schulze(groups: &[(BigRational, Vec<&Ballot>)], n: usize) -> Outcome {
         remaining.retain(|c| !winners.contains(c));
         ranking.push(winners);
     }
-    let half = BigRational::new(BigInt::one(), BigInt::from(2));
-    let borda = weighted(groups, n, borda_counts);
     let scores = (0..n)
         .map(|i| Score::Schulze {
             wins: (0..n).filter(|&j| j != i && beats(i, j)).count(),
-            borda: &borda[i] * &half,
+            borda: borda[i].clone(),
         })
         .collect();
     Outcome { ranking, scores }

@@ -174,7 +174,7 @@ pub fn check_post(
 }
 
 /// The most an audio message may weigh, in bytes: a few minutes of speech in the formats
-/// browsers and phones record (Opus, AAC, MP3).
+/// browsers and phones record (Opus, AAC).
 pub const AUDIO_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The longest recording the in-browser recorder makes, in seconds.
 pub const AUDIO_MAX_SECONDS: u32 = 180;

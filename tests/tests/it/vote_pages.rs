@@ -539,6 +539,96 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
         equal.ranking[0][0],
         "equal-colleges winner"
     );
+    // Totals per pair exist for ranked votes only: asked of an approval vote, refused.
+    assert!(!html.contains("totals=pairwise"), "no link to them here");
+    let (status, _) = app
+        .get_with_cookie(&format!("{export}&totals=pairwise"), Some(&coordinator))
+        .await?;
+    assert_eq!(status, 422);
+    Ok(())
+}
+
+/// A ranked vote's totals per pair: no ranking in them, and the same result, figures and
+/// all, with either weighting, as the ballot file (docs/recount.md).
+#[tokio::test]
+async fn a_ranked_vote_s_totals_per_pair_recount_to_its_result_without_any_ranking()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let id = set_up(&app, &coordinator, "schulze", "open").await?;
+    let vote_id = id.to_string();
+    // Six residents rank 0, 1, 2; six usagers 2, 0, 1; one resident an unusual 1, 2, 0.
+    for (college, order) in [("habitants", "0,1,2"); 6]
+        .into_iter()
+        .chain([("usagers", "2,0,1"); 6])
+        .chain([("habitants", "1,2,0")])
+    {
+        let response = app
+            .post_form(
+                "/api/cast_ballot",
+                None,
+                &[
+                    ("slug", slug),
+                    ("vote", &vote_id),
+                    ("college", college),
+                    ("order", order),
+                ],
+            )
+            .await?;
+        assert_eq!(response.status().as_u16(), 302);
+    }
+    app.post_form(
+        "/api/run_vote",
+        Some(&coordinator),
+        &[("slug", slug), ("vote", &vote_id), ("action", "close")],
+    )
+    .await?;
+    let (_, html) = app
+        .get_with_cookie(&format!("/{slug}/votes/{id}/resultats"), Some(&coordinator))
+        .await?;
+    let export = format!("/api/export_vote?slug={slug}&id={id}");
+    assert!(
+        html.contains(&format!(
+            "{}&amp;totals=pairwise",
+            export.replace('&', "&amp;")
+        )),
+        "the link: {html}"
+    );
+    let (status, ballots) = app.get_with_cookie(&export, Some(&coordinator)).await?;
+    assert_eq!(status, 200);
+    let ballots: BallotFile = serde_json::from_str(&ballots)?;
+    assert_eq!(ballots.ballots.len(), 13);
+    let response = app
+        .client
+        .get(app.url(&format!("{export}&totals=pairwise")))
+        .header("cookie", &coordinator)
+        .send()
+        .await?;
+    assert!(
+        agora_tests::header(&response, "content-disposition").contains("totaux-par-paire"),
+        "{:?}",
+        response.headers()
+    );
+    let text = response.text().await?;
+    assert!(!text.contains("ranking"), "no ballot: {text}");
+    let totals: BallotFile = serde_json::from_str(&text)?;
+    assert!(totals.ballots.is_empty());
+    let colleges = totals.pairwise.clone().unwrap_or_default();
+    assert_eq!(
+        colleges.values().map(|t| t.ballots).sum::<u64>(),
+        13,
+        "{colleges:?}"
+    );
+    for weighting in [Weighting::Raw, Weighting::EqualColleges] {
+        assert_eq!(
+            totals.recount(Some(weighting))?,
+            ballots.recount(Some(weighting))?
+        );
+    }
     Ok(())
 }
 

@@ -1247,12 +1247,28 @@ fn ResultsView(page: ResultsPage) -> impl IntoView {
     };
     let export = can_export.then(|| {
         let href = format!("{}?slug={}&id={}", ExportVote::url(), council_slug, vote.id);
+        // Ranked methods: the totals per pair recount the same without listing a ranking
+        // someone could have dictated (docs/recount.md).
+        let pairwise = matches!(vote.method, Method::Schulze | Method::Borda).then(|| {
+            view! {
+                <p>{i18n.t("results-export-pairwise-why")}</p>
+                <p>
+                    <a
+                        href=format!("{href}&totals=pairwise")
+                        download=format!("totaux-par-paire-vote-{}.json", vote.id)
+                    >
+                        {i18n.t("results-export-pairwise")}
+                    </a>
+                </p>
+            }
+        });
         view! {
             <section aria-labelledby="export-title">
                 <h2 id="export-title">{i18n.t("results-export-title")}</h2>
                 <p>{i18n.t("results-export-intro")}</p>
+                {pairwise}
                 <p>
-                    <a href=href download=format!("bulletins-vote-{}.json", vote.id)>
+                    <a href=href.clone() download=format!("bulletins-vote-{}.json", vote.id)>
                         {i18n.t("results-export")}
                     </a>
                 </p>
