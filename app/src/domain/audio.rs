@@ -57,8 +57,6 @@ mod webm {
     const CODEC_ID: u32 = 0x86;
     const MUXING_APP: u32 = 0x4D80;
     const WRITING_APP: u32 = 0x5741;
-    /// What a segment holds that a player needs (or that only points inside the file).
-    const SEGMENT_KEPT: [u32; 6] = [SEEK_HEAD, INFO, TRACKS, CLUSTER, CUES, VOID];
     /// In `Info`: the time scale and duration. `MuxingApp` and `WritingApp` must be there;
     /// they are kept, emptied. Title, date, segment ids and file names go.
     const INFO_KEPT: [u32; 5] = [0x2A_D7B1, 0x4489, MUXING_APP, WRITING_APP, VOID];
@@ -67,6 +65,15 @@ mod webm {
         0xD7, 0x73C5, TRACK_TYPE, CODEC_ID, 0x63A2, 0xE1, 0x56AA, 0x56BB, 0x9C, 0x23_E383,
         0x22_B59C, VOID,
     ];
+    /// In a cluster: its time, its blocks, and positions. Anything else is blanked; in a
+    /// cluster of unknown size, the first element that is none of these ends it.
+    const CLUSTER_KEPT: [u32; 8] = [0xE7, 0xA3, BLOCK_GROUP, 0xA7, 0xAB, 0x5854, 0xAF, VOID];
+    const BLOCK_GROUP: u32 = 0xA0;
+    /// In a block group: the block and how to play it (no additions: they carry any data).
+    const BLOCK_GROUP_KEPT: [u32; 6] = [0xA1, 0x9B, 0xFB, 0xFA, 0x75A2, VOID];
+    /// The seek table's and the cue index's entries: positions only.
+    const SEEK_KEPT: [u32; 2] = [0x4DBB, VOID];
+    const CUES_KEPT: [u32; 2] = [0xBB, VOID];
     /// A size whose bits are all set: "unknown", as live recorders write a segment and its
     /// clusters.
     const UNKNOWN: u64 = u64::MAX;
@@ -174,15 +181,13 @@ mod webm {
             .fold(0, |value, b| (value << 8) | u64::from(*b))
     }
 
-    /// Where a cluster of unknown size ends: at the next element that belongs to the
-    /// segment, or the file's end.
+    /// Where a cluster of unknown size ends: at the first element that cannot be one of
+    /// its own, or the file's end.
     fn cluster_end(bytes: &[u8], cluster: &Element, limit: usize) -> Result<usize, NotARecording> {
         let mut at = cluster.data;
         while at < limit {
             let child = element(bytes, at, limit).ok_or(NotARecording)?;
-            if SEGMENT_KEPT.contains(&child.id) && child.id != VOID
-                || [0x1254_C367, 0x1941_A469, 0x1043_A770].contains(&child.id)
-            {
+            if !CLUSTER_KEPT.contains(&child.id) {
                 return Ok(at);
             }
             if child.unknown {
@@ -273,7 +278,33 @@ mod webm {
                         Ok(())
                     },
                 )?,
-                id if SEGMENT_KEPT.contains(&id) => {}
+                CLUSTER => walk(
+                    &mut bytes,
+                    child.data,
+                    end,
+                    &CLUSTER_KEPT,
+                    &[],
+                    &mut |bytes, part| {
+                        if part.id == BLOCK_GROUP {
+                            walk(
+                                bytes,
+                                part.data,
+                                part.end,
+                                &BLOCK_GROUP_KEPT,
+                                &[],
+                                &mut |_, _| Ok(()),
+                            )?;
+                        }
+                        Ok(())
+                    },
+                )?,
+                SEEK_HEAD => walk(&mut bytes, child.data, end, &SEEK_KEPT, &[], &mut |_, _| {
+                    Ok(())
+                })?,
+                CUES => walk(&mut bytes, child.data, end, &CUES_KEPT, &[], &mut |_, _| {
+                    Ok(())
+                })?,
+                VOID => {}
                 _ => void(&mut bytes, child.start, end)?,
             }
             at = end;
@@ -550,7 +581,7 @@ mod mp4 {
 #[cfg(any(test, feature = "samples"))]
 pub mod samples {
     /// An EBML element with an 8-byte size.
-    fn ebml(id: &[u8], data: &[u8]) -> Vec<u8> {
+    pub(super) fn ebml(id: &[u8], data: &[u8]) -> Vec<u8> {
         let mut out = id.to_vec();
         out.push(0x01);
         out.extend(&(data.len() as u64).to_be_bytes()[1..]);
@@ -771,6 +802,36 @@ mod tests {
             if format != AudioFormat::Ogg {
                 assert_eq!(cleaned.len(), file.len(), "{format:?}: cleaned in place");
             }
+        }
+    }
+
+    #[test]
+    fn anything_unknown_inside_a_cluster_is_blanked_too() {
+        let packets = sound(4);
+        let mut file = webm("", &packets);
+        // After the cluster's timestamp, a block group holding block additions (any data)
+        // and an element no player knows, each with the marker.
+        let timestamp = super::samples::ebml(&[0xe7], &[0]);
+        let at = file
+            .windows(timestamp.len())
+            .position(|w| w == timestamp.as_slice())
+            .map(|at| at + timestamp.len())
+            .unwrap_or(file.len());
+        let planted = super::samples::ebml(
+            &[0xa0],
+            &[
+                super::samples::ebml(&[0x75, 0xa1], MARKER.as_bytes()),
+                super::samples::ebml(&[0x4f, 0x11], MARKER.as_bytes()),
+            ]
+            .concat(),
+        );
+        file.splice(at..at, planted);
+        let Ok((_, cleaned)) = clean(&file) else {
+            panic!("not taken");
+        };
+        assert!(!holds(&cleaned, MARKER.as_bytes()));
+        for packet in &packets {
+            assert!(holds(&cleaned, packet));
         }
     }
 
