@@ -1,11 +1,13 @@
 //! Agora: the participation platform of local mental health councils.
 //!
-//! Layers point one way: `ui → api → store → domain`.
+//! Layers point one way: `ui → api → store → domain`; `i18n` (the text catalogue) is
+//! beside them, used by `ui`, `api` and the server.
 
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod domain;
+pub mod i18n;
 pub mod live;
 #[cfg(feature = "ssr")]
 pub mod store;

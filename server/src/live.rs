@@ -300,7 +300,7 @@ fn text(message: &ServerMessage) -> Message {
 }
 
 fn translated(prefs: Preferences, id: &str) -> String {
-    agora_app::ui::i18n::message(prefs.lang, prefs.easy_read, id, None)
+    agora_app::i18n::message(prefs.lang, prefs.easy_read, id, None)
 }
 
 type Sink = futures_util::stream::SplitSink<WebSocket, Message>;

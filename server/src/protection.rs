@@ -9,7 +9,7 @@
 use crate::config::{Limits, RateLimit};
 use agora_app::api::AppError;
 use agora_app::domain::{PARTICIPANT_COOKIE, ParticipantId, Preferences};
-use agora_app::ui::i18n::message;
+use agora_app::i18n::message;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{

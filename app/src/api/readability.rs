@@ -16,8 +16,8 @@ pub async fn measure_readability(text: String) -> Result<String, AppError> {
     if text.chars().count() > MEASURED_MAX {
         return Err(AppError::Invalid("error-too-large".into()).with_status());
     }
-    let prefs = crate::ui::prefs::initial_preferences();
-    Ok(crate::ui::i18n::readability_sentence(
+    let prefs = crate::i18n::request_preferences();
+    Ok(crate::i18n::readability_sentence(
         prefs.lang,
         prefs.easy_read,
         &text,

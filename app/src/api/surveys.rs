@@ -100,7 +100,7 @@ pub async fn survey_results_csv(
         .results
         .as_ref()
         .ok_or_else(|| AppError::Forbidden.with_status())?;
-    let lang = crate::ui::prefs::initial_preferences().lang;
+    let lang = crate::i18n::request_preferences().lang;
     let file = server::results_csv(&found.survey, results, lang).map_err(|_| AppError::Internal)?;
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
     let name = format!(
@@ -752,7 +752,7 @@ pub(crate) mod server {
         results: &SurveyResults,
         lang: Lang,
     ) -> Result<CsvFile, csv::Error> {
-        let text = |id: &str| crate::ui::i18n::message(lang, false, id, None);
+        let text = |id: &str| crate::i18n::message(lang, false, id, None);
         // As each language's spreadsheets read numbers: French ones want a decimal comma,
         // hence a semicolon between fields.
         let (delimiter, decimal) = if lang == Lang::Fr {

@@ -555,7 +555,7 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
     let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
         .await
         .map_err(server::store_error)?;
-    let lang = crate::ui::prefs::initial_preferences().lang;
+    let lang = crate::i18n::request_preferences().lang;
     let file =
         server::report_csv(&quoted, &council.colleges, lang).map_err(|_| AppError::Internal)?;
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
@@ -650,7 +650,7 @@ pub(crate) mod server {
         colleges: &[crate::domain::College],
         lang: crate::domain::Lang,
     ) -> Result<crate::api::surveys::CsvFile, csv::Error> {
-        let text = |id: &str| crate::ui::i18n::message(lang, false, id, None);
+        let text = |id: &str| crate::i18n::message(lang, false, id, None);
         let delimiter = if lang == crate::domain::Lang::Fr {
             b';'
         } else {

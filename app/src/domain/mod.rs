@@ -1,7 +1,6 @@
 //! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
 
 mod assembly;
-#[cfg(feature = "ssr")]
 pub mod audio;
 mod college;
 mod cookies;

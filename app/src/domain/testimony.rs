@@ -179,77 +179,7 @@ pub const AUDIO_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The longest recording the in-browser recorder makes, in seconds.
 pub const AUDIO_MAX_SECONDS: u32 = 180;
 
-/// The audio formats a file may be recognised as. A testimony is taken only in the first
-/// three, what browsers' recorders produce (WebM or Ogg with Opus, MP4 on Apple devices,
-/// also phones' voice memos): see [`super::audio`]. MPEG and WAV stay known so that a
-/// recording stored before that rule can still be heard by its moderators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AudioFormat {
-    WebM,
-    Ogg,
-    Mp4,
-    Mpeg,
-    Wav,
-}
-
-impl AudioFormat {
-    pub const ALL: [AudioFormat; 5] = [
-        AudioFormat::WebM,
-        AudioFormat::Ogg,
-        AudioFormat::Mp4,
-        AudioFormat::Mpeg,
-        AudioFormat::Wav,
-    ];
-
-    /// The media type it is served with.
-    pub fn mime(self) -> &'static str {
-        match self {
-            AudioFormat::WebM => "audio/webm",
-            AudioFormat::Ogg => "audio/ogg",
-            AudioFormat::Mp4 => "audio/mp4",
-            AudioFormat::Mpeg => "audio/mpeg",
-            AudioFormat::Wav => "audio/wav",
-        }
-    }
-
-    /// How it is stored.
-    pub fn key(self) -> &'static str {
-        match self {
-            AudioFormat::WebM => "webm",
-            AudioFormat::Ogg => "ogg",
-            AudioFormat::Mp4 => "mp4",
-            AudioFormat::Mpeg => "mpeg",
-            AudioFormat::Wav => "wav",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.key() == key)
-    }
-
-    /// The format of a file by its first bytes: what it is, whatever its name or the type
-    /// the browser declared say.
-    pub fn sniff(bytes: &[u8]) -> Option<Self> {
-        let at =
-            |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
-        if at(0, &[0x1a, 0x45, 0xdf, 0xa3]) {
-            Some(AudioFormat::WebM)
-        } else if at(0, b"OggS") {
-            Some(AudioFormat::Ogg)
-        } else if at(4, b"ftyp") {
-            Some(AudioFormat::Mp4)
-        } else if at(0, b"RIFF") && at(8, b"WAVE") {
-            Some(AudioFormat::Wav)
-        } else if at(0, b"ID3")
-            // An MPEG audio frame header starts with eleven set bits.
-            || matches!(bytes, [0xff, second, ..] if second & 0xe0 == 0xe0)
-        {
-            Some(AudioFormat::Mpeg)
-        } else {
-            None
-        }
-    }
-}
+pub use super::audio::AudioFormat;
 
 /// Checks an audio message: not over [`AUDIO_MAX_BYTES`], a whole recording in a format
 /// a recorder makes; gives it back without its container's metadata.

@@ -10,14 +10,7 @@ pub fn use_preferences() -> RwSignal<Preferences> {
 }
 
 #[cfg(feature = "ssr")]
-pub fn initial_preferences() -> Preferences {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            let header = parts.headers.get(http::header::COOKIE)?;
-            header.to_str().ok().map(Preferences::from_cookie_header)
-        })
-        .unwrap_or_default()
-}
+pub use crate::i18n::request_preferences as initial_preferences;
 
 /// Pages render on the server only (islands); an island reads the cookie itself.
 #[cfg(not(feature = "ssr"))]
