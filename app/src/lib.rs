@@ -10,6 +10,8 @@ pub mod domain;
 pub mod i18n;
 pub mod live;
 #[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;
 

@@ -34,7 +34,7 @@ pub struct AppState {
     /// The live rooms of this process.
     pub live: Arc<live::Hub>,
     /// Where this process's ballots are cast, together when they arrive together.
-    pub ballot_box: agora_app::store::votes::BallotBox,
+    pub ballot_box: agora_app::services::BallotBox,
     /// Seals ballots and survey responses while they wait to be mixed (`open_seal_key`).
     pub seal_key: SealKey,
 }
@@ -47,7 +47,7 @@ impl AppState {
             write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
             staff: staff_setup(&config.public_url)?,
             live: Arc::new(live::Hub::new(db.clone())),
-            ballot_box: agora_app::store::votes::BallotBox::start(db.clone(), seal_key),
+            ballot_box: agora_app::services::BallotBox::start(db.clone(), seal_key),
             db,
         })
     }

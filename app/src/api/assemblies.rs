@@ -43,10 +43,14 @@ pub struct AssemblyEditor {
 pub async fn load_assemblies(slug: String) -> Result<AssembliesPage, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name) = server::council(&db, &slug).await?;
-    let can_prepare = server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
-        .await?
-        .is_some();
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
+    let can_prepare =
+        crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+            .await?
+            .is_some();
     let assemblies = crate::store::assemblies::assemblies_of(&db, council_id, can_prepare).await?;
     Ok(AssembliesPage {
         council_slug: slug,
@@ -61,14 +65,18 @@ pub async fn load_assemblies(slug: String) -> Result<AssembliesPage, AppError> {
 pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name) = server::council(&db, &slug).await?;
-    let can_prepare = server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
-        .await?
-        .is_some();
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
+    let can_prepare =
+        crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+            .await?
+            .is_some();
     let assembly = crate::store::assemblies::assembly_in_council(
         &db,
         council_id,
-        server::id(&id)?,
+        crate::api::edge::id(&id)?,
         can_prepare,
     )
     .await?
@@ -88,12 +96,22 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
 pub async fn load_assembly_editor(slug: String, id: String) -> Result<AssemblyEditor, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name, _) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
-    let assembly =
-        crate::store::assemblies::assembly_in_council(&db, council_id, server::id(&id)?, true)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let assembly = crate::store::assemblies::assembly_in_council(
+        &db,
+        council_id,
+        crate::api::edge::id(&id)?,
+        true,
+    )
+    .await?
+    .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(AssemblyEditor {
         council_slug: slug,
         council_name,
@@ -126,8 +144,11 @@ pub async fn create_assembly(
 ) -> Result<(), AppError> {
     use crate::domain::{AssemblyFields, Permission};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let by = Some(caller);
     let back = format!("/{slug}/assemblees");
     let values = [
@@ -136,7 +157,7 @@ pub async fn create_assembly(
         ("place", place.as_str()),
         ("accessibility", accessibility.as_str()),
     ];
-    let Some(fields) = server::checked(
+    let Some(fields) = crate::api::forms::checked(
         "assembly",
         &values,
         &back,
@@ -173,7 +194,7 @@ pub async fn update_assembly(
         ("place", place.as_str()),
         ("accessibility", accessibility.as_str()),
     ];
-    let Some(fields) = server::checked(
+    let Some(fields) = crate::api::forms::checked(
         "assembly",
         &values,
         &back,
@@ -264,7 +285,7 @@ pub async fn add_agenda_item(
     if !check.is_empty() {
         return readability_checked("new-item", &values, &back);
     }
-    let Some(fields) = server::checked(
+    let Some(fields) = crate::api::forms::checked(
         "new-item",
         &values,
         &back,
@@ -293,7 +314,7 @@ pub async fn update_agenda_item(
     let db = server::db()?;
     let (council_id, by, id, back) =
         server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
-    let item_id = server::id(&item)?;
+    let item_id = crate::api::edge::id(&item)?;
     let form = format!("item-{item_id}");
     let values = [
         ("item_title", item_title.as_str()),
@@ -303,7 +324,7 @@ pub async fn update_agenda_item(
     if !check.is_empty() {
         return readability_checked(&form, &values, &back);
     }
-    let Some(fields) = server::checked(
+    let Some(fields) = crate::api::forms::checked(
         &form,
         &values,
         &back,
@@ -348,7 +369,7 @@ pub async fn arrange_agenda_item(
     let db = server::db()?;
     let (council_id, by, id, back) =
         server::preparing(&db, &slug, &assembly, Permission::PrepareAssemblies).await?;
-    let item_id = server::id(&item)?;
+    let item_id = crate::api::edge::id(&item)?;
     let outcome = match direction.as_str() {
         "up" | "down" => move_agenda_item(&db, council_id, id, item_id, direction == "up", by)
             .await
@@ -394,7 +415,6 @@ pub(crate) mod server {
     use sea_orm::DatabaseConnection;
 
     pub use crate::api::request::db;
-    pub use crate::api::team::server::caller_allowed;
 
     /// What every change of an assembly starts with: the caller's right in the council
     /// (401/403 otherwise), the assembly named by the form (404 if malformed), and the
@@ -406,29 +426,18 @@ pub(crate) mod server {
         assembly: &str,
         permission: crate::domain::Permission,
     ) -> Result<(i64, Option<i64>, i64, String), AppError> {
-        let (council_id, _, caller) =
-            crate::api::team::server::require(db, slug, permission).await?;
-        let id = self::id(assembly)?;
+        let crate::api::edge::StaffCall {
+            council: crate::api::edge::CouncilRef { id: council_id, .. },
+            account_id: caller,
+            ..
+        } = crate::api::edge::require(db, slug, permission).await?;
+        let id = crate::api::edge::id(assembly)?;
         Ok((
             council_id,
             Some(caller),
             id,
             format!("/{slug}/assemblees/{id}/preparer"),
         ))
-    }
-
-    /// The council named by `slug`: its id and name; unknown: 404.
-    pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<(i64, String), AppError> {
-        crate::store::staff::council_by_slug_id(db, slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())
-    }
-
-    /// An id from a URL or a form; anything else names nothing.
-    pub fn id(raw: &str) -> Result<i64, AppError> {
-        raw.trim()
-            .parse()
-            .map_err(|_| AppError::NotFound.with_status())
     }
 
     pub fn join_link(assembly: &Assembly) -> Result<String, AppError> {
@@ -458,24 +467,6 @@ pub(crate) mod server {
             r#"<svg aria-hidden="true" focusable="false" class="qr-code""#,
             1,
         ))
-    }
-
-    /// The checked fields of a form, or `None` once a refusal has been sent back: a plain
-    /// form returns to `back` with the reason beside its field and what was typed; a script
-    /// gets the translated error.
-    pub fn checked<T>(
-        form: &str,
-        values: &[(&str, &str)],
-        back: &str,
-        check: Result<T, crate::domain::FieldError>,
-    ) -> Result<Option<T>, AppError> {
-        match check {
-            Ok(fields) => Ok(Some(fields)),
-            Err(error) => {
-                let echo = FormEcho::new(form, Some(error.field), error.message, values);
-                crate::api::forms::refuse(echo, back).map(|()| None)
-            }
-        }
     }
 
     /// A store refusal as the form's answer: "not found" stays a 404, a rule's refusal

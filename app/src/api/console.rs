@@ -40,13 +40,18 @@ pub struct ProjectorPage {
 pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, council_name, _) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let assembly = server::assembly_of(&db, council_id, &id).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
     let (seq, room) = crate::live::room::snapshot(&db, assembly, true)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    use crate::api::testimonies::server::{college_labels, council, store_error};
     use crate::store::testimonies::{on_screen, shown_on};
     let testimonies = shown_on(
         &db,
@@ -54,12 +59,16 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         crate::domain::testimony::Surface::Projector,
     )
     .await
-    .map_err(store_error)?;
+    .map_err(AppError::from)?;
     let testimony_on_screen = on_screen(&db, council_id)
         .await
-        .map_err(store_error)?
+        .map_err(AppError::from)?
         .map(|t| t.id);
-    let colleges = college_labels(council(&db, &slug).await?.colleges);
+    let colleges = crate::api::edge::college_labels(
+        crate::api::edge::council_in_full(&db, &slug)
+            .await?
+            .colleges,
+    );
     Ok(ConsolePage {
         colleges,
         testimonies,
@@ -79,7 +88,7 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
     let (council_id, council_name) = crate::store::staff::council_by_slug_id(&db, &slug)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let assembly = server::assembly_of(&db, council_id, &id).await?;
+    let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
     let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -113,9 +122,12 @@ pub async fn console_action(
     use crate::live::ClientMessage;
     use crate::live::room::{self, Actor, Refusal};
     let db = super::request::db()?;
-    let (council_id, _, account_id) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let id = server::assembly_of(&db, council_id, &assembly).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::assembly_of(&db, council_id, &assembly).await?;
     let back = format!("/{slug}/assemblees/{id}/animation");
     let number = |raw: &str| raw.trim().parse::<i64>().ok();
     let question_id = number(&question);
@@ -181,29 +193,6 @@ pub async fn console_action(
                 &[("body", body.as_str()), ("reason", reason.as_str())],
             );
             super::forms::refuse(echo, &back)
-        }
-    }
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) mod server {
-    use crate::api::AppError;
-    use sea_orm::DatabaseConnection;
-
-    /// The assembly `raw` names, if it is a published one of this council; 404 otherwise.
-    pub async fn assembly_of(
-        db: &DatabaseConnection,
-        council_id: i64,
-        raw: &str,
-    ) -> Result<i64, AppError> {
-        let id: i64 = raw
-            .trim()
-            .parse()
-            .map_err(|_| AppError::NotFound.with_status())?;
-        if crate::live::room::council_of(db, id).await? == Some(council_id) {
-            Ok(id)
-        } else {
-            Err(AppError::NotFound.with_status())
         }
     }
 }

@@ -7,6 +7,36 @@ use super::AppError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The cookie that carries a form post's outcome to its page, once.
+pub const FLASH_COOKIE: &str = "agora_flash";
+
+/// A short-lived, HttpOnly cookie carrying a form post's outcome to the page it comes
+/// back to (the invitation link must be shown once, and never sit in a URL).
+#[cfg(feature = "ssr")]
+pub(crate) fn set_flash(value: &str, path: &str) -> Result<(), AppError> {
+    // A cookie's path is the page's path alone: an address that goes back to a
+    // #fragment (or with a query) would otherwise never get its flash.
+    let path = path.split(['#', '?']).next().unwrap_or("/");
+    super::request::set_cookie(&format!(
+        "{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict"
+    ))
+}
+
+/// Reads the flash cookie and clears it, so the outcome shows once.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_flash_value() -> Result<Option<String>, AppError> {
+    let Some(value) = super::request::cookie(FLASH_COOKIE) else {
+        return Ok(None);
+    };
+    let path = leptos::prelude::use_context::<http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
+        .unwrap_or_else(|| "/".into());
+    super::request::set_cookie(&format!(
+        "{FLASH_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Strict"
+    ))?;
+    Ok(Some(value))
+}
+
 /// A refused form, as the page it comes back to shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct FormEcho {
@@ -88,16 +118,35 @@ pub(crate) fn refuse(mut echo: FormEcho, back: &str) -> Result<(), AppError> {
         echo.values.clear();
         value = encode(&echo)?;
     }
-    super::team::server::set_flash(&format!("form:{value}"), back)?;
+    set_flash(&format!("form:{value}"), back)?;
     leptos_axum::redirect(back);
     Ok(())
+}
+
+/// The checked fields of a form, or `None` once a refusal has been sent back: a plain
+/// form returns to `back` with the reason beside its field and what was typed; a script
+/// gets the translated error.
+#[cfg(feature = "ssr")]
+pub(crate) fn checked<T>(
+    form: &str,
+    values: &[(&str, &str)],
+    back: &str,
+    check: Result<T, crate::domain::FieldError>,
+) -> Result<Option<T>, AppError> {
+    match check {
+        Ok(fields) => Ok(Some(fields)),
+        Err(error) => {
+            let echo = FormEcho::new(form, Some(error.field), error.message, values);
+            refuse(echo, back).map(|()| None)
+        }
+    }
 }
 
 /// Ends a form post that succeeded: a plain form goes back to `back` with `notice` shown once.
 #[cfg(feature = "ssr")]
 pub(crate) fn done(notice: &str, back: &str) -> Result<(), AppError> {
     if super::request::is_plain_form_post() {
-        super::team::server::set_flash(&format!("notice:{notice}"), back)?;
+        set_flash(&format!("notice:{notice}"), back)?;
         leptos_axum::redirect(back);
     }
     Ok(())
@@ -112,7 +161,7 @@ pub(crate) fn carry(json: &str, back: &str) -> Result<(), AppError> {
     if value.len() > ECHO_MAX_BYTES {
         return Err(AppError::Invalid("error-too-large".into()).with_status());
     }
-    super::team::server::set_flash(&format!("carry:{value}"), back)?;
+    set_flash(&format!("carry:{value}"), back)?;
     leptos_axum::redirect(back);
     Ok(())
 }
@@ -121,7 +170,7 @@ pub(crate) fn carry(json: &str, back: &str) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
     use base64::Engine;
-    let Some(value) = super::team::server::take_flash_value()? else {
+    let Some(value) = take_flash_value()? else {
         return Ok(PageFlash::default());
     };
     let decode = |encoded: &str| {
@@ -168,7 +217,7 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
 /// dropped.
 #[cfg(feature = "ssr")]
 pub(crate) fn take_codes() -> Result<Vec<String>, AppError> {
-    Ok(super::team::server::take_flash_value()?
+    Ok(take_flash_value()?
         .and_then(|value| value.strip_prefix("codes:").map(str::to_owned))
         .map(|codes| {
             codes

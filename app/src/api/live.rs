@@ -40,7 +40,7 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     let (council_id, _) = crate::store::staff::council_by_slug_id(&db, &slug)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let assembly = super::console::server::assembly_of(&db, council_id, &id).await?;
+    let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
     let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -159,7 +159,7 @@ mod server {
         let (council_id, _) = crate::store::staff::council_by_slug_id(&db, slug)
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())?;
-        crate::api::console::server::assembly_of(&db, council_id, &assembly.to_string()).await?;
+        crate::api::edge::assembly_of(&db, council_id, &assembly.to_string()).await?;
         // Set by the write guard on every write (drawn fresh on a first one).
         let participant = leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| {

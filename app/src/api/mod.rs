@@ -3,8 +3,10 @@
 mod assemblies;
 mod console;
 mod councils;
+#[cfg(feature = "ssr")]
+pub(crate) mod edge;
 mod error;
-mod forms;
+pub(crate) mod forms;
 mod live;
 mod preferences;
 mod readability;
@@ -33,7 +35,7 @@ pub use councils::{
     load_council_home, load_finding_page,
 };
 pub use error::AppError;
-pub use forms::{FormEcho, PageFlash};
+pub use forms::{FLASH_COOKIE, FormEcho, PageFlash};
 pub use live::{
     AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
     support_question,
@@ -71,8 +73,8 @@ pub use surveys::{
     review_survey_text, run_survey, submit_survey,
 };
 pub use team::{
-    AuditLine, AuditLogPage, FLASH_COOKIE, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage,
-    TeamPage, invite_staff, load_audit_log, load_team_page,
+    AuditLine, AuditLogPage, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage, TeamPage,
+    invite_staff, load_audit_log, load_team_page,
 };
 pub use testimonies::{
     ActOnTestimony, LoadTestimonies, LoadTestimonyForm, LoadTestimonyLink, ModerateTestimony,

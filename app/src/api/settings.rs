@@ -20,8 +20,14 @@ pub struct SettingsPage {
 pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, council_name, _) =
-        super::team::server::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
     Ok(SettingsPage {
         min_group_size: crate::store::min_group_size(&db, council_id).await?,
         local_help: crate::store::local_help(&db, council_id).await?,
@@ -36,8 +42,11 @@ pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
 pub async fn save_settings(slug: String, min_group_size: String) -> Result<(), AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
     let back = format!("/{slug}/reglages");
     match crate::domain::parse_min_group_size(&min_group_size) {
         Ok(size) => {
@@ -65,8 +74,11 @@ pub async fn save_local_help(
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
     let back = format!("/{slug}/reglages#settings-local-help");
     match crate::domain::parse_local_help(&local_help) {
         Ok(lines) => {

@@ -173,7 +173,7 @@ pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
     let plain = server::is_plain_form_post();
     let Some(account_id) = crate::store::staff::use_recovery_code(&db, &code).await? else {
         if plain {
-            crate::api::team::set_notice("error-recovery-code", "/connexion")?;
+            set_notice("error-recovery-code", "/connexion")?;
             leptos_axum::redirect("/connexion");
             return Ok(());
         }
@@ -181,7 +181,7 @@ pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
     };
     server::open_session(&db, account_id, &setup).await?;
     if plain {
-        crate::api::team::set_notice("recovery-code-used", "/compte")?;
+        set_notice("recovery-code-used", "/compte")?;
         leptos_axum::redirect("/compte");
     }
     Ok(())
@@ -190,7 +190,7 @@ pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
 /// What the last form post on the sign-in page left to say, once.
 #[server(endpoint = "sign_in_notice")]
 pub async fn load_sign_in_notice() -> Result<Option<String>, AppError> {
-    crate::api::team::take_notice()
+    take_notice()
 }
 
 #[server(endpoint = "start_sign_in")]
@@ -294,7 +294,7 @@ pub async fn load_account() -> Result<Option<AccountView>, AppError> {
         .collect();
     let unused_recovery_codes =
         crate::store::staff::unused_recovery_codes(&db, member.account_id).await?;
-    let (notice, new_recovery_codes) = crate::api::team::take_account_flash()?;
+    let (notice, new_recovery_codes) = take_account_flash()?;
     Ok(Some(AccountView {
         staff: server::view_of(member),
         passkeys,
@@ -322,7 +322,7 @@ pub async fn revoke_passkey(passkey: String) -> Result<(), AppError> {
     };
     if server::is_plain_form_post() {
         let id = outcome.unwrap_or_else(|id| id);
-        crate::api::team::set_notice(id, "/compte")?;
+        set_notice(id, "/compte")?;
         leptos_axum::redirect("/compte");
         return Ok(());
     }
@@ -400,7 +400,7 @@ pub async fn renew_recovery_codes() -> Result<Vec<String>, AppError> {
     let member = server::signed_in(&db).await?;
     let codes = crate::store::staff::renew_recovery_codes(&db, member.account_id).await?;
     if server::is_plain_form_post() {
-        crate::api::team::set_recovery_codes(&codes, "/compte")?;
+        set_recovery_codes(&codes, "/compte")?;
         leptos_axum::redirect("/compte");
     }
     Ok(codes)
@@ -430,6 +430,54 @@ pub async fn current_staff() -> Result<Option<StaffView>, AppError> {
     Ok(crate::store::staff::staff_by_session(&db, &token)
         .await?
         .map(server::view_of))
+}
+
+/// Carries a form post's outcome (a Fluent id) to the page it comes back to, once.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_notice(message_id: &str, path: &str) -> Result<(), AppError> {
+    crate::api::forms::set_flash(&format!("notice:{message_id}"), path)
+}
+
+/// The outcome left by `set_notice` for this page, if any; cleared once read.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_notice() -> Result<Option<String>, AppError> {
+    Ok(crate::api::forms::take_flash_value()?.and_then(|value| notice_of(&value)))
+}
+
+#[cfg(feature = "ssr")]
+fn notice_of(value: &str) -> Option<String> {
+    value
+        .strip_prefix("notice:")
+        .filter(|id| {
+            id.starts_with("error-") || id.starts_with("passkey-") || id.starts_with("recovery-")
+        })
+        .map(str::to_owned)
+}
+
+/// Carries freshly drawn recovery codes to the account page, to be shown once. The cookie is
+/// HttpOnly, SameSite=Strict, scoped to `/compte`, lives five minutes and is cleared when
+/// read; codes are never put in a URL.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_recovery_codes(codes: &[String], path: &str) -> Result<(), AppError> {
+    crate::api::forms::set_flash(&format!("codes:{}", codes.join(".")), path)
+}
+
+/// What the account page's last form post left: a notice, or new recovery codes.
+#[cfg(feature = "ssr")]
+pub(crate) fn take_account_flash() -> Result<(Option<String>, Vec<String>), AppError> {
+    let Some(value) = crate::api::forms::take_flash_value()? else {
+        return Ok((None, Vec::new()));
+    };
+    let codes = value
+        .strip_prefix("codes:")
+        .map(|codes| {
+            codes
+                .split('.')
+                .filter_map(crate::domain::normalize_recovery_code)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((notice_of(&value), codes))
 }
 
 /// Server-side setup the staff functions need, provided by the server crate per request.

@@ -22,12 +22,15 @@ pub struct SurveyPage {
 /// A survey that is open or closed (a draft is found by nobody yet).
 #[server(endpoint = "survey")]
 pub async fn load_survey(slug: String, id: String) -> Result<SurveyPage, AppError> {
-    use crate::api::assemblies::server::{council, id as parse_id};
+    use crate::api::edge::id as parse_id;
     use crate::domain::survey::SurveyState;
     let db = super::request::db()?;
-    let (council_id, council_name) = council(&db, &slug).await?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
     // A draft is a preview for those who write it, and found by nobody else.
-    let preview = super::team::server::caller_allowed(
+    let preview = crate::api::edge::caller_allowed(
         &db,
         council_id,
         crate::domain::Permission::PrepareAssemblies,
@@ -185,10 +188,11 @@ pub async fn submit_survey(
     #[server(default)] code: String,
     #[server(default)] q: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::api::assemblies::server::{council, id as parse_id};
+    use crate::api::edge::id as parse_id;
     use crate::store::surveys::{SubmitError, submit_response};
     let db = super::request::db()?;
-    let (council_id, _) = council(&db, &slug).await?;
+    let crate::api::edge::CouncilRef { id: council_id, .. } =
+        crate::api::edge::council(&db, &slug).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}");
     let key = super::request::seal_key()?;
@@ -249,12 +253,14 @@ pub struct SurveysPage {
 
 #[server(endpoint = "surveys")]
 pub async fn load_surveys(slug: String) -> Result<SurveysPage, AppError> {
-    use crate::api::assemblies::server::council;
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, council_name) = council(&db, &slug).await?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare =
-        super::team::server::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
+        crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
             .await?
             .is_some();
     Ok(SurveysPage {
@@ -279,8 +285,11 @@ pub async fn create_survey(
     use crate::domain::{Permission, Wording};
     use crate::store::surveys::{NewSurvey, SurveyError};
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let new = NewSurvey {
         council_id,
         title: Wording {
@@ -339,12 +348,18 @@ pub struct SurveyEditorPage {
 
 #[server(endpoint = "survey_editor")]
 pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditorPage, AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::Permission;
     use crate::domain::readability::measure;
     let db = super::request::db()?;
-    let (council_id, council_name, _) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -391,13 +406,16 @@ pub async fn add_survey_question(
     #[server(default)] options: String,
     #[server(default)] check: String,
 ) -> Result<(), AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::survey::{Profile, QuestionDraft, QuestionKind};
     use crate::domain::{Permission, Wording};
     use crate::store::surveys::SurveyError;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let echo = |field: &str, message: &str| {
@@ -506,13 +524,16 @@ pub async fn run_survey(
     action: String,
     #[server(default)] question: String,
 ) -> Result<(), AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::Permission;
     use crate::domain::survey::SurveyState;
     use crate::store::surveys::{self, SurveyError};
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let by = Some(caller);
@@ -546,12 +567,15 @@ pub async fn review_survey_text(
     decision: String,
     #[server(default)] text: String,
 ) -> Result<(), AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::Permission;
     use crate::store::surveys::SurveyError;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let publish = (decision == "publish").then_some(text.as_str());
@@ -602,13 +626,16 @@ pub async fn issue_survey_codes(
     survey: String,
     count: String,
 ) -> Result<(), AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::Permission;
     use crate::domain::vote::CODES_PER_SHEET_MAX;
     use crate::store::surveys::SurveyError;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let Some(count) = count
@@ -631,7 +658,7 @@ pub async fn issue_survey_codes(
     {
         Ok(codes) => {
             let sheet = format!("/{slug}/questionnaires/{id}/codes");
-            super::team::server::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
+            super::forms::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
             leptos_axum::redirect(&sheet);
             Ok(())
         }
@@ -646,11 +673,13 @@ pub async fn issue_survey_codes(
 
 #[server(endpoint = "survey_code_sheet")]
 pub async fn load_survey_code_sheet(slug: String, id: String) -> Result<SurveyCodeSheet, AppError> {
-    use crate::api::assemblies::server::id as parse_id;
+    use crate::api::edge::id as parse_id;
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, _, _) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let survey = crate::store::surveys::survey_view(&db, council_id, parse_id(&id)?)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -701,18 +730,20 @@ pub(crate) mod server {
         id: &str,
         by: &str,
     ) -> Result<Results, AppError> {
-        use crate::api::assemblies::server::{council, id as parse_id};
+        use crate::api::edge::id as parse_id;
         use crate::domain::Permission;
         use crate::domain::survey::{Profile, SurveyState, tally_counts};
-        let (council_id, council_name) = council(db, slug).await?;
+        let crate::api::edge::CouncilRef {
+            id: council_id,
+            name: council_name,
+        } = crate::api::edge::council(db, slug).await?;
         let survey = crate::store::surveys::survey_view(db, council_id, parse_id(id)?)
             .await?
             .filter(|s| s.state != SurveyState::Draft)
             .ok_or_else(|| AppError::NotFound.with_status())?;
-        let staff =
-            crate::api::team::server::caller_allowed(db, council_id, Permission::ReadResults)
-                .await?
-                .is_some();
+        let staff = crate::api::edge::caller_allowed(db, council_id, Permission::ReadResults)
+            .await?
+            .is_some();
         let min_group = crate::store::min_group_size(db, council_id).await?;
         let chosen = match by.trim() {
             "" => survey

@@ -6,8 +6,6 @@ use crate::domain::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub const FLASH_COOKIE: &str = "agora_flash";
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamPage {
     pub council_slug: String,
@@ -49,8 +47,14 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
     use crate::domain::Permission;
     use crate::store::staff;
     let db = server::db()?;
-    let (council_id, council_name, _) =
-        server::require(&db, &slug, Permission::InviteStaff).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
     let members = staff::council_members(&db, council_id).await?;
     let pending = staff::pending_invitations(&db, council_id)
         .await?
@@ -73,7 +77,9 @@ pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<S
     use crate::domain::{CouncilSlug, Permission};
     use crate::store::staff;
     let db = server::db()?;
-    let (_, _, caller) = server::require(&db, &slug, Permission::InviteStaff).await?;
+    let crate::api::edge::StaffCall {
+        account_id: caller, ..
+    } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
     let checked = Role::parse(&role)
         .ok_or("error-role-unknown")
         .and_then(|role| {
@@ -117,8 +123,14 @@ pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<S
 pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name, _) =
-        server::require(&db, &slug, Permission::ReadAuditLog).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ReadAuditLog).await?;
     let entries = crate::store::staff::audit_log(&db, council_id, 200)
         .await?
         .into_iter()
@@ -138,82 +150,12 @@ pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use super::{FLASH_COOKIE, InviteOutcome};
+    use super::InviteOutcome;
     use crate::api::AppError;
-    use crate::api::staff::{STAFF_COOKIE, StaffSetup};
-    use crate::domain::Permission;
-    use crate::store::staff;
+    use crate::api::staff::StaffSetup;
     use leptos::prelude::use_context;
-    use sea_orm::DatabaseConnection;
 
-    pub use crate::api::request::{cookie, db, is_plain_form_post};
-
-    /// The council named by `slug` and the caller's account id, if the caller is signed in
-    /// and their role in that council allows `permission`. Anonymous: 401; signed in
-    /// without the right role there (or any role): 403; no such council: 404.
-    pub async fn require(
-        db: &DatabaseConnection,
-        slug: &str,
-        permission: Permission,
-    ) -> Result<(i64, String, i64), AppError> {
-        let (council_id, council_name) = staff::council_by_slug_id(db, slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
-        let token = cookie(STAFF_COOKIE).ok_or_else(|| AppError::SignInNeeded.with_status())?;
-        let member = staff::staff_by_session(db, &token)
-            .await?
-            .ok_or_else(|| AppError::SignInNeeded.with_status())?;
-        let allowed = member
-            .roles
-            .iter()
-            .any(|r| r.council_id == council_id && r.role.can(permission));
-        if allowed {
-            Ok((council_id, council_name, member.account_id))
-        } else {
-            Err(AppError::Forbidden.with_status())
-        }
-    }
-
-    /// The caller's account id when they are signed in and their role in the council allows
-    /// `permission`; `None` otherwise. For public pages that show staff a little more.
-    pub async fn caller_allowed(
-        db: &DatabaseConnection,
-        council_id: i64,
-        permission: Permission,
-    ) -> Result<Option<i64>, AppError> {
-        let Some(token) = cookie(STAFF_COOKIE) else {
-            return Ok(None);
-        };
-        Ok(staff::staff_by_session(db, &token)
-            .await?
-            .filter(|member| {
-                member
-                    .roles
-                    .iter()
-                    .any(|r| r.council_id == council_id && r.role.can(permission))
-            })
-            .map(|member| member.account_id))
-    }
-
-    /// The caller's role in the council, if they are signed in and have one there: for
-    /// pages that ask several permissions at once.
-    pub async fn caller_role(
-        db: &DatabaseConnection,
-        council_id: i64,
-    ) -> Result<Option<crate::domain::Role>, AppError> {
-        let Some(token) = cookie(STAFF_COOKIE) else {
-            return Ok(None);
-        };
-        Ok(staff::staff_by_session(db, &token)
-            .await?
-            .and_then(|member| {
-                member
-                    .roles
-                    .iter()
-                    .find(|r| r.council_id == council_id)
-                    .map(|r| r.role)
-            }))
-    }
+    pub use crate::api::request::{db, is_plain_form_post};
 
     pub fn minute(at: chrono::DateTime<chrono::Utc>) -> String {
         at.format("%Y-%m-%d %H:%M UTC").to_string()
@@ -224,30 +166,7 @@ pub(crate) mod server {
         Ok(format!("{}/invitation/{token}", setup.public_url))
     }
 
-    /// A short-lived, HttpOnly cookie carrying a form post's outcome to the page it comes
-    /// back to (the invitation link must be shown once, and never sit in a URL).
-    pub fn set_flash(value: &str, path: &str) -> Result<(), AppError> {
-        // A cookie's path is the page's path alone: an address that goes back to a
-        // #fragment (or with a query) would otherwise never get its flash.
-        let path = path.split(['#', '?']).next().unwrap_or("/");
-        crate::api::request::set_cookie(&format!(
-            "{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict"
-        ))
-    }
-
-    /// Reads the flash cookie and clears it, so the outcome shows once.
-    pub fn take_flash_value() -> Result<Option<String>, AppError> {
-        let Some(value) = cookie(FLASH_COOKIE) else {
-            return Ok(None);
-        };
-        let path = use_context::<http::request::Parts>()
-            .map(|parts| parts.uri.path().to_owned())
-            .unwrap_or_else(|| "/".into());
-        crate::api::request::set_cookie(&format!(
-            "{FLASH_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Strict"
-        ))?;
-        Ok(Some(value))
-    }
+    pub(crate) use crate::api::forms::{set_flash, take_flash_value};
 
     /// The outcome of the team page's invitation form, if one is waiting.
     pub fn take_flash() -> Result<Option<InviteOutcome>, AppError> {
@@ -262,52 +181,4 @@ pub(crate) mod server {
             _ => None,
         })
     }
-}
-
-/// Carries a form post's outcome (a Fluent id) to the page it comes back to, once.
-#[cfg(feature = "ssr")]
-pub(crate) fn set_notice(message_id: &str, path: &str) -> Result<(), AppError> {
-    server::set_flash(&format!("notice:{message_id}"), path)
-}
-
-/// The outcome left by `set_notice` for this page, if any; cleared once read.
-#[cfg(feature = "ssr")]
-pub(crate) fn take_notice() -> Result<Option<String>, AppError> {
-    Ok(server::take_flash_value()?.and_then(|value| notice_of(&value)))
-}
-
-#[cfg(feature = "ssr")]
-fn notice_of(value: &str) -> Option<String> {
-    value
-        .strip_prefix("notice:")
-        .filter(|id| {
-            id.starts_with("error-") || id.starts_with("passkey-") || id.starts_with("recovery-")
-        })
-        .map(str::to_owned)
-}
-
-/// Carries freshly drawn recovery codes to the account page, to be shown once. The cookie is
-/// HttpOnly, SameSite=Strict, scoped to `/compte`, lives five minutes and is cleared when
-/// read; codes are never put in a URL.
-#[cfg(feature = "ssr")]
-pub(crate) fn set_recovery_codes(codes: &[String], path: &str) -> Result<(), AppError> {
-    server::set_flash(&format!("codes:{}", codes.join(".")), path)
-}
-
-/// What the account page's last form post left: a notice, or new recovery codes.
-#[cfg(feature = "ssr")]
-pub(crate) fn take_account_flash() -> Result<(Option<String>, Vec<String>), AppError> {
-    let Some(value) = server::take_flash_value()? else {
-        return Ok((None, Vec::new()));
-    };
-    let codes = value
-        .strip_prefix("codes:")
-        .map(|codes| {
-            codes
-                .split('.')
-                .filter_map(crate::domain::normalize_recovery_code)
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok((notice_of(&value), codes))
 }

@@ -28,7 +28,7 @@ pub struct TestimonyFormPage {
 #[server(endpoint = "testimony_form")]
 pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppError> {
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let findings = crate::store::findings_of_council(&db, &council.slug)
         .await?
         .into_iter()
@@ -44,7 +44,7 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         local_help: crate::store::local_help(&db, council.id).await?,
         council_slug: slug,
         council_name: council.name,
-        colleges: server::college_labels(council.colleges),
+        colleges: crate::api::edge::college_labels(council.colleges),
         findings,
         flash: super::forms::take_page_flash()?,
     })
@@ -61,7 +61,7 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     let field = |name: &str| form.text(name);
     let slug = field("slug");
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let back = format!("/{slug}/temoignages/nouveau");
     // A recording cannot be given back: the message beside its field says to choose it again.
     let echo = |field: Option<&str>, message: &str| {
@@ -176,9 +176,11 @@ pub type Audio = leptos::server_fn::codec::Post<AudioEncoding>;
 pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, _, _) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let id = crate::api::assemblies::server::id(&id)?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::id(&id)?;
     let (format, bytes) = crate::store::testimonies::audio_of(&db, council_id, id)
         .await
         .map_err(server::store_error)?
@@ -235,7 +237,7 @@ pub struct TestimonyLinkPage {
 pub async fn load_testimony_link(slug: String) -> Result<TestimonyLinkPage, AppError> {
     use crate::store::testimonies::{TestimonyError, by_token};
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let token = server::private_token()?;
     let testimony = match by_token(&db, &token).await {
         Ok((council_id, testimony)) if council_id == council.id => testimony,
@@ -271,7 +273,7 @@ pub async fn act_on_testimony(
     use crate::domain::testimony::{Consent, Story};
     use crate::store::testimonies::{self, TestimonyError};
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let token = server::private_token()?;
     match testimonies::by_token(&db, &token).await {
         Ok((council_id, _)) if council_id == council.id => {}
@@ -369,15 +371,13 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     use crate::domain::testimony::{Surface, suggests_distress};
     use crate::store::testimonies::{queue, shown_on};
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
-    let moderator =
-        crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ModerateLive)
-            .await?
-            .is_some();
-    let can_export =
-        crate::api::assemblies::server::caller_allowed(&db, council.id, Permission::ReadResults)
-            .await?
-            .is_some();
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let moderator = crate::api::edge::caller_allowed(&db, council.id, Permission::ModerateLive)
+        .await?
+        .is_some();
+    let can_export = crate::api::edge::caller_allowed(&db, council.id, Permission::ReadResults)
+        .await?
+        .is_some();
     let screen = if moderator {
         let allowed = shown_on(&db, council.id, Surface::Projector)
             .await
@@ -420,7 +420,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
             .map_err(server::store_error)?,
         council_slug: slug,
         council_name: council.name,
-        colleges: server::college_labels(council.colleges),
+        colleges: crate::api::edge::college_labels(council.colleges),
         queue,
         can_export,
         screen,
@@ -439,9 +439,12 @@ pub async fn delete_testimony(
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let id = crate::api::assemblies::server::id(&id)?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::id(&id)?;
     let back = format!("/{slug}/temoignages#decides-title");
     if confirm.is_empty() {
         return super::forms::refuse(
@@ -481,9 +484,12 @@ pub async fn moderate_testimony(
     use crate::domain::testimony::{Story, redact};
     use crate::store::testimonies::{Decision, TestimonyError, moderate};
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let id = crate::api::assemblies::server::id(&id)?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::id(&id)?;
     let back = format!("/{slug}/temoignages#temoignage-{id}");
     let form = format!("moderate-{id}");
     let echo = |field: Option<&str>, message: &str, story: &Story| {
@@ -549,9 +555,11 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
     use crate::domain::Permission;
     use crate::domain::testimony::Surface;
     let db = super::request::db()?;
-    let (council_id, _, _) =
-        super::team::server::require(&db, &slug, Permission::ReadResults).await?;
-    let council = server::council(&db, &slug).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
         .await
         .map_err(server::store_error)?;
@@ -577,16 +585,19 @@ pub async fn show_testimony(
     use crate::domain::Permission;
     use crate::store::testimonies::{TestimonyError, put_on_screen};
     let db = super::request::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let id = match id.trim() {
         "" => None,
-        raw => Some(crate::api::assemblies::server::id(raw)?),
+        raw => Some(crate::api::edge::id(raw)?),
     };
     let back = match from.trim() {
         "" => format!("/{slug}/temoignages#ecran-title"),
         raw => {
-            let assembly = crate::api::assemblies::server::id(raw)?;
+            let assembly = crate::api::edge::id(raw)?;
             format!("/{slug}/assemblees/{assembly}/animation#ecran-title")
         }
     };
@@ -611,13 +622,13 @@ pub struct TestimonyScreenPage {
 #[server(endpoint = "testimony_screen")]
 pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, AppError> {
     let db = super::request::db()?;
-    let council = server::council(&db, &slug).await?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let testimony = crate::store::testimonies::on_screen(&db, council.id)
         .await
         .map_err(server::store_error)?;
     Ok(TestimonyScreenPage {
         council_name: council.name,
-        colleges: server::college_labels(council.colleges),
+        colleges: crate::api::edge::college_labels(council.colleges),
         testimony,
     })
 }
@@ -625,24 +636,6 @@ pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::api::AppError;
-    use crate::domain::{Council, CouncilSlug};
-    use sea_orm::DatabaseConnection;
-
-    /// A council by its slug, with its id.
-    pub struct Found {
-        pub id: i64,
-        pub slug: CouncilSlug,
-        pub name: String,
-        pub colleges: Vec<crate::domain::College>,
-    }
-
-    /// A council's colleges as pages name them: key, and its own label if renamed.
-    pub fn college_labels(colleges: Vec<crate::domain::College>) -> Vec<(String, Option<String>)> {
-        colleges
-            .into_iter()
-            .map(|c| (c.key.as_str().to_owned(), c.label))
-            .collect()
-    }
 
     /// The report's CSV: a byte-order mark (accents in spreadsheets), `;` in French.
     pub fn report_csv(
@@ -772,31 +765,23 @@ pub(crate) mod server {
     }
 
     pub fn store_error(error: crate::store::testimonies::TestimonyError) -> AppError {
+        error.into()
+    }
+}
+
+/// A testimony store error as the caller sees it: a refusal is not expected where this is
+/// used (forms map their refusals themselves), so it is an internal error, logged.
+#[cfg(feature = "ssr")]
+impl From<crate::store::testimonies::TestimonyError> for AppError {
+    fn from(error: crate::store::testimonies::TestimonyError) -> Self {
         use crate::store::testimonies::TestimonyError;
         match error {
             TestimonyError::Db(error) => error.into(),
             TestimonyError::NotFound => AppError::NotFound.with_status(),
-            TestimonyError::Refused(..) => AppError::Internal,
+            TestimonyError::Refused(field, message) => {
+                tracing::error!(field, message, "unexpected testimony refusal");
+                AppError::Internal
+            }
         }
-    }
-
-    pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<Found, AppError> {
-        let not_found = || AppError::NotFound.with_status();
-        let parsed = CouncilSlug::parse(slug).map_err(|_| not_found())?;
-        let (id, _) = crate::api::assemblies::server::council(db, slug).await?;
-        let Council {
-            slug,
-            name,
-            colleges,
-            ..
-        } = crate::store::council_by_slug(db, &parsed)
-            .await?
-            .ok_or_else(not_found)?;
-        Ok(Found {
-            id,
-            slug,
-            name,
-            colleges,
-        })
     }
 }

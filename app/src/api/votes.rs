@@ -85,7 +85,10 @@ pub struct CodeSheet {
 pub async fn load_votes(slug: String) -> Result<VotesPage, AppError> {
     use crate::domain::{CouncilSlug, Permission};
     let db = server::db()?;
-    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare = server::allowed(&db, council_id, Permission::PrepareAssemblies)
         .await?
         .is_some();
@@ -134,8 +137,11 @@ pub async fn create_vote(
     use crate::domain::Permission;
     use crate::domain::vote::{VoteFields, VoteForm};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::PrepareAssemblies).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let back = format!("/{slug}/votes");
     let chosen_findings = findings.keys().cloned().collect::<Vec<_>>().join(",");
     let chosen_colleges = colleges.keys().cloned().collect::<Vec<_>>().join(",");
@@ -165,8 +171,7 @@ pub async fn create_vote(
         max_points: &max_points,
         max_points_per_candidate: &max_points_per_candidate,
     };
-    let Some(fields) =
-        super::assemblies::server::checked("vote", &values, &back, VoteFields::check(&form))?
+    let Some(fields) = super::forms::checked("vote", &values, &back, VoteFields::check(&form))?
     else {
         return Ok(());
     };
@@ -183,8 +188,11 @@ pub async fn create_vote(
 pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     use crate::domain::{ParticipantId, Permission};
     let db = server::db()?;
-    let (council_id, council_name) = server::council(&db, &slug).await?;
-    let role = super::team::server::caller_role(&db, council_id).await?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
+    let role = crate::api::edge::caller_role(&db, council_id).await?;
     let can = |permission| role.is_some_and(|role| role.can(permission));
     let (can_prepare, can_run) = (
         can(Permission::PrepareAssemblies),
@@ -307,9 +315,12 @@ pub async fn run_vote(slug: String, vote: String, action: String) -> Result<(), 
     use crate::domain::vote::VoteState;
     use crate::store::votes::{self, VoteError};
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
-    let id = super::assemblies::server::id(&vote)?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::id(&vote)?;
     let back = format!("/{slug}/votes/{id}");
     let by = Some(caller);
     let done = match action.as_str() {
@@ -345,8 +356,11 @@ pub async fn issue_ballot_codes(slug: String, vote: String, count: String) -> Re
     use crate::domain::Permission;
     use crate::domain::vote::CODES_PER_SHEET_MAX;
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let info = server::vote(&db, council_id, &vote, true).await?;
     let back = format!("/{slug}/votes/{}", info.id);
     let count = match count.trim().parse::<usize>() {
@@ -376,7 +390,7 @@ pub async fn issue_ballot_codes(slug: String, vote: String, count: String) -> Re
             _ => AppError::NotFound.with_status(),
         })?;
     let sheet = format!("{back}/codes");
-    super::team::server::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
+    super::forms::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
     leptos_axum::redirect(&sheet);
     Ok(())
 }
@@ -385,8 +399,14 @@ pub async fn issue_ballot_codes(slug: String, vote: String, count: String) -> Re
 pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name, _) =
-        super::team::server::require(&db, &slug, Permission::ModerateLive).await?;
+    let crate::api::edge::StaffCall {
+        council:
+            crate::api::edge::CouncilRef {
+                id: council_id,
+                name: council_name,
+            },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let vote = server::vote(&db, council_id, &id, true).await?;
     let codes = super::forms::take_codes()?;
     let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
@@ -403,7 +423,10 @@ pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppE
 pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, council_name) = server::council(&db, &slug).await?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
     let staff = server::allowed(&db, council_id, Permission::ReadResults)
         .await?
         .is_some();
@@ -445,8 +468,11 @@ pub async fn export_vote(
 ) -> Result<crate::domain::recount::BallotFile, AppError> {
     use crate::domain::Permission;
     let db = server::db()?;
-    let (council_id, _, caller) =
-        super::team::server::require(&db, &slug, Permission::ReadResults).await?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
     let vote = server::vote(&db, council_id, &id, true).await?;
     if !vote.ended {
         return Err(AppError::Invalid("error-vote-export-open".into()).with_status());
@@ -485,9 +511,8 @@ pub(crate) mod server {
     use sea_orm::DatabaseConnection;
     use std::collections::BTreeMap;
 
-    pub use crate::api::assemblies::server::council;
+    pub use crate::api::edge::caller_allowed as allowed;
     pub use crate::api::request::{db, seal_key};
-    pub use crate::api::team::server::caller_allowed as allowed;
 
     /// The vote named in the URL, if it is the council's (a draft only for `staff`).
     pub async fn vote(
@@ -496,7 +521,7 @@ pub(crate) mod server {
         id: &str,
         staff: bool,
     ) -> Result<VoteInfo, AppError> {
-        let id = crate::api::assemblies::server::id(id)?;
+        let id = crate::api::edge::id(id)?;
         crate::store::votes::vote_info(db, council_id, id, staff, chrono::Utc::now())
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())
@@ -580,8 +605,8 @@ pub(crate) mod server {
         }
     }
 
-    pub fn ballot_box() -> Result<crate::store::votes::BallotBox, AppError> {
-        leptos::prelude::use_context::<crate::store::votes::BallotBox>().ok_or(AppError::Internal)
+    pub fn ballot_box() -> Result<crate::services::BallotBox, AppError> {
+        leptos::prelude::use_context::<crate::services::BallotBox>().ok_or(AppError::Internal)
     }
 
     /// An ended vote's box, mixed whole with whatever still waits (once; then a read).
@@ -597,7 +622,7 @@ pub(crate) mod server {
         slug: &str,
         id: &str,
     ) -> Result<crate::store::votes::BallotSetup, AppError> {
-        let id = crate::api::assemblies::server::id(id)?;
+        let id = crate::api::edge::id(id)?;
         ballot_box()?
             .setup(db, slug, id)
             .await?

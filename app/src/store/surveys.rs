@@ -586,19 +586,22 @@ fn random_id() -> String {
     format!("{:032x}", rand::random::<u128>())
 }
 
-/// The surveys whose responses this process is mixing now (see `mix`).
-static MIXING: std::sync::Mutex<Vec<i64>> = std::sync::Mutex::new(Vec::new());
+/// The surveys whose responses this process is mixing now (see `mix`), each with the
+/// fingerprint of its database's seal key: two databases served by one process (the
+/// tests do that) have their own survey 1.
+static MIXING: std::sync::Mutex<Vec<(String, i64)>> = std::sync::Mutex::new(Vec::new());
 
-struct MixingGuard(i64);
+struct MixingGuard((String, i64));
 
 impl MixingGuard {
-    fn take(survey: i64) -> Option<Self> {
+    fn take(key: &SealKey, survey: i64) -> Option<Self> {
         let mut mixing = MIXING.lock().ok()?;
-        if mixing.contains(&survey) {
+        let entry = (key.fingerprint().to_owned(), survey);
+        if mixing.contains(&entry) {
             return None;
         }
-        mixing.push(survey);
-        Some(Self(survey))
+        mixing.push(entry.clone());
+        Some(Self(entry))
     }
 }
 
@@ -628,7 +631,7 @@ pub async fn mix(db: &DatabaseConnection, key: &SealKey, id: i64) -> Result<usiz
     // One mixer per survey in this process: a crowd of responses would otherwise each
     // queue for SQLite's one writer to find the group already mixed. One that finds a mix
     // under way leaves its response to the next group (or to the closing).
-    let Some(_mixing) = MixingGuard::take(id) else {
+    let Some(_mixing) = MixingGuard::take(key, id) else {
         return Ok(0);
     };
     // Again while whole groups wait: responses that arrived during a mix are not left

@@ -1,0 +1,160 @@
+//! The edge of every server function (server only): the council a request names, who is
+//! calling and whether their role there allows what they ask, resolved once as named types;
+//! and the ids read from forms and addresses. A feature module starts from here and never
+//! imports another feature module for this plumbing (form outcomes and flash messages are
+//! in `api::forms`).
+//!
+//! Status codes: no such council 404; anonymous 401; signed in without a role there that
+//! allows it 403.
+
+use super::AppError;
+use crate::domain::{Permission, Role};
+use crate::store::staff::{self, StaffMember};
+use sea_orm::DatabaseConnection;
+
+/// The council a request names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A request from a staff member whose role in the council allows what they ask.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffCall {
+    pub council: CouncilRef,
+    /// Their account, for the audit log.
+    pub account_id: i64,
+    pub role: Role,
+}
+
+/// The council `slug` names, or 404.
+pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<CouncilRef, AppError> {
+    staff::council_by_slug_id(db, slug)
+        .await?
+        .map(|(id, name)| CouncilRef { id, name })
+        .ok_or_else(|| AppError::NotFound.with_status())
+}
+
+/// The signed-in staff member calling, if any (their session cookie, checked).
+async fn signed_in(db: &DatabaseConnection) -> Result<Option<StaffMember>, AppError> {
+    let Some(token) = super::request::cookie(super::staff::STAFF_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(staff::staff_by_session(db, &token).await?)
+}
+
+fn role_in(member: &StaffMember, council_id: i64) -> Option<Role> {
+    member
+        .roles
+        .iter()
+        .find(|r| r.council_id == council_id)
+        .map(|r| r.role)
+}
+
+/// The council `slug` names and the caller, whose role there must allow `permission`.
+pub async fn require(
+    db: &DatabaseConnection,
+    slug: &str,
+    permission: Permission,
+) -> Result<StaffCall, AppError> {
+    let council = council(db, slug).await?;
+    let member = signed_in(db)
+        .await?
+        .ok_or_else(|| AppError::SignInNeeded.with_status())?;
+    match role_in(&member, council.id) {
+        Some(role) if role.can(permission) => Ok(StaffCall {
+            council,
+            account_id: member.account_id,
+            role,
+        }),
+        _ => Err(AppError::Forbidden.with_status()),
+    }
+}
+
+/// The caller's account id when they are signed in and their role in the council allows
+/// `permission`; `None` otherwise. For public pages that show staff a little more.
+pub async fn caller_allowed(
+    db: &DatabaseConnection,
+    council_id: i64,
+    permission: Permission,
+) -> Result<Option<i64>, AppError> {
+    Ok(signed_in(db).await?.and_then(|member| {
+        role_in(&member, council_id)
+            .filter(|role| role.can(permission))
+            .map(|_| member.account_id)
+    }))
+}
+
+/// The caller's role in the council, if they are signed in and have one there: for pages
+/// that ask several permissions at once.
+pub async fn caller_role(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Option<Role>, AppError> {
+    Ok(signed_in(db)
+        .await?
+        .and_then(|member| role_in(&member, council_id)))
+}
+
+/// An id from an address or a form; anything else names nothing (404).
+pub fn id(raw: &str) -> Result<i64, AppError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| AppError::NotFound.with_status())
+}
+
+/// The council a request names, with what pages show of it: its slug and its colleges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilInFull {
+    pub id: i64,
+    pub slug: crate::domain::CouncilSlug,
+    pub name: String,
+    pub colleges: Vec<crate::domain::College>,
+}
+
+/// The council `slug` names, with its colleges, or 404.
+pub async fn council_in_full(
+    db: &DatabaseConnection,
+    slug: &str,
+) -> Result<CouncilInFull, AppError> {
+    let not_found = || AppError::NotFound.with_status();
+    let parsed = crate::domain::CouncilSlug::parse(slug).map_err(|_| not_found())?;
+    let CouncilRef { id, .. } = council(db, slug).await?;
+    let crate::domain::Council {
+        slug,
+        name,
+        colleges,
+        ..
+    } = crate::store::council_by_slug(db, &parsed)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(CouncilInFull {
+        id,
+        slug,
+        name,
+        colleges,
+    })
+}
+
+/// A council's colleges as pages name them: key, and its own label if renamed.
+pub fn college_labels(colleges: Vec<crate::domain::College>) -> Vec<(String, Option<String>)> {
+    colleges
+        .into_iter()
+        .map(|c| (c.key.as_str().to_owned(), c.label))
+        .collect()
+}
+
+/// The assembly `raw` names, if it is a published one of this council; 404 otherwise.
+pub async fn assembly_of(
+    db: &DatabaseConnection,
+    council_id: i64,
+    raw: &str,
+) -> Result<i64, AppError> {
+    let id = self::id(raw)?;
+    if crate::live::room::council_of(db, id).await? == Some(council_id) {
+        Ok(id)
+    } else {
+        Err(AppError::NotFound.with_status())
+    }
+}

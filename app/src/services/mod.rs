@@ -1,0 +1,6 @@
+//! Services: what runs beside the requests (tasks, channels, caches) in front of the
+//! store, which stays persistence only.
+
+pub mod ballot_box;
+
+pub use ballot_box::BallotBox;
