@@ -183,7 +183,7 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
     let id = crate::api::edge::id(&id)?;
     let (format, bytes) = crate::store::testimonies::audio_of(&db, council_id, id)
         .await
-        .map_err(server::store_error)?
+        .map_err(AppError::from)?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
     response.insert_header(
@@ -381,10 +381,10 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     let screen = if moderator {
         let allowed = shown_on(&db, council.id, Surface::Projector)
             .await
-            .map_err(server::store_error)?;
+            .map_err(AppError::from)?;
         let current = crate::store::testimonies::on_screen(&db, council.id)
             .await
-            .map_err(server::store_error)?
+            .map_err(AppError::from)?
             .map(|t| t.id);
         Some((allowed, current))
     } else {
@@ -394,7 +394,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
         Some(
             crate::store::testimonies::decided(&db, council.id)
                 .await
-                .map_err(server::store_error)?,
+                .map_err(AppError::from)?,
         )
     } else {
         None
@@ -403,7 +403,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
         Some(
             queue(&db, council.id)
                 .await
-                .map_err(server::store_error)?
+                .map_err(AppError::from)?
                 .into_iter()
                 .map(|t| {
                     let distress = suggests_distress(&t.story.joined());
@@ -417,7 +417,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     Ok(TestimoniesPage {
         wall: shown_on(&db, council.id, Surface::Wall)
             .await
-            .map_err(server::store_error)?,
+            .map_err(AppError::from)?,
         council_slug: slug,
         council_name: council.name,
         colleges: crate::api::edge::college_labels(council.colleges),
@@ -459,7 +459,7 @@ pub async fn delete_testimony(
     }
     crate::store::testimonies::delete(&db, council_id, id, Some(caller))
         .await
-        .map_err(server::store_error)?;
+        .map_err(AppError::from)?;
     super::forms::done("saved-testimony-deleted", &back)
 }
 
@@ -562,7 +562,7 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
     let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
         .await
-        .map_err(server::store_error)?;
+        .map_err(AppError::from)?;
     let lang = crate::i18n::request_preferences().lang;
     let file =
         server::report_csv(&quoted, &council.colleges, lang).map_err(|_| AppError::Internal)?;
@@ -607,7 +607,7 @@ pub async fn show_testimony(
             super::forms::FormEcho::new("screen", None, message, &[]),
             &back,
         ),
-        Err(error) => Err(server::store_error(error)),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -625,7 +625,7 @@ pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, 
     let council = crate::api::edge::council_in_full(&db, &slug).await?;
     let testimony = crate::store::testimonies::on_screen(&db, council.id)
         .await
-        .map_err(server::store_error)?;
+        .map_err(AppError::from)?;
     Ok(TestimonyScreenPage {
         council_name: council.name,
         colleges: crate::api::edge::college_labels(council.colleges),
@@ -762,10 +762,6 @@ pub(crate) mod server {
         crate::api::request::cookie(super::PRIVATE_LINK_COOKIE)
             .filter(|raw| super::private_link_token(raw).is_some())
             .ok_or_else(|| AppError::NotFound.with_status())
-    }
-
-    pub fn store_error(error: crate::store::testimonies::TestimonyError) -> AppError {
-        error.into()
     }
 }
 
