@@ -155,7 +155,7 @@ pub fn router(state: AppState) -> Router {
     let fallback_db = state.db.clone();
     let staff = state.staff.clone();
     let fallback_staff = state.staff.clone();
-    let publisher: Arc<dyn agora_app::live::room::Publisher> = state.live.clone();
+    let publisher: Arc<dyn agora_app::services::room::Publisher> = state.live.clone();
     let fallback_publisher = publisher.clone();
     let ballot_box = state.ballot_box.clone();
     let seal_key = state.seal_key.clone();

@@ -2,13 +2,14 @@
 //! and the hub that hands every client of a room each event in sequence order.
 //!
 //! A command is stored with its event and sequence number before anyone hears of it
-//! (`agora_app::live::room::apply`); the hub then broadcasts the frames serialised once.
+//! (`agora_app::services::room::apply`); the hub then broadcasts the frames serialised once.
 //! A client that cannot keep up loses its place in the broadcast buffer and gets a fresh
 //! snapshot instead of a silent gap; the room never waits for it.
 
 use agora_app::domain::{ParticipantId, Permission, Preferences};
-use agora_app::live::room::{self, Actor, Refusal, StoredEvent};
 use agora_app::live::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use agora_app::services::room::{self, Actor, Refusal};
+use agora_app::store::room::{self as stored, StoredEvent};
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -72,7 +73,7 @@ impl Hub {
         {
             return Ok(room);
         }
-        let last = room::last_seq(&self.db, assembly).await?;
+        let last = stored::last_seq(&self.db, assembly).await?;
         let mut rooms = self
             .rooms
             .lock()
@@ -119,7 +120,7 @@ impl Hub {
     }
 
     async fn catch_up_locked(&self, room: &Room, assembly: i64, delivered: &mut i64) {
-        match room::events_since(&self.db, assembly, *delivered, CATCH_UP_MAX).await {
+        match stored::events_since(&self.db, assembly, *delivered, CATCH_UP_MAX).await {
             Ok(Some(events)) => {
                 for event in events {
                     send(room, &event);
@@ -223,7 +224,7 @@ pub async fn socket(
     if !crate::protection::same_origin(&headers) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let council = match room::council_of(&state.db, assembly).await {
+    let council = match stored::council_of(&state.db, assembly).await {
         Ok(Some(council)) => council,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
@@ -264,7 +265,7 @@ pub async fn socket(
         },
         (None, Some(id)) => Client {
             actor: Actor::Participant {
-                voter: room::voter_key(id, assembly),
+                voter: stored::voter_key(id, assembly),
             },
             participant: participant.clone(),
             staff: false,
@@ -276,7 +277,7 @@ pub async fn socket(
             let id = ParticipantId::from_random(rand::random());
             Client {
                 actor: Actor::Participant {
-                    voter: room::voter_key(&id, assembly),
+                    voter: stored::voter_key(&id, assembly),
                 },
                 participant: Some(id),
                 staff: false,
@@ -357,7 +358,7 @@ async fn run(socket: WebSocket, state: AppState, assembly: i64, client: Client) 
         _ => return,
     };
     let replay = match since {
-        Some(since) => Box::pin(room::events_since(&state.db, assembly, since, REPLAY_MAX))
+        Some(since) => Box::pin(stored::events_since(&state.db, assembly, since, REPLAY_MAX))
             .await
             .ok()
             .flatten()
@@ -483,7 +484,7 @@ pub fn start_relay(hub: Arc<Hub>, db: &DatabaseConnection) {
 
 async fn relay(hub: &Hub, pool: &sea_orm::sqlx::PgPool) -> Result<(), sea_orm::sqlx::Error> {
     let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(pool).await?;
-    listener.listen(room::ROOM_CHANNEL).await?;
+    listener.listen(stored::ROOM_CHANNEL).await?;
     // Whatever was announced while nobody listened is in the database.
     hub.catch_up_all().await;
     loop {

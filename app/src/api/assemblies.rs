@@ -248,7 +248,7 @@ pub async fn change_live_state(
     let Some(to) = LiveState::parse(&state) else {
         return super::forms::refuse(FormEcho::new("live", None, "error-live-state", &[]), &back);
     };
-    match crate::store::assemblies::change_live_state(&db, council_id, id, to, by).await {
+    match crate::services::room::change_live_state(&db, council_id, id, to, by).await {
         Ok((state, event)) => {
             publish(event).await;
             super::forms::done(
@@ -398,9 +398,9 @@ pub(crate) fn qr_svg_of(link: &str) -> Result<String, AppError> {
 /// Hands a stored room event to this process's live rooms (absent in a context without
 /// the server's hub: the event is stored and clients get it on their next connection).
 #[cfg(feature = "ssr")]
-pub(crate) async fn publish(event: crate::live::room::StoredEvent) {
+pub(crate) async fn publish(event: crate::store::room::StoredEvent) {
     if let Some(publisher) =
-        leptos::prelude::use_context::<std::sync::Arc<dyn crate::live::room::Publisher>>()
+        leptos::prelude::use_context::<std::sync::Arc<dyn crate::services::room::Publisher>>()
     {
         publisher.publish(event).await;
     }

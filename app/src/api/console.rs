@@ -49,7 +49,7 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
-    let (seq, room) = crate::live::room::snapshot(&db, assembly, true)
+    let (seq, room) = crate::services::room::snapshot(&db, assembly, true)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     use crate::store::testimonies::{on_screen, shown_on};
@@ -89,7 +89,7 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
-    let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
+    let (seq, room) = crate::services::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let published = crate::store::assemblies::assembly_in_council(&db, council_id, assembly, false)
@@ -120,7 +120,7 @@ pub async fn console_action(
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::live::ClientMessage;
-    use crate::live::room::{self, Actor, Refusal};
+    use crate::services::room::{self, Actor, Refusal};
     let db = super::request::db()?;
     let crate::api::edge::StaffCall {
         council: crate::api::edge::CouncilRef { id: council_id, .. },

@@ -152,7 +152,7 @@ pub async fn assembly_of(
     raw: &str,
 ) -> Result<i64, AppError> {
     let id = self::id(raw)?;
-    if crate::live::room::council_of(db, id).await? == Some(council_id) {
+    if crate::store::room::council_of(db, id).await? == Some(council_id) {
         Ok(id)
     } else {
         Err(AppError::NotFound.with_status())

@@ -41,7 +41,7 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
-    let (seq, room) = crate::live::room::snapshot(&db, assembly, false)
+    let (seq, room) = crate::services::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let order = if order == "recentes" {
@@ -52,8 +52,8 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
     let supported = match &participant {
         Some(participant) => {
-            let voter = crate::live::room::voter_key(participant, assembly);
-            crate::live::room::supported_by(&db, assembly, &voter).await?
+            let voter = crate::store::room::voter_key(participant, assembly);
+            crate::store::room::supported_by(&db, assembly, &voter).await?
         }
         None => Vec::new(),
     };
@@ -138,7 +138,7 @@ pub async fn support_question(
 mod server {
     use crate::api::AppError;
     use crate::live::ClientMessage;
-    use crate::live::room::{self, Actor, Refusal};
+    use crate::services::room::{self, Actor, Refusal};
 
     pub fn room_path(slug: &str, assembly: &str) -> Result<(i64, String), AppError> {
         let id: i64 = assembly
@@ -170,7 +170,7 @@ mod server {
             })
             .ok_or(AppError::Internal)?;
         let actor = Actor::Participant {
-            voter: room::voter_key(&participant, assembly),
+            voter: crate::store::room::voter_key(&participant, assembly),
         };
         match room::apply(&db, assembly, &actor, command).await {
             Ok(applied) => {

@@ -4,8 +4,6 @@
 pub mod feed;
 pub mod frame;
 pub mod protocol;
-#[cfg(feature = "ssr")]
-pub mod room;
 
 pub use feed::{Feed, News, Step};
 pub use protocol::{

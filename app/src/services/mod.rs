@@ -2,5 +2,6 @@
 //! store, which stays persistence only.
 
 pub mod ballot_box;
+pub mod room;
 
 pub use ballot_box::BallotBox;

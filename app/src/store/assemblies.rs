@@ -191,51 +191,6 @@ pub async fn set_published(
     Ok(())
 }
 
-/// Opens or closes the live part. Opening makes the first agenda item current if none is.
-/// The room's clients hear of it by the event returned, once the caller publishes it.
-pub async fn change_live_state(
-    db: &DatabaseConnection,
-    council_id: i64,
-    id: i64,
-    to: LiveState,
-    by: Option<i64>,
-) -> Result<(LiveState, crate::live::room::StoredEvent), AssemblyError> {
-    let txn = crate::store::begin_write(db).await?;
-    let row = assembly_row(&txn, council_id, id).await?;
-    let from = LiveState::parse(&row.live_state).unwrap_or(LiveState::Before);
-    let next = from
-        .change(to, row.published_at.is_some())
-        .map_err(AssemblyError::Refused)?;
-    let first_item = agenda_item::Entity::find()
-        .filter(agenda_item::Column::AssemblyId.eq(id))
-        .order_by_asc(agenda_item::Column::Position)
-        .one(&txn)
-        .await?
-        .map(|item| item.id);
-    let current = row.current_item_id.or(first_item);
-    let mut row: assembly::ActiveModel = row.into();
-    row.live_state = Set(next.key().to_owned());
-    row.current_item_id = Set(current);
-    row.update(&txn).await?;
-    let seq = crate::live::room::next_seq(&txn, id).await?;
-    let event = crate::live::RoomEvent::LiveChanged { live: next };
-    let stored = crate::live::room::store_event(&txn, id, seq, &event, None).await?;
-    let action = match next {
-        LiveState::Open => "live-opened",
-        _ => "live-closed",
-    };
-    record_audit(
-        &txn,
-        Some(council_id),
-        by,
-        action,
-        &audit_detail(&[("assembly", &id.to_string())]),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok((next, stored))
-}
-
 async fn to_domain(
     db: &impl ConnectionTrait,
     row: assembly::Model,

@@ -4,6 +4,7 @@ pub mod assemblies;
 mod connect;
 mod councils;
 pub mod entities;
+pub mod room;
 pub mod seal;
 pub mod staff;
 pub mod surveys;

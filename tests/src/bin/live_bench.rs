@@ -15,7 +15,7 @@
 
 use agora_app::domain::{CouncilSlug, LiveState, Role};
 use agora_app::live::ClientMessage;
-use agora_app::live::room::{self, Actor};
+use agora_app::services::room::{self, Actor};
 use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
 use anyhow::Context;
 use futures_util::{SinkExt, StreamExt};
@@ -154,7 +154,7 @@ async fn prepare_room() -> anyhow::Result<Room> {
         .one(&db)
         .await?
         .context("demo assembly")?;
-    agora_app::store::assemblies::change_live_state(
+    agora_app::services::room::change_live_state(
         &db,
         assembly.council_id,
         assembly.id,

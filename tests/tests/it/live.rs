@@ -3,8 +3,8 @@
 //! middle, a client that cannot keep up, and refusals that store nothing.
 
 use agora_app::domain::{CouncilSlug, LiveState, Role};
-use agora_app::live::room::StoredEvent;
 use agora_app::store::entities::{assembly, question, room_event};
+use agora_app::store::room::StoredEvent;
 use agora_server::demo;
 use agora_tests::TestApp;
 use futures_util::{SinkExt, StreamExt};
@@ -90,7 +90,7 @@ async fn open_room(app: &TestApp) -> anyhow::Result<(i64, String)> {
     let (facilitator, cookie) = app
         .staff_member(&council, Role::Facilitator, "Fanny Anime")
         .await?;
-    agora_app::store::assemblies::change_live_state(
+    agora_app::services::room::change_live_state(
         &app.db,
         room.council_id,
         room.id,
@@ -331,14 +331,8 @@ async fn commands_out_of_place_are_refused_translated_and_store_nothing() -> any
         .await?
         .map(|a| a.council_id)
         .unwrap_or_default();
-    agora_app::store::assemblies::change_live_state(
-        &app.db,
-        council,
-        room,
-        LiveState::Closed,
-        None,
-    )
-    .await?;
+    agora_app::services::room::change_live_state(&app.db, council, room, LiveState::Closed, None)
+        .await?;
     french
         .send(json!({"type": "ask", "body": "Encore une ?"}))
         .await?;
@@ -443,7 +437,7 @@ async fn a_client_that_cannot_keep_up_gets_a_snapshot_and_never_holds_the_room_b
     let end = start + burst;
     let txn = agora_app::store::begin_write(&app.db).await?;
     for _ in 0..burst {
-        agora_app::live::room::next_seq(&txn, room).await?;
+        agora_app::store::room::next_seq(&txn, room).await?;
     }
     txn.commit().await?;
     let padding = "x".repeat(4096);

@@ -556,7 +556,7 @@ async fn a_copy_of_the_database_neither_orders_the_responses_nor_ties_them_to_th
 #[tokio::test]
 async fn two_supports_of_one_participant_share_nothing_in_the_database() -> anyhow::Result<()> {
     use agora_app::live::ClientMessage;
-    use agora_app::live::room::{self, Actor};
+    use agora_app::services::room::{self, Actor};
     use agora_app::store::entities::{assembly, question, question_vote};
     let app = TestApp::with_demo().await?;
     let room_row = assembly::Entity::find()
@@ -570,7 +570,7 @@ async fn two_supports_of_one_participant_share_nothing_in_the_database() -> anyh
             "Fanny Anime",
         )
         .await?;
-    agora_app::store::assemblies::change_live_state(
+    agora_app::services::room::change_live_state(
         &app.db,
         room_row.council_id,
         room_row.id,
@@ -579,7 +579,7 @@ async fn two_supports_of_one_participant_share_nothing_in_the_database() -> anyh
     )
     .await?;
     let participant = ParticipantId::from_random([9; 16]);
-    let voter = room::voter_key(&participant, room_row.id);
+    let voter = agora_app::store::room::voter_key(&participant, room_row.id);
     let me = Actor::Participant {
         voter: voter.clone(),
     };
@@ -630,7 +630,7 @@ async fn two_supports_of_one_participant_share_nothing_in_the_database() -> anyh
     assert_ne!(marks[0], marks[1], "one person's supports share a value");
     assert!(marks.iter().all(|m| *m != voter), "the voter key is stored");
     // The participant still finds what they support.
-    let mut supported = room::supported_by(&app.db, room_row.id, &voter).await?;
+    let mut supported = agora_app::store::room::supported_by(&app.db, room_row.id, &voter).await?;
     supported.sort_unstable();
     let mut expected = questions.clone();
     expected.sort_unstable();

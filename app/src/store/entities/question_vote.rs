@@ -1,5 +1,5 @@
 //! One support of a live question: the question and a mark that is a hash of the
-//! supporter's key in the assembly *and* the question (`live::room::support_mark`), so that
+//! supporter's key in the assembly *and* the question (`store::room::support_mark`), so that
 //! two supports of one person share nothing.
 
 use sea_orm::entity::prelude::*;

@@ -1,0 +1,89 @@
+//! How the facilitator conducts a room, in the database: the current agenda item,
+//! pre-moderation, questions open or closed, the live part opened or closed.
+
+use super::set_room_column;
+use crate::domain::LiveState;
+use crate::store::assemblies::AssemblyError;
+use crate::store::entities::{agenda_item, assembly};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+/// Makes an agenda item of this room current; `false` when the room has no such item.
+pub async fn move_to_item(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    item: i64,
+) -> Result<bool, DbErr> {
+    let found = agenda_item::Entity::find_by_id(item)
+        .filter(agenda_item::Column::AssemblyId.eq(assembly_id))
+        .one(db)
+        .await?
+        .is_some();
+    if found {
+        set_room_column(
+            db,
+            assembly_id,
+            assembly::Column::CurrentItemId,
+            item.into(),
+        )
+        .await?;
+    }
+    Ok(found)
+}
+
+/// Turns pre-moderation on or off.
+pub async fn set_premoderation(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    on: bool,
+) -> Result<(), DbErr> {
+    set_room_column(db, assembly_id, assembly::Column::Premoderation, on.into()).await
+}
+
+/// Opens or closes questions.
+pub async fn set_questions_open(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    open: bool,
+) -> Result<(), DbErr> {
+    set_room_column(
+        db,
+        assembly_id,
+        assembly::Column::QuestionsOpen,
+        open.into(),
+    )
+    .await
+}
+
+/// Opens or closes the live part of a council's assembly, as the rules of `LiveState` allow.
+/// Opening makes the first agenda item current if none is.
+pub async fn change_live_state(
+    db: &impl ConnectionTrait,
+    council_id: i64,
+    id: i64,
+    to: LiveState,
+) -> Result<LiveState, AssemblyError> {
+    let row = assembly::Entity::find_by_id(id)
+        .filter(assembly::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+        .ok_or(AssemblyError::NotFound)?;
+    let from = LiveState::parse(&row.live_state).unwrap_or(LiveState::Before);
+    let next = from
+        .change(to, row.published_at.is_some())
+        .map_err(AssemblyError::Refused)?;
+    let first_item = agenda_item::Entity::find()
+        .filter(agenda_item::Column::AssemblyId.eq(id))
+        .order_by_asc(agenda_item::Column::Position)
+        .one(db)
+        .await?
+        .map(|item| item.id);
+    let current = row.current_item_id.or(first_item);
+    let mut row: assembly::ActiveModel = row.into();
+    row.live_state = Set(next.key().to_owned());
+    row.current_item_id = Set(current);
+    row.update(db).await?;
+    Ok(next)
+}

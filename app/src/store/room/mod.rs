@@ -1,0 +1,262 @@
+//! A live room in the database: its sequence numbers, its stored events (frames serialised
+//! once, persisted before anyone is told), what a reconnecting client missed, and the rows a
+//! snapshot is made of. What a command means is decided above (`services::room`); this module
+//! only keeps and reads, and knows nothing of the wire format.
+
+pub mod conduct;
+pub mod floor;
+
+use crate::store::entities::{agenda_item, assembly, question, question_vote, room_event};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+/// An event as stored and broadcast: its frames serialised once, for participants and
+/// (when it differs) for staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvent {
+    pub assembly: i64,
+    pub seq: i64,
+    pub public: String,
+    pub staff: Option<String>,
+}
+
+impl StoredEvent {
+    pub fn frame(&self, staff: bool) -> &str {
+        if staff {
+            self.staff.as_deref().unwrap_or(&self.public)
+        } else {
+            &self.public
+        }
+    }
+}
+
+/// The PostgreSQL notification channel on which instances announce stored room events, as
+/// `assembly:seq`.
+pub const ROOM_CHANNEL: &str = "agora_room";
+
+/// The upvote key of a participant in one assembly: the same person in two assemblies
+/// gives two unrelated keys.
+pub fn voter_key(participant: &crate::domain::ParticipantId, assembly_id: i64) -> String {
+    crate::store::staff::hash_token(&format!("{}:{assembly_id}", participant.as_str()))
+}
+
+/// What is stored of one support: a hash of the voter key and the question, so that the
+/// rows of one person's supports share no value (a support tied to someone by other means
+/// gives away none of their others).
+pub fn support_mark(voter: &str, question_id: i64) -> String {
+    crate::store::staff::hash_token(&format!("{voter}:{question_id}"))
+}
+
+/// Takes the room's next sequence number, locking its row (PostgreSQL) until the
+/// transaction ends: two commands on one room are applied one after the other, on every
+/// instance. Returns the room as it now stands, `None` for an unknown assembly.
+pub async fn take_seq(
+    txn: &DatabaseTransaction,
+    assembly_id: i64,
+) -> Result<Option<assembly::Model>, DbErr> {
+    let bumped = assembly::Entity::update_many()
+        .col_expr(
+            assembly::Column::LastSeq,
+            Expr::col(assembly::Column::LastSeq).add(1),
+        )
+        .filter(assembly::Column::Id.eq(assembly_id))
+        .exec(txn)
+        .await?;
+    if bumped.rows_affected != 1 {
+        return Ok(None);
+    }
+    assembly::Entity::find_by_id(assembly_id).one(txn).await
+}
+
+/// Takes the room's next sequence number and returns it (0 for an unknown assembly).
+pub async fn next_seq(txn: &DatabaseTransaction, assembly_id: i64) -> Result<i64, DbErr> {
+    Ok(take_seq(txn, assembly_id)
+        .await?
+        .map_or(0, |room| room.last_seq))
+}
+
+/// Stores event `seq` of a room as its frames (the one for staff only when it differs); the
+/// caller commits, then publishes what this returns.
+pub async fn store_event(
+    txn: &DatabaseTransaction,
+    assembly_id: i64,
+    seq: i64,
+    public: String,
+    staff: Option<String>,
+) -> Result<StoredEvent, DbErr> {
+    let stored = StoredEvent {
+        assembly: assembly_id,
+        seq,
+        public,
+        staff,
+    };
+    room_event::ActiveModel {
+        assembly_id: Set(assembly_id),
+        seq: Set(seq),
+        public_frame: Set(stored.public.clone()),
+        staff_frame: Set(stored.staff.clone()),
+        at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    // Other instances on the same PostgreSQL hear of it when (and only if) this commits:
+    // ids only, they read the frames from the database.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [ROOM_CHANNEL.into(), format!("{assembly_id}:{seq}").into()],
+        ))
+        .await?;
+    }
+    Ok(stored)
+}
+
+/// The stored events of a room after `since`, in order, at most `limit` (which must stay
+/// below `i64::MAX`: PostgreSQL takes signed limits); `None` when some are missing or there
+/// are more than `limit` (the client then needs a snapshot).
+pub async fn events_since(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+    since: i64,
+    limit: u64,
+) -> Result<Option<Vec<StoredEvent>>, DbErr> {
+    let rows = room_event::Entity::find()
+        .filter(room_event::Column::AssemblyId.eq(assembly_id))
+        .filter(room_event::Column::Seq.gt(since))
+        .order_by_asc(room_event::Column::Seq)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    if rows.len() as u64 > limit {
+        return Ok(None);
+    }
+    let contiguous = rows
+        .iter()
+        .zip(since + 1..)
+        .all(|(row, expected)| row.seq == expected);
+    Ok(contiguous.then(|| {
+        rows.into_iter()
+            .map(|row| StoredEvent {
+                assembly: assembly_id,
+                seq: row.seq,
+                public: row.public_frame,
+                staff: row.staff_frame,
+            })
+            .collect()
+    }))
+}
+
+/// The rows a snapshot of a published room is made of, read in one transaction: the room
+/// (its `last_seq` is the snapshot's number), its agenda in order, and its approved and
+/// pending questions in the order they were asked.
+pub struct RoomRows {
+    pub room: assembly::Model,
+    pub agenda: Vec<agenda_item::Model>,
+    pub questions: Vec<question::Model>,
+}
+
+/// The rows of a published room as of its last event; `None` for an unknown or unpublished
+/// assembly.
+pub async fn room_rows(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+) -> Result<Option<RoomRows>, DbErr> {
+    // A write transaction, as commands take: no command lands between the room's number and
+    // its questions.
+    let txn = crate::store::begin_write(db).await?;
+    let Some(room) = assembly::Entity::find_by_id(assembly_id).one(&txn).await? else {
+        return Ok(None);
+    };
+    if room.published_at.is_none() {
+        return Ok(None);
+    }
+    let agenda = agenda_item::Entity::find()
+        .filter(agenda_item::Column::AssemblyId.eq(assembly_id))
+        .order_by_asc(agenda_item::Column::Position)
+        .all(&txn)
+        .await?;
+    let questions = question::Entity::find()
+        .filter(question::Column::AssemblyId.eq(assembly_id))
+        .filter(question::Column::Status.is_in([
+            crate::domain::QuestionStatus::Approved.key(),
+            crate::domain::QuestionStatus::Pending.key(),
+        ]))
+        .order_by_asc(question::Column::Id)
+        .all(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(Some(RoomRows {
+        room,
+        agenda,
+        questions,
+    }))
+}
+
+/// The questions of an assembly a participant (by voter key) supports: each question's
+/// mark for this voter, looked up.
+pub async fn supported_by(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+    voter: &str,
+) -> Result<Vec<i64>, DbErr> {
+    let questions: Vec<i64> = question::Entity::find()
+        .select_only()
+        .column(question::Column::Id)
+        .filter(question::Column::AssemblyId.eq(assembly_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut supported = Vec::new();
+    for chunk in questions.chunks(500) {
+        let marks: Vec<String> = chunk.iter().map(|&q| support_mark(voter, q)).collect();
+        supported.extend(
+            question_vote::Entity::find()
+                .filter(question_vote::Column::QuestionId.is_in(chunk.to_vec()))
+                .filter(question_vote::Column::Voter.is_in(marks))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|vote| vote.question_id),
+        );
+    }
+    supported.sort_unstable();
+    Ok(supported)
+}
+
+/// The room's last sequence number (0 before its first event).
+pub async fn last_seq(db: &DatabaseConnection, assembly_id: i64) -> Result<i64, DbErr> {
+    Ok(assembly::Entity::find_by_id(assembly_id)
+        .one(db)
+        .await?
+        .map_or(0, |room| room.last_seq))
+}
+
+/// The council of a published assembly, for the staff check of a connection.
+pub async fn council_of(db: &DatabaseConnection, assembly_id: i64) -> Result<Option<i64>, DbErr> {
+    Ok(assembly::Entity::find_by_id(assembly_id)
+        .one(db)
+        .await?
+        .filter(|room| room.published_at.is_some())
+        .map(|room| room.council_id))
+}
+
+/// Sets one column of a room (the current agenda item, pre-moderation, questions open, the
+/// highlighted question) inside a command's transaction.
+pub(crate) async fn set_room_column(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    column: assembly::Column,
+    value: sea_orm::Value,
+) -> Result<(), DbErr> {
+    assembly::Entity::update_many()
+        .col_expr(column, Expr::value(value))
+        .filter(assembly::Column::Id.eq(assembly_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
