@@ -441,8 +441,8 @@ pub(crate) mod server {
     }
 
     pub fn join_link(assembly: &Assembly) -> Result<String, AppError> {
-        let setup =
-            leptos::prelude::use_context::<crate::api::StaffSetup>().ok_or(AppError::Internal)?;
+        let setup = leptos::prelude::use_context::<crate::api::StaffSetup>()
+            .ok_or_else(|| AppError::unwired("StaffSetup"))?;
         Ok(format!(
             "{}/j/{}",
             setup.public_url,
@@ -455,13 +455,15 @@ pub(crate) mod server {
     pub fn qr_svg(link: &str) -> Result<String, AppError> {
         use qrcode::render::svg;
         let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::M)
-            .map_err(|_| AppError::Internal)?;
+            .map_err(|e| AppError::internal("drawing a QR code", e))?;
         let drawn = code
             .render::<svg::Color<'_>>()
             .min_dimensions(240, 240)
             .quiet_zone(true)
             .build();
-        let start = drawn.find("<svg").ok_or(AppError::Internal)?;
+        let start = drawn
+            .find("<svg")
+            .ok_or_else(|| AppError::internal("drawing a QR code", "no <svg> element"))?;
         Ok(drawn[start..].replacen(
             "<svg",
             r#"<svg aria-hidden="true" focusable="false" class="qr-code""#,

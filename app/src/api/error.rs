@@ -65,6 +65,20 @@ mod server {
     }
 
     impl AppError {
+        /// An internal failure: its cause is logged here, once, and the person is told only
+        /// that something went wrong (the policy in docs/decisions.md).
+        pub fn internal(what: &'static str, cause: impl std::fmt::Display) -> Self {
+            tracing::error!(error = %cause, "{what}");
+            AppError::Internal
+        }
+
+        /// Something the server puts in every request's context is absent: a wiring fault,
+        /// logged with its name.
+        pub fn unwired(what: &'static str) -> Self {
+            tracing::error!(missing = what, "absent from the request context");
+            AppError::Internal
+        }
+
         /// Sets the HTTP status of the page or call being answered, then returns `self`.
         pub fn with_status(self) -> Self {
             let status = match &self {

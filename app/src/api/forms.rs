@@ -111,7 +111,7 @@ pub(crate) fn refuse(mut echo: FormEcho, back: &str) -> Result<(), AppError> {
     let encode = |echo: &FormEcho| {
         serde_json::to_vec(echo)
             .map(|json| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
-            .map_err(|_| AppError::Internal)
+            .map_err(|e| AppError::internal("serialising a form echo", e))
     };
     let mut value = encode(&echo)?;
     if value.len() > ECHO_MAX_BYTES {

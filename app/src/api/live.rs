@@ -168,7 +168,7 @@ mod server {
                     .get::<crate::domain::ParticipantId>()
                     .cloned()
             })
-            .ok_or(AppError::Internal)?;
+            .ok_or_else(|| AppError::unwired("ParticipantId"))?;
         let actor = Actor::Participant {
             voter: crate::store::room::voter_key(&participant, assembly),
         };

@@ -38,7 +38,8 @@ pub async fn save_preferences(
         prefs.to_cookie_value()
     );
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    let header = http::HeaderValue::from_str(&cookie).map_err(|_| AppError::Internal)?;
+    let header =
+        http::HeaderValue::from_str(&cookie).map_err(|e| AppError::internal("header value", e))?;
     response.insert_header(http::header::SET_COOKIE, header);
 
     // Without JavaScript the browser posted the form itself: send it back to its page.

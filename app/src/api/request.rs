@@ -5,18 +5,12 @@ use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
 
 pub fn db() -> Result<DatabaseConnection, AppError> {
-    use_context::<DatabaseConnection>().ok_or_else(|| {
-        tracing::error!("no database connection in context");
-        AppError::Internal
-    })
+    use_context::<DatabaseConnection>().ok_or_else(|| AppError::unwired("DatabaseConnection"))
 }
 
 /// The key that seals ballots and survey responses while they wait to be mixed.
 pub fn seal_key() -> Result<crate::store::seal::SealKey, AppError> {
-    use_context::<crate::store::seal::SealKey>().ok_or_else(|| {
-        tracing::error!("no seal key in context");
-        AppError::Internal
-    })
+    use_context::<crate::store::seal::SealKey>().ok_or_else(|| AppError::unwired("SealKey"))
 }
 
 /// A form the browser posted itself (no JavaScript): answer with a redirect, not data.
@@ -38,8 +32,10 @@ pub fn cookie(name: &str) -> Option<String> {
 
 /// Adds a `Set-Cookie` header (a full cookie line) to the response.
 pub fn set_cookie(line: &str) -> Result<(), AppError> {
-    let header = http::HeaderValue::from_str(line).map_err(|_| AppError::Internal)?;
-    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let header =
+        http::HeaderValue::from_str(line).map_err(|e| AppError::internal("header value", e))?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
     response.append_header(http::header::SET_COOKIE, header);
     Ok(())
 }

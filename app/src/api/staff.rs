@@ -99,7 +99,8 @@ pub async fn start_sign_up(
         .map_err(server::webauthn_failure)?;
     // Sign-in has no username to type: the passkey must be discoverable.
     server::require_discoverable(&mut options);
-    let state = serde_json::to_string(&(handle, state)).map_err(|_| AppError::Internal)?;
+    let state = serde_json::to_string(&(handle, state))
+        .map_err(|e| AppError::internal("serialising state", e))?;
     let ceremony =
         crate::store::staff::save_ceremony(&db, "sign-up", state, Some(invitation.id), Some(name))
             .await?;
@@ -127,15 +128,20 @@ pub async fn finish_sign_up(
     let (handle, state): (
         webauthn_rs::prelude::Uuid,
         webauthn_rs::prelude::PasskeyRegistration,
-    ) = serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+    ) = serde_json::from_str(&taken.state)
+        .map_err(|e| AppError::internal("reading stored state", e))?;
     let passkey = setup
         .webauthn
         .finish_passkey_registration(&credential, &state)
         .map_err(server::webauthn_failure)?;
     let (Some(invitation_id), Some(name)) = (taken.invitation_id, taken.display_name) else {
-        return Err(AppError::Internal);
+        return Err(AppError::internal(
+            "passkey registration",
+            "a ceremony without invitation or name",
+        ));
     };
-    let stored = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let stored =
+        serde_json::to_string(&passkey).map_err(|e| AppError::internal("serialising state", e))?;
     let account_id = staff::complete_sign_up(
         &db,
         NewStaff {
@@ -203,7 +209,8 @@ pub async fn start_sign_in() -> Result<SignInChallenge, AppError> {
         .map_err(server::webauthn_failure)?;
     // A button press, not the autofill prompt that webauthn-rs prepares by default.
     options.mediation = None;
-    let state = serde_json::to_string(&state).map_err(|_| AppError::Internal)?;
+    let state =
+        serde_json::to_string(&state).map_err(|e| AppError::internal("serialising state", e))?;
     let ceremony = crate::store::staff::save_ceremony(&db, "sign-in", state, None, None).await?;
     Ok(SignInChallenge { ceremony, options })
 }
@@ -220,7 +227,8 @@ pub async fn finish_sign_in(
         .await?
         .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
     let state: webauthn_rs::prelude::DiscoverableAuthentication =
-        serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+        serde_json::from_str(&taken.state)
+            .map_err(|e| AppError::internal("reading stored state", e))?;
     let unknown = || AppError::Invalid("error-passkey-unknown".into()).with_status();
     let (handle, credential_id) = setup
         .webauthn
@@ -230,15 +238,18 @@ pub async fn finish_sign_in(
         .await?
         .filter(|stored| stored.user_handle == handle.to_string())
         .ok_or_else(unknown)?;
-    let mut passkey: webauthn_rs::prelude::Passkey =
-        serde_json::from_str(&stored.credential).map_err(|_| AppError::Internal)?;
+    let mut passkey: webauthn_rs::prelude::Passkey = serde_json::from_str(&stored.credential)
+        .map_err(|e| AppError::internal("reading stored state", e))?;
     let result = setup
         .webauthn
         .finish_discoverable_authentication_v2(&credential, state, &passkey)
         .map_err(server::webauthn_failure)?;
     let changed = passkey.update_credential(&result) == Some(true);
     let updated = if changed {
-        Some(serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?)
+        Some(
+            serde_json::to_string(&passkey)
+                .map_err(|e| AppError::internal("serialising state", e))?,
+        )
     } else {
         None
     };
@@ -342,7 +353,8 @@ pub async fn start_add_passkey() -> Result<SignUpChallenge, AppError> {
     let (handle, stored) = crate::store::staff::account_credentials(&db, member.account_id)
         .await?
         .ok_or_else(|| AppError::SignInNeeded.with_status())?;
-    let handle = Uuid::parse_str(&handle).map_err(|_| AppError::Internal)?;
+    let handle =
+        Uuid::parse_str(&handle).map_err(|e| AppError::internal("stored passkey handle", e))?;
     let exclude = stored
         .iter()
         .filter_map(|json| serde_json::from_str::<Passkey>(json).ok())
@@ -358,8 +370,8 @@ pub async fn start_add_passkey() -> Result<SignUpChallenge, AppError> {
         )
         .map_err(server::webauthn_failure)?;
     server::require_discoverable(&mut options);
-    let state =
-        serde_json::to_string(&(member.account_id, state)).map_err(|_| AppError::Internal)?;
+    let state = serde_json::to_string(&(member.account_id, state))
+        .map_err(|e| AppError::internal("serialising state", e))?;
     let ceremony =
         crate::store::staff::save_ceremony(&db, "add-passkey", state, None, None).await?;
     Ok(SignUpChallenge { ceremony, options })
@@ -378,7 +390,8 @@ pub async fn finish_add_passkey(
         .await?
         .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
     let (account_id, state): (i64, webauthn_rs::prelude::PasskeyRegistration) =
-        serde_json::from_str(&taken.state).map_err(|_| AppError::Internal)?;
+        serde_json::from_str(&taken.state)
+            .map_err(|e| AppError::internal("reading stored state", e))?;
     if account_id != member.account_id {
         return Err(AppError::Forbidden.with_status());
     }
@@ -386,7 +399,8 @@ pub async fn finish_add_passkey(
         .webauthn
         .finish_passkey_registration(&credential, &state)
         .map_err(server::webauthn_failure)?;
-    let stored = serde_json::to_string(&passkey).map_err(|_| AppError::Internal)?;
+    let stored =
+        serde_json::to_string(&passkey).map_err(|e| AppError::internal("serialising state", e))?;
     staff::add_passkey(&db, account_id, &staff::to_hex(passkey.cred_id()), stored).await?;
     Ok(())
 }
@@ -504,10 +518,7 @@ pub(crate) mod server {
     pub use crate::api::request::{db, is_plain_form_post};
 
     pub fn staff_setup() -> Result<StaffSetup, AppError> {
-        use_context::<StaffSetup>().ok_or_else(|| {
-            tracing::error!("no passkey setup in context");
-            AppError::Internal
-        })
+        use_context::<StaffSetup>().ok_or_else(|| AppError::unwired("StaffSetup"))
     }
 
     pub async fn usable_invitation(
@@ -558,9 +569,9 @@ pub(crate) mod server {
     ) -> Result<StaffView, AppError> {
         let token = staff::open_session(db, account_id).await?;
         set_staff_cookie(&token, SESSION_HOURS * 3600, setup.secure_cookies)?;
-        let member = staff::staff_by_session(db, &token)
-            .await?
-            .ok_or(AppError::Internal)?;
+        let member = staff::staff_by_session(db, &token).await?.ok_or_else(|| {
+            AppError::internal("signing in", "a session just opened is not found")
+        })?;
         Ok(view_of(member))
     }
 

@@ -104,8 +104,10 @@ pub async fn survey_results_csv(
         .as_ref()
         .ok_or_else(|| AppError::Forbidden.with_status())?;
     let lang = crate::i18n::request_preferences().lang;
-    let file = server::results_csv(&found.survey, results, lang).map_err(|_| AppError::Internal)?;
-    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let file = server::results_csv(&found.survey, results, lang)
+        .map_err(|e| AppError::internal("writing CSV", e))?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
     let name = format!(
         "attachment; filename=\"resultats-questionnaire-{}.csv\"",
         found.survey.id
@@ -703,8 +705,8 @@ pub(crate) mod server {
 
     /// The address respondents open, on the server's public address.
     pub fn public_link(slug: &str, survey: i64) -> Result<String, AppError> {
-        let setup =
-            leptos::prelude::use_context::<crate::api::StaffSetup>().ok_or(AppError::Internal)?;
+        let setup = leptos::prelude::use_context::<crate::api::StaffSetup>()
+            .ok_or_else(|| AppError::unwired("StaffSetup"))?;
         Ok(format!(
             "{}/{slug}/questionnaires/{survey}",
             setup.public_url

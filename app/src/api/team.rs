@@ -162,7 +162,7 @@ pub(crate) mod server {
     }
 
     pub fn invitation_link(token: &str) -> Result<String, AppError> {
-        let setup = use_context::<StaffSetup>().ok_or(AppError::Internal)?;
+        let setup = use_context::<StaffSetup>().ok_or_else(|| AppError::unwired("StaffSetup"))?;
         Ok(format!("{}/invitation/{token}", setup.public_url))
     }
 

@@ -124,7 +124,8 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     match post(&db, new, chrono::Utc::now().date_naive()).await {
         Ok((_, token)) => {
             // The author's browser keeps the link's token; the address it goes to has none.
-            let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+            let setup = use_context::<super::StaffSetup>()
+                .ok_or_else(|| AppError::unwired("StaffSetup"))?;
             super::request::set_cookie(&private_link_cookie(&token, setup.secure_cookies))?;
             super::forms::done(
                 "saved-testimony-posted",
@@ -185,7 +186,8 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
         .await
         .map_err(AppError::from)?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
     response.insert_header(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static(format.mime()),
@@ -242,10 +244,12 @@ pub async fn load_testimony_link(slug: String) -> Result<TestimonyLinkPage, AppE
     let testimony = match by_token(&db, &token).await {
         Ok((council_id, testimony)) if council_id == council.id => testimony,
         Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
-        Err(TestimonyError::Refused(..)) => return Err(AppError::Internal),
-        Err(TestimonyError::Db(error)) => return Err(error.into()),
+        Err(error @ (TestimonyError::Refused(..) | TestimonyError::Db(_))) => {
+            return Err(error.into());
+        }
     };
-    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+    let setup =
+        use_context::<super::StaffSetup>().ok_or_else(|| AppError::unwired("StaffSetup"))?;
     Ok(TestimonyLinkPage {
         link: format!("{}/{slug}/temoignages/suivi/{token}", setup.public_url),
         council_slug: slug,
@@ -278,8 +282,9 @@ pub async fn act_on_testimony(
     match testimonies::by_token(&db, &token).await {
         Ok((council_id, _)) if council_id == council.id => {}
         Ok(_) | Err(TestimonyError::NotFound) => return Err(AppError::NotFound.with_status()),
-        Err(TestimonyError::Refused(..)) => return Err(AppError::Internal),
-        Err(TestimonyError::Db(error)) => return Err(error.into()),
+        Err(error @ (TestimonyError::Refused(..) | TestimonyError::Db(_))) => {
+            return Err(error.into());
+        }
     }
     let back = format!("/{slug}/temoignages/suivi");
     let done = match action.as_str() {
@@ -564,9 +569,10 @@ pub async fn testimonies_report_csv(slug: String) -> Result<super::surveys::CsvF
         .await
         .map_err(AppError::from)?;
     let lang = crate::i18n::request_preferences().lang;
-    let file =
-        server::report_csv(&quoted, &council.colleges, lang).map_err(|_| AppError::Internal)?;
-    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let file = server::report_csv(&quoted, &council.colleges, lang)
+        .map_err(|e| AppError::internal("writing CSV", e))?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
     response.insert_header(
         http::header::CONTENT_DISPOSITION,
         http::HeaderValue::from_static("attachment; filename=\"temoignages-rapport.csv\""),
@@ -706,7 +712,9 @@ pub(crate) mod server {
     impl PostedForm {
         pub async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, AppError> {
             let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
-            let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+            let mut multipart = data
+                .into_inner()
+                .ok_or_else(|| AppError::unwired("multipart body"))?;
             let mut form = PostedForm {
                 fields: Vec::new(),
                 audio: None,

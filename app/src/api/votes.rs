@@ -409,7 +409,8 @@ pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppE
     } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let vote = server::vote(&db, council_id, &id, true).await?;
     let codes = super::forms::take_codes()?;
-    let setup = use_context::<super::StaffSetup>().ok_or(AppError::Internal)?;
+    let setup =
+        use_context::<super::StaffSetup>().ok_or_else(|| AppError::unwired("StaffSetup"))?;
     Ok(CodeSheet {
         ballot_link: format!("{}/{slug}/votes/{}", setup.public_url, vote.id),
         council_slug: slug,
@@ -480,7 +481,7 @@ pub async fn export_vote(
     server::settle(&db, vote.id).await?;
     let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
         .await
-        .map_err(|_| AppError::Internal)?;
+        .map_err(|e| AppError::internal("exporting a vote", e))?;
     // `totals=pairwise`: a ranked vote's totals per pair instead of its ballots.
     let (file, name) = match totals.as_str() {
         "pairwise" => (
@@ -491,7 +492,8 @@ pub async fn export_vote(
         ),
         _ => (file, format!("bulletins-vote-{}.json", vote.id)),
     };
-    let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
     let name = format!("attachment; filename=\"{name}\"");
     if let Ok(value) = http::HeaderValue::from_str(&name) {
         response.insert_header(http::header::CONTENT_DISPOSITION, value);
@@ -539,7 +541,7 @@ pub(crate) mod server {
     pub fn participant() -> Result<ParticipantId, AppError> {
         leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<ParticipantId>().cloned())
-            .ok_or(AppError::Internal)
+            .ok_or_else(|| AppError::unwired("ParticipantId"))
     }
 
     pub async fn create(
@@ -601,12 +603,16 @@ pub(crate) mod server {
             Err(VoteError::UnknownFinding) => Ok(Err(("findings", "error-vote-findings"))),
             Err(VoteError::UnknownAssembly) => Ok(Err(("assembly", "error-vote-assembly"))),
             Err(VoteError::Db(error)) => Err(error.into()),
-            Err(VoteError::NotFound | VoteError::Refused(_)) => Err(AppError::Internal),
+            Err(error @ (VoteError::NotFound | VoteError::Refused(_))) => Err(AppError::internal(
+                "unexpected refusal creating a vote",
+                error,
+            )),
         }
     }
 
     pub fn ballot_box() -> Result<crate::services::BallotBox, AppError> {
-        leptos::prelude::use_context::<crate::services::BallotBox>().ok_or(AppError::Internal)
+        leptos::prelude::use_context::<crate::services::BallotBox>()
+            .ok_or_else(|| AppError::unwired("BallotBox"))
     }
 
     /// An ended vote's box, mixed whole with whatever still waits (once; then a read).
@@ -663,7 +669,8 @@ pub(crate) mod server {
         problem: &BallotProblem,
         back: &str,
     ) -> Result<(), AppError> {
-        let draft = serde_json::to_string(draft).map_err(|_| AppError::Internal)?;
+        let draft =
+            serde_json::to_string(draft).map_err(|e| AppError::internal("serialising state", e))?;
         let field = (!problem.field.is_empty()).then_some(problem.field.as_str());
         crate::api::forms::refuse(
             FormEcho::new("ballot", field, problem.message, &[("draft", &draft)]),
@@ -673,7 +680,8 @@ pub(crate) mod server {
 
     /// Carries a ballot to its next step.
     pub fn carry(step: &BallotProgress, back: &str) -> Result<(), AppError> {
-        let json = serde_json::to_string(step).map_err(|_| AppError::Internal)?;
+        let json =
+            serde_json::to_string(step).map_err(|e| AppError::internal("serialising state", e))?;
         crate::api::forms::carry(&json, back)
     }
 
