@@ -482,10 +482,18 @@ pub(crate) mod server {
     ) -> Result<(), AppError> {
         match error {
             AssemblyError::NotFound => Err(AppError::NotFound.with_status()),
-            AssemblyError::Refused(message) => {
-                let field = field
-                    .filter(|_| matches!(message, "error-date-invalid" | "error-date-skipped"));
-                crate::api::forms::refuse(FormEcho::new(form, field, message, values), back)
+            AssemblyError::Refused(why) => {
+                let field = field.filter(|_| {
+                    matches!(
+                        why,
+                        crate::store::assemblies::AssemblyRefusal::DateInvalid
+                            | crate::store::assemblies::AssemblyRefusal::DateSkipped
+                    )
+                });
+                crate::api::forms::refuse(
+                    FormEcho::new(form, field, why.message_id(), values),
+                    back,
+                )
             }
             AssemblyError::Db(error) => Err(error.into()),
         }

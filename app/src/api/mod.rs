@@ -11,6 +11,8 @@ mod live;
 mod preferences;
 mod readability;
 #[cfg(feature = "ssr")]
+mod refusals;
+#[cfg(feature = "ssr")]
 mod request;
 mod settings;
 mod staff;

@@ -311,11 +311,11 @@ pub async fn create_survey(
             "saved-survey-created",
             &format!("/{slug}/questionnaires/{id}/modifier"),
         ),
-        Err(SurveyError::Refused(field, message)) => super::forms::refuse(
+        Err(SurveyError::Refused(field, why)) => super::forms::refuse(
             super::forms::FormEcho::new(
                 "survey",
                 Some(&field),
-                message,
+                why.message_id(),
                 &[
                     ("title", &title),
                     ("title_easy", &title_easy),
@@ -504,11 +504,11 @@ pub async fn add_survey_question(
     {
         Ok(_) => super::forms::done("saved-question-added", &back),
         // Not a problem of the form's fields: the survey no longer takes changes.
-        Err(SurveyError::Refused(field, message)) if field == "state" => super::forms::refuse(
-            super::forms::FormEcho::new("run", None, message, &[]),
+        Err(SurveyError::Refused(field, why)) if field == "state" => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, why.message_id(), &[]),
             &back,
         ),
-        Err(SurveyError::Refused(field, message)) => echo(&field, message),
+        Err(SurveyError::Refused(field, why)) => echo(&field, why.message_id()),
         Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(SurveyError::Db(error)) => Err(error.into()),
     }
@@ -546,12 +546,15 @@ pub async fn run_survey(
             surveys::set_survey_state(&db, &key, council_id, id, SurveyState::Closed, by).await
         }
         "remove" => surveys::remove_question(&db, council_id, id, parse_id(&question)?, by).await,
-        _ => Err(SurveyError::Refused("action".into(), "error-survey-state")),
+        _ => Err(SurveyError::Refused(
+            "action".into(),
+            crate::store::surveys::SurveyRefusal::State,
+        )),
     };
     match done {
         Ok(()) => super::forms::done(&format!("saved-survey-{action}"), &back),
-        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
-            super::forms::FormEcho::new("run", None, message, &[]),
+        Err(SurveyError::Refused(_, why)) => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, why.message_id(), &[]),
             &back,
         ),
         Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
@@ -600,8 +603,8 @@ pub async fn review_survey_text(
             },
             &back,
         ),
-        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
-            super::forms::FormEcho::new("run", None, message, &[]),
+        Err(SurveyError::Refused(_, why)) => super::forms::refuse(
+            super::forms::FormEcho::new("run", None, why.message_id(), &[]),
             &back,
         ),
         Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),
@@ -664,8 +667,8 @@ pub async fn issue_survey_codes(
             leptos_axum::redirect(&sheet);
             Ok(())
         }
-        Err(SurveyError::Refused(_, message)) => super::forms::refuse(
-            super::forms::FormEcho::new("codes", None, message, &[]),
+        Err(SurveyError::Refused(_, why)) => super::forms::refuse(
+            super::forms::FormEcho::new("codes", None, why.message_id(), &[]),
             &back,
         ),
         Err(SurveyError::NotFound) => Err(AppError::NotFound.with_status()),

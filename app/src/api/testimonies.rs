@@ -132,7 +132,7 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
                 &format!("/{slug}/temoignages/suivi"),
             )
         }
-        Err(TestimonyError::Refused(field, message)) => echo(Some(field), message),
+        Err(TestimonyError::Refused(field, why)) => echo(Some(field), why.message_id()),
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),
     }
@@ -329,12 +329,12 @@ pub async fn act_on_testimony(
     };
     match done {
         Ok(notice) => super::forms::done(notice, &back),
-        Err(TestimonyError::Refused(field, message)) => super::forms::refuse(
+        Err(TestimonyError::Refused(field, why)) => super::forms::refuse(
             super::forms::FormEcho::new(
                 "author",
                 // Not editable: no one field at fault, said above the page's forms.
                 Some(field).filter(|f| *f != "story"),
-                message,
+                why.message_id(),
                 &[
                     ("happened", &happened),
                     ("helped", &helped),
@@ -542,7 +542,7 @@ pub async fn moderate_testimony(
     };
     match moderate(&db, council_id, id, decision, Some(caller)).await {
         Ok(()) => super::forms::done("saved-testimony-moderated", &back),
-        Err(TestimonyError::Refused(field, message)) => echo(Some(field), message, &story),
+        Err(TestimonyError::Refused(field, why)) => echo(Some(field), why.message_id(), &story),
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),
     }
@@ -609,8 +609,8 @@ pub async fn show_testimony(
     };
     match put_on_screen(&db, council_id, id, Some(caller)).await {
         Ok(()) => super::forms::done("saved-testimony-screen", &back),
-        Err(TestimonyError::Refused(_, message)) => super::forms::refuse(
-            super::forms::FormEcho::new("screen", None, message, &[]),
+        Err(TestimonyError::Refused(_, why)) => super::forms::refuse(
+            super::forms::FormEcho::new("screen", None, why.message_id(), &[]),
             &back,
         ),
         Err(error) => Err(error.into()),
@@ -782,8 +782,12 @@ impl From<crate::store::testimonies::TestimonyError> for AppError {
         match error {
             TestimonyError::Db(error) => error.into(),
             TestimonyError::NotFound => AppError::NotFound.with_status(),
-            TestimonyError::Refused(field, message) => {
-                tracing::error!(field, message, "unexpected testimony refusal");
+            TestimonyError::Refused(field, why) => {
+                tracing::error!(
+                    field,
+                    message = why.message_id(),
+                    "unexpected testimony refusal"
+                );
                 AppError::Internal
             }
         }

@@ -556,7 +556,7 @@ pub(crate) mod server {
         let zone = council_zone(db, council_id).await?;
         let time = |local: &str, field: &'static str| match to_utc(local, zone) {
             Ok(at) => Ok(at),
-            Err(AssemblyError::Refused(message)) => Err((field, message)),
+            Err(AssemblyError::Refused(why)) => Err((field, why.message_id())),
             Err(_) => Err((field, "error-date-invalid")),
         };
         let opens_at = match time(&fields.opens_at, "opens_at") {

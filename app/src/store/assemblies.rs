@@ -16,13 +16,25 @@ use sea_orm::{
 };
 
 /// Why a change was refused; anything else is a database error.
+/// Why the store refuses a change to an assembly; the api layer says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssemblyRefusal {
+    /// A rule of `domain::assembly` (the live part's states), with that rule's message id.
+    Rule(&'static str),
+    /// Not a `YYYY-MM-DDTHH:MM` time.
+    DateInvalid,
+    /// A time the council's clocks skip (the spring change).
+    DateSkipped,
+    /// An assembly whose live part is open stays published.
+    UnpublishLive,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AssemblyError {
     #[error("no such assembly or agenda item in this council")]
     NotFound,
-    /// A Fluent id: the start time does not exist in the council's zone (a clock change)…
-    #[error("refused: {0}")]
-    Refused(&'static str),
+    #[error("refused: {0:?}")]
+    Refused(AssemblyRefusal),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -40,11 +52,11 @@ pub async fn council_zone(db: &impl ConnectionTrait, council_id: i64) -> Result<
 /// one that happens twice (the autumn change) is taken at its first occurrence.
 pub fn to_utc(local: &str, zone: Tz) -> Result<DateTime<Utc>, AssemblyError> {
     let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
-        .map_err(|_| AssemblyError::Refused("error-date-invalid"))?;
+        .map_err(|_| AssemblyError::Refused(AssemblyRefusal::DateInvalid))?;
     zone.from_local_datetime(&naive)
         .earliest()
         .map(|at| at.with_timezone(&Utc))
-        .ok_or(AssemblyError::Refused("error-date-skipped"))
+        .ok_or(AssemblyError::Refused(AssemblyRefusal::DateSkipped))
 }
 
 pub fn local_moment(at: DateTime<Utc>, zone: Tz) -> LocalMoment {
@@ -169,7 +181,7 @@ pub async fn set_published(
     let txn = crate::store::begin_write(db).await?;
     let row = assembly_row(&txn, council_id, id).await?;
     if !published && LiveState::parse(&row.live_state) == Some(LiveState::Open) {
-        return Err(AssemblyError::Refused("error-unpublish-live"));
+        return Err(AssemblyError::Refused(AssemblyRefusal::UnpublishLive));
     }
     let mut row: assembly::ActiveModel = row.into();
     row.published_at = Set(published.then(Utc::now));
@@ -467,7 +479,7 @@ mod tests {
         // 28 March 2027, 02:30 does not exist in Paris.
         assert!(matches!(
             to_utc("2027-03-28T02:30", paris),
-            Err(AssemblyError::Refused("error-date-skipped"))
+            Err(AssemblyError::Refused(AssemblyRefusal::DateSkipped))
         ));
         // 31 October 2027, 02:30 happens twice: the first one.
         let twice = to_utc("2027-10-31T02:30", paris).ok();

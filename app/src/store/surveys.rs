@@ -39,13 +39,34 @@ pub struct NewSurvey {
     pub by: Option<i64>,
 }
 
+/// Why the store refuses a change to a survey or a response; the api layer says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyRefusal {
+    /// A rule of `domain::survey`, with that rule's message id.
+    Rule(&'static str),
+    Title,
+    IntroTooLong,
+    SectionTitle,
+    /// Questions change only while the survey is a draft.
+    NotDraft,
+    /// A change the survey's state does not allow.
+    State,
+    /// A survey without questions cannot open.
+    Empty,
+    /// One-time codes for a survey that does not ask for them, or is closed.
+    CodesNotAsked,
+    /// A free-text answer kept back or released needs its text.
+    ReviewText,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SurveyError {
     #[error("no such survey in this council")]
     NotFound,
-    /// (field, Fluent id); for a question, the field is `q<section>.<question>.<field>`.
-    #[error("refused: {1}")]
-    Refused(String, &'static str),
+    /// The field at fault and why; for a question, the field is
+    /// `q<section>.<question>.<field>`.
+    #[error("refused: {1:?}")]
+    Refused(String, SurveyRefusal),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -53,21 +74,21 @@ pub enum SurveyError {
 /// Checks and stores a new survey (a draft) with its sections, questions and options, all
 /// or nothing; in the audit log.
 pub async fn create_survey(db: &DatabaseConnection, new: &NewSurvey) -> Result<i64, SurveyError> {
-    let refuse = |field: &str, message| Err(SurveyError::Refused(field.to_owned(), message));
+    let refuse = |field: &str, why| Err(SurveyError::Refused(field.to_owned(), why));
     let title = new.title.plain.trim();
     if title.is_empty() || title.chars().count() > SURVEY_TITLE_MAX {
-        return refuse("title", "error-survey-title");
+        return refuse("title", SurveyRefusal::Title);
     }
     if new.title.easy.chars().count() > SURVEY_TITLE_MAX
         || new.intro.plain.chars().count() > SURVEY_INTRO_MAX
         || new.intro.easy.chars().count() > SURVEY_INTRO_MAX
     {
-        return refuse("intro", "error-survey-intro-long");
+        return refuse("intro", SurveyRefusal::IntroTooLong);
     }
     for (s, (_, questions)) in new.sections.iter().enumerate() {
         for (q, question) in questions.iter().enumerate() {
             if let Err((field, message)) = question.check() {
-                return refuse(&format!("q{s}.{q}.{field}"), message);
+                return refuse(&format!("q{s}.{q}.{field}"), SurveyRefusal::Rule(message));
             }
         }
     }
@@ -224,7 +245,7 @@ async fn draft_of(
     if row.state != SurveyState::Draft.key() {
         return Err(SurveyError::Refused(
             "state".into(),
-            "error-survey-not-draft",
+            SurveyRefusal::NotDraft,
         ));
     }
     Ok(row)
@@ -244,11 +265,14 @@ pub async fn add_question(
     if section_title.is_empty() || section_title.chars().count() > SURVEY_TITLE_MAX {
         return Err(SurveyError::Refused(
             "section".into(),
-            "error-section-title",
+            SurveyRefusal::SectionTitle,
         ));
     }
     if let Err((field, message)) = question.check() {
-        return Err(SurveyError::Refused(field.to_owned(), message));
+        return Err(SurveyError::Refused(
+            field.to_owned(),
+            SurveyRefusal::Rule(message),
+        ));
     }
     let txn = super::begin_write(db).await?;
     draft_of(&txn, council_id, id).await?;
@@ -426,7 +450,7 @@ pub async fn set_survey_state(
         .ok_or(SurveyError::NotFound)?;
     let now = SurveyState::parse(&row.state).unwrap_or(SurveyState::Draft);
     if !now.can_become(next) {
-        return Err(SurveyError::Refused("state".into(), "error-survey-state"));
+        return Err(SurveyError::Refused("state".into(), SurveyRefusal::State));
     }
     if next == SurveyState::Open {
         let questions = survey_question::Entity::find()
@@ -434,7 +458,7 @@ pub async fn set_survey_state(
             .count(&txn)
             .await?;
         if questions == 0 {
-            return Err(SurveyError::Refused("state".into(), "error-survey-empty"));
+            return Err(SurveyError::Refused("state".into(), SurveyRefusal::Empty));
         }
     }
     let mut active: survey::ActiveModel = row.into();
@@ -485,7 +509,7 @@ pub async fn issue_survey_codes(
     if !row.one_per_person || row.state == SurveyState::Closed.key() {
         return Err(SurveyError::Refused(
             "count".into(),
-            "error-survey-codes-not-asked",
+            SurveyRefusal::CodesNotAsked,
         ));
     }
     let mut codes = Vec::with_capacity(count);
@@ -1063,7 +1087,10 @@ pub async fn review_written_answer(
         Some(text) => {
             let text = text.trim();
             if text.is_empty() || text.chars().count() > crate::domain::survey::LONG_ANSWER_MAX {
-                return Err(SurveyError::Refused("text".into(), "error-review-text"));
+                return Err(SurveyError::Refused(
+                    "text".into(),
+                    SurveyRefusal::ReviewText,
+                ));
             }
             row.value = Set(serde_json::to_string(&Answer::Text(text.to_owned()))
                 .map_err(|e| DbErr::Custom(e.to_string()))?);

@@ -14,11 +14,29 @@ use sea_orm::{
     Set,
 };
 
+/// Why the store refuses a change to a testimony; the api layer says it in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestimonyRefusal {
+    /// A rule of `domain::testimony`, with that rule's message id.
+    Rule(&'static str),
+    /// A finding or an assembly of another council, or none.
+    UnknownLink,
+    /// The author may edit only when a moderator asked for changes.
+    NotEditable,
+    NoteTooLong,
+    /// A spoken testimony is approved only with its words written down.
+    TranscriptNeeded,
+    /// Asking for changes without saying which.
+    NoteNeeded,
+    /// Not approved, or not consented to the projector.
+    NotForScreen,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TestimonyError {
-    /// The field at fault and the Fluent id of the reason.
-    #[error("refused: {1}")]
-    Refused(&'static str, &'static str),
+    /// The field at fault and why.
+    #[error("refused: {1:?}")]
+    Refused(&'static str, TestimonyRefusal),
     #[error("no such testimony")]
     NotFound,
     #[error(transparent)]
@@ -27,7 +45,7 @@ pub enum TestimonyError {
 
 impl From<Refusal> for TestimonyError {
     fn from(refusal: Refusal) -> Self {
-        TestimonyError::Refused(refusal.field, refusal.message)
+        TestimonyError::Refused(refusal.field, TestimonyRefusal::Rule(refusal.message))
     }
 }
 
@@ -84,14 +102,20 @@ pub async fn post(
     if let Some(id) = new.finding_id {
         let found = finding::Entity::find_by_id(id).one(db).await?;
         if found.is_none_or(|f| f.council_id != new.council_id) {
-            return Err(TestimonyError::Refused("finding", "error-testimony-link"));
+            return Err(TestimonyError::Refused(
+                "finding",
+                TestimonyRefusal::UnknownLink,
+            ));
         }
     }
     if let Some(id) = new.assembly_id {
         let found = assembly::Entity::find_by_id(id).one(db).await?;
         // A draft assembly is not there yet for the public.
         if found.is_none_or(|a| a.council_id != new.council_id || a.published_at.is_none()) {
-            return Err(TestimonyError::Refused("assembly", "error-testimony-link"));
+            return Err(TestimonyError::Refused(
+                "assembly",
+                TestimonyRefusal::UnknownLink,
+            ));
         }
     }
     let token = new_token();
@@ -189,7 +213,7 @@ pub async fn edit_by_author(
     if Review::parse(&model.review) != Some(Review::ChangesAsked) {
         return Err(TestimonyError::Refused(
             "story",
-            "error-testimony-not-editable",
+            TestimonyRefusal::NotEditable,
         ));
     }
     let (story, _) = check_post(story, "", model.audio_format.is_some())?;
@@ -303,7 +327,7 @@ fn note(text: &str, field: &'static str) -> Result<Option<String>, TestimonyErro
     if text.chars().count() > NOTE_MAX {
         return Err(TestimonyError::Refused(
             field,
-            "error-testimony-note-too-long",
+            TestimonyRefusal::NoteTooLong,
         ));
     }
     Ok(Some(text.to_owned()).filter(|t| !t.is_empty()))
@@ -337,7 +361,7 @@ pub async fn moderate(
             if spoken && story.parts().iter().all(|(_, text)| text.trim().is_empty()) {
                 return Err(TestimonyError::Refused(
                     "happened",
-                    "error-testimony-transcript-needed",
+                    TestimonyRefusal::TranscriptNeeded,
                 ));
             }
             let (story, _) = check_post(&story, "", false)?;
@@ -355,7 +379,7 @@ pub async fn moderate(
             let Some(text) = note(&text, "note")? else {
                 return Err(TestimonyError::Refused(
                     "note",
-                    "error-testimony-note-needed",
+                    TestimonyRefusal::NoteNeeded,
                 ));
             };
             active.moderator_note = Set(Some(text));
@@ -456,7 +480,7 @@ pub async fn put_on_screen(
         if shown.review != Review::Approved || !shown.consent.allows(Surface::Projector) {
             return Err(TestimonyError::Refused(
                 "screen",
-                "error-testimony-not-for-screen",
+                TestimonyRefusal::NotForScreen,
             ));
         }
         testimony_on_screen::ActiveModel {

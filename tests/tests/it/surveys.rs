@@ -8,7 +8,7 @@ use agora_app::domain::survey::{
     Answer, Profile, QuestionDraft, QuestionKind, SurveyState, answer_key,
 };
 use agora_app::store::entities::{council, survey_answer, survey_code, survey_response};
-use agora_app::store::surveys::{self, NewSurvey, SubmitError, SurveyError};
+use agora_app::store::surveys::{self, NewSurvey, SubmitError, SurveyError, SurveyRefusal};
 use agora_tests::TestApp;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
 use std::collections::BTreeMap;
@@ -243,7 +243,7 @@ async fn an_anonymous_response_stores_the_answers_and_nothing_about_who_sent_the
             None
         )
         .await,
-        Err(SurveyError::Refused(_, "error-survey-state"))
+        Err(SurveyError::Refused(_, SurveyRefusal::State))
     ));
     assert_eq!(responses(&app, id).await?.0, 2);
     Ok(())
@@ -366,7 +366,7 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
     let (_, open_survey) = write_survey(&app, false).await?;
     assert!(matches!(
         surveys::issue_survey_codes(&app.db, council_id, open_survey, 3, None).await,
-        Err(SurveyError::Refused(_, "error-survey-codes-not-asked"))
+        Err(SurveyError::Refused(_, SurveyRefusal::CodesNotAsked))
     ));
     Ok(())
 }
@@ -411,7 +411,10 @@ async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
         Err(SurveyError::Refused(field, message)) => {
             assert_eq!(
                 (field.as_str(), message),
-                ("q0.1.options", "error-question-options-count")
+                (
+                    "q0.1.options",
+                    SurveyRefusal::Rule("error-question-options-count")
+                )
             );
         }
         other => panic!("expected a refusal, got {other:?}"),

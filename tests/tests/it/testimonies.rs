@@ -6,7 +6,9 @@
 
 use agora_app::domain::testimony::{Consent, Review, Story, Surface, redact};
 use agora_app::store::entities::{council, finding, testimony};
-use agora_app::store::testimonies::{self, Decision, NewTestimony, TestimonyError};
+use agora_app::store::testimonies::{
+    self, Decision, NewTestimony, TestimonyError, TestimonyRefusal,
+};
 use agora_tests::TestApp;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
 
@@ -259,7 +261,7 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
     };
     assert!(matches!(
         testimonies::edit_by_author(&app.db, &token, &story).await,
-        Err(TestimonyError::Refused(_, "error-testimony-not-editable"))
+        Err(TestimonyError::Refused(_, TestimonyRefusal::NotEditable))
     ));
     // Asking for changes needs a note for the author.
     assert!(matches!(
@@ -273,7 +275,7 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
         .await,
         Err(TestimonyError::Refused(
             "note",
-            "error-testimony-note-needed"
+            TestimonyRefusal::NoteNeeded
         ))
     ));
     testimonies::moderate(
@@ -306,7 +308,10 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
     empty.story = Story::default();
     assert!(matches!(
         testimonies::post(&app.db, empty, today()).await,
-        Err(TestimonyError::Refused("happened", "error-testimony-empty"))
+        Err(TestimonyError::Refused(
+            "happened",
+            TestimonyRefusal::Rule("error-testimony-empty")
+        ))
     ));
     let mut long = new(council, Consent::default());
     long.story.change = "x".repeat(agora_app::domain::testimony::PART_MAX + 1);
@@ -314,7 +319,7 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
         testimonies::post(&app.db, long, today()).await,
         Err(TestimonyError::Refused(
             "change",
-            "error-testimony-too-long"
+            TestimonyRefusal::Rule("error-testimony-too-long")
         ))
     ));
     let mut elsewhere = new(council, Consent::default());
@@ -328,7 +333,10 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
     elsewhere.finding_id = Some(last_finding + 1000);
     assert!(matches!(
         testimonies::post(&app.db, elsewhere, today()).await,
-        Err(TestimonyError::Refused("finding", "error-testimony-link"))
+        Err(TestimonyError::Refused(
+            "finding",
+            TestimonyRefusal::UnknownLink
+        ))
     ));
     assert_eq!(testimony::Entity::find().count(&app.db).await?, before);
     Ok(())

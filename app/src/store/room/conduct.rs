@@ -3,7 +3,7 @@
 
 use super::set_room_column;
 use crate::domain::LiveState;
-use crate::store::assemblies::AssemblyError;
+use crate::store::assemblies::{AssemblyError, AssemblyRefusal};
 use crate::store::entities::{agenda_item, assembly};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
@@ -73,7 +73,7 @@ pub async fn change_live_state(
     let from = LiveState::parse(&row.live_state).unwrap_or(LiveState::Before);
     let next = from
         .change(to, row.published_at.is_some())
-        .map_err(AssemblyError::Refused)?;
+        .map_err(|rule| AssemblyError::Refused(AssemblyRefusal::Rule(rule)))?;
     let first_item = agenda_item::Entity::find()
         .filter(agenda_item::Column::AssemblyId.eq(id))
         .order_by_asc(agenda_item::Column::Position)
