@@ -1,7 +1,9 @@
 //! Pieces shared by every page.
 
+mod college;
 mod console_keys;
 mod crisis;
+mod flash;
 mod form_field;
 mod layout;
 mod live_feed;
@@ -17,8 +19,10 @@ mod readability;
 mod screen_refresh;
 mod text;
 
+pub use college::college_name;
 pub use console_keys::ConsoleKeys;
 pub use crisis::CrisisLinks;
+pub use flash::{form_refusal, notice};
 pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
 pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked};

@@ -10,9 +10,9 @@ use crate::api::{
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
 use crate::ui::components::{
-    FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck,
+    FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, form_refusal, notice,
 };
-use crate::ui::i18n::{I18n, use_i18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -53,36 +53,6 @@ pub fn AssemblyEditorRoute() -> impl IntoView {
         |(slug, id)| load_assembly_editor(slug, id),
     );
     loaded(page, |page| view! { <EditorView page/> }.into_any())
-}
-
-/// A confirmation left by the last form post, announced politely.
-pub(super) fn notice(i18n: I18n, flash: &PageFlash) -> Option<impl IntoView + use<>> {
-    flash.notice.clone().map(|id| {
-        view! {
-            <Notice>
-                <p>{i18n.text(&id)}</p>
-            </Notice>
-        }
-    })
-}
-
-/// A refusal that belongs to no single field, shown above its form.
-pub(super) fn form_refusal(
-    i18n: I18n,
-    flash: &PageFlash,
-    form: &str,
-) -> Option<impl IntoView + use<>> {
-    flash
-        .refusal(form)
-        .filter(|echo| echo.field.is_none())
-        .map(|echo| {
-            let message = i18n.text(&echo.message);
-            view! {
-                <Notice error=true>
-                    <p>{message}</p>
-                </Notice>
-            }
-        })
 }
 
 fn live_label(live: LiveState) -> &'static str {

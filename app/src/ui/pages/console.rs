@@ -3,11 +3,11 @@
 //! anew when its room changes (never while someone types in it, at most every few seconds);
 //! every console action is a form post. The projector updates in place.
 
-use super::assemblies::notice;
 use super::loaded;
 use crate::api::{ConsoleAction, ConsolePage, ProjectorPage, load_console, load_projector};
 use crate::domain::{LiveState, QuestionOrder, order};
 use crate::live::Feed;
+use crate::ui::components::notice;
 use crate::ui::components::{
     ConsoleKeys, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen,
     who_asked,

@@ -2,9 +2,9 @@
 
 use super::loaded;
 use crate::api::{CouncilHome, load_council_home};
-use crate::domain::{College, Finding, Objective};
-use crate::ui::components::{Paragraphs, Picto};
-use crate::ui::i18n::{I18n, use_i18n};
+use crate::domain::{Finding, Objective};
+use crate::ui::components::{Paragraphs, Picto, college_name};
+use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -159,15 +159,6 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                     .into_any()
             }}
         </section>
-    }
-}
-
-/// A default college shows its translated name unless the council renamed it.
-pub(crate) fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
-    move || match (&college.label, college.key.is_default()) {
-        (Some(label), _) => label.clone(),
-        (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),
-        (None, false) => college.key.as_str().to_owned(),
     }
 }
 

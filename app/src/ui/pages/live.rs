@@ -3,11 +3,11 @@
 //! page to reload and two plain forms (ask, support). The questions are approved ones only,
 //! and asking is anonymous unless one chooses to give a first name.
 
-use super::assemblies::notice;
-use super::council::college_name;
 use super::loaded;
 use crate::api::{AskQuestion, LivePage, load_live_page};
 use crate::domain::{LiveState, QUESTION_MAX};
+use crate::ui::components::college_name;
+use crate::ui::components::notice;
 use crate::ui::components::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, ReadAloudEach};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;

@@ -73,3 +73,16 @@ where
         </Suspense>
     }
 }
+
+/// The `slug` and `id` of a page's address, for the resources of pages about one thing of
+/// a council (a vote, a survey, a testimony).
+pub(super) fn slug_and_id() -> impl Fn() -> (String, String) + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        let params = params.read();
+        (
+            params.get("slug").unwrap_or_default(),
+            params.get("id").unwrap_or_default(),
+        )
+    }
+}

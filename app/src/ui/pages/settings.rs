@@ -1,8 +1,8 @@
 //! `/{slug}/reglages`: a council's settings, for its coordinators (a plain form post).
 
-use super::assemblies::notice;
 use super::loaded;
 use crate::api::{SaveLocalHelp, SaveSettings, SettingsPage, load_settings};
+use crate::ui::components::notice;
 use crate::ui::components::{FieldKind, FormField};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;

@@ -3,7 +3,6 @@
 //! (plain form posts), with a readability hint for each question, a preview, and opening /
 //! closing it.
 
-use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
     AddSurveyQuestion, CreateSurvey, IssueSurveyCodes, PageFlash, ReviewSurveyText, RunSurvey,
@@ -12,6 +11,7 @@ use crate::api::{
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
 use crate::ui::components::{FieldKind, FormField, Picto, SubmitOrCheck};
+use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -146,7 +146,7 @@ fn SurveysView(page: SurveysPage) -> impl IntoView {
 
 #[component]
 pub fn SurveyEditorRoute() -> impl IntoView {
-    let page = Resource::new(super::votes::key(), |(slug, id)| {
+    let page = Resource::new(super::slug_and_id(), |(slug, id)| {
         load_survey_editor(slug, id)
     });
     loaded(page, |page| view! { <SurveyEditorView page/> }.into_any())
@@ -499,7 +499,7 @@ fn add_question_form(
 /// `/{slug}/questionnaires/{id}/codes`: the codes just drawn, once.
 #[component]
 pub fn SurveyCodeSheetRoute() -> impl IntoView {
-    let page = Resource::new(super::votes::key(), |(slug, id)| {
+    let page = Resource::new(super::slug_and_id(), |(slug, id)| {
         load_survey_code_sheet(slug, id)
     });
     loaded(page, |page: SurveyCodeSheet| {

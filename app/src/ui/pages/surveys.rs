@@ -3,7 +3,6 @@
 //! sending (HTML attributes); the server checks everything again and sends a refusal back
 //! beside its question with what was typed.
 
-use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
     PageFlash, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey, load_survey_results,
@@ -13,6 +12,7 @@ use crate::domain::survey::{
     SurveyView, answer_key,
 };
 use crate::ui::components::{Picto, ReadAloud};
+use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -25,14 +25,14 @@ const SCALE_PICTOS: [&str; 5] = ["scale-1", "scale-2", "scale-3", "scale-4", "sc
 
 #[component]
 pub fn SurveyRoute() -> impl IntoView {
-    let page = Resource::new(super::votes::key(), |(slug, id)| load_survey(slug, id));
+    let page = Resource::new(super::slug_and_id(), |(slug, id)| load_survey(slug, id));
     loaded(page, |page| view! { <SurveyView page/> }.into_any())
 }
 
 /// `/{slug}/questionnaires/{id}/resultats`
 #[component]
 pub fn SurveyResultsRoute() -> impl IntoView {
-    let key = super::votes::key();
+    let key = super::slug_and_id();
     let query = use_query_map();
     let page = Resource::new(
         move || (key(), query.read().get("par").unwrap_or_default()),
@@ -45,7 +45,7 @@ pub fn SurveyResultsRoute() -> impl IntoView {
 /// per question, always in easy-read wording whatever the reader's setting.
 #[component]
 pub fn SurveySummaryRoute() -> impl IntoView {
-    let page = Resource::new(super::votes::key(), |(slug, id)| {
+    let page = Resource::new(super::slug_and_id(), |(slug, id)| {
         load_survey_results(slug, id, "none".to_owned())
     });
     loaded(page, |page| view! { <SurveySummaryView page/> }.into_any())

@@ -3,7 +3,6 @@
 //! `/{slug}/temoignages/suivi`, where its author, having opened their private link, follows
 //! it, changes who may see it, edits it when asked, or withdraws it. Plain forms throughout.
 
-use super::assemblies::{form_refusal, notice};
 use super::loaded;
 use crate::api::{
     ActOnTestimony, DeleteTestimony, ModerateTestimony, PageFlash, PostTestimony, ShowTestimony,
@@ -14,6 +13,7 @@ use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
 use crate::ui::components::{FieldKind, FormField, Picto, ReadAloud, ScreenRefresh};
+use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;

@@ -1,0 +1,14 @@
+//! How a college is named on every page: the council's own label when it has one, else the
+//! catalogue's name for a default college.
+
+use crate::domain::College;
+use crate::ui::i18n::I18n;
+
+/// A default college shows its translated name unless the council renamed it.
+pub fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
+    move || match (&college.label, college.key.is_default()) {
+        (Some(label), _) => label.clone(),
+        (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),
+        (None, false) => college.key.as_str().to_owned(),
+    }
+}

@@ -1,0 +1,355 @@
+//! A vote's results: the standing, the breakdown by college (small colleges merged), and
+//! the projector's view of them.
+
+use super::*;
+
+/// A figure as words and digits (the decimal mark of the page's language).
+pub(super) fn figure_text(i18n: I18n, figure: &Figure) -> String {
+    let number = |whole: &str, fraction: &str| {
+        if fraction.is_empty() {
+            whole.to_owned()
+        } else {
+            format!("{whole}{}{fraction}", i18n.text("decimal-mark"))
+        }
+    };
+    match figure {
+        Figure::Total { whole, fraction } => {
+            i18n.with("results-points", &[("points", &number(whole, fraction))])
+        }
+        Figure::Schulze {
+            wins,
+            borda_whole,
+            borda_fraction,
+        } => i18n.with(
+            "results-schulze",
+            &[
+                ("wins", &wins.to_string()),
+                ("borda", &number(borda_whole, borda_fraction)),
+            ],
+        ),
+        Figure::Grade { median } => grade_name(i18n, *median),
+    }
+}
+
+/// A result as a table: place, finding, figure in words, and a bar drawn beside it (the
+/// bar repeats the figure for the eye; the text carries it for everyone).
+pub(super) fn standing_table(
+    i18n: I18n,
+    vote: &VoteInfo,
+    rows: &[StandingRow],
+    caption: String,
+    easy: bool,
+) -> impl IntoView + use<> {
+    let lines = rows
+        .iter()
+        .map(|row| {
+            let title = vote
+                .candidates
+                .get(row.candidate)
+                .map(|c| c.title.pick(easy).to_owned())
+                .unwrap_or_default();
+            let bar = row.bar.max(1).to_string();
+            view! {
+                <tr>
+                    <td class="place">{row.place}</td>
+                    <th scope="row" lang="fr">
+                        {title}
+                    </th>
+                    <td class="figure">
+                        <span>{figure_text(i18n, &row.figure)}</span>
+                        <svg
+                            class="bar"
+                            viewBox="0 0 100 8"
+                            preserveAspectRatio="none"
+                            aria-hidden="true"
+                            focusable="false"
+                        >
+                            <rect x="0" y="0" height="8" width=bar></rect>
+                        </svg>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="standing">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("results-place")}</th>
+                    <th scope="col">{i18n.t("results-finding")}</th>
+                    <th scope="col">{i18n.t("results-figure")}</th>
+                </tr>
+            </thead>
+            <tbody>{lines}</tbody>
+        </table>
+    }
+}
+
+pub(super) fn group_name(
+    i18n: I18n,
+    colleges: &[College],
+    college: &Option<String>,
+    min: usize,
+) -> String {
+    match college {
+        Some(key) => college_label(i18n, colleges, key),
+        None => i18n.with("results-other", &[("min", &min.to_string())]),
+    }
+}
+
+#[component]
+pub(super) fn ResultsView(page: ResultsPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let ResultsPage {
+        council_slug,
+        council_name,
+        vote,
+        colleges,
+        results,
+        min_group,
+        can_export,
+        waiting,
+    } = page;
+    let hidden_note = (!vote.results_public()).then(|| {
+        view! { <p class="notice">{i18n.t("results-staff-only")}</p> }
+    });
+    // While ballots come in, the count moves by whole groups (docs/privacy.md): say so.
+    let mixing_note = (results.is_some() && !vote.ended).then(|| {
+        let (min, waiting) = (min_group.to_string(), waiting.to_string());
+        view! {
+            <p class="notice">
+                {i18n.with("results-mixed", &[("min", &min), ("waiting", &waiting)])}
+            </p>
+        }
+    });
+    let body = match results {
+        None => view! {
+            <p class="lead">
+                {i18n.with("results-hidden", &[("closes", &i18n.moment(&vote.closes))])}
+            </p>
+        }
+        .into_any(),
+        Some(results) => view! {
+            <ResultsBody vote=vote.clone() colleges results min_group easy/>
+        }
+        .into_any(),
+    };
+    let export = can_export.then(|| {
+        let href = format!("{}?slug={}&id={}", ExportVote::url(), council_slug, vote.id);
+        // Ranked methods: the totals per pair recount the same without listing a ranking
+        // someone could have dictated (docs/recount.md).
+        let pairwise = matches!(vote.method, Method::Schulze | Method::Borda).then(|| {
+            view! {
+                <p>{i18n.t("results-export-pairwise-why")}</p>
+                <p>
+                    <a
+                        href=format!("{href}&totals=pairwise")
+                        download=format!("totaux-par-paire-vote-{}.json", vote.id)
+                    >
+                        {i18n.t("results-export-pairwise")}
+                    </a>
+                </p>
+            }
+        });
+        view! {
+            <section aria-labelledby="export-title">
+                <h2 id="export-title">{i18n.t("results-export-title")}</h2>
+                <p>{i18n.t("results-export-intro")}</p>
+                {pairwise}
+                <p>
+                    <a href=href.clone() download=format!("bulletins-vote-{}.json", vote.id)>
+                        {i18n.t("results-export")}
+                    </a>
+                </p>
+            </section>
+        }
+    });
+    let heading = i18n.with("results-title", &[("vote", &vote.title)]);
+    let state = i18n.text(state_label(&vote));
+    let back = format!("/{council_slug}/votes/{}", vote.id);
+    view! {
+        <Title text=heading.clone()/>
+        <p class="breadcrumb">
+            <A href=back>
+                <span lang="fr">{vote.title}</span>
+            </A>
+            " — "
+            <span lang="fr">{council_name}</span>
+        </p>
+        <h1>
+            <Picto name="results"/>
+            {heading}
+        </h1>
+        <p class="tag">{state}</p>
+        {hidden_note}
+        {mixing_note}
+        {body}
+        {export}
+    }
+}
+
+#[component]
+pub(super) fn ResultsBody(
+    vote: VoteInfo,
+    colleges: Vec<College>,
+    results: VoteResults,
+    min_group: usize,
+    easy: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let participation = results
+        .groups
+        .iter()
+        .map(|group| {
+            let name = group_name(i18n, &colleges, &group.group.college, min_group);
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{group.group.ballots}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    // Everyone in one group: a result per college would give the secret away.
+    let no_breakdown = matches!(results.groups.as_slice(), [only] if only.group.college.is_none());
+    let breakdown = results
+        .groups
+        .iter()
+        .filter(|_| !no_breakdown)
+        .map(|group| {
+            let name = group_name(i18n, &colleges, &group.group.college, min_group);
+            match &group.standing {
+                Some(rows) => standing_table(
+                    i18n,
+                    &vote,
+                    rows,
+                    i18n.with(
+                        "results-college-caption",
+                        &[
+                            ("college", &name),
+                            ("ballots", &group.group.ballots.to_string()),
+                        ],
+                    ),
+                    easy,
+                )
+                .into_any(),
+                None => view! {
+                    <p>
+                        {i18n.with(
+                            "results-group-too-small",
+                            &[("college", &name), ("min", &min_group.to_string())],
+                        )}
+                    </p>
+                }
+                .into_any(),
+            }
+        })
+        .collect_view();
+    let firsts = |rows: &[StandingRow]| -> Vec<usize> {
+        let mut firsts: Vec<usize> = rows
+            .iter()
+            .filter(|r| r.place == 1)
+            .map(|r| r.candidate)
+            .collect();
+        firsts.sort_unstable();
+        firsts
+    };
+    let same_winner = firsts(&results.raw) == firsts(&results.equal_colleges);
+    view! {
+        <p class="lead">{i18n.count("results-ballots", results.ballots as u64)}</p>
+        <section aria-labelledby="overall-title">
+            <h2 id="overall-title">{i18n.t("results-overall")}</h2>
+            <p>{i18n.t("results-equal-explained")}</p>
+            <p>
+                {i18n.t(if same_winner { "results-same-first" } else { "results-other-first" })}
+            </p>
+            <div class="side-by-side">
+                {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
+                {standing_table(
+                    i18n,
+                    &vote,
+                    &results.equal_colleges,
+                    i18n.text("results-equal-caption"),
+                    easy,
+                )}
+            </div>
+            <p class="hint">{i18n.text(&format!("results-how-{}", method_key(vote.method)))}</p>
+        </section>
+        <section aria-labelledby="participation-title">
+            <h2 id="participation-title">{i18n.t("results-participation")}</h2>
+            <table class="participation">
+                <caption>
+                    {i18n.with("results-participation-caption", &[("min", &min_group.to_string())])}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t("results-college")}</th>
+                        <th scope="col">{i18n.t("results-ballots-column")}</th>
+                    </tr>
+                </thead>
+                <tbody>{participation}</tbody>
+            </table>
+        </section>
+        <section aria-labelledby="breakdown-title">
+            <h2 id="breakdown-title">{i18n.t("results-by-college")}</h2>
+            {no_breakdown
+                .then(|| {
+                    view! {
+                        <p>{i18n.with("results-no-breakdown", &[("min", &min_group.to_string())])}</p>
+                    }
+                })}
+            {breakdown}
+        </section>
+    }
+}
+
+/// How often an open vote's projector page reloads itself.
+pub(super) const PROJECTOR_REFRESH_SECONDS: u32 = 10;
+
+#[component]
+pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let easy = use_preferences().get_untracked().easy_read;
+    let ResultsPage { vote, results, .. } = page;
+    // The projector is public: it shows what everyone may see, staff or not.
+    let shown = results.filter(|_| vote.results_public());
+    let body = match shown {
+        Some(results) => view! {
+            <p>{i18n.count("results-ballots", results.ballots as u64)}</p>
+            <div class="side-by-side">
+                {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
+                {standing_table(
+                    i18n,
+                    &vote,
+                    &results.equal_colleges,
+                    i18n.text("results-equal-caption"),
+                    easy,
+                )}
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <p class="lead">
+                {i18n.with("results-hidden", &[("closes", &i18n.moment(&vote.closes))])}
+            </p>
+        }
+        .into_any(),
+    };
+    // Nobody reloads a projector: until the vote is closed, the page fetches itself again
+    // (new ballots counted, results revealed or published at the close). An island, not a
+    // timed `<meta refresh>`, which WCAG 2.2.1 forbids on a page people read.
+    let refresh = (vote.state != VoteState::Closed)
+        .then(|| view! { <ScreenRefresh seconds=PROJECTOR_REFRESH_SECONDS/> });
+    view! {
+        <Title text=vote.title.clone()/>
+        {refresh}
+        <div class="projector">
+            <h1>
+                <span lang="fr">{vote.title.clone()}</span>
+            </h1>
+            {body}
+        </div>
+    }
+}
