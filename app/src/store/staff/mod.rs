@@ -1,0 +1,90 @@
+//! Staff accounts, invitations, passkeys, sessions, ceremonies and the audit log.
+//! Tokens handed out (invitation links, session cookies) are stored as SHA-256 hashes: a
+//! copy of the database does not let anyone sign in.
+
+mod audit;
+mod ceremonies;
+mod invitations;
+mod passkeys;
+mod recovery;
+mod sessions;
+pub use audit::*;
+pub use ceremonies::*;
+pub use invitations::*;
+pub use passkeys::*;
+pub use recovery::*;
+pub use sessions::*;
+
+use super::entities::{
+    audit_event, council, invitation, passkey, passkey_ceremony, staff_account, staff_role,
+    staff_session,
+};
+use crate::domain::{CEREMONY_MINUTES, CouncilSlug, InvitationStatus, Role, SESSION_HOURS};
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use sha2::{Digest, Sha256};
+
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A fresh secret: 32 random bytes as 64 hexadecimal digits.
+pub fn new_token() -> String {
+    to_hex(&rand::random::<[u8; 32]>())
+}
+
+pub fn hash_token(token: &str) -> String {
+    to_hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Why a staff operation could not be done; each maps to a translated message.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("no such council")]
+    UnknownCouncil,
+    #[error("invitation unknown, used or expired")]
+    InvitationUnusable,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// The council a slug names, as its id and name.
+pub async fn council_by_slug_id(
+    db: &DatabaseConnection,
+    slug: &str,
+) -> Result<Option<(i64, String)>, DbErr> {
+    Ok(council::Entity::find()
+        .filter(council::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .map(|c| (c.id, c.name)))
+}
+
+/// The staff of a council, by name.
+pub async fn council_members(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Vec<(String, Role)>, DbErr> {
+    let mut members = Vec::new();
+    for role in staff_role::Entity::find()
+        .filter(staff_role::Column::CouncilId.eq(council_id))
+        .all(db)
+        .await?
+    {
+        let Some(account) = staff_account::Entity::find_by_id(role.account_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        if let Some(parsed) = Role::parse(&role.role) {
+            members.push((account.display_name, parsed));
+        }
+    }
+    members.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    Ok(members)
+}
