@@ -1,0 +1,134 @@
+//! A survey's results, on a page and as a CSV file.
+
+use super::*;
+
+/// A survey's results as a CSV file: one line per answer and group (the whole first, then
+/// each group the breakdown shows), so a spreadsheet can filter and chart them. The same
+/// figures as the page, under the same small-group rule: nothing the page hides.
+// The browser only ever fetches the file by a plain link, so the client build never names
+// these (the server function still needs them on both sides).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvFile(pub String);
+
+/// `text/csv` for a server function's answer.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct CsvEncoding;
+
+impl leptos::server_fn::ContentType for CsvEncoding {
+    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
+}
+
+impl leptos::server_fn::FormatType for CsvEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
+}
+
+impl leptos::server_fn::Encodes<CsvFile> for CsvEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &CsvFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
+    type Error = std::string::FromUtf8Error;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<CsvFile, Self::Error> {
+        String::from_utf8(bytes.to_vec()).map(CsvFile)
+    }
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
+
+/// The results as CSV (`CsvFile`), for whoever may read them (as the page): in the reader's
+/// language; French files are separated by semicolons, as French spreadsheets expect.
+#[server(endpoint = "survey_results_csv", input = leptos::server_fn::codec::GetUrl, output = Csv)]
+pub async fn survey_results_csv(
+    slug: String,
+    id: String,
+    #[server(default)] by: String,
+) -> Result<CsvFile, AppError> {
+    let db = crate::api::request::db()?;
+    let found = server::results(&db, &slug, &id, &by).await?;
+    let results = found
+        .results
+        .as_ref()
+        .ok_or_else(|| AppError::Forbidden.with_status())?;
+    let lang = crate::i18n::request_preferences().lang;
+    let file = server::results_csv(&found.survey, results, lang)
+        .map_err(|e| AppError::internal("writing CSV", e))?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
+    let name = format!(
+        "attachment; filename=\"resultats-questionnaire-{}.csv\"",
+        found.survey.id
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&name) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(file)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyResultsPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub survey: SurveyView,
+    /// `None` while the results are hidden from the caller (the survey is open and they
+    /// are not staff).
+    pub results: Option<crate::domain::survey::SurveyResults>,
+    pub min_group: usize,
+    /// Free-text answers a moderator has checked (names removed), by question, sorted;
+    /// empty while the results are hidden.
+    pub texts: BTreeMap<i64, Vec<String>>,
+    /// The profile question the reader asked the breakdown by (None: no breakdown). The
+    /// results follow it unless the small-group rule leaves too few groups.
+    pub chosen: Option<i64>,
+    /// Responses sent but not yet mixed among the others (and so not yet counted).
+    pub waiting: u64,
+}
+
+/// A survey's results: public once it is closed; staff who read results see them while it
+/// is open (marked provisional). Breakdowns follow the profile question the reader picks
+/// (`by`: its id, "none" for no breakdown; by default the college, else the first profile
+/// question) under the council's minimum group size.
+#[server(endpoint = "survey_results")]
+pub async fn load_survey_results(
+    slug: String,
+    id: String,
+    #[server(default)] by: String,
+) -> Result<SurveyResultsPage, AppError> {
+    let db = crate::api::request::db()?;
+    let server::Results {
+        council_id,
+        council_name,
+        survey,
+        chosen,
+        results,
+        min_group,
+    } = server::results(&db, &slug, &id, &by).await?;
+    let mut texts: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    if results.is_some() {
+        for written in
+            crate::store::surveys::written_answers(&db, council_id, survey.id, "checked").await?
+        {
+            texts
+                .entry(written.question_id)
+                .or_default()
+                .push(written.text);
+        }
+    }
+    let waiting = crate::store::surveys::waiting_count(&db, survey.id).await?;
+    Ok(SurveyResultsPage {
+        council_slug: slug,
+        council_name,
+        survey,
+        results,
+        min_group,
+        texts,
+        chosen,
+        waiting,
+    })
+}
