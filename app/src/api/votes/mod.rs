@@ -8,6 +8,11 @@
 // A server function takes one argument per form field: a ballot has many.
 #![allow(clippy::too_many_arguments)]
 
+mod codes;
+mod results;
+pub use codes::*;
+pub use results::*;
+
 use super::AppError;
 use super::forms::PageFlash;
 use crate::domain::vote::{BallotDraft, VoteInfo, VoteResults};
@@ -54,31 +59,6 @@ pub struct VotePage {
     pub can_run: bool,
     pub can_read_results: bool,
     pub flash: PageFlash,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResultsPage {
-    pub council_slug: String,
-    pub council_name: String,
-    pub vote: VoteInfo,
-    pub colleges: Vec<College>,
-    /// `None` while the results are hidden from the caller.
-    pub results: Option<VoteResults>,
-    pub min_group: usize,
-    pub can_export: bool,
-    /// Ballots cast but not yet mixed into the box (and so not yet counted).
-    pub waiting: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CodeSheet {
-    pub council_slug: String,
-    pub council_name: String,
-    pub vote: VoteInfo,
-    /// Shown once: empty when the page is reloaded.
-    pub codes: Vec<String>,
-    /// The ballot's address, printed with each code.
-    pub ballot_link: String,
 }
 
 #[server(endpoint = "votes")]
@@ -348,157 +328,6 @@ pub async fn run_vote(slug: String, vote: String, action: String) -> Result<(), 
         ),
         Err(VoteError::Db(error)) => Err(error.into()),
     }
-}
-
-/// Draws one-time codes for a strict vote and shows them once, on the printable sheet.
-#[server(endpoint = "issue_ballot_codes")]
-pub async fn issue_ballot_codes(slug: String, vote: String, count: String) -> Result<(), AppError> {
-    use crate::domain::Permission;
-    use crate::domain::vote::CODES_PER_SHEET_MAX;
-    let db = server::db()?;
-    let crate::api::edge::StaffCall {
-        council: crate::api::edge::CouncilRef { id: council_id, .. },
-        account_id: caller,
-        ..
-    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
-    let info = server::vote(&db, council_id, &vote, true).await?;
-    let back = format!("/{slug}/votes/{}", info.id);
-    let count = match count.trim().parse::<usize>() {
-        Ok(count) if (1..=CODES_PER_SHEET_MAX).contains(&count) => count,
-        _ => {
-            return super::forms::refuse(
-                super::forms::FormEcho::new(
-                    "codes",
-                    Some("count"),
-                    "error-vote-codes-count",
-                    &[("count", count.as_str())],
-                ),
-                &back,
-            );
-        }
-    };
-    if info.integrity != crate::domain::tally::Integrity::Strict || info.ended {
-        return super::forms::refuse(
-            super::forms::FormEcho::new("codes", None, "error-vote-codes-not-strict", &[]),
-            &back,
-        );
-    }
-    let codes = crate::store::votes::issue_codes(&db, council_id, info.id, count, Some(caller))
-        .await
-        .map_err(|error| match error {
-            crate::store::votes::VoteError::Db(error) => AppError::from(error),
-            _ => AppError::NotFound.with_status(),
-        })?;
-    let sheet = format!("{back}/codes");
-    super::forms::set_flash(&format!("codes:{}", codes.join(".")), &sheet)?;
-    leptos_axum::redirect(&sheet);
-    Ok(())
-}
-
-#[server(endpoint = "code_sheet")]
-pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppError> {
-    use crate::domain::Permission;
-    let db = server::db()?;
-    let crate::api::edge::StaffCall {
-        council:
-            crate::api::edge::CouncilRef {
-                id: council_id,
-                name: council_name,
-            },
-        ..
-    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
-    let vote = server::vote(&db, council_id, &id, true).await?;
-    let codes = super::forms::take_codes()?;
-    let setup =
-        use_context::<super::StaffSetup>().ok_or_else(|| AppError::unwired("StaffSetup"))?;
-    Ok(CodeSheet {
-        ballot_link: format!("{}/{slug}/votes/{}", setup.public_url, vote.id),
-        council_slug: slug,
-        council_name,
-        vote,
-        codes,
-    })
-}
-
-#[server(endpoint = "vote_results")]
-pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, AppError> {
-    use crate::domain::Permission;
-    let db = server::db()?;
-    let crate::api::edge::CouncilRef {
-        id: council_id,
-        name: council_name,
-    } = crate::api::edge::council(&db, &slug).await?;
-    let staff = server::allowed(&db, council_id, Permission::ReadResults)
-        .await?
-        .is_some();
-    let vote = server::vote(&db, council_id, &id, staff).await?;
-    let min_group = crate::store::min_group_size(&db, council_id).await?;
-    let results = if vote.results_public() || staff {
-        if vote.ended {
-            server::settle(&db, vote.id).await?;
-        }
-        let ballots = crate::store::votes::ballots(&db, vote.id).await?;
-        Some(crate::domain::vote::results(
-            &vote.rules(),
-            &vote.colleges,
-            &ballots,
-            min_group,
-        ))
-    } else {
-        None
-    };
-    Ok(ResultsPage {
-        council_slug: slug.clone(),
-        council_name,
-        colleges: server::colleges(&db, &slug).await?,
-        can_export: staff && vote.ended,
-        waiting: crate::store::votes::waiting_count(&db, vote.id).await?,
-        vote,
-        results,
-        min_group,
-    })
-}
-
-/// The anonymous ballots of an ended vote as the public ballot file (docs/recount.md),
-/// downloaded by staff: `agora recount` recomputes the published result from it.
-#[server(endpoint = "export_vote", input = leptos::server_fn::codec::GetUrl)]
-pub async fn export_vote(
-    slug: String,
-    id: String,
-    #[server(default)] totals: String,
-) -> Result<crate::domain::recount::BallotFile, AppError> {
-    use crate::domain::Permission;
-    let db = server::db()?;
-    let crate::api::edge::StaffCall {
-        council: crate::api::edge::CouncilRef { id: council_id, .. },
-        account_id: caller,
-        ..
-    } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
-    let vote = server::vote(&db, council_id, &id, true).await?;
-    if !vote.ended {
-        return Err(AppError::Invalid("error-vote-export-open".into()).with_status());
-    }
-    server::settle(&db, vote.id).await?;
-    let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
-        .await
-        .map_err(|e| AppError::internal("exporting a vote", e))?;
-    // `totals=pairwise`: a ranked vote's totals per pair instead of its ballots.
-    let (file, name) = match totals.as_str() {
-        "pairwise" => (
-            file.pairwise_totals().map_err(|_| {
-                AppError::Invalid("error-vote-export-pairwise".into()).with_status()
-            })?,
-            format!("totaux-par-paire-vote-{}.json", vote.id),
-        ),
-        _ => (file, format!("bulletins-vote-{}.json", vote.id)),
-    };
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
-    let name = format!("attachment; filename=\"{name}\"");
-    if let Ok(value) = http::HeaderValue::from_str(&name) {
-        response.insert_header(http::header::CONTENT_DISPOSITION, value);
-    }
-    Ok(file)
 }
 
 #[cfg(feature = "ssr")]

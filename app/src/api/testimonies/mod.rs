@@ -1,0 +1,362 @@
+//! Testimonies: the guided form anyone may post from, the private link its author keeps
+//! (consent, edit when asked, withdraw), the moderators' queue, and the council's wall.
+//! All plain forms: the same with or without JavaScript.
+
+// A server function's arguments are its form's fields, one each.
+#![allow(clippy::too_many_arguments)]
+
+mod author;
+mod moderation;
+pub use author::*;
+pub use moderation::*;
+
+use super::AppError;
+use super::forms::PageFlash;
+use crate::domain::testimony::Testimony;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The guided form: the council, its colleges (key, its own label if renamed) and its
+/// findings (id, title), to say who one is and what the testimony speaks to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestimonyFormPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub colleges: Vec<(String, Option<String>)>,
+    pub findings: Vec<(i64, crate::domain::Wording)>,
+    /// Its published assemblies (id, title), newest first.
+    pub assemblies: Vec<(i64, String)>,
+    /// The council's own help resources, beside the crisis numbers.
+    pub local_help: Vec<String>,
+    pub flash: PageFlash,
+}
+
+#[server(endpoint = "testimony_form")]
+pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppError> {
+    let db = super::request::db()?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let findings = crate::store::findings_of_council(&db, &council.slug)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.title))
+        .collect();
+    let assemblies = crate::store::assemblies::assemblies_of(&db, council.id, false)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.title))
+        .collect();
+    Ok(TestimonyFormPage {
+        assemblies,
+        local_help: crate::store::local_help(&db, council.id).await?,
+        council_slug: slug,
+        council_name: council.name,
+        colleges: crate::api::edge::college_labels(council.colleges),
+        findings,
+        flash: super::forms::take_page_flash()?,
+    })
+}
+
+/// Posts a testimony: refused whole (the reason beside its field, what was typed given
+/// back), or stored pending, and the author is taken to their private link. Sent as
+/// `multipart/form-data`, since the form may carry a recorded message (`audio`).
+#[server(endpoint = "post_testimony", input = leptos::server_fn::codec::MultipartFormData)]
+pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Result<(), AppError> {
+    use crate::domain::testimony::{Consent, Story, check_audio};
+    use crate::store::testimonies::{NewTestimony, TestimonyError, post};
+    let form = server::PostedForm::read(data).await?;
+    let field = |name: &str| form.text(name);
+    let slug = field("slug");
+    let db = super::request::db()?;
+    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let back = format!("/{slug}/temoignages/nouveau");
+    // A recording cannot be given back: the message beside its field says to choose it again.
+    let echo = |field: Option<&str>, message: &str| {
+        let names = [
+            "happened",
+            "helped",
+            "change",
+            "pseudonym",
+            "college",
+            "finding",
+            "public",
+            "projector",
+            "report",
+        ];
+        let values: Vec<(&str, String)> = names.iter().map(|n| (*n, form.text(n))).collect();
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        super::forms::refuse(
+            super::forms::FormEcho::new("testimony", field, message, &pairs),
+            &back,
+        )
+    };
+    if !server::may_post() {
+        return echo(None, "error-testimony-too-many");
+    }
+    let audio = match form.audio.as_deref() {
+        None => None,
+        Some(bytes) => match check_audio(bytes) {
+            Ok(cleaned) => Some(cleaned),
+            Err(refusal) => return echo(Some(refusal.field), refusal.message),
+        },
+    };
+    let finding_id = match field("finding").trim() {
+        "" => None,
+        raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
+    };
+    let assembly_id = match field("assembly").trim() {
+        "" => None,
+        raw => Some(raw.parse().map_err(|_| AppError::NotFound.with_status())?),
+    };
+    let new = NewTestimony {
+        council_id: council.id,
+        finding_id,
+        assembly_id,
+        story: Story {
+            happened: field("happened"),
+            helped: field("helped"),
+            change: field("change"),
+        },
+        pseudonym: field("pseudonym"),
+        // An unknown college is no college: the person still posts.
+        college: crate::domain::CollegeKey::parse(&field("college"))
+            .filter(|key| council.colleges.iter().any(|c| &c.key == key)),
+        consent: Consent {
+            public: !field("public").is_empty(),
+            projector: !field("projector").is_empty(),
+            report: !field("report").is_empty(),
+        },
+        audio,
+    };
+    match post(&db, new, chrono::Utc::now().date_naive()).await {
+        Ok((_, token)) => {
+            // The author's browser keeps the link's token; the address it goes to has none.
+            let setup = use_context::<super::StaffSetup>()
+                .ok_or_else(|| AppError::unwired("StaffSetup"))?;
+            super::request::set_cookie(&private_link_cookie(&token, setup.secure_cookies))?;
+            super::forms::done(
+                "saved-testimony-posted",
+                &format!("/{slug}/temoignages/suivi"),
+            )
+        }
+        Err(TestimonyError::Refused(field, why)) => echo(Some(field), why.message_id()),
+        Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(TestimonyError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// A testimony's recording, as its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AudioFile(pub Vec<u8>);
+
+/// Bytes for a server function's answer; the real media type is set per file.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct AudioEncoding;
+
+impl leptos::server_fn::ContentType for AudioEncoding {
+    const CONTENT_TYPE: &'static str = "application/octet-stream";
+}
+
+impl leptos::server_fn::FormatType for AudioEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Binary;
+}
+
+impl leptos::server_fn::Encodes<AudioFile> for AudioEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &AudioFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<AudioFile> for AudioEncoding {
+    type Error = std::convert::Infallible;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<AudioFile, Self::Error> {
+        Ok(AudioFile(bytes.to_vec()))
+    }
+}
+
+pub type Audio = leptos::server_fn::codec::Post<AudioEncoding>;
+
+/// A testimony's recording, for the council's moderators only, while it is kept.
+#[server(endpoint = "testimony_audio", input = leptos::server_fn::codec::GetUrl, output = Audio)]
+pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppError> {
+    use crate::domain::Permission;
+    let db = super::request::db()?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    let id = crate::api::edge::id(&id)?;
+    let (format, bytes) = crate::store::testimonies::audio_of(&db, council_id, id)
+        .await
+        .map_err(AppError::from)?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
+    response.insert_header(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(format.mime()),
+    );
+    // A voice: never kept by a shared cache or the browser's disk cache.
+    response.insert_header(
+        http::header::CACHE_CONTROL,
+        http::HeaderValue::from_static("no-store"),
+    );
+    Ok(AudioFile(bytes))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use crate::api::AppError;
+
+    /// The report's CSV: a byte-order mark (accents in spreadsheets), `;` in French.
+    pub fn report_csv(
+        quoted: &[crate::domain::testimony::Testimony],
+        colleges: &[crate::domain::College],
+        lang: crate::domain::Lang,
+    ) -> Result<crate::api::surveys::CsvFile, csv::Error> {
+        let text = |id: &str| crate::i18n::message(lang, false, id, None);
+        let delimiter = if lang == crate::domain::Lang::Fr {
+            b';'
+        } else {
+            b','
+        };
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
+        out.write_record(
+            [
+                "testimony-csv-who",
+                "testimony-csv-college",
+                "testimony-csv-month",
+                "testimony-happened",
+                "testimony-helped",
+                "testimony-change",
+                "testimony-summary-field",
+            ]
+            .map(text),
+        )?;
+        for t in quoted {
+            let college = t
+                .college
+                .as_ref()
+                .map(|key| {
+                    colleges
+                        .iter()
+                        .find(|c| c.key.as_str() == key)
+                        .and_then(|c| c.label.clone())
+                        .unwrap_or_else(|| text(&format!("college-{key}")))
+                })
+                .unwrap_or_default();
+            out.write_record([
+                t.pseudonym
+                    .clone()
+                    .unwrap_or_else(|| text("testimony-anonymous")),
+                college,
+                format!("{:04}-{:02}", t.posted.0, t.posted.1),
+                t.story.happened.clone(),
+                t.story.helped.clone(),
+                t.story.change.clone(),
+                t.easy_summary.clone().unwrap_or_default(),
+            ])?;
+        }
+        let bytes = out.into_inner().map_err(|e| e.into_error())?;
+        Ok(crate::api::surveys::CsvFile(format!(
+            "\u{feff}{}",
+            String::from_utf8_lossy(&bytes)
+        )))
+    }
+
+    /// A posted multipart form: its text fields, and its recording if one was sent (an
+    /// empty file field, as browsers send when nothing was chosen, is none). The write guard
+    /// has already bounded the whole body.
+    pub struct PostedForm {
+        fields: Vec<(String, String)>,
+        pub audio: Option<Vec<u8>>,
+    }
+
+    impl PostedForm {
+        pub async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, AppError> {
+            let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
+            let mut multipart = data
+                .into_inner()
+                .ok_or_else(|| AppError::unwired("multipart body"))?;
+            let mut form = PostedForm {
+                fields: Vec::new(),
+                audio: None,
+            };
+            while let Some(field) = multipart.next_field().await.map_err(malformed)? {
+                let name = field.name().unwrap_or_default().to_owned();
+                if name == "audio" {
+                    let bytes = field.bytes().await.map_err(malformed)?;
+                    form.audio = Some(bytes.to_vec()).filter(|b| !b.is_empty());
+                } else {
+                    let text = field.text().await.map_err(malformed)?;
+                    form.fields.push((name, text));
+                }
+            }
+            Ok(form)
+        }
+
+        /// A text field's value ("" when absent, as an unticked box).
+        pub fn text(&self, name: &str) -> String {
+            self.fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        }
+    }
+
+    /// Testimonies one participant (their cookie, set by the write guard) may post per hour.
+    pub const POSTS_PER_HOUR: u32 = 3;
+
+    /// Whether this request's participant may post one more testimony now. Counted in
+    /// memory (forgotten on restart): a brake on floods, not a record of who posted.
+    pub fn may_post() -> bool {
+        use governor::{DefaultKeyedRateLimiter, Quota};
+        use std::num::NonZeroU32;
+        use std::sync::LazyLock;
+        static LIMIT: LazyLock<DefaultKeyedRateLimiter<crate::domain::ParticipantId>> =
+            LazyLock::new(|| {
+                let burst = NonZeroU32::new(POSTS_PER_HOUR).unwrap_or(NonZeroU32::MIN);
+                DefaultKeyedRateLimiter::keyed(Quota::per_hour(burst))
+            });
+        let participant = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<crate::domain::ParticipantId>().cloned());
+        // No participant: not through the write guard (never the case for a form post).
+        participant.is_none_or(|participant| {
+            LIMIT.retain_recent();
+            LIMIT.check_key(&participant).is_ok()
+        })
+    }
+
+    /// The private link's token this browser holds, or 404 (no cookie, or not a token).
+    pub fn private_token() -> Result<String, AppError> {
+        crate::api::request::cookie(super::PRIVATE_LINK_COOKIE)
+            .filter(|raw| super::private_link_token(raw).is_some())
+            .ok_or_else(|| AppError::NotFound.with_status())
+    }
+}
+
+/// A testimony store error as the caller sees it: a refusal is not expected where this is
+/// used (forms map their refusals themselves), so it is an internal error, logged.
+#[cfg(feature = "ssr")]
+impl From<crate::store::testimonies::TestimonyError> for AppError {
+    fn from(error: crate::store::testimonies::TestimonyError) -> Self {
+        use crate::store::testimonies::TestimonyError;
+        match error {
+            TestimonyError::Db(error) => error.into(),
+            TestimonyError::NotFound => AppError::NotFound.with_status(),
+            TestimonyError::Refused(field, why) => {
+                tracing::error!(
+                    field,
+                    message = why.message_id(),
+                    "unexpected testimony refusal"
+                );
+                AppError::Internal
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! A vote's results, on a page and as the recount file.
+
+// A server function takes one argument per form field: a ballot has many.
+#![allow(clippy::too_many_arguments)]
+
+use super::*;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultsPage {
+    pub council_slug: String,
+    pub council_name: String,
+    pub vote: VoteInfo,
+    pub colleges: Vec<College>,
+    /// `None` while the results are hidden from the caller.
+    pub results: Option<VoteResults>,
+    pub min_group: usize,
+    pub can_export: bool,
+    /// Ballots cast but not yet mixed into the box (and so not yet counted).
+    pub waiting: u64,
+}
+
+#[server(endpoint = "vote_results")]
+pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+    } = crate::api::edge::council(&db, &slug).await?;
+    let staff = server::allowed(&db, council_id, Permission::ReadResults)
+        .await?
+        .is_some();
+    let vote = server::vote(&db, council_id, &id, staff).await?;
+    let min_group = crate::store::min_group_size(&db, council_id).await?;
+    let results = if vote.results_public() || staff {
+        if vote.ended {
+            server::settle(&db, vote.id).await?;
+        }
+        let ballots = crate::store::votes::ballots(&db, vote.id).await?;
+        Some(crate::domain::vote::results(
+            &vote.rules(),
+            &vote.colleges,
+            &ballots,
+            min_group,
+        ))
+    } else {
+        None
+    };
+    Ok(ResultsPage {
+        council_slug: slug.clone(),
+        council_name,
+        colleges: server::colleges(&db, &slug).await?,
+        can_export: staff && vote.ended,
+        waiting: crate::store::votes::waiting_count(&db, vote.id).await?,
+        vote,
+        results,
+        min_group,
+    })
+}
+
+/// The anonymous ballots of an ended vote as the public ballot file (docs/recount.md),
+/// downloaded by staff: `agora recount` recomputes the published result from it.
+#[server(endpoint = "export_vote", input = leptos::server_fn::codec::GetUrl)]
+pub async fn export_vote(
+    slug: String,
+    id: String,
+    #[server(default)] totals: String,
+) -> Result<crate::domain::recount::BallotFile, AppError> {
+    use crate::domain::Permission;
+    let db = server::db()?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
+    let vote = server::vote(&db, council_id, &id, true).await?;
+    if !vote.ended {
+        return Err(AppError::Invalid("error-vote-export-open".into()).with_status());
+    }
+    server::settle(&db, vote.id).await?;
+    let file = crate::store::votes::export(&db, council_id, vote.id, Some(caller))
+        .await
+        .map_err(|e| AppError::internal("exporting a vote", e))?;
+    // `totals=pairwise`: a ranked vote's totals per pair instead of its ballots.
+    let (file, name) = match totals.as_str() {
+        "pairwise" => (
+            file.pairwise_totals().map_err(|_| {
+                AppError::Invalid("error-vote-export-pairwise".into()).with_status()
+            })?,
+            format!("totaux-par-paire-vote-{}.json", vote.id),
+        ),
+        _ => (file, format!("bulletins-vote-{}.json", vote.id)),
+    };
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
+    let name = format!("attachment; filename=\"{name}\"");
+    if let Ok(value) = http::HeaderValue::from_str(&name) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+    Ok(file)
+}
