@@ -5,11 +5,11 @@ pub mod audio;
 mod college;
 mod cookies;
 mod council;
+mod floor;
 mod navigation;
 mod objective;
 mod participant;
 mod preferences;
-mod question;
 pub mod readability;
 pub mod recount;
 mod slug;
@@ -30,14 +30,14 @@ pub use council::{
     Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT,
     MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, Wording, parse_local_help, parse_min_group_size,
 };
+pub use floor::{
+    FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
+    QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
+};
 pub use navigation::safe_return_path;
 pub use objective::Objective;
 pub use participant::{PARTICIPANT_COOKIE, ParticipantId};
 pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
-pub use question::{
-    FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
-    QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
-};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,

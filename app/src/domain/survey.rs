@@ -149,11 +149,11 @@ pub struct SurveyView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionView {
     pub title: crate::domain::Wording,
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<SurveyQuestion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionView {
+pub struct SurveyQuestion {
     pub id: i64,
     pub kind: QuestionKind,
     pub prompt: crate::domain::Wording,
@@ -164,7 +164,7 @@ pub struct QuestionView {
 }
 
 impl SurveyView {
-    pub fn questions(&self) -> impl Iterator<Item = &QuestionView> {
+    pub fn questions(&self) -> impl Iterator<Item = &SurveyQuestion> {
         self.sections.iter().flat_map(|s| s.questions.iter())
     }
 

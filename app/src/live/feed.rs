@@ -1,7 +1,7 @@
 //! What a participant's screen knows of its room, kept up to date event by event. Pure: the
 //! browser island applies the frames it receives, the tests apply made-up ones.
 
-use super::protocol::{AgendaEntry, QuestionView, RoomEvent, RoomState};
+use super::protocol::{AgendaEntry, FloorQuestion, RoomEvent, RoomState};
 use crate::domain::QuestionStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -10,7 +10,7 @@ pub struct Feed {
     /// The last sequence number applied.
     pub seq: i64,
     /// Approved questions, in no particular order (`domain::order` sorts them for display).
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<FloorQuestion>,
     pub pending: u32,
     pub current_item: Option<i64>,
     pub agenda: Vec<AgendaEntry>,
@@ -67,12 +67,12 @@ impl Feed {
     }
 
     /// The question on the projector, if it is one of the approved questions.
-    pub fn highlighted_question(&self) -> Option<&QuestionView> {
+    pub fn highlighted_question(&self) -> Option<&FloorQuestion> {
         let id = self.highlighted?;
         self.questions.iter().find(|q| q.id == id)
     }
 
-    fn question(&mut self, id: i64) -> Option<&mut QuestionView> {
+    fn question(&mut self, id: i64) -> Option<&mut FloorQuestion> {
         self.questions.iter_mut().find(|q| q.id == id)
     }
 
@@ -151,8 +151,8 @@ mod tests {
     use super::*;
     use crate::domain::LiveState;
 
-    fn question(id: i64, body: &str) -> QuestionView {
-        QuestionView {
+    fn question(id: i64, body: &str) -> FloorQuestion {
+        FloorQuestion {
             id,
             body: body.to_owned(),
             first_name: None,

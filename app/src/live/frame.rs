@@ -4,7 +4,7 @@
 //! structs instead, then turned into the same `RoomEvent`. The tests check both readings agree
 //! on every kind of event.
 
-use super::protocol::{QuestionView, RoomEvent};
+use super::protocol::{FloorQuestion, RoomEvent};
 use crate::domain::LiveState;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
@@ -57,7 +57,7 @@ pub struct EventFields {
 /// `question` is a whole question in some events and its number in others.
 #[derive(Debug)]
 enum QuestionField {
-    Whole(Box<QuestionView>),
+    Whole(Box<FloorQuestion>),
     Id(i64),
 }
 
@@ -69,7 +69,7 @@ impl QuestionField {
         }
     }
 
-    fn whole(self) -> Option<QuestionView> {
+    fn whole(self) -> Option<FloorQuestion> {
         match self {
             QuestionField::Whole(question) => Some(*question),
             QuestionField::Id(_) => None,
@@ -94,7 +94,7 @@ impl<'de> Deserialize<'de> for QuestionField {
                     .map_err(|_| E::custom("question number out of range"))
             }
             fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<QuestionField, M::Error> {
-                QuestionView::deserialize(de::value::MapAccessDeserializer::new(map))
+                FloorQuestion::deserialize(de::value::MapAccessDeserializer::new(map))
                     .map(|question| QuestionField::Whole(Box::new(question)))
             }
         }
@@ -152,8 +152,8 @@ mod tests {
     use crate::domain::QuestionStatus;
     use crate::live::ServerMessage;
 
-    fn question() -> QuestionView {
-        QuestionView {
+    fn question() -> FloorQuestion {
+        FloorQuestion {
             id: 12,
             body: "Où trouver de l'aide \"la nuit\" ?".into(),
             first_name: Some("Léa".into()),

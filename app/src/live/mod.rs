@@ -7,5 +7,6 @@ pub mod protocol;
 
 pub use feed::{Feed, News, Step};
 pub use protocol::{
-    AgendaEntry, ClientMessage, PROTOCOL_VERSION, QuestionView, RoomEvent, RoomState, ServerMessage,
+    AgendaEntry, ClientMessage, FloorQuestion, PROTOCOL_VERSION, RoomEvent, RoomState,
+    ServerMessage,
 };

@@ -136,9 +136,9 @@ pub struct RoomState {
     pub current_item: Option<i64>,
     pub agenda: Vec<AgendaEntry>,
     /// Approved questions (all of them, whatever their order on screen).
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<FloorQuestion>,
     /// Questions waiting for moderation: their text for staff only, empty for participants.
-    pub pending: Vec<QuestionView>,
+    pub pending: Vec<FloorQuestion>,
     pub pending_count: u32,
     pub highlighted: Option<i64>,
     pub premoderation: bool,
@@ -152,7 +152,7 @@ pub struct AgendaEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionView {
+pub struct FloorQuestion {
     pub id: i64,
     pub body: String,
     pub first_name: Option<String>,
@@ -164,7 +164,7 @@ pub struct QuestionView {
     pub agenda_item: Option<i64>,
 }
 
-impl Orderable for QuestionView {
+impl Orderable for FloorQuestion {
     fn id(&self) -> i64 {
         self.id
     }
@@ -185,7 +185,7 @@ impl Orderable for QuestionView {
 pub enum RoomEvent {
     /// A question was asked and is waiting for moderation (sent to staff only).
     QuestionAsked {
-        question: QuestionView,
+        question: FloorQuestion,
     },
     /// The number of questions waiting for moderation (what participants learn of the queue).
     QueueChanged {
@@ -193,7 +193,7 @@ pub enum RoomEvent {
     },
     /// A question became visible (approved, or asked without pre-moderation).
     QuestionApproved {
-        question: QuestionView,
+        question: FloorQuestion,
         pending: u32,
     },
     /// A question left the list; `reason` reaches staff only.
@@ -216,7 +216,7 @@ pub enum RoomEvent {
     },
     /// The question on the projector, or none.
     Highlighted {
-        question: Option<QuestionView>,
+        question: Option<FloorQuestion>,
     },
     AgendaMoved {
         item: i64,

@@ -77,7 +77,7 @@ fn questions() -> Vec<QuestionDraft> {
 
 /// Respondent `n`'s answers, varied with `n` (some questions skipped, as people do).
 fn answers(
-    questions: &[agora_app::domain::survey::QuestionView],
+    questions: &[agora_app::domain::survey::SurveyQuestion],
     n: usize,
 ) -> BTreeMap<i64, Answer> {
     let mut answers = BTreeMap::new();
@@ -146,7 +146,7 @@ struct Prepared {
     closed: i64,
     open: i64,
     profiles: Vec<i64>,
-    open_questions: Vec<agora_app::domain::survey::QuestionView>,
+    open_questions: Vec<agora_app::domain::survey::SurveyQuestion>,
     _dir: tempfile::TempDir,
 }
 

@@ -260,7 +260,7 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     let html = html.replace("&#x27;", "'");
     assert!(html.contains("Les résultats en facile à lire"), "{html}");
     assert!(html.contains("15 personnes ont répondu"));
-    let item = |question: &agora_app::domain::survey::QuestionView| -> String {
+    let item = |question: &agora_app::domain::survey::SurveyQuestion| -> String {
         let start = html
             .find(&format!(">{}</h2>", question.prompt.pick(true)))
             .unwrap_or(0);

@@ -166,7 +166,7 @@ impl AnswerCounts {
 /// or the scale's points 1 to 5), from `(answer, how many gave it)`. For a ranking, a row
 /// counts first places.
 pub(super) fn row_counts<'a>(
-    question: &QuestionView,
+    question: &SurveyQuestion,
     answers: impl Iterator<Item = (&'a Answer, usize)>,
 ) -> (usize, Vec<usize>) {
     let rows = match question.kind {
@@ -208,7 +208,7 @@ pub(super) fn row_counts<'a>(
 
 /// Each option's mean rank among those who ranked it, in hundredths.
 pub(super) fn mean_ranks<'a>(
-    question: &QuestionView,
+    question: &SurveyQuestion,
     answers: impl Iterator<Item = (&'a Answer, usize)> + Clone,
 ) -> Vec<Option<u32>> {
     question

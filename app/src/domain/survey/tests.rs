@@ -219,7 +219,7 @@ fn a_survey_goes_from_draft_to_open_to_closed_only() {
 /// A survey: a college profile (options 10, 11, 12), a single choice (20, 21), a
 /// scale, a ranking (40, 41, 42) and a free text.
 fn survey() -> SurveyView {
-    let q = |id, kind, profile, options: &[i64]| QuestionView {
+    let q = |id, kind, profile, options: &[i64]| SurveyQuestion {
         id,
         kind,
         prompt: wording("?"),
@@ -322,7 +322,7 @@ fn breakdowns_follow_the_small_group_rule_and_free_text_is_never_broken_down() {
 fn a_breakdown_never_crosses_two_profiles_nor_shows_under_the_minimum_in_all() {
     // The survey with a second profile question: an age band (options 60, 61).
     let mut with_age = survey();
-    with_age.sections[0].questions.push(QuestionView {
+    with_age.sections[0].questions.push(SurveyQuestion {
         id: 6,
         kind: QuestionKind::Single,
         prompt: wording("Âge"),

@@ -10,7 +10,7 @@ mod conduct;
 mod floor;
 
 use crate::domain::{LiveState, QuestionStatus, audit_detail};
-use crate::live::{AgendaEntry, ClientMessage, QuestionView, RoomEvent, RoomState, ServerMessage};
+use crate::live::{AgendaEntry, ClientMessage, FloorQuestion, RoomEvent, RoomState, ServerMessage};
 use crate::store::assemblies::AssemblyError;
 use crate::store::entities::{assembly, question};
 use crate::store::room::{self as stored, StoredEvent};
@@ -223,8 +223,8 @@ pub async fn change_live_state(
 }
 
 /// A floor question as the room shows it.
-fn view(q: &question::Model) -> QuestionView {
-    QuestionView {
+fn view(q: &question::Model) -> FloorQuestion {
+    FloorQuestion {
         id: q.id,
         body: q.body.clone(),
         first_name: q.first_name.clone(),

@@ -20,8 +20,8 @@ use super::entities::{
 use super::seal::SealKey;
 use super::staff::{hash_token, record_audit};
 use crate::domain::survey::{
-    Answer, AnswerCounts, AnswerProblem, Profile, QuestionDraft, QuestionKind, QuestionView,
-    SectionView, SurveyState, SurveyView, read_answers,
+    Answer, AnswerCounts, AnswerProblem, Profile, QuestionDraft, QuestionKind, SectionView,
+    SurveyQuestion, SurveyState, SurveyView, read_answers,
 };
 use crate::domain::{Wording, audit_detail};
 use chrono::Utc;
@@ -125,7 +125,7 @@ pub async fn survey_view(
                 questions: questions
                     .iter()
                     .filter(|q| q.section_id == section.id)
-                    .map(|q| QuestionView {
+                    .map(|q| SurveyQuestion {
                         id: q.id,
                         kind: QuestionKind::parse(&q.kind).unwrap_or(QuestionKind::ShortText),
                         prompt: wording(&q.prompt, &q.prompt_easy),

@@ -51,7 +51,7 @@ pub async fn answer_counts(
         .filter(survey_response::Column::SurveyId.eq(survey.id))
         .count(db)
         .await?;
-    let (text, counted): (Vec<&QuestionView>, Vec<&QuestionView>) =
+    let (text, counted): (Vec<&SurveyQuestion>, Vec<&SurveyQuestion>) =
         survey.questions().partition(|q| q.kind.is_text());
     let counted: Vec<i64> = counted.iter().map(|q| q.id).collect();
     let text: Vec<i64> = text.iter().map(|q| q.id).collect();

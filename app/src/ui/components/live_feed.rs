@@ -8,7 +8,7 @@
 //! the socket; one who has none yet sends the form (that first write sets the cookie).
 
 use crate::domain::{QuestionOrder, order};
-use crate::live::{Feed, QuestionView};
+use crate::live::{Feed, FloorQuestion};
 use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -71,7 +71,7 @@ impl FeedStart {
 
 /// "Léa, Aidants — ": what the asker chose to say of themselves, before the rest of a
 /// question's details; empty for an anonymous question.
-pub fn who_asked(question: &QuestionView, college_name: impl Fn(&str) -> String) -> String {
+pub fn who_asked(question: &FloorQuestion, college_name: impl Fn(&str) -> String) -> String {
     let college = question.college.as_deref().map(college_name);
     match (question.first_name.clone(), college) {
         (None, None) => String::new(),
@@ -242,7 +242,7 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
 
 #[component]
 fn FeedItem(
-    question: QuestionView,
+    question: FloorQuestion,
     supported: bool,
     start: std::sync::Arc<FeedStart>,
     phrases: Phrases,

@@ -11,7 +11,7 @@ use crate::api::{
     PageFlash, SubmitSurvey, SurveyPage, SurveyResultsPage, load_survey, load_survey_results,
 };
 use crate::domain::survey::{
-    Group, Highlight, QuestionKind, QuestionResult, QuestionView, SCALE_POINTS, SurveyState,
+    Group, Highlight, QuestionKind, QuestionResult, SCALE_POINTS, SurveyQuestion, SurveyState,
     SurveyView, answer_key,
 };
 use crate::ui::components::{Picto, ReadAloud};
@@ -235,7 +235,7 @@ fn step_nav(i18n: I18n, previous: Option<String>, next: Option<String>) -> AnyVi
 fn question_block(
     i18n: I18n,
     flash: &PageFlash,
-    question: &QuestionView,
+    question: &SurveyQuestion,
     number: usize,
     total: usize,
     easy: bool,

@@ -83,7 +83,7 @@ pub(super) fn SurveySummaryView(page: SurveyResultsPage) -> impl IntoView {
 /// One question of the easy-read summary: its easy wording and one sentence.
 pub(super) fn summary_item(
     i18n: I18n,
-    question: &QuestionView,
+    question: &SurveyQuestion,
     result: &QuestionResult,
     published: bool,
 ) -> impl IntoView + use<> {
@@ -315,8 +315,8 @@ pub(super) fn percent(count: usize, of: usize) -> usize {
 /// from screen readers: the table says it all), and its breakdown when there is one.
 pub(super) fn question_result(
     i18n: I18n,
-    profile: Option<&QuestionView>,
-    question: &QuestionView,
+    profile: Option<&SurveyQuestion>,
+    question: &SurveyQuestion,
     result: &QuestionResult,
     written: &[String],
     easy: bool,

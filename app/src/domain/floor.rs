@@ -1,5 +1,5 @@
-//! Questions of a live plenary: what may be asked, what moderation may do with them, and
-//! how the list is ordered. No IO.
+//! Floor questions, asked during a live plenary (not a survey's questions): what may be
+//! asked, what moderation may do with them, and how the list is ordered. No IO.
 
 use serde::{Deserialize, Serialize};
 
