@@ -266,6 +266,22 @@ impl TestApp {
         Ok((back, html))
     }
 
+    /// The demo council's row (`with_demo`), found by its slug.
+    pub async fn demo_council(&self) -> anyhow::Result<agora_app::store::entities::council::Model> {
+        use agora_app::store::entities::council;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        council::Entity::find()
+            .filter(council::Column::Slug.eq(agora_server::demo::slug()))
+            .one(&self.db)
+            .await?
+            .context("the demo council")
+    }
+
+    /// The demo council's id.
+    pub async fn demo_council_id(&self) -> anyhow::Result<i64> {
+        Ok(self.demo_council().await?.id)
+    }
+
     /// A staff member of `council` with `role`, signed up from an invitation (the passkey
     /// is a placeholder: the browser tests run real ceremonies) and signed in: their account
     /// id and session cookie (`agora_staff=…`).

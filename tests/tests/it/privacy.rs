@@ -11,7 +11,7 @@ use agora_app::domain::survey::{QuestionDraft, QuestionKind, SurveyState, answer
 use agora_app::domain::tally::{Choice, Integrity, Method};
 use agora_app::domain::vote::VoteState;
 use agora_app::domain::{MIN_GROUP_DEFAULT, Wording};
-use agora_app::store::entities::{council, finding};
+use agora_app::store::entities::finding;
 use agora_app::store::surveys::{self, NewSurvey};
 use agora_app::store::votes::{self, NewVote, Voter};
 use agora_tests::TestApp;
@@ -149,10 +149,7 @@ fn ctid(text: &str) -> (u64, u64) {
 }
 
 async fn demo_council(app: &TestApp) -> anyhow::Result<(i64, Vec<i64>)> {
-    let council = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo council"))?;
+    let council = app.demo_council().await?;
     let findings = finding::Entity::find()
         .filter(finding::Column::CouncilId.eq(council.id))
         .all(&app.db)

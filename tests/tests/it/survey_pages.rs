@@ -3,7 +3,7 @@
 //! stored, the thank-you page, and the stored rows.
 
 use agora_app::domain::survey::QuestionKind;
-use agora_app::store::entities::{council, survey, survey_answer, survey_response};
+use agora_app::store::entities::{survey, survey_answer, survey_response};
 use agora_app::store::surveys;
 use agora_server::demo;
 use agora_tests::TestApp;
@@ -14,11 +14,7 @@ async fn a_respondent_answers_the_demo_survey_on_one_page_and_a_refusal_keeps_th
 -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council_id = app.demo_council_id().await?;
     let id = survey::Entity::find()
         .one(&app.db)
         .await?
@@ -152,11 +148,7 @@ async fn results_are_public_once_closed_and_never_show_a_group_under_the_minimum
     use agora_app::domain::{CouncilSlug, Role};
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council_id = app.demo_council_id().await?;
     let id = survey::Entity::find()
         .one(&app.db)
         .await?
@@ -683,11 +675,7 @@ async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> 
     let (_, coordinator) = app
         .staff_member(&here, Role::Coordinator, "Anne Martin")
         .await?;
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council_id = app.demo_council_id().await?;
     let id = survey::Entity::find()
         .one(&app.db)
         .await?
@@ -806,11 +794,7 @@ async fn a_one_per_person_survey_gets_its_codes_on_a_sheet_shown_once_and_each_a
     let (_, coordinator) = app
         .staff_member(&here, Role::Coordinator, "Anne Martin")
         .await?;
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council_id = app.demo_council_id().await?;
     let wording = |plain: &str| Wording {
         plain: plain.into(),
         easy: String::new(),

@@ -7,7 +7,7 @@ use agora_app::domain::Wording;
 use agora_app::domain::survey::{
     Answer, Profile, QuestionDraft, QuestionKind, SurveyState, answer_key,
 };
-use agora_app::store::entities::{council, survey_answer, survey_code, survey_response};
+use agora_app::store::entities::{survey_answer, survey_code, survey_response};
 use agora_app::store::surveys::{self, NewSurvey, SubmitError, SurveyError, SurveyRefusal};
 use agora_tests::TestApp;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
@@ -32,11 +32,7 @@ fn question(kind: QuestionKind, prompt: &str, required: bool, options: &[&str]) 
 
 /// A survey of the demo council with a profile question and one question of each kind.
 async fn write_survey(app: &TestApp, one_per_person: bool) -> anyhow::Result<(i64, i64)> {
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the demo council"))?;
+    let council_id = app.demo_council_id().await?;
     let mut college = question(
         QuestionKind::Single,
         "Vous êtes…",
@@ -374,11 +370,7 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
 #[tokio::test]
 async fn a_survey_is_written_whole_or_not_at_all() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
-    let council_id = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the demo council"))?;
+    let council_id = app.demo_council_id().await?;
     let stored = || async {
         anyhow::Ok((
             agora_app::store::entities::survey::Entity::find()

@@ -5,7 +5,7 @@
 //! every surface; bad input stores nothing.
 
 use agora_app::domain::testimony::{Consent, Review, Story, Surface, redact};
-use agora_app::store::entities::{council, finding, testimony};
+use agora_app::store::entities::{finding, testimony};
 use agora_app::store::testimonies::{
     self, Decision, NewTestimony, TestimonyError, TestimonyRefusal,
 };
@@ -16,11 +16,7 @@ const ORIGINAL: &str =
     "Au CMP de Saint-Amand, le Dr Lefèvre m'a écouté. Appelez-moi au 06 12 34 56 78.";
 
 async fn council_id(app: &TestApp) -> anyhow::Result<i64> {
-    council::Entity::find()
-        .one(&app.db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| anyhow::anyhow!("the demo council"))
+    app.demo_council_id().await
 }
 
 fn new(council_id: i64, consent: Consent) -> NewTestimony {

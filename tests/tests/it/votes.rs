@@ -5,7 +5,7 @@ use agora_app::domain::ParticipantId;
 use agora_app::domain::tally::Integrity;
 use agora_app::domain::tally::{self, Choice, Method, Weighting};
 use agora_app::domain::vote::VoteState;
-use agora_app::store::entities::{ballot, ballot_code, council, finding, vote_participation};
+use agora_app::store::entities::{ballot, ballot_code, finding, vote_participation};
 use agora_app::store::votes::{self, CastError, NewVote, Voter};
 use agora_tests::TestApp;
 use chrono::{Duration, Utc};
@@ -13,10 +13,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// The demo council's id and three of its findings.
 async fn demo(app: &TestApp) -> anyhow::Result<(i64, Vec<i64>)> {
-    let council = council::Entity::find()
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo council"))?;
+    let council = app.demo_council().await?;
     let findings = finding::Entity::find()
         .filter(finding::Column::CouncilId.eq(council.id))
         .all(&app.db)
