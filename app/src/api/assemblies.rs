@@ -46,6 +46,7 @@ pub async fn load_assemblies(slug: String) -> Result<AssembliesPage, AppError> {
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare =
         crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
@@ -68,6 +69,7 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare =
         crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
@@ -101,6 +103,7 @@ pub async fn load_assembly_editor(slug: String, id: String) -> Result<AssemblyEd
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;

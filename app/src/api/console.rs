@@ -45,6 +45,7 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
@@ -64,11 +65,8 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         .await
         .map_err(AppError::from)?
         .map(|t| t.id);
-    let colleges = crate::api::edge::college_labels(
-        crate::api::edge::council_in_full(&db, &slug)
-            .await?
-            .colleges,
-    );
+    let colleges =
+        crate::api::edge::college_labels(crate::api::edge::council(&db, &slug).await?.colleges);
     Ok(ConsolePage {
         colleges,
         testimonies,
@@ -85,9 +83,11 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
 #[server(endpoint = "projector")]
 pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, AppError> {
     let db = super::request::db()?;
-    let (council_id, council_name) = crate::store::staff::council_by_slug_id(&db, &slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let crate::api::edge::CouncilRef {
+        id: council_id,
+        name: council_name,
+        ..
+    } = crate::api::edge::council(&db, &slug).await?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
     let (seq, room) = crate::services::room::snapshot(&db, assembly, false)
         .await?

@@ -21,24 +21,18 @@ pub struct FindingPage {
 
 #[server(endpoint = "list_councils")]
 pub async fn list_councils() -> Result<Vec<CouncilSummary>, AppError> {
-    let db = server::db()?;
+    let db = crate::api::request::db()?;
     Ok(crate::store::list_councils(&db).await?)
 }
 
 #[server(endpoint = "load_council_home")]
 pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
-    let db = server::db()?;
-    let slug = server::slug(&slug)?;
-    let council = crate::store::council_by_slug(&db, &slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let findings = crate::store::findings_of_council(&db, &slug).await?;
-    let surveys = match crate::store::staff::council_by_slug_id(&db, slug.as_str()).await? {
-        Some((council_id, _)) => crate::store::surveys::open_surveys(&db, council_id).await?,
-        None => Vec::new(),
-    };
+    let db = crate::api::request::db()?;
+    let council = crate::api::edge::council(&db, &slug).await?;
+    let findings = crate::store::findings_of_council(&db, &council.slug).await?;
+    let surveys = crate::store::surveys::open_surveys(&db, council.id).await?;
     Ok(CouncilHome {
-        council,
+        council: council.into(),
         findings,
         surveys,
     })
@@ -46,27 +40,13 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
 
 #[server(endpoint = "load_finding_page")]
 pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, AppError> {
-    let db = server::db()?;
-    let slug = server::slug(&slug)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound.with_status())?;
-    let council = crate::store::council_by_slug(&db, &slug)
+    let db = crate::api::request::db()?;
+    let council = crate::api::edge::council(&db, &slug).await?;
+    let finding = crate::store::finding_in_council(&db, &council.slug, crate::api::edge::id(&id)?)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let finding = crate::store::finding_in_council(&db, &slug, id)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    Ok(FindingPage { council, finding })
-}
-
-#[cfg(feature = "ssr")]
-mod server {
-    use crate::api::AppError;
-    use crate::domain::CouncilSlug;
-
-    pub use crate::api::request::db;
-
-    /// A malformed slug names no council: answered as "not found", like an unknown one.
-    pub fn slug(raw: &str) -> Result<CouncilSlug, AppError> {
-        CouncilSlug::parse(raw).map_err(|_| AppError::NotFound.with_status())
-    }
+    Ok(FindingPage {
+        council: council.into(),
+        finding,
+    })
 }

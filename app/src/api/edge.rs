@@ -8,15 +8,35 @@
 //! allows it 403.
 
 use super::AppError;
-use crate::domain::{Permission, Role};
+use crate::domain::{College, Council, CouncilSlug, Permission, Role, Wording};
+use crate::store::CouncilRecord;
 use crate::store::staff::{self, StaffMember};
 use sea_orm::DatabaseConnection;
 
-/// The council a request names.
+/// The council a request names, read once at the edge: its id, what pages show of it and the
+/// smallest group its results show on their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CouncilRef {
     pub id: i64,
+    pub slug: CouncilSlug,
     pub name: String,
+    pub territory: String,
+    pub description: Wording,
+    /// In the council's order.
+    pub colleges: Vec<College>,
+    pub min_group: usize,
+}
+
+impl From<CouncilRef> for Council {
+    fn from(council: CouncilRef) -> Self {
+        Council {
+            slug: council.slug,
+            name: council.name,
+            territory: council.territory,
+            description: council.description,
+            colleges: council.colleges,
+        }
+    }
 }
 
 /// A request from a staff member whose role in the council allows what they ask.
@@ -28,12 +48,26 @@ pub struct StaffCall {
     pub role: Role,
 }
 
-/// The council `slug` names, or 404.
+/// The council `slug` names, or 404 (a malformed slug names no council either).
 pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<CouncilRef, AppError> {
-    staff::council_by_slug_id(db, slug)
+    let not_found = || AppError::NotFound.with_status();
+    let slug = CouncilSlug::parse(slug).map_err(|_| not_found())?;
+    let CouncilRecord {
+        id,
+        council,
+        min_group,
+    } = crate::store::council_record(db, &slug)
         .await?
-        .map(|(id, name)| CouncilRef { id, name })
-        .ok_or_else(|| AppError::NotFound.with_status())
+        .ok_or_else(not_found)?;
+    Ok(CouncilRef {
+        id,
+        slug: council.slug,
+        name: council.name,
+        territory: council.territory,
+        description: council.description,
+        colleges: council.colleges,
+        min_group,
+    })
 }
 
 /// The signed-in staff member calling, if any (their session cookie, checked).
@@ -104,41 +138,8 @@ pub fn id(raw: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::NotFound.with_status())
 }
 
-/// The council a request names, with what pages show of it: its slug and its colleges.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CouncilInFull {
-    pub id: i64,
-    pub slug: crate::domain::CouncilSlug,
-    pub name: String,
-    pub colleges: Vec<crate::domain::College>,
-}
-
-/// The council `slug` names, with its colleges, or 404.
-pub async fn council_in_full(
-    db: &DatabaseConnection,
-    slug: &str,
-) -> Result<CouncilInFull, AppError> {
-    let not_found = || AppError::NotFound.with_status();
-    let parsed = crate::domain::CouncilSlug::parse(slug).map_err(|_| not_found())?;
-    let CouncilRef { id, .. } = council(db, slug).await?;
-    let crate::domain::Council {
-        slug,
-        name,
-        colleges,
-        ..
-    } = crate::store::council_by_slug(db, &parsed)
-        .await?
-        .ok_or_else(not_found)?;
-    Ok(CouncilInFull {
-        id,
-        slug,
-        name,
-        colleges,
-    })
-}
-
 /// A council's colleges as pages name them: key, and its own label if renamed.
-pub fn college_labels(colleges: Vec<crate::domain::College>) -> Vec<(String, Option<String>)> {
+pub fn college_labels(colleges: Vec<College>) -> Vec<(String, Option<String>)> {
     colleges
         .into_iter()
         .map(|c| (c.key.as_str().to_owned(), c.label))

@@ -31,16 +31,10 @@ pub struct LivePage {
 /// `order` is `recentes` for newest first; anything else sorts by support.
 #[server(endpoint = "live_page")]
 pub async fn load_live_page(slug: String, id: String, order: String) -> Result<LivePage, AppError> {
-    use crate::domain::{CouncilSlug, ParticipantId};
+    use crate::domain::ParticipantId;
     let db = super::request::db()?;
-    let council_slug = CouncilSlug::parse(&slug).map_err(|_| AppError::NotFound.with_status())?;
-    let council = crate::store::council_by_slug(&db, &council_slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let (council_id, _) = crate::store::staff::council_by_slug_id(&db, &slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound.with_status())?;
-    let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
+    let assembly = crate::api::edge::assembly_of(&db, council.id, &id).await?;
     let (seq, room) = crate::services::room::snapshot(&db, assembly, false)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
@@ -156,10 +150,8 @@ mod server {
         command: &ClientMessage,
     ) -> Result<Result<bool, &'static str>, AppError> {
         let db = crate::api::request::db()?;
-        let (council_id, _) = crate::store::staff::council_by_slug_id(&db, slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
-        crate::api::edge::assembly_of(&db, council_id, &assembly.to_string()).await?;
+        let council = crate::api::edge::council(&db, slug).await?;
+        crate::api::edge::assembly_of(&db, council.id, &assembly.to_string()).await?;
         // Set by the write guard on every write (drawn fresh on a first one).
         let participant = leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| {

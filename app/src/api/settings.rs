@@ -25,11 +25,13 @@ pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                min_group,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
     Ok(SettingsPage {
-        min_group_size: crate::store::min_group_size(&db, council_id).await?,
+        min_group_size: min_group,
         local_help: crate::store::local_help(&db, council_id).await?,
         council_slug: slug,
         council_name,

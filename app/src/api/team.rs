@@ -52,6 +52,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
@@ -128,6 +129,7 @@ pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ReadAuditLog).await?;

@@ -118,10 +118,13 @@ impl BallotBox {
         if let Some(known) = self.setups.lock().ok().and_then(|s| s.get(&key).cloned()) {
             return Ok(Some(known));
         }
-        let Some((council_id, _)) = crate::store::staff::council_by_slug_id(db, slug).await? else {
+        let Ok(council_slug) = crate::domain::CouncilSlug::parse(slug) else {
             return Ok(None);
         };
-        let setup = ballot_setup(db, council_id, vote_id).await?;
+        let Some(council) = crate::store::council_record(db, &council_slug).await? else {
+            return Ok(None);
+        };
+        let setup = ballot_setup(db, council.id, vote_id).await?;
         if let (Some(setup), Ok(mut setups)) = (&setup, self.setups.lock()) {
             setups.insert(key, setup.clone());
         }

@@ -107,10 +107,20 @@ pub async fn list_councils(db: &DatabaseConnection) -> Result<Vec<CouncilSummary
         .collect()
 }
 
-pub async fn council_by_slug(
+/// A council as a request's edge sees it: its row id, what pages show of it, and the
+/// smallest group its results show on their own; read once per request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilRecord {
+    pub id: i64,
+    pub council: Council,
+    pub min_group: usize,
+}
+
+/// The council a slug names, with its colleges in their order.
+pub async fn council_record(
     db: &DatabaseConnection,
     slug: &CouncilSlug,
-) -> Result<Option<Council>, DbErr> {
+) -> Result<Option<CouncilRecord>, DbErr> {
     let Some(found) = council::Entity::find()
         .filter(council::Column::Slug.eq(slug.as_str()))
         .one(db)
@@ -133,16 +143,29 @@ pub async fn council_by_slug(
             })
         })
         .collect::<Result<_, DbErr>>()?;
-    Ok(Some(Council {
-        slug: stored_slug(&found.slug)?,
-        name: found.name,
-        territory: found.territory,
-        description: Wording {
-            plain: found.description,
-            easy: found.description_easy,
+    Ok(Some(CouncilRecord {
+        id: found.id,
+        min_group: usize::try_from(found.min_group_size)
+            .unwrap_or(crate::domain::MIN_GROUP_DEFAULT as usize),
+        council: Council {
+            slug: stored_slug(&found.slug)?,
+            name: found.name,
+            territory: found.territory,
+            description: Wording {
+                plain: found.description,
+                easy: found.description_easy,
+            },
+            colleges,
         },
-        colleges,
     }))
+}
+
+/// What pages show of the council a slug names.
+pub async fn council_by_slug(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+) -> Result<Option<Council>, DbErr> {
+    Ok(council_record(db, slug).await?.map(|record| record.council))
 }
 
 /// The council's findings in diagnosis order.

@@ -13,6 +13,7 @@ pub mod votes;
 
 pub use connect::{begin_write, connect, forget_history};
 pub use councils::{
-    NewCouncil, NewFinding, council_by_slug, finding_in_council, findings_of_council, has_councils,
-    insert_council, list_councils, local_help, min_group_size, set_local_help, set_min_group_size,
+    CouncilRecord, NewCouncil, NewFinding, council_by_slug, council_record, finding_in_council,
+    findings_of_council, has_councils, insert_council, list_councils, local_help, min_group_size,
+    set_local_help, set_min_group_size,
 };

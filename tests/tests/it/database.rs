@@ -74,10 +74,13 @@ async fn the_testimony_migration_renumbers_and_keeps_every_link() -> anyhow::Res
         agora_app::store::seal::SealKey::from_bytes(&agora_app::store::seal::SealKey::generate())
             .ok_or_else(|| anyhow::anyhow!("seal key"))?;
     demo::seed(&db, &key).await?;
-    let council = agora_app::store::staff::council_by_slug_id(&db, demo::slug())
-        .await?
-        .map(|(id, _)| id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council = agora_app::store::council_record(
+        &db,
+        &agora_app::domain::CouncilSlug::parse(demo::slug())?,
+    )
+    .await?
+    .map(|record| record.id)
+    .ok_or_else(|| anyhow::anyhow!("the council"))?;
     Migrator::down(&db, Some(1)).await?;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     for id in 1..=3_i64 {

@@ -86,9 +86,9 @@ async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -
     }
     let pending = staff::pending_invitations(
         &app.db,
-        staff::council_by_slug_id(&app.db, here.as_str())
+        agora_app::store::council_record(&app.db, &here)
             .await?
-            .map(|(id, _)| id)
+            .map(|record| record.id)
             .unwrap_or_default(),
     )
     .await?;

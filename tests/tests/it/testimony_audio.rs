@@ -346,10 +346,7 @@ async fn a_testimony_about_an_assembly_is_chosen_for_the_screen_from_its_console
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
     let here = CouncilSlug::parse(slug)?;
-    let council = agora_app::store::staff::council_by_slug_id(&app.db, slug)
-        .await?
-        .map(|(id, _)| id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council = app.demo_council_id().await?;
     let plenary = assembly::Entity::find()
         .filter(assembly::Column::CouncilId.eq(council))
         .filter(assembly::Column::PublishedAt.is_not_null())

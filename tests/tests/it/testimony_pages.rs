@@ -80,7 +80,13 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
         "the whole link, to keep"
     );
     let help = html.find("Vous n'êtes pas seul·e").unwrap_or(usize::MAX);
-    let title = html.find("<h1>Votre témoignage</h1>").unwrap_or(0);
+    let title = html.find("<h1").unwrap_or(0);
+    let heading = html[title..].split("</h1>").next().unwrap_or_default();
+    assert_eq!(
+        heading.replace("<!>", ""),
+        "<h1>Votre témoignage",
+        "the page's heading"
+    );
     assert!(help < title, "the help comes first: {html}");
     assert!(html.contains("En attente de relecture"));
     // The link again later, in another browser: its token goes into the cookie and the
@@ -376,10 +382,7 @@ async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
     let here = CouncilSlug::parse(slug)?;
-    let council = agora_app::store::staff::council_by_slug_id(&app.db, slug)
-        .await?
-        .map(|(id, _)| id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council = app.demo_council_id().await?;
     let today = chrono::Utc::now().date_naive();
     let mut tokens = Vec::new();
     for (text, report) in [
@@ -462,10 +465,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
     let app = TestApp::with_demo().await?;
     let slug = demo::slug();
     let here = CouncilSlug::parse(slug)?;
-    let council = agora_app::store::staff::council_by_slug_id(&app.db, slug)
-        .await?
-        .map(|(id, _)| id)
-        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let council = app.demo_council_id().await?;
     let today = chrono::Utc::now().date_naive();
     let mut posted = Vec::new();
     for (text, projector) in [("Pour l'écran.", true), ("Pas pour l'écran.", false)] {

@@ -28,6 +28,7 @@ pub async fn load_surveys(slug: String) -> Result<SurveysPage, AppError> {
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare =
         crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
@@ -127,6 +128,7 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;

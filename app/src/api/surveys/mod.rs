@@ -34,6 +34,7 @@ pub async fn load_survey(slug: String, id: String) -> Result<SurveyPage, AppErro
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     // A draft is a preview for those who write it, and found by nobody else.
     let preview = crate::api::edge::caller_allowed(
@@ -156,6 +157,8 @@ pub(crate) mod server {
         let crate::api::edge::CouncilRef {
             id: council_id,
             name: council_name,
+            min_group,
+            ..
         } = crate::api::edge::council(db, slug).await?;
         let survey = crate::store::surveys::survey_view(db, council_id, parse_id(id)?)
             .await?
@@ -164,7 +167,6 @@ pub(crate) mod server {
         let staff = crate::api::edge::caller_allowed(db, council_id, Permission::ReadResults)
             .await?
             .is_some();
-        let min_group = crate::store::min_group_size(db, council_id).await?;
         let chosen = match by.trim() {
             "" => survey
                 .questions()

@@ -45,7 +45,7 @@ pub struct TestimonyLinkPage {
 pub async fn load_testimony_link(slug: String) -> Result<TestimonyLinkPage, AppError> {
     use crate::store::testimonies::{TestimonyError, by_token};
     let db = crate::api::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let token = server::private_token()?;
     let testimony = match by_token(&db, &token).await {
         Ok((council_id, testimony)) if council_id == council.id => testimony,
@@ -83,7 +83,7 @@ pub async fn act_on_testimony(
     use crate::domain::testimony::{Consent, Story};
     use crate::store::testimonies::{self, TestimonyError};
     let db = crate::api::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let token = server::private_token()?;
     match testimonies::by_token(&db, &token).await {
         Ok((council_id, _)) if council_id == council.id => {}

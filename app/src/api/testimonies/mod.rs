@@ -34,7 +34,7 @@ pub struct TestimonyFormPage {
 #[server(endpoint = "testimony_form")]
 pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppError> {
     let db = super::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let findings = crate::store::findings_of_council(&db, &council.slug)
         .await?
         .into_iter()
@@ -67,7 +67,7 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     let field = |name: &str| form.text(name);
     let slug = field("slug");
     let db = super::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let back = format!("/{slug}/temoignages/nouveau");
     // A recording cannot be given back: the message beside its field says to choose it again.
     let echo = |field: Option<&str>, message: &str| {

@@ -34,7 +34,7 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     use crate::domain::testimony::{Surface, suggests_distress};
     use crate::store::testimonies::{queue, shown_on};
     let db = crate::api::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let moderator = crate::api::edge::caller_allowed(&db, council.id, Permission::ModerateLive)
         .await?
         .is_some();
@@ -224,7 +224,7 @@ pub async fn testimonies_report_csv(
         council: crate::api::edge::CouncilRef { id: council_id, .. },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
         .await
         .map_err(AppError::from)?;
@@ -288,7 +288,7 @@ pub struct TestimonyScreenPage {
 #[server(endpoint = "testimony_screen")]
 pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, AppError> {
     let db = crate::api::request::db()?;
-    let council = crate::api::edge::council_in_full(&db, &slug).await?;
+    let council = crate::api::edge::council(&db, &slug).await?;
     let testimony = crate::store::testimonies::on_screen(&db, council.id)
         .await
         .map_err(AppError::from)?;

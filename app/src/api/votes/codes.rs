@@ -70,6 +70,7 @@ pub async fn load_code_sheet(slug: String, id: String) -> Result<CodeSheet, AppE
             crate::api::edge::CouncilRef {
                 id: council_id,
                 name: council_name,
+                ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;

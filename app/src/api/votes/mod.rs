@@ -63,25 +63,24 @@ pub struct VotePage {
 
 #[server(endpoint = "votes")]
 pub async fn load_votes(slug: String) -> Result<VotesPage, AppError> {
-    use crate::domain::{CouncilSlug, Permission};
+    use crate::domain::Permission;
     let db = server::db()?;
     let crate::api::edge::CouncilRef {
         id: council_id,
+        slug: council_slug,
         name: council_name,
+        colleges,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare = server::allowed(&db, council_id, Permission::PrepareAssemblies)
         .await?
         .is_some();
     let votes =
         crate::store::votes::votes_of(&db, council_id, can_prepare, chrono::Utc::now()).await?;
-    let council_slug = CouncilSlug::parse(&slug).map_err(|_| AppError::NotFound.with_status())?;
     let (findings, colleges, assemblies) = if can_prepare {
-        let council = crate::store::council_by_slug(&db, &council_slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound.with_status())?;
         (
             crate::store::findings_of_council(&db, &council_slug).await?,
-            council.colleges,
+            colleges,
             crate::store::assemblies::assemblies_of(&db, council_id, true).await?,
         )
     } else {
@@ -171,6 +170,8 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        colleges,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let role = crate::api::edge::caller_role(&db, council_id).await?;
     let can = |permission| role.is_some_and(|role| role.can(permission));
@@ -190,7 +191,7 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     Ok(VotePage {
         council_slug: slug.clone(),
         council_name,
-        colleges: server::colleges(&db, &slug).await?,
+        colleges,
         vote,
         voted,
         step,
@@ -335,10 +336,10 @@ pub(crate) mod server {
     use super::BallotProgress;
     use crate::api::AppError;
     use crate::api::forms::{FormEcho, PageFlash};
+    use crate::domain::ParticipantId;
     use crate::domain::vote::{
         BallotDraft, BallotForm, BallotProblem, BallotSetting, VoteFields, VoteInfo,
     };
-    use crate::domain::{College, CouncilSlug, ParticipantId};
     use sea_orm::DatabaseConnection;
     use std::collections::BTreeMap;
 
@@ -356,14 +357,6 @@ pub(crate) mod server {
         crate::store::votes::vote_info(db, council_id, id, staff, chrono::Utc::now())
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())
-    }
-
-    pub async fn colleges(db: &DatabaseConnection, slug: &str) -> Result<Vec<College>, AppError> {
-        let slug = CouncilSlug::parse(slug).map_err(|_| AppError::NotFound.with_status())?;
-        Ok(crate::store::council_by_slug(db, &slug)
-            .await?
-            .map(|council| council.colleges)
-            .unwrap_or_default())
     }
 
     /// The participant of this write (set by the write guard, drawn fresh on a first one).

@@ -26,12 +26,14 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        colleges,
+        min_group,
+        ..
     } = crate::api::edge::council(&db, &slug).await?;
     let staff = server::allowed(&db, council_id, Permission::ReadResults)
         .await?
         .is_some();
     let vote = server::vote(&db, council_id, &id, staff).await?;
-    let min_group = crate::store::min_group_size(&db, council_id).await?;
     let results = if vote.results_public() || staff {
         if vote.ended {
             server::settle(&db, vote.id).await?;
@@ -49,7 +51,7 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
     Ok(ResultsPage {
         council_slug: slug.clone(),
         council_name,
-        colleges: server::colleges(&db, &slug).await?,
+        colleges,
         can_export: staff && vote.ended,
         waiting: crate::store::votes::waiting_count(&db, vote.id).await?,
         vote,

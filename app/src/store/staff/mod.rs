@@ -52,18 +52,6 @@ pub enum StaffError {
     Db(#[from] DbErr),
 }
 
-/// The council a slug names, as its id and name.
-pub async fn council_by_slug_id(
-    db: &DatabaseConnection,
-    slug: &str,
-) -> Result<Option<(i64, String)>, DbErr> {
-    Ok(council::Entity::find()
-        .filter(council::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .map(|c| (c.id, c.name)))
-}
-
 /// The staff of a council, by name.
 pub async fn council_members(
     db: &DatabaseConnection,

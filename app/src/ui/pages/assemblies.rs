@@ -9,6 +9,7 @@ use crate::api::{
     load_assemblies, load_assembly, load_assembly_editor,
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
+use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::components::{
     FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, form_refusal, notice,
 };
@@ -230,20 +231,14 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
     });
     let code = assembly.join_code.spaced();
     view! {
-        <Title text=assembly.title.clone()/>
-        <nav class="breadcrumb" aria-label=i18n.t("breadcrumb-label")>
-            <ol>
-                <li>
-                    <A href=council_href>
-                        <span lang="fr">{council_name}</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=list_href>{i18n.t("assemblies-title")}</A>
-                </li>
-            </ol>
-        </nav>
-        <h1 lang="fr">{assembly.title.clone()}</h1>
+        <PageHeader
+            tab=assembly.title.clone()
+            crumbs=vec![
+                Crumb::new(council_href, Label::Council(council_name)),
+                Crumb::new(list_href, Label::Interface(i18n.text("assemblies-title"))),
+            ]
+            heading=Label::Council(assembly.title.clone())
+        />
         {draft}
         <p class="lead">
             <strong>{i18n.t("assembly-when")}</strong>

@@ -44,7 +44,9 @@ fn FindingView(page: FindingPage) -> impl IntoView {
                     <A href="/">{i18n.t("breadcrumb-home")}</A>
                 </li>
                 <li lang="fr">
-                    <A href=council_href.clone()>{council.name}</A>
+                    <A href=council_href.clone() exact=true>
+                        {council.name}
+                    </A>
                 </li>
                 <li lang="fr" aria-current="page">
                     {title_text}

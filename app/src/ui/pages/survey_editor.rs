@@ -10,13 +10,13 @@ use crate::api::{
     load_surveys,
 };
 use crate::domain::survey::{Profile, QuestionKind, SurveyState};
+use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::components::{FieldKind, FormField, Picto, SubmitOrCheck};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -128,17 +128,13 @@ fn SurveysView(page: SurveysPage) -> impl IntoView {
         }
     });
     view! {
-        <Title text=i18n.text("surveys-title")/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
-        <h1>
-            <Picto name="findings"/>
-            {i18n.t("surveys-title")}
-        </h1>
-        {notice(i18n, &flash)}
+        <PageHeader
+            tab=i18n.text("surveys-title")
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            picto="findings"
+            heading=Label::Interface(i18n.text("surveys-title"))
+            flash=flash
+        />
         {list}
         {form}
     }
@@ -337,15 +333,17 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
     };
     let run = action.map(|action| run_button(i18n, &council_slug, survey.id, action, None));
     view! {
-        <Title text=title.clone()/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}/questionnaires")>{i18n.t("surveys-title")}</A>
-            " — "
-            <span lang="fr">{council_name}</span>
-        </p>
-        <h1>
-            <span lang="fr">{title}</span>
-        </h1>
+        <PageHeader
+            tab=title.clone()
+            crumbs=vec![
+                Crumb::council(&council_slug, council_name),
+                Crumb::new(
+                    format!("/{council_slug}/questionnaires"),
+                    Label::Interface(i18n.text("surveys-title")),
+                ),
+            ]
+            heading=Label::Council(title)
+        />
         <p class="tag">{i18n.t(state_label(survey.state))}</p>
         {notice(i18n, &flash)}
         {form_refusal(i18n, &flash, "run")}

@@ -14,13 +14,13 @@ use crate::domain::survey::{
     Group, Highlight, QuestionKind, QuestionResult, SCALE_POINTS, SurveyQuestion, SurveyState,
     SurveyView, answer_key,
 };
+use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::components::{Picto, ReadAloud};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -185,16 +185,12 @@ fn SurveyView(page: SurveyPage) -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text=title.clone()/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
-        <h1>
-            <Picto name="findings"/>
-            <span lang="fr">{title}</span>
-        </h1>
+        <PageHeader
+            tab=title.clone()
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            picto="findings"
+            heading=Label::Council(title)
+        />
         {(!sent).then(|| notice(i18n, &flash))}
         {body}
         <p>

@@ -60,16 +60,15 @@ pub(super) fn SurveySummaryView(page: SurveyResultsPage) -> impl IntoView {
         }
     };
     view! {
-        <Title text=title.clone()/>
-        <p class="breadcrumb">
-            <A href=full.clone()>{i18n.t("survey-summary-full")}</A>
-        </p>
-        <h1>
-            <Picto name="results"/>
-            {i18n.t("survey-summary-title")}
-            " : "
-            <span lang="fr">{title}</span>
-        </h1>
+        <PageHeader
+            tab=title.clone()
+            crumbs=vec![
+                Crumb::new(full.clone(), Label::Interface(i18n.text("survey-summary-full"))),
+            ]
+            picto="results"
+            heading=Label::Interface(i18n.text("survey-summary-title"))
+            about=title
+        />
         {body}
         <p>
             <A href=full>
@@ -252,18 +251,13 @@ pub(super) fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
         }
     };
     view! {
-        <Title text=title.clone()/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
-        <h1>
-            <Picto name="results"/>
-            {i18n.t("survey-results-title")}
-            " : "
-            <span lang="fr">{title}</span>
-        </h1>
+        <PageHeader
+            tab=title.clone()
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            picto="results"
+            heading=Label::Interface(i18n.text("survey-results-title"))
+            about=title
+        />
         {body}
     }
 }

@@ -93,14 +93,12 @@ pub(super) fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
         }
     });
     view! {
-        <Title text=i18n.text("testimony-link-title")/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
         {distress.then(|| help_panel(i18n, true, &local_help))}
-        <h1>{i18n.t("testimony-link-title")}</h1>
+        <PageHeader
+            tab=i18n.text("testimony-link-title")
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            heading=Label::Interface(i18n.text("testimony-link-title"))
+        />
         {(!just_posted).then(|| notice(i18n, &flash))}
         {form_refusal(i18n, &flash, "author")}
         {keep}

@@ -21,6 +21,7 @@ use crate::api::{
 use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
+use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::components::{FieldKind, FormField, Picto, ReadAloud, ScreenRefresh};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
@@ -282,17 +283,13 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         }
     });
     view! {
-        <Title text=i18n.text("testimony-wall-title")/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
-        <h1>
-            <Picto name="review"/>
-            {i18n.t("testimony-wall-title")}
-        </h1>
-        {notice(i18n, &flash)}
+        <PageHeader
+            tab=i18n.text("testimony-wall-title")
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            picto="review"
+            heading=Label::Interface(i18n.text("testimony-wall-title"))
+            flash=flash
+        />
         <p>
             <A href=format!("/{council_slug}/temoignages/nouveau") attr:class="button">
                 {i18n.t("testimony-new-title")}

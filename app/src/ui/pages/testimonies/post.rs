@@ -91,16 +91,12 @@ pub(super) fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
         report: ticked("report"),
     };
     view! {
-        <Title text=i18n.text("testimony-new-title")/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}")>
-                <span lang="fr">{council_name}</span>
-            </A>
-        </p>
-        <h1>
-            <Picto name="review"/>
-            {i18n.t("testimony-new-title")}
-        </h1>
+        <PageHeader
+            tab=i18n.text("testimony-new-title")
+            crumbs=vec![Crumb::council(&council_slug, council_name)]
+            picto="review"
+            heading=Label::Interface(i18n.text("testimony-new-title"))
+        />
         <p class="lead">{i18n.t("testimony-new-intro")}</p>
         {help_panel(i18n, false, &local_help)}
         {form_refusal(i18n, &flash, "testimony")}

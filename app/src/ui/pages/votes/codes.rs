@@ -65,13 +65,12 @@ pub(crate) fn code_sheet(
         .into_any()
     };
     view! {
-        <Title text=i18n.text(texts.title)/>
-        <p class="breadcrumb no-print">
-            <A href=back>
-                <span lang="fr">{what.clone()}</span>
-            </A>
-        </p>
-        <h1 class="no-print">{i18n.t(texts.title)}</h1>
+        <PageHeader
+            tab=i18n.text(texts.title)
+            crumbs=vec![Crumb::new(back, Label::Council(what.clone()))]
+            heading=Label::Interface(i18n.text(texts.title))
+            screen_only=true
+        />
         {body}
     }
     .into_any()

@@ -24,6 +24,7 @@ use crate::domain::tally::{Integrity, MAJORITY_GRADES, Method, method_key};
 use crate::domain::vote::{BallotDraft, Figure, StandingRow, VoteInfo, VoteResults, VoteState};
 use crate::domain::{College, TITLE_MAX};
 use crate::ui::components::college_name;
+use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::components::{FieldKind, FormField, Notice, Picto, ScreenRefresh};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};

@@ -89,16 +89,18 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
     });
     let how = format!("{}-how", method_name(vote.method));
     view! {
-        <Title text=vote.title.clone()/>
-        <p class="breadcrumb">
-            <A href=format!("/{council_slug}/votes")>{i18n.t("votes-title")}</A>
-            " — "
-            <span lang="fr">{council_name}</span>
-        </p>
-        <h1>
-            <Picto name="vote"/>
-            <span lang="fr">{vote.title.clone()}</span>
-        </h1>
+        <PageHeader
+            tab=vote.title.clone()
+            crumbs=vec![
+                Crumb::council(&council_slug, council_name),
+                Crumb::new(
+                    format!("/{council_slug}/votes"),
+                    Label::Interface(i18n.text("votes-title")),
+                ),
+            ]
+            picto="vote"
+            heading=Label::Council(vote.title.clone())
+        />
         <p class="tag">{i18n.text(state_label(&vote))}</p>
         <p>{period(i18n, &vote)}</p>
         <p>

@@ -170,18 +170,15 @@ pub(super) fn ResultsView(page: ResultsPage) -> impl IntoView {
     let state = i18n.text(state_label(&vote));
     let back = format!("/{council_slug}/votes/{}", vote.id);
     view! {
-        <Title text=heading.clone()/>
-        <p class="breadcrumb">
-            <A href=back>
-                <span lang="fr">{vote.title}</span>
-            </A>
-            " — "
-            <span lang="fr">{council_name}</span>
-        </p>
-        <h1>
-            <Picto name="results"/>
-            {heading}
-        </h1>
+        <PageHeader
+            tab=heading.clone()
+            crumbs=vec![
+                Crumb::council(&council_slug, council_name),
+                Crumb::new(back, Label::Council(vote.title)),
+            ]
+            picto="results"
+            heading=Label::Interface(heading)
+        />
         <p class="tag">{state}</p>
         {hidden_note}
         {mixing_note}
