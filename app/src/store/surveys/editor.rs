@@ -2,6 +2,7 @@
 //! questions added or removed while it is a draft.
 
 use super::*;
+use sea_orm::DatabaseTransaction;
 
 /// Checks and stores a new survey (a draft) with its sections, questions and options, all
 /// or nothing; in the audit log.
@@ -51,35 +52,7 @@ pub async fn create_survey(db: &DatabaseConnection, new: &NewSurvey) -> Result<i
         .await?
         .id;
         for (q, question) in questions.iter().enumerate() {
-            let question_id = survey_question::ActiveModel {
-                survey_id: Set(survey_id),
-                section_id: Set(section_id),
-                position: Set(position(q)),
-                kind: Set(question.kind.key().to_owned()),
-                prompt: Set(question.prompt.plain.trim().to_owned()),
-                prompt_easy: Set(question.prompt.easy.trim().to_owned()),
-                required: Set(question.required),
-                profile: Set(question.profile.map(|p| p.key().to_owned())),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?
-            .id;
-            let options = question
-                .options
-                .iter()
-                .filter(|o| !o.plain.trim().is_empty());
-            for (o, option) in options.enumerate() {
-                survey_option::ActiveModel {
-                    question_id: Set(question_id),
-                    position: Set(position(o)),
-                    label: Set(option.plain.trim().to_owned()),
-                    label_easy: Set(option.easy.trim().to_owned()),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
-            }
+            insert_question(&txn, survey_id, section_id, position(q), question).await?;
         }
     }
     let detail = audit_detail(&[("survey", &survey_id.to_string())]);
@@ -93,6 +66,46 @@ pub async fn create_survey(db: &DatabaseConnection, new: &NewSurvey) -> Result<i
     .await?;
     txn.commit().await?;
     Ok(survey_id)
+}
+
+/// A question and its options (blank ones left out), at `position` in its survey.
+async fn insert_question(
+    txn: &DatabaseTransaction,
+    survey_id: i64,
+    section_id: i64,
+    position: i32,
+    question: &QuestionDraft,
+) -> Result<i64, DbErr> {
+    let question_id = survey_question::ActiveModel {
+        survey_id: Set(survey_id),
+        section_id: Set(section_id),
+        position: Set(position),
+        kind: Set(question.kind.key().to_owned()),
+        prompt: Set(question.prompt.plain.trim().to_owned()),
+        prompt_easy: Set(question.prompt.easy.trim().to_owned()),
+        required: Set(question.required),
+        profile: Set(question.profile.map(|p| p.key().to_owned())),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?
+    .id;
+    let options = question
+        .options
+        .iter()
+        .filter(|o| !o.plain.trim().is_empty());
+    for (o, option) in options.enumerate() {
+        survey_option::ActiveModel {
+            question_id: Set(question_id),
+            position: Set(self::position(o)),
+            label: Set(option.plain.trim().to_owned()),
+            label_easy: Set(option.easy.trim().to_owned()),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(question_id)
 }
 
 pub(super) fn position(index: usize) -> i32 {
@@ -171,35 +184,8 @@ pub async fn add_question(
         .filter(survey_question::Column::SurveyId.eq(id))
         .count(&txn)
         .await?;
-    let question_id = survey_question::ActiveModel {
-        survey_id: Set(id),
-        section_id: Set(section_id),
-        position: Set(i32::try_from(count).unwrap_or(i32::MAX)),
-        kind: Set(question.kind.key().to_owned()),
-        prompt: Set(question.prompt.plain.trim().to_owned()),
-        prompt_easy: Set(question.prompt.easy.trim().to_owned()),
-        required: Set(question.required),
-        profile: Set(question.profile.map(|p| p.key().to_owned())),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?
-    .id;
-    let options = question
-        .options
-        .iter()
-        .filter(|o| !o.plain.trim().is_empty());
-    for (o, option) in options.enumerate() {
-        survey_option::ActiveModel {
-            question_id: Set(question_id),
-            position: Set(position(o)),
-            label: Set(option.plain.trim().to_owned()),
-            label_easy: Set(option.easy.trim().to_owned()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
+    let at = i32::try_from(count).unwrap_or(i32::MAX);
+    let question_id = insert_question(&txn, id, section_id, at, question).await?;
     let detail = audit_detail(&[("survey", &id.to_string())]);
     record_audit(&txn, Some(council_id), by, "survey-question-added", &detail).await?;
     txn.commit().await?;

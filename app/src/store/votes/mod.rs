@@ -42,7 +42,9 @@ pub enum VoteError {
     UnknownAssembly,
     #[error("no such vote in this council")]
     NotFound,
-    /// A change the vote's state does not allow (a Fluent id).
+    /// A change the vote's state does not allow: the id of the rule `VoteState::change`
+    /// refused with, which the api layer shows as its message (as `Rule` in the other
+    /// features' refusals).
     #[error("refused: {0}")]
     Refused(&'static str),
     #[error(transparent)]
