@@ -48,6 +48,8 @@ export default defineConfig({
       AGORA_ADDRESS: `127.0.0.1:${port}`,
       DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
       AGORA_SITE_ROOT: 'target/site',
+      // Every browser of the suite is a new participant arriving from 127.0.0.1.
+      AGORA_NEW_PARTICIPANTS_ADDRESS: '100000/60',
       RUST_LOG: 'warn',
     },
   },

@@ -127,10 +127,11 @@ pub fn request_preferences() -> crate::domain::Preferences {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| {
             let header = parts.headers.get(http::header::COOKIE)?;
-            header
-                .to_str()
-                .ok()
-                .map(crate::domain::Preferences::from_cookie_header)
+            header.to_str().ok().map(|header| {
+                let cookies = leptos::prelude::use_context::<crate::domain::CookiePolicy>()
+                    .unwrap_or_default();
+                crate::domain::Preferences::from_cookie_header(header, cookies)
+            })
         })
         .unwrap_or_default()
 }

@@ -35,7 +35,7 @@ impl RateLimit {
 }
 
 /// What one request, one address and one participant may send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest request body accepted (`AGORA_MAX_BODY_BYTES`).
     pub max_body_bytes: usize,
@@ -44,6 +44,19 @@ pub struct Limits {
     pub per_address: RateLimit,
     /// Writes from one participant (`AGORA_WRITE_LIMIT_PARTICIPANT`).
     pub per_participant: RateLimit,
+    /// New participants from one address (`AGORA_NEW_PARTICIPANTS_ADDRESS`): a browser's
+    /// first write, or a script's that drops or forges the cookie. Enough for a plenary
+    /// arriving at once through a venue's one address; a bound on a script's fresh
+    /// identities (and so on its ballots in an open vote).
+    pub new_participants_per_address: RateLimit,
+    /// Connections from these addresses are a reverse proxy's (`AGORA_TRUSTED_PROXIES`,
+    /// comma-separated): their `X-Forwarded-For` / `Forwarded` names the client. Nobody
+    /// else's is read.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The longest a request may take to send its body (`AGORA_BODY_READ_SECONDS`): a
+    /// client that trickles bytes would otherwise hold a connection and its memory for
+    /// ever. Long enough for a five-minute recording over a slow phone connection.
+    pub body_read_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -58,6 +71,12 @@ impl Default for Limits {
                 writes: 30,
                 per: Duration::from_secs(60),
             },
+            body_read_timeout: Duration::from_secs(120),
+            new_participants_per_address: RateLimit {
+                writes: 300,
+                per: Duration::from_secs(600),
+            },
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -98,6 +117,10 @@ pub enum ConfigError {
     MaxBody(String),
     #[error("{0} must be like 600/60 (writes per seconds), got {1:?}")]
     RateLimit(&'static str, String),
+    #[error("AGORA_BODY_READ_SECONDS must be a number of seconds from 1 to 3600, got {0:?}")]
+    BodyReadTimeout(String),
+    #[error("AGORA_TRUSTED_PROXIES must be IP addresses separated by commas, got {0:?}")]
+    TrustedProxies(String),
 }
 
 impl Config {
@@ -148,13 +171,35 @@ impl Config {
                 .filter(|n| *n > 1024)
                 .ok_or(ConfigError::MaxBody(raw))?;
         }
+        if let Some(raw) = lookup("AGORA_BODY_READ_SECONDS") {
+            let seconds = raw
+                .trim()
+                .parse()
+                .ok()
+                .filter(|s| (1..=3600).contains(s))
+                .ok_or(ConfigError::BodyReadTimeout(raw))?;
+            limits.body_read_timeout = Duration::from_secs(seconds);
+        }
         for (key, slot) in [
             ("AGORA_WRITE_LIMIT_ADDRESS", &mut limits.per_address),
             ("AGORA_WRITE_LIMIT_PARTICIPANT", &mut limits.per_participant),
+            (
+                "AGORA_NEW_PARTICIPANTS_ADDRESS",
+                &mut limits.new_participants_per_address,
+            ),
         ] {
             if let Some(raw) = lookup(key) {
                 *slot = RateLimit::parse(&raw).ok_or(ConfigError::RateLimit(key, raw))?;
             }
+        }
+        if let Some(raw) = lookup("AGORA_TRUSTED_PROXIES") {
+            limits.trusted_proxies = raw
+                .split(',')
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|_| ConfigError::TrustedProxies(raw.clone()))?;
         }
         let seal_key_file = lookup("AGORA_SEAL_KEY_FILE")
             .map(PathBuf::from)
@@ -240,6 +285,9 @@ mod tests {
             ("AGORA_MAX_BODY_BYTES", "4096"),
             ("AGORA_WRITE_LIMIT_ADDRESS", "100/10"),
             ("AGORA_WRITE_LIMIT_PARTICIPANT", " 3 / 1 "),
+            ("AGORA_BODY_READ_SECONDS", "15"),
+            ("AGORA_NEW_PARTICIPANTS_ADDRESS", "20/60"),
+            ("AGORA_TRUSTED_PROXIES", "127.0.0.1, ::1"),
         ])
         .map(|c| c.limits)
         .ok();
@@ -255,6 +303,15 @@ mod tests {
                     writes: 3,
                     per: Duration::from_secs(1)
                 },
+                body_read_timeout: Duration::from_secs(15),
+                new_participants_per_address: RateLimit {
+                    writes: 20,
+                    per: Duration::from_secs(60)
+                },
+                trusted_proxies: vec![
+                    std::net::IpAddr::from([127, 0, 0, 1]),
+                    std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+                ],
             })
         );
     }
@@ -299,6 +356,19 @@ mod tests {
             load(&[("AGORA_MAX_BODY_BYTES", "12")]),
             Err(ConfigError::MaxBody(_))
         ));
+        assert!(matches!(
+            load(&[("AGORA_TRUSTED_PROXIES", "127.0.0.1, nginx")]),
+            Err(ConfigError::TrustedProxies(_))
+        ));
+        for bad in ["0", "3601", "soon", "-5"] {
+            assert!(
+                matches!(
+                    load(&[("AGORA_BODY_READ_SECONDS", bad)]),
+                    Err(ConfigError::BodyReadTimeout(_))
+                ),
+                "{bad}"
+            );
+        }
         for bad in ["", "10", "0/60", "10/0", "ten/60", "10/-1"] {
             assert!(
                 matches!(

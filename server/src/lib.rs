@@ -9,6 +9,7 @@ pub mod protection;
 pub mod security;
 
 use agora_app::api::StaffSetup;
+use agora_app::domain::CookiePolicy;
 use agora_app::store::seal::{self, SealKey};
 use agora_app::{App, shell};
 use agora_migrations::{Migrator, MigratorTrait};
@@ -37,14 +38,21 @@ pub struct AppState {
     pub ballot_box: agora_app::services::BallotBox,
     /// Seals ballots and survey responses while they wait to be mixed (`open_seal_key`).
     pub seal_key: SealKey,
+    /// How cookies are named and flagged: `Secure` and prefixed under https.
+    pub cookies: CookiePolicy,
 }
 
 impl AppState {
     pub fn new(config: &Config, db: DatabaseConnection, seal_key: SealKey) -> anyhow::Result<Self> {
         Ok(Self {
             seal_key: seal_key.clone(),
+            cookies: CookiePolicy::for_url(&config.public_url),
             leptos_options: leptos_options(config),
-            write_guard: Arc::new(WriteGuard::new(config.limits, &config.public_url)),
+            write_guard: Arc::new(WriteGuard::new(
+                &config.limits,
+                &config.public_url,
+                &seal_key,
+            )),
             staff: staff_setup(&config.public_url)?,
             live: Arc::new(live::Hub::new(db.clone())),
             ballot_box: agora_app::services::BallotBox::start(db.clone(), seal_key),
@@ -67,7 +75,6 @@ fn staff_setup(public_url: &str) -> anyhow::Result<StaffSetup> {
     Ok(StaffSetup {
         webauthn: Arc::new(webauthn),
         public_url: public_url.to_owned(),
-        secure_cookies: public_url.starts_with("https://"),
     })
 }
 
@@ -159,11 +166,13 @@ pub fn router(state: AppState) -> Router {
     let fallback_publisher = publisher.clone();
     let ballot_box = state.ballot_box.clone();
     let seal_key = state.seal_key.clone();
+    let cookies = state.cookies;
     let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
         move || {
             provide_context(fallback_db.clone());
             provide_context(fallback_staff.clone());
             provide_context(fallback_publisher.clone());
+            provide_context(cookies);
             security::set_page_policy();
         },
         shell,
@@ -184,6 +193,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(publisher.clone());
                 provide_context(ballot_box.clone());
                 provide_context(seal_key.clone());
+                provide_context(cookies);
                 security::set_page_policy();
             },
             {
@@ -214,7 +224,7 @@ pub fn router(state: AppState) -> Router {
             tower_http::compression::CompressionLayer::new()
                 .quality(tower_http::CompressionLevel::Precise(5)),
         );
-    security::with_security_headers(router)
+    security::with_security_headers(router, cookies.is_secure())
 }
 
 /// A testimony's private link: its token goes into an HttpOnly cookie and the browser on to
@@ -225,7 +235,8 @@ async fn open_private_link(
     State(state): State<AppState>,
     axum::extract::Path((slug, token)): axum::extract::Path<(String, String)>,
 ) -> axum::response::Response {
-    use agora_app::api::{private_link_cookie, private_link_token};
+    use agora_app::api::private_link_token;
+    use agora_app::domain::Cookie;
     use axum::http::{HeaderValue, StatusCode, header};
     let Ok(slug) = agora_app::domain::CouncilSlug::parse(&slug) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -235,7 +246,7 @@ async fn open_private_link(
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let Some(cookie) = private_link_token(&token).and_then(|token| {
-        HeaderValue::from_str(&private_link_cookie(token, state.staff.secure_cookies)).ok()
+        HeaderValue::from_str(&state.cookies.set(Cookie::TestimonyLink, token)).ok()
     }) {
         headers.append(header::SET_COOKIE, cookie);
     }

@@ -237,25 +237,28 @@ pub async fn socket(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let prefs = Preferences::from_cookie_header(&cookies);
+    let prefs = Preferences::from_cookie_header(&cookies, state.cookies);
     let as_participant = query.vue.as_deref() == Some("participant");
-    let staff_account =
-        match agora_app::domain::cookie_value(&cookies, agora_app::api::STAFF_COOKIE) {
-            Some(token) if !token.is_empty() && !as_participant => {
-                agora_app::store::staff::staff_by_session(&state.db, token)
-                    .await
-                    .ok()
-                    .flatten()
-                    .filter(|member| {
-                        member.roles.iter().any(|r| {
-                            r.council_id == council && r.role.can(Permission::ModerateLive)
-                        })
-                    })
-                    .map(|member| member.account_id)
-            }
-            _ => None,
-        };
-    let participant = ParticipantId::from_cookie_header(&cookies);
+    let staff_account = match state
+        .cookies
+        .read(&cookies, agora_app::domain::Cookie::Staff)
+    {
+        Some(token) if !token.is_empty() && !as_participant => {
+            agora_app::store::staff::staff_by_session(&state.db, token)
+                .await
+                .ok()
+                .flatten()
+                .filter(|member| {
+                    member
+                        .roles
+                        .iter()
+                        .any(|r| r.council_id == council && r.role.can(Permission::ModerateLive))
+                })
+                .map(|member| member.account_id)
+        }
+        _ => None,
+    };
+    let participant = state.write_guard.participant_of(&headers);
     let client = match (staff_account, &participant) {
         (Some(account_id), _) => Client {
             actor: Actor::Staff { account_id },

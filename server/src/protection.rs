@@ -4,16 +4,24 @@
 //! when one was called from a page, as a small page after a plain form post.
 //!
 //! Writes are every request that is not GET, HEAD or OPTIONS. The participant cookie is set
-//! on the first write only: reading never marks a browser.
+//! on the first write only: reading never marks a browser. It is signed by the server
+//! (`ParticipantStamp`): a made-up or copied-and-altered value is no participant, so a
+//! script that drops or forges the cookie gets a new participant each time, and new
+//! participants are counted per address (`Limits::new_participants_per_address`).
+//!
+//! Behind the TLS proxy every connection comes from the proxy: the address a limit counts
+//! is then the client's, read from `X-Forwarded-For` (or `Forwarded`) on connections from
+//! an address in `AGORA_TRUSTED_PROXIES` only; anyone else's such header is ignored.
 
 use crate::config::{Limits, RateLimit};
 use agora_app::api::AppError;
-use agora_app::domain::{PARTICIPANT_COOKIE, ParticipantId, Preferences};
+use agora_app::domain::{Cookie, CookiePolicy, ParticipantId, Preferences};
 use agora_app::i18n::message;
+use agora_app::store::seal::SealKey;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{
-    ACCEPT, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, HOST, ORIGIN,
+    ACCEPT, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, FORWARDED, HOST, ORIGIN,
     RETRY_AFTER, SET_COOKIE,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -26,6 +34,9 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// Not among `http`'s constants.
+const X_FORWARDED_FOR: &str = "x-forwarded-for";
+
 /// The page shown after a refused plain form post may use our stylesheet, nothing else.
 const REFUSAL_PAGE_POLICY: &str = "default-src 'none'; style-src 'self'; base-uri 'none'; \
                                    form-action 'none'; frame-ancestors 'none'";
@@ -36,11 +47,73 @@ const FORGET_EVERY: u64 = 4096;
 
 pub struct WriteGuard {
     max_body_bytes: usize,
+    body_read_timeout: std::time::Duration,
     per_address: DefaultKeyedRateLimiter<IpAddr>,
     per_participant: DefaultKeyedRateLimiter<ParticipantId>,
-    /// Participant cookies get `Secure` when the site is served over https.
-    secure_cookies: bool,
+    new_participants: DefaultKeyedRateLimiter<IpAddr>,
+    trusted_proxies: Vec<IpAddr>,
+    /// How the participant cookie is named and flagged.
+    cookies: CookiePolicy,
+    stamp: ParticipantStamp,
     writes: AtomicU64,
+}
+
+/// Signs and checks participant cookies: `id.tag`, the tag the first 128 bits of an
+/// HMAC-SHA256 of the id, under a key drawn from the seal key (so that every instance of
+/// one database, and a restart, accept the cookies the others set).
+pub struct ParticipantStamp {
+    key: [u8; 32],
+}
+
+impl ParticipantStamp {
+    pub fn new(seal_key: &SealKey) -> Self {
+        Self {
+            key: seal_key.derive("participant cookie"),
+        }
+    }
+
+    fn tag(&self, id: &ParticipantId) -> Option<hmac::Hmac<sha2::Sha256>> {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.key).ok()?;
+        mac.update(id.as_str().as_bytes());
+        Some(mac)
+    }
+
+    /// The cookie value for `id`.
+    pub fn sign(&self, id: &ParticipantId) -> String {
+        use hmac::Mac;
+        let tag = self
+            .tag(id)
+            .map(|mac| mac.finalize().into_bytes())
+            .map(|bytes| {
+                bytes[..16]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            })
+            .unwrap_or_default();
+        format!("{id}.{tag}")
+    }
+
+    /// The participant a cookie value names, if this server signed it.
+    pub fn verify(&self, value: &str) -> Option<ParticipantId> {
+        use hmac::Mac;
+        let (id, tag) = value.split_once('.')?;
+        let id = ParticipantId::parse(id)?;
+        if tag.len() != 32 {
+            return None;
+        }
+        let tag: Vec<u8> = (0..tag.len())
+            .step_by(2)
+            .map(|i| {
+                tag.get(i..i + 2)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            })
+            .collect::<Option<_>>()?;
+        // In constant time, on the 128 bits kept.
+        self.tag(&id)?.verify_truncated_left(&tag).ok()?;
+        Some(id)
+    }
 }
 
 fn quota(limit: RateLimit) -> Quota {
@@ -51,18 +124,43 @@ fn quota(limit: RateLimit) -> Quota {
 }
 
 impl WriteGuard {
-    pub fn new(limits: Limits, public_url: &str) -> Self {
+    pub fn new(limits: &Limits, public_url: &str, seal_key: &SealKey) -> Self {
         Self {
             max_body_bytes: limits.max_body_bytes,
+            body_read_timeout: limits.body_read_timeout,
             per_address: DefaultKeyedRateLimiter::keyed(quota(limits.per_address)),
             per_participant: DefaultKeyedRateLimiter::keyed(quota(limits.per_participant)),
-            secure_cookies: public_url.starts_with("https://"),
+            new_participants: DefaultKeyedRateLimiter::keyed(quota(
+                limits.new_participants_per_address,
+            )),
+            trusted_proxies: limits.trusted_proxies.clone(),
+            cookies: CookiePolicy::for_url(public_url),
+            stamp: ParticipantStamp::new(seal_key),
             writes: AtomicU64::new(0),
         }
     }
-}
 
-impl WriteGuard {
+    /// The participant whose signed cookie a request carries, if any.
+    pub fn participant_of(&self, headers: &HeaderMap) -> Option<ParticipantId> {
+        let header = headers.get(COOKIE)?.to_str().ok()?;
+        self.stamp
+            .verify(self.cookies.read(header, Cookie::Participant)?)
+    }
+
+    /// The cookie value a new participant gets (tests sign their own participants with it).
+    pub fn participant_cookie(&self, participant: &ParticipantId) -> String {
+        self.stamp.sign(participant)
+    }
+
+    /// The address a request comes from: the connection's peer, or, when the peer is a
+    /// trusted proxy, the client it forwarded for.
+    pub fn client_address(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
+        forwarded_client(headers, &self.trusted_proxies).unwrap_or(peer)
+    }
+
     /// Whether a participant may write once more now (live commands over a websocket count
     /// against the same limit as form posts).
     pub fn allow_participant(&self, participant: &ParticipantId) -> bool {
@@ -87,12 +185,22 @@ pub async fn guard_writes(
     request: Request,
     next: Next,
 ) -> Response {
+    let known = guard.participant_of(request.headers());
     if request.method().is_safe() {
+        let mut request = request;
+        if let Some(participant) = known {
+            request.extensions_mut().insert(participant);
+        }
         return next.run(request).await;
     }
     let headers = request.headers();
     if is_cross_site(headers) {
-        return refuse(headers, StatusCode::FORBIDDEN, "error-cross-site");
+        return refuse(
+            guard.cookies,
+            headers,
+            StatusCode::FORBIDDEN,
+            "error-cross-site",
+        );
     }
     let max_body_bytes = body_limit(request.uri().path(), guard.max_body_bytes);
     let declared_length = headers
@@ -100,58 +208,145 @@ pub async fn guard_writes(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared_length.is_some_and(|length| length > max_body_bytes) {
-        return refuse(headers, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large");
+        return refuse(
+            guard.cookies,
+            headers,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-too-large",
+        );
     }
 
     if guard.writes.fetch_add(1, Ordering::Relaxed) % FORGET_EVERY == FORGET_EVERY - 1 {
         guard.per_address.retain_recent();
         guard.per_participant.retain_recent();
+        guard.new_participants.retain_recent();
     }
     let address = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(peer)| peer.ip());
+        .map(|ConnectInfo(peer)| guard.client_address(peer.ip(), headers));
     if let Some(address) = address
         && guard.per_address.check_key(&address).is_err()
     {
-        return refuse(headers, StatusCode::TOO_MANY_REQUESTS, "error-rate-limited");
+        return refuse(
+            guard.cookies,
+            headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited",
+        );
     }
-    let known = headers
-        .get(COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(ParticipantId::from_cookie_header);
+    // A new participant is counted against its address: dropping or forging the cookie
+    // does not buy a script a fresh quota (or a fresh ballot in an open vote) each time.
+    if known.is_none()
+        && let Some(address) = address
+        && guard.new_participants.check_key(&address).is_err()
+    {
+        return refuse(
+            guard.cookies,
+            headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited",
+        );
+    }
     let participant = known
         .clone()
         .unwrap_or_else(|| ParticipantId::from_random(rand::random()));
     if guard.per_participant.check_key(&participant).is_err() {
-        return refuse(headers, StatusCode::TOO_MANY_REQUESTS, "error-rate-limited");
+        return refuse(
+            guard.cookies,
+            headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited",
+        );
     }
 
     // Read the body here, within the limit, so that one sent without a declared length
     // (chunked) is refused the same way instead of failing deep inside a handler. Write
     // bodies are small forms (and, on one path, one short recording): holding them in
     // memory costs little.
+    // Within a time limit too: a client that trickles its bytes must not hold the
+    // connection and its buffer for ever.
     let (mut parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, max_body_bytes).await else {
-        return refuse(
-            &parts.headers,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "error-too-large",
-        );
+    let bytes = match tokio::time::timeout(
+        guard.body_read_timeout,
+        axum::body::to_bytes(body, max_body_bytes),
+    )
+    .await
+    {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => {
+            return refuse(
+                guard.cookies,
+                &parts.headers,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "error-too-large",
+            );
+        }
+        Err(_) => {
+            return refuse(
+                guard.cookies,
+                &parts.headers,
+                StatusCode::REQUEST_TIMEOUT,
+                "error-too-slow",
+            );
+        }
     };
     parts.extensions.insert(participant.clone());
     let request = Request::from_parts(parts, Body::from(bytes));
     let mut response = next.run(request).await;
     if known.is_none() {
-        let secure = if guard.secure_cookies { "; Secure" } else { "" };
-        let cookie = format!(
-            "{PARTICIPANT_COOKIE}={participant}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
-        );
+        let cookie = guard
+            .cookies
+            .set(Cookie::Participant, &guard.stamp.sign(&participant));
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, value);
         }
     }
     response
+}
+
+/// The client a trusted proxy forwarded for: in `X-Forwarded-For` (else `Forwarded`), the
+/// last address that is not itself a trusted proxy. Proxies append the address they saw,
+/// so what comes before it was written by the client and proves nothing.
+fn forwarded_client(headers: &HeaderMap, trusted: &[IpAddr]) -> Option<IpAddr> {
+    let joined = |name| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let forwarded_for = joined(X_FORWARDED_FOR);
+    let hops: Vec<IpAddr> = if forwarded_for.trim().is_empty() {
+        joined(FORWARDED.as_str())
+            .split(',')
+            .filter_map(|element| {
+                element.split(';').find_map(|pair| {
+                    let (key, value) = pair.trim().split_once('=')?;
+                    key.eq_ignore_ascii_case("for")
+                        .then(|| node_address(value))?
+                })
+            })
+            .collect()
+    } else {
+        forwarded_for.split(',').filter_map(node_address).collect()
+    };
+    hops.into_iter().rev().find(|hop| !trusted.contains(hop))
+}
+
+/// An address as proxies write it: `192.0.2.1`, `192.0.2.1:4711`, `2001:db8::1`, or
+/// `"[2001:db8::1]:4711"` (quoted, in `Forwarded`). Anything else (`unknown`, an obfuscated
+/// name) is no address.
+fn node_address(raw: &str) -> Option<IpAddr> {
+    let node = raw.trim().trim_matches('"');
+    if let Ok(address) = node.parse::<IpAddr>() {
+        return Some(address);
+    }
+    if let Some(rest) = node.strip_prefix('[') {
+        return rest.split_once(']')?.0.parse().ok();
+    }
+    node.parse::<SocketAddr>().ok().map(|socket| socket.ip())
 }
 
 /// Whether a request comes from one of our own pages (or from no browser at all): what a
@@ -181,11 +376,16 @@ fn is_cross_site(headers: &HeaderMap) -> bool {
 }
 
 /// The refusal, in the language of the visitor's preferences.
-fn refuse(headers: &HeaderMap, status: StatusCode, message_id: &'static str) -> Response {
+fn refuse(
+    cookies: CookiePolicy,
+    headers: &HeaderMap,
+    status: StatusCode,
+    message_id: &'static str,
+) -> Response {
     let prefs = headers
         .get(COOKIE)
         .and_then(|v| v.to_str().ok())
-        .map(Preferences::from_cookie_header)
+        .map(|header| Preferences::from_cookie_header(header, cookies))
         .unwrap_or_default();
     let plain_form_post = headers
         .get(ACCEPT)
@@ -286,6 +486,61 @@ mod tests {
             let map = headers(pairs);
             assert!(is_cross_site(&map), "{pairs:?}");
         }
+    }
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse()
+            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    }
+
+    #[test]
+    fn the_client_is_the_last_hop_a_trusted_proxy_did_not_write() {
+        let proxy = [ip("127.0.0.1"), ip("10.0.0.2")];
+        // A client that writes its own header is believed about nothing: the proxy
+        // appended the address it saw.
+        let forged = headers(&[("x-forwarded-for", "203.0.113.9, 198.51.100.4")]);
+        assert_eq!(forwarded_client(&forged, &proxy), Some(ip("198.51.100.4")));
+        let chained = headers(&[("x-forwarded-for", "198.51.100.4:5123, 10.0.0.2")]);
+        assert_eq!(forwarded_client(&chained, &proxy), Some(ip("198.51.100.4")));
+        let standard = headers(&[(
+            "forwarded",
+            r#"for=192.0.2.43, for="[2001:db8:cafe::17]:4711";proto=https"#,
+        )]);
+        assert_eq!(
+            forwarded_client(&standard, &proxy),
+            Some(ip("2001:db8:cafe::17"))
+        );
+        let nothing = headers(&[("forwarded", "for=unknown")]);
+        assert_eq!(forwarded_client(&nothing, &proxy), None);
+        assert_eq!(forwarded_client(&headers(&[]), &proxy), None);
+    }
+
+    #[test]
+    fn a_participant_cookie_is_one_this_server_signed() -> anyhow::Result<()> {
+        let key = SealKey::from_bytes(&[3; 32]).ok_or_else(|| anyhow::anyhow!("key"))?;
+        let other = SealKey::from_bytes(&[4; 32]).ok_or_else(|| anyhow::anyhow!("key"))?;
+        let stamp = ParticipantStamp::new(&key);
+        let id = ParticipantId::from_random([0x5a; 16]);
+        let value = stamp.sign(&id);
+        assert_eq!(stamp.verify(&value), Some(id.clone()));
+        // Another instance of the same database accepts it; another database does not.
+        assert_eq!(ParticipantStamp::new(&key).verify(&value), Some(id.clone()));
+        assert_eq!(ParticipantStamp::new(&other).verify(&value), None);
+        let (bare, tag) = value
+            .split_once('.')
+            .ok_or_else(|| anyhow::anyhow!("a tag"))?;
+        let made_up = ParticipantId::from_random([0x11; 16]);
+        for forged in [
+            bare.to_owned(),
+            format!("{made_up}.{tag}"),
+            format!("{bare}.{}", &tag[..2]),
+            format!("{bare}.{}", "0".repeat(32)),
+            format!("{bare}.{tag}00"),
+            String::new(),
+        ] {
+            assert_eq!(stamp.verify(&forged), None, "{forged}");
+        }
+        Ok(())
     }
 
     #[test]

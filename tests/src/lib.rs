@@ -161,6 +161,16 @@ impl TestApp {
         })
     }
 
+    /// Participant number `n`'s cookie (`agora_participant=…`), signed as this server signs
+    /// them: the same `n`, the same participant.
+    pub fn participant_cookie(&self, n: u8) -> String {
+        let id = agora_app::domain::ParticipantId::from_random([n; 16]);
+        format!(
+            "agora_participant={}",
+            self.state.write_guard.participant_cookie(&id)
+        )
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
     }

@@ -72,7 +72,7 @@ pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<CouncilRef, 
 
 /// The signed-in staff member calling, if any (their session cookie, checked).
 async fn signed_in(db: &DatabaseConnection) -> Result<Option<StaffMember>, AppError> {
-    let Some(token) = super::request::cookie(super::staff::STAFF_COOKIE) else {
+    let Some(token) = super::request::cookie(crate::domain::Cookie::Staff) else {
         return Ok(None);
     };
     Ok(staff::staff_by_session(db, &token).await?)

@@ -7,33 +7,24 @@ use super::AppError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The cookie that carries a form post's outcome to its page, once.
-pub const FLASH_COOKIE: &str = "agora_flash";
-
 /// A short-lived, HttpOnly cookie carrying a form post's outcome to the page it comes
 /// back to (the invitation link must be shown once, and never sit in a URL).
 #[cfg(feature = "ssr")]
 pub(crate) fn set_flash(value: &str, path: &str) -> Result<(), AppError> {
-    // A cookie's path is the page's path alone: an address that goes back to a
-    // #fragment (or with a query) would otherwise never get its flash.
-    let path = path.split(['#', '?']).next().unwrap_or("/");
-    super::request::set_cookie(&format!(
-        "{FLASH_COOKIE}={value}; Path={path}; Max-Age=300; HttpOnly; SameSite=Strict"
-    ))
+    super::request::set_cookie(&super::request::cookie_policy().set_flash(value, path))
 }
 
 /// Reads the flash cookie and clears it, so the outcome shows once.
 #[cfg(feature = "ssr")]
 pub(crate) fn take_flash_value() -> Result<Option<String>, AppError> {
-    let Some(value) = super::request::cookie(FLASH_COOKIE) else {
+    use crate::domain::Cookie;
+    let Some(value) = super::request::cookie(Cookie::Flash) else {
         return Ok(None);
     };
     let path = leptos::prelude::use_context::<http::request::Parts>()
         .map(|parts| parts.uri.path().to_owned())
         .unwrap_or_else(|| "/".into());
-    super::request::set_cookie(&format!(
-        "{FLASH_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Strict"
-    ))?;
+    super::request::set_cookie(&super::request::cookie_policy().clear(Cookie::Flash, &path))?;
     Ok(Some(value))
 }
 

@@ -31,7 +31,6 @@ pub struct LivePage {
 /// `order` is `recentes` for newest first; anything else sorts by support.
 #[server(endpoint = "live_page")]
 pub async fn load_live_page(slug: String, id: String, order: String) -> Result<LivePage, AppError> {
-    use crate::domain::ParticipantId;
     let db = super::request::db()?;
     let council = crate::api::edge::council(&db, &slug).await?;
     let assembly = crate::api::edge::assembly_of(&db, council.id, &id).await?;
@@ -43,7 +42,7 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     } else {
         QuestionOrder::Votes
     };
-    let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
+    let participant = super::request::participant();
     let supported = match &participant {
         Some(participant) => {
             let voter = crate::store::room::voter_key(participant, assembly);
@@ -152,15 +151,7 @@ mod server {
         let db = crate::api::request::db()?;
         let council = crate::api::edge::council(&db, slug).await?;
         crate::api::edge::assembly_of(&db, council.id, &assembly.to_string()).await?;
-        // Set by the write guard on every write (drawn fresh on a first one).
-        let participant = leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::domain::ParticipantId>()
-                    .cloned()
-            })
-            .ok_or_else(|| AppError::unwired("ParticipantId"))?;
+        let participant = crate::api::request::writer()?;
         let actor = Actor::Participant {
             voter: crate::store::room::voter_key(&participant, assembly),
         };

@@ -15,6 +15,7 @@ mod refusals;
 #[cfg(feature = "ssr")]
 mod request;
 mod settings;
+mod sheet;
 mod staff;
 mod surveys;
 mod team;
@@ -37,7 +38,7 @@ pub use councils::{
     load_council_home, load_finding_page,
 };
 pub use error::AppError;
-pub use forms::{FLASH_COOKIE, FormEcho, PageFlash};
+pub use forms::{FormEcho, PageFlash};
 pub use live::{
     AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
     support_question,
@@ -55,10 +56,9 @@ pub use staff::{
     revoke_passkey, sign_out_everywhere,
 };
 pub use staff::{
-    CurrentStaff, FinishSignIn, FinishSignUp, InvitationView, LoadInvitation, STAFF_COOKIE,
-    SignInChallenge, SignOut, SignUpChallenge, StaffRoleView, StaffView, StartSignIn, StartSignUp,
-    current_staff, finish_sign_in, finish_sign_up, load_invitation, sign_out, start_sign_in,
-    start_sign_up,
+    CurrentStaff, FinishSignIn, FinishSignUp, InvitationView, LoadInvitation, SignInChallenge,
+    SignOut, SignUpChallenge, StaffRoleView, StaffView, StartSignIn, StartSignUp, current_staff,
+    finish_sign_in, finish_sign_up, load_invitation, sign_out, start_sign_in, start_sign_up,
 };
 pub use staff::{FinishAddPasskey, StartAddPasskey, finish_add_passkey, start_add_passkey};
 pub use staff::{
@@ -78,6 +78,8 @@ pub use team::{
     AuditLine, AuditLogPage, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage, TeamPage,
     invite_staff, load_audit_log, load_team_page,
 };
+#[cfg(feature = "ssr")]
+pub use testimonies::private_link_token;
 pub use testimonies::{
     ActOnTestimony, LoadTestimonies, LoadTestimonyForm, LoadTestimonyLink, ModerateTestimony,
     PostTestimony, REDACTED_FIELD, TestimoniesPage, TestimoniesReportCsv, TestimonyFormPage,
@@ -85,12 +87,9 @@ pub use testimonies::{
     load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
 pub use testimonies::{
-    AudioFile, DeleteTestimony, LoadTestimonyScreen, PRIVATE_LINK_COOKIE, ShowTestimony,
-    TestimonyAudio, TestimonyScreenPage, delete_testimony, load_testimony_screen, show_testimony,
-    testimony_audio,
+    AudioFile, DeleteTestimony, LoadTestimonyScreen, ShowTestimony, TestimonyAudio,
+    TestimonyScreenPage, delete_testimony, load_testimony_screen, show_testimony, testimony_audio,
 };
-#[cfg(feature = "ssr")]
-pub use testimonies::{private_link_cookie, private_link_token};
 pub use votes::{
     BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,
     LoadCodeSheet, LoadVote, LoadVoteResults, LoadVotes, ResultsPage, RunVote, VotePage, VotesPage,

@@ -15,7 +15,7 @@ pub async fn save_preferences(
     motion: Option<String>,
     return_to: Option<String>,
 ) -> Result<Preferences, AppError> {
-    use crate::domain::{Contrast, Lang, PREFERENCES_COOKIE, TextSize, safe_return_path};
+    use crate::domain::{Contrast, Cookie, Lang, TextSize, safe_return_path};
 
     let invalid = || AppError::Invalid("error-preferences".into()).with_status();
     let prefs = Preferences {
@@ -33,10 +33,7 @@ pub async fn save_preferences(
         wide_spacing: spacing.is_some(),
         reduced_motion: motion.is_some(),
     };
-    let cookie = format!(
-        "{PREFERENCES_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        prefs.to_cookie_value()
-    );
+    let cookie = super::request::cookie_policy().set(Cookie::Preferences, &prefs.to_cookie_value());
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let header =
         http::HeaderValue::from_str(&cookie).map_err(|e| AppError::internal("header value", e))?;

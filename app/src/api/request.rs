@@ -21,11 +21,17 @@ pub fn is_plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
-/// The non-empty value of cookie `name` in the request.
-pub fn cookie(name: &str) -> Option<String> {
+/// How this site names and flags its cookies (`Secure`, prefixed, under https).
+pub fn cookie_policy() -> crate::domain::CookiePolicy {
+    use_context::<crate::domain::CookiePolicy>().unwrap_or_default()
+}
+
+/// The non-empty value of `cookie` in the request.
+pub fn cookie(cookie: crate::domain::Cookie) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
-    crate::domain::cookie_value(header, name)
+    cookie_policy()
+        .read(header, cookie)
         .filter(|value| !value.is_empty())
         .map(str::to_owned)
 }
@@ -40,14 +46,34 @@ pub fn set_cookie(line: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The request's whole `Cookie` header ("" without one).
-pub fn cookie_header() -> String {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(http::header::COOKIE)
-                .and_then(|v| v.to_str().ok().map(str::to_owned))
-        })
-        .unwrap_or_default()
+/// The participant the request comes from, if its browser holds a participant cookie the
+/// server signed (the write guard checked it, and gave one to a first write).
+pub fn participant() -> Option<crate::domain::ParticipantId> {
+    use_context::<http::request::Parts>()?
+        .extensions
+        .get::<crate::domain::ParticipantId>()
+        .cloned()
+}
+
+/// The participant of a write: every write has one (the write guard draws a new one for a
+/// first write), so none is a wiring fault.
+pub fn writer() -> Result<crate::domain::ParticipantId, AppError> {
+    participant().ok_or_else(|| AppError::unwired("ParticipantId"))
+}
+
+/// Answers with a file to save as `filename` (letters, digits, dashes and dots only), kept
+/// by no cache. A browser's own request (a link, a plain form) accepts HTML, which Leptos
+/// takes for a form to send back to its page: the explicit 200 keeps the file the answer.
+pub fn offer_download(filename: &str) -> Result<(), AppError> {
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
+    let disposition = http::HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
+        .map_err(|e| AppError::internal("file name", e))?;
+    response.insert_header(http::header::CONTENT_DISPOSITION, disposition);
+    response.insert_header(
+        http::header::CACHE_CONTROL,
+        http::HeaderValue::from_static("no-store"),
+    );
+    response.set_status(http::StatusCode::OK);
+    Ok(())
 }

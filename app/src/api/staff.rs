@@ -14,8 +14,6 @@ use webauthn_rs_proto::{
     RequestChallengeResponse,
 };
 
-pub const STAFF_COOKIE: &str = "agora_staff";
-
 /// What the sign-up page shows about the invitation in its link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
@@ -162,7 +160,7 @@ pub async fn finish_sign_up(
         StaffError::Db(error) => error.into(),
     })?;
     let recovery_codes = staff::issue_recovery_codes(&db, account_id).await?;
-    let staff = server::open_session(&db, account_id, &setup).await?;
+    let staff = server::open_session(&db, account_id).await?;
     Ok(SignedUp {
         staff,
         recovery_codes,
@@ -175,7 +173,6 @@ pub async fn finish_sign_up(
 #[server(endpoint = "sign_in_with_recovery_code")]
 pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
     let db = server::db()?;
-    let setup = server::staff_setup()?;
     let plain = server::is_plain_form_post();
     let Some(account_id) = crate::store::staff::use_recovery_code(&db, &code).await? else {
         if plain {
@@ -185,7 +182,7 @@ pub async fn sign_in_with_recovery_code(code: String) -> Result<(), AppError> {
         }
         return Err(AppError::Invalid("error-recovery-code".into()).with_status());
     };
-    server::open_session(&db, account_id, &setup).await?;
+    server::open_session(&db, account_id).await?;
     if plain {
         set_notice("recovery-code-used", "/compte")?;
         leptos_axum::redirect("/compte");
@@ -262,20 +259,19 @@ pub async fn finish_sign_in(
         &crate::domain::audit_detail(&[("method", "passkey")]),
     )
     .await?;
-    server::open_session(&db, stored.account_id, &setup).await
+    server::open_session(&db, stored.account_id).await
 }
 
 /// Ends this browser's staff session. A plain form post comes back to the home page.
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     let db = server::db()?;
-    let setup = server::staff_setup()?;
     if let Some(token) = server::session_token()
         && let Some(account_id) = crate::store::staff::close_session(&db, &token).await?
     {
         crate::store::staff::record_audit(&db, None, Some(account_id), "sign-out", "").await?;
     }
-    server::set_staff_cookie("", 0, setup.secure_cookies)?;
+    server::clear_staff_cookie()?;
     if server::is_plain_form_post() {
         leptos_axum::redirect("/");
     }
@@ -424,10 +420,9 @@ pub async fn renew_recovery_codes() -> Result<Vec<String>, AppError> {
 #[server(endpoint = "sign_out_everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
     let db = server::db()?;
-    let setup = server::staff_setup()?;
     let member = server::signed_in(&db).await?;
     crate::store::staff::close_all_sessions(&db, member.account_id).await?;
-    server::set_staff_cookie("", 0, setup.secure_cookies)?;
+    server::clear_staff_cookie()?;
     if server::is_plain_form_post() {
         leptos_axum::redirect("/");
     }
@@ -501,15 +496,14 @@ pub struct StaffSetup {
     pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
     /// `AGORA_PUBLIC_URL`, for the links staff send (invitations).
     pub public_url: String,
-    /// Cookies get `Secure` when the site is served over https.
-    pub secure_cookies: bool,
 }
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use super::{STAFF_COOKIE, StaffRoleView, StaffSetup, StaffView};
+    use super::{StaffRoleView, StaffSetup, StaffView};
     use crate::api::AppError;
-    use crate::domain::{InvitationStatus, SESSION_HOURS};
+    use crate::domain::Cookie;
+    use crate::domain::InvitationStatus;
     use crate::store::staff::{self, InvitationInfo, StaffMember};
     use leptos::prelude::use_context;
     use sea_orm::DatabaseConnection;
@@ -552,23 +546,21 @@ pub(crate) mod server {
     }
 
     pub fn session_token() -> Option<String> {
-        crate::api::request::cookie(STAFF_COOKIE)
+        crate::api::request::cookie(Cookie::Staff)
     }
 
-    pub fn set_staff_cookie(value: &str, max_age: i64, secure: bool) -> Result<(), AppError> {
-        let secure = if secure { "; Secure" } else { "" };
-        crate::api::request::set_cookie(&format!(
-            "{STAFF_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-        ))
+    pub fn clear_staff_cookie() -> Result<(), AppError> {
+        let policy = crate::api::request::cookie_policy();
+        crate::api::request::set_cookie(&policy.clear(Cookie::Staff, "/"))
     }
 
     pub async fn open_session(
         db: &DatabaseConnection,
         account_id: i64,
-        setup: &StaffSetup,
     ) -> Result<StaffView, AppError> {
         let token = staff::open_session(db, account_id).await?;
-        set_staff_cookie(&token, SESSION_HOURS * 3600, setup.secure_cookies)?;
+        let policy = crate::api::request::cookie_policy();
+        crate::api::request::set_cookie(&policy.set(Cookie::Staff, &token))?;
         let member = staff::staff_by_session(db, &token).await?.ok_or_else(|| {
             AppError::internal("signing in", "a session just opened is not found")
         })?;

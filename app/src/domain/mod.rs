@@ -13,6 +13,7 @@ mod preferences;
 pub mod readability;
 pub mod recount;
 mod slug;
+pub mod spreadsheet;
 mod staff;
 pub mod survey;
 pub mod tally;
@@ -25,7 +26,7 @@ pub use assembly::{
     is_local_date_time,
 };
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
-pub use cookies::cookie_value;
+pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{
     Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT,
     MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, Wording, parse_local_help, parse_min_group_size,
@@ -36,8 +37,8 @@ pub use floor::{
 };
 pub use navigation::safe_return_path;
 pub use objective::Objective;
-pub use participant::{PARTICIPANT_COOKIE, ParticipantId};
-pub use preferences::{Contrast, Lang, PREFERENCES_COOKIE, Preferences, TextSize};
+pub use participant::ParticipantId;
+pub use preferences::{Contrast, Lang, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,

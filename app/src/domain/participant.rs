@@ -1,10 +1,9 @@
 //! Participants are anonymous. A browser that writes (answers, votes, asks a question) gets
-//! a random identifier in an HttpOnly cookie, used only to limit how often it writes and,
-//! later, to count one vote per participant. It holds no personal data and joins nothing.
+//! a random identifier in an HttpOnly cookie, signed by the server (the write guard), used
+//! only to limit how often it writes and to count one ballot per participant in an open
+//! vote. It holds no personal data and joins nothing.
 
 use std::fmt;
-
-pub const PARTICIPANT_COOKIE: &str = "agora_participant";
 
 /// 128 random bits, written as 32 lowercase hexadecimal digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14,12 +13,6 @@ impl ParticipantId {
     /// From random bytes drawn by the caller: the domain stays free of IO.
     pub fn from_random(bytes: [u8; 16]) -> Self {
         Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
-    }
-
-    /// The identifier in a `Cookie` header, if one is there and well formed. A forged or
-    /// truncated value is ignored: the browser is then treated as a new participant.
-    pub fn from_cookie_header(header: &str) -> Option<Self> {
-        super::cookie_value(header, PARTICIPANT_COOKIE).and_then(Self::parse)
     }
 
     pub fn parse(value: &str) -> Option<Self> {
@@ -53,16 +46,6 @@ mod tests {
     }
 
     #[test]
-    fn found_among_other_cookies() {
-        let value = "0123456789abcdef0123456789abcdef";
-        let header = format!("agora_prefs=lang=en; {PARTICIPANT_COOKIE}={value}; other=1");
-        assert_eq!(
-            ParticipantId::from_cookie_header(&header).map(|id| id.to_string()),
-            Some(value.to_owned())
-        );
-    }
-
-    #[test]
     fn malformed_values_are_ignored() {
         for value in [
             "",
@@ -72,12 +55,7 @@ mod tests {
             "0123456789abcdef0123456789abcdef0",
             "../../../../etc/passwd",
         ] {
-            let header = format!("{PARTICIPANT_COOKIE}={value}");
-            assert_eq!(ParticipantId::from_cookie_header(&header), None, "{value}");
+            assert_eq!(ParticipantId::parse(value), None, "{value}");
         }
-        assert_eq!(
-            ParticipantId::from_cookie_header("agora_prefs=lang=en"),
-            None
-        );
     }
 }

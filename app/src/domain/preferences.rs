@@ -4,9 +4,8 @@
 //! example `lang=en&easy=1&text=large`. Unknown keys and bad values fall back to the default
 //! rather than failing: a stale cookie must never break a page.
 
+use super::{Cookie, CookiePolicy};
 use serde::{Deserialize, Serialize};
-
-pub const PREFERENCES_COOKIE: &str = "agora_prefs";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -96,8 +95,9 @@ impl Preferences {
     }
 
     /// Finds our cookie in a `Cookie:` header (`a=1; agora_prefs=…; b=2`).
-    pub fn from_cookie_header(header: &str) -> Self {
-        super::cookie_value(header, PREFERENCES_COOKIE)
+    pub fn from_cookie_header(header: &str, cookies: CookiePolicy) -> Self {
+        cookies
+            .read(header, Cookie::Preferences)
             .map(Self::from_cookie_value)
             .unwrap_or_default()
     }
@@ -218,11 +218,11 @@ mod tests {
     #[test]
     fn finds_the_cookie_among_others() {
         let header = "session=abc; agora_prefs=lang=en&easy=1; other=x=y";
-        let prefs = Preferences::from_cookie_header(header);
+        let prefs = Preferences::from_cookie_header(header, CookiePolicy::default());
         assert_eq!(prefs.lang, Lang::En);
         assert!(prefs.easy_read);
         assert_eq!(
-            Preferences::from_cookie_header("session=abc"),
+            Preferences::from_cookie_header("session=abc", CookiePolicy::default()),
             Preferences::default()
         );
     }

@@ -20,6 +20,8 @@ const NONCE_BYTES: usize = 12;
 pub struct SealKey {
     cipher: Aes256Gcm,
     fingerprint: String,
+    /// The key's bytes, for `derive` only.
+    bytes: [u8; KEY_BYTES],
 }
 
 impl std::fmt::Debug for SealKey {
@@ -36,7 +38,22 @@ impl SealKey {
         Some(Self {
             cipher,
             fingerprint: super::staff::to_hex(&digest),
+            bytes: bytes.try_into().ok()?,
         })
+    }
+
+    /// A key of its own for `purpose` (signing participant cookies…), drawn from this one:
+    /// every instance of one database, and a restart, derive the same, and none of them
+    /// tells anything of this key or of another purpose's.
+    pub fn derive(&self, purpose: &str) -> [u8; KEY_BYTES] {
+        let input = [
+            b"agora derived key:".as_slice(),
+            purpose.as_bytes(),
+            b":",
+            &self.bytes,
+        ]
+        .concat();
+        Sha256::digest(input).into()
     }
 
     /// 32 fresh random bytes, for a new key file.
@@ -105,6 +122,18 @@ pub async fn check_key(db: &DatabaseConnection, key: &SealKey) -> Result<(), Sea
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_keys_are_stable_and_apart_from_each_other() -> Result<(), DbErr> {
+        let key = SealKey::from_bytes(&[7; KEY_BYTES]).ok_or(DbErr::Custom("key".into()))?;
+        let again = SealKey::from_bytes(&[7; KEY_BYTES]).ok_or(DbErr::Custom("key".into()))?;
+        let other = SealKey::from_bytes(&[8; KEY_BYTES]).ok_or(DbErr::Custom("key".into()))?;
+        assert_eq!(key.derive("participant"), again.derive("participant"));
+        assert_ne!(key.derive("participant"), key.derive("other"));
+        assert_ne!(key.derive("participant"), other.derive("participant"));
+        assert_ne!(key.derive("participant"), [7; KEY_BYTES]);
+        Ok(())
+    }
 
     #[test]
     fn what_is_sealed_opens_with_its_key_only() -> Result<(), DbErr> {

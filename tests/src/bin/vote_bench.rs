@@ -154,6 +154,8 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
                 ("DATABASE_URL", prepared.url.clone()),
                 ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
                 ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
+                // Every simulated voter is a new participant from this one address.
+                ("AGORA_NEW_PARTICIPANTS_ADDRESS", "1000000/1".into()),
             ],
         )?,
         port,

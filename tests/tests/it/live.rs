@@ -110,20 +110,8 @@ async fn a_question_is_asked_moderated_upvoted_and_every_client_sees_it_in_order
 -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let (room, staff) = open_room(&app).await?;
-    let mut asker = Client::connect(
-        &app,
-        room,
-        Some("agora_participant=00000000000000000000000000000001"),
-        None,
-    )
-    .await?;
-    let mut voter = Client::connect(
-        &app,
-        room,
-        Some("agora_participant=00000000000000000000000000000002"),
-        None,
-    )
-    .await?;
+    let mut asker = Client::connect(&app, room, Some(&app.participant_cookie(1)), None).await?;
+    let mut voter = Client::connect(&app, room, Some(&app.participant_cookie(2)), None).await?;
     let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
     for client in [&mut asker, &mut voter, &mut facilitator] {
         let snapshot = client.until("snapshot").await?;
@@ -211,14 +199,8 @@ async fn a_question_is_asked_moderated_upvoted_and_every_client_sees_it_in_order
 async fn on_the_participants_page_a_staff_member_is_a_participant() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let (room, staff) = open_room(&app).await?;
-    let both = format!("{staff}; agora_participant=0000000000000000000000000000000a");
-    let mut asker = Client::connect(
-        &app,
-        room,
-        Some("agora_participant=00000000000000000000000000000001"),
-        None,
-    )
-    .await?;
+    let both = format!("{staff}; {}", app.participant_cookie(10));
+    let mut asker = Client::connect(&app, room, Some(&app.participant_cookie(1)), None).await?;
     asker.until("snapshot").await?;
     asker
         .send(json!({"type": "ask", "ref": "q", "body": "Une question à soutenir ?"}))

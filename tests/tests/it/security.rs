@@ -291,3 +291,161 @@ async fn the_inline_stylesheet_carries_the_page_nonce() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Every cookie line of a response.
+fn cookie_lines(response: &reqwest::Response) -> Vec<String> {
+    agora_tests::set_cookies(response)
+}
+
+/// Served at an https address (behind the TLS proxy passkeys need): browsers are told to
+/// keep to https (HSTS), every cookie is `Secure` and carries the prefix browsers enforce,
+/// and a cookie planted without the prefix (by a sibling subdomain, or over plain http) is
+/// not read. Served over plain http (a laptop, these tests), none of it: browsers would
+/// refuse the prefixes there.
+#[tokio::test]
+async fn over_https_every_cookie_is_secure_and_prefixed_and_browsers_keep_to_https()
+-> anyhow::Result<()> {
+    use agora_app::domain::{CouncilSlug, Role};
+    let app = TestApp::empty_with(&[("AGORA_PUBLIC_URL", "https://agora.example.fr")]).await?;
+    demo::seed(&app.db, app.seal_key()).await?;
+    let slug = demo::slug();
+    let page = app.get_raw(&format!("/{slug}"), None).await?;
+    assert_eq!(
+        agora_tests::header(&page, "strict-transport-security"),
+        agora_server::security::HSTS
+    );
+
+    // A testimony posted without JavaScript sets three cookies: the participant, the
+    // private link and the flash.
+    let posted = app
+        .post_multipart(
+            "/api/post_testimony",
+            None,
+            &[("slug", slug), ("happened", "Un accueil attentif.")],
+            None,
+        )
+        .await?;
+    let lines = cookie_lines(&posted);
+    for name in [
+        "__Host-agora_participant=",
+        "__Host-agora_testimony=",
+        "__Secure-agora_flash=",
+    ] {
+        assert!(
+            lines.iter().any(|line| line.starts_with(name)),
+            "{name} in {lines:?}"
+        );
+    }
+    let preferences = app
+        .post_form(
+            "/api/save_preferences",
+            None,
+            &[("lang", "en"), ("return_to", "/")],
+        )
+        .await?;
+    let more = cookie_lines(&preferences);
+    assert!(
+        more.iter()
+            .any(|l| l.starts_with("__Host-agora_prefs=lang=en;"))
+    );
+    for line in lines.iter().chain(&more) {
+        assert!(line.ends_with("; Secure"), "{line}");
+        if line.starts_with("__Host-") {
+            assert!(
+                line.contains("; Path=/;") && !line.contains("Domain="),
+                "{line}"
+            );
+        } else {
+            assert!(line.starts_with("__Secure-"), "{line}");
+        }
+    }
+
+    // Read under the prefixed name only.
+    let (_, planted) = app
+        .get_with_cookie(&format!("/{slug}"), Some("agora_prefs=lang=en"))
+        .await?;
+    assert!(
+        planted.contains(r#"<html lang="fr""#),
+        "a planted cookie is ignored"
+    );
+    let (_, chosen) = app
+        .get_with_cookie(&format!("/{slug}"), Some("__Host-agora_prefs=lang=en"))
+        .await?;
+    assert!(chosen.contains(r#"<html lang="en""#));
+    let here = CouncilSlug::parse(slug)?;
+    let (_, session) = app.staff_member(&here, Role::Observer, "Odile").await?;
+    let export = format!("/api/testimonies_report_csv?slug={slug}");
+    let (status, _) = app.get_with_cookie(&export, Some(&session)).await?;
+    assert_eq!(status, 401, "a bare staff cookie is not a session here");
+    let prefixed = format!("__Host-{session}");
+    let (status, _) = app.get_with_cookie(&export, Some(&prefixed)).await?;
+    assert_eq!(status, 200);
+
+    // Plain http: no HSTS, bare names, no `Secure`.
+    let plain = TestApp::with_demo().await?;
+    let page = plain.get_raw(&format!("/{slug}"), None).await?;
+    assert_eq!(agora_tests::header(&page, "strict-transport-security"), "");
+    let posted = plain
+        .post_multipart(
+            "/api/post_testimony",
+            None,
+            &[("slug", slug), ("happened", "Un accueil attentif.")],
+            None,
+        )
+        .await?;
+    for line in cookie_lines(&posted) {
+        assert!(
+            line.starts_with("agora_") && !line.contains("Secure"),
+            "{line}"
+        );
+    }
+    Ok(())
+}
+
+/// Nothing but the site's own files may be kept by a cache: a page can hold a code shown
+/// once, a staff member's view or an author's private page, and an export holds results.
+/// The attack: the next person at a library computer opens the browser's cache or history.
+#[tokio::test]
+async fn pages_and_exports_are_never_stored_by_a_cache_but_files_may_be() -> anyhow::Result<()> {
+    use agora_app::domain::{CouncilSlug, Role};
+    let site = tempfile::tempdir()?;
+    std::fs::create_dir_all(site.path().join("pkg"))?;
+    std::fs::write(site.path().join("pkg/agora.css"), "body { color: black; }")?;
+    let root = site.path().display().to_string();
+    let app = TestApp::empty_with(&[("AGORA_SITE_ROOT", root.as_str())]).await?;
+    demo::seed(&app.db, app.seal_key()).await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app.staff_member(&here, Role::Coordinator, "Claire").await?;
+    for path in [
+        "/".to_owned(),
+        format!("/{slug}"),
+        "/compte".to_owned(),
+        format!("/{slug}/equipe"),
+        format!("/{slug}/temoignages"),
+        format!("/{slug}/temoignages/suivi"),
+        format!("/{slug}/reglages"),
+        format!("/api/testimonies_report_csv?slug={slug}"),
+        "/page-qui-n-existe-pas".to_owned(),
+    ] {
+        let response = app.get_raw(&path, Some(&coordinator)).await?;
+        assert_eq!(
+            agora_tests::header(&response, "cache-control"),
+            "no-store",
+            "{path}: {}",
+            response.status()
+        );
+    }
+    let posted = app
+        .post_form(
+            "/api/save_preferences",
+            None,
+            &[("lang", "en"), ("return_to", "/")],
+        )
+        .await?;
+    assert_eq!(agora_tests::header(&posted, "cache-control"), "no-store");
+    let file = app.get_raw("/pkg/agora.css", None).await?;
+    assert_eq!(file.status(), 200);
+    assert_eq!(agora_tests::header(&file, "cache-control"), "");
+    Ok(())
+}

@@ -877,7 +877,10 @@ async fn a_one_per_person_survey_gets_its_codes_on_a_sheet_shown_once_and_each_a
         .and_then(|v| v.questions().next().map(|q| q.id))
         .ok_or_else(|| anyhow::anyhow!("the question"))?;
     let field = format!("q[{}]", answer_key(scale, None));
-    for expected in ["Merci, vos réponses sont envoyées", "Ce code a déjà servi"] {
+    for expected in [
+        "Merci, vos réponses sont envoyées",
+        "Ce code n'est pas valable",
+    ] {
         let code = codes[0].to_lowercase();
         let response = app
             .post_form(

@@ -329,13 +329,15 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
     ));
     assert!(matches!(
         submit("ABCDE-FGHJK".into()).await,
-        Err(SubmitError::UnknownCode)
+        Err(SubmitError::CodeNotValid)
     ));
     // As typed on a phone: lower case, no dash.
     submit(codes[0].to_lowercase().replace('-', "")).await?;
+    // Used and unknown codes get the same answer: whoever finds a code card cannot
+    // learn whether its owner has answered.
     assert!(matches!(
         submit(codes[0].clone()).await,
-        Err(SubmitError::UsedCode)
+        Err(SubmitError::CodeNotValid)
     ));
     // A refused response does not use up its code.
     let mut broken = form.clone();
@@ -364,6 +366,63 @@ async fn one_per_person_codes_are_used_once_and_kept_apart_from_the_answers() ->
         surveys::issue_survey_codes(&app.db, council_id, open_survey, 3, None).await,
         Err(SurveyError::Refused(_, SurveyRefusal::CodesNotAsked))
     ));
+    Ok(())
+}
+
+/// The attack: one code card, eight submissions sent at the same instant (two phones, a
+/// script), for each of six codes. Exactly one response per code may go in; on PostgreSQL
+/// a read-then-mark let several read the code as unused before any marked it (one round in
+/// five took two responses).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_sent_many_times_at_once_takes_one_response() -> anyhow::Result<()> {
+    const ROUNDS: usize = 6;
+    let app = TestApp::with_demo().await?;
+    let (council_id, id) = write_survey(&app, true).await?;
+    let codes = surveys::issue_survey_codes(&app.db, council_id, id, ROUNDS, None).await?;
+    surveys::set_survey_state(
+        &app.db,
+        app.seal_key(),
+        council_id,
+        id,
+        SurveyState::Open,
+        None,
+    )
+    .await?;
+    let form = good_form(&app, council_id, id).await?;
+    let mut taken_per_code = Vec::new();
+    for code in &codes {
+        let start = std::sync::Arc::new(tokio::sync::Barrier::new(8));
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..8 {
+            let (db, key, form, code) = (
+                app.db.clone(),
+                app.seal_key().clone(),
+                form.clone(),
+                code.clone(),
+            );
+            let start = start.clone();
+            tasks.spawn(async move {
+                start.wait().await;
+                surveys::submit_response(&db, &key, council_id, id, &form, &code).await
+            });
+        }
+        let mut taken = 0;
+        while let Some(outcome) = tasks.join_next().await {
+            match outcome? {
+                Ok(()) => taken += 1,
+                Err(SubmitError::CodeNotValid) => {}
+                Err(other) => panic!("expected the code to be refused, got {other:?}"),
+            }
+        }
+        taken_per_code.push(taken);
+    }
+    assert_eq!(taken_per_code, [1; ROUNDS], "one code, one response");
+    let (responses, _) = responses(&app, id).await?;
+    assert_eq!(
+        responses + surveys::waiting_count(&app.db, id).await?,
+        ROUNDS as u64,
+        "one response per code stored, mixed or waiting"
+    );
     Ok(())
 }
 

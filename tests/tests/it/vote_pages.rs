@@ -28,6 +28,28 @@ async fn follow(
     Ok((back, html.replace("&#x27;", "'")))
 }
 
+/// Downloads a vote's export as a browser does from the results page's button: a plain
+/// form POST (`Accept: text/html`, the page as `Referer`), which must come back as the
+/// file, not as a redirect to the page. `cookie` "": nobody signed in.
+async fn export(
+    app: &TestApp,
+    cookie: &str,
+    slug: &str,
+    id: i64,
+    totals: &str,
+) -> anyhow::Result<reqwest::Response> {
+    let id = id.to_string();
+    Ok(app
+        .client
+        .post(app.url("/api/export_vote"))
+        .header("accept", "text/html")
+        .header("referer", app.url(&format!("/{slug}/votes/{id}/resultats")))
+        .header("cookie", cookie)
+        .form(&[("slug", slug), ("id", &id), ("totals", totals)])
+        .send()
+        .await?)
+}
+
 /// The `<input …>` tag with this id ("" when there is none).
 fn input<'a>(html: &'a str, id: &str) -> &'a str {
     let marker = format!(r#"id="{id}""#);
@@ -374,10 +396,17 @@ async fn strict_votes_take_printed_codes_once_and_refuse_bad_ballots_whole() -> 
         html.contains("A voté"),
         "codes are typed in any case: {html}"
     );
-    let (_, html) = cast(codes[0].clone(), vec![("points[1]", "1")]).await?;
-    assert!(html.contains("Ce code a déjà servi"), "{html}");
-    let (_, html) = cast("ZZZZZ-ZZZZZ".into(), vec![("points[1]", "1")]).await?;
-    assert!(html.contains("Ce code n'existe pas pour ce vote"), "{html}");
+    // A used code and an unknown one get the same refusal: a found code card does not
+    // tell whether its owner voted.
+    let (_, used) = cast(codes[0].clone(), vec![("points[1]", "1")]).await?;
+    let (_, unknown) = cast("ZZZZZ-ZZZZZ".into(), vec![("points[1]", "1")]).await?;
+    for html in [&used, &unknown] {
+        assert!(
+            html.contains("Ce code n'est pas valable pour ce vote"),
+            "{html}"
+        );
+        assert!(!html.contains("déjà servi :"), "{html}");
+    }
     let (_, html) = cast(String::new(), vec![("points[1]", "1")]).await?;
     assert!(html.contains("Tapez le code de vote"), "{html}");
     assert_eq!(votes::waiting_count(&app.db, id).await?, 1);
@@ -451,9 +480,16 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     assert!(html.contains("Bulletins en attente : 3"), "{html}");
 
     // Revealed: everyone sees them; the export waits for the end.
-    let export = format!("/api/export_vote?slug={slug}&id={id}");
-    let (status, _) = app.get_with_cookie(&export, Some(&coordinator)).await?;
-    assert_eq!(status, 422, "no export while the vote is open");
+    let refused = export(&app, &coordinator, slug, id, "").await?;
+    assert_eq!(refused.status(), 422, "no export while the vote is open");
+    // A link (a GET) exports nothing: a prefetch or a crawler must not write the audit log.
+    let (status, _) = app
+        .get_with_cookie(
+            &format!("/api/export_vote?slug={slug}&id={id}"),
+            Some(&coordinator),
+        )
+        .await?;
+    assert!(status >= 400, "{status}");
     app.post_form(
         "/api/run_vote",
         Some(&coordinator),
@@ -496,21 +532,17 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     );
     assert!(html.contains("Les deux façons de compter placent le même constat en tête"));
 
-    let (status, _) = app.get(&export).await?;
-    assert_eq!(status, 401, "staff only");
-    let response = app
-        .client
-        .get(app.url(&export))
-        .header("cookie", &coordinator)
-        .send()
-        .await?;
+    let anonymous = export(&app, "", slug, id, "").await?;
+    assert_eq!(anonymous.status(), 401, "staff only");
+    let response = export(&app, &coordinator, slug, id, "").await?;
+    assert_eq!(response.status(), 200);
     assert!(
-        response
-            .headers()
-            .get("content-disposition")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("attachment"))
+        agora_tests::header(&response, "content-disposition")
+            .contains("attachment; filename=\"bulletins-vote-"),
+        "{:?}",
+        response.headers()
     );
+    assert_eq!(agora_tests::header(&response, "cache-control"), "no-store");
     let file: BallotFile = serde_json::from_str(&response.text().await?)?;
     assert_eq!(file.ballots.len(), 8);
     let raw = file.recount(Some(Weighting::Raw))?;
@@ -540,11 +572,12 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
         "equal-colleges winner"
     );
     // Totals per pair exist for ranked votes only: asked of an approval vote, refused.
-    assert!(!html.contains("totals=pairwise"), "no link to them here");
-    let (status, _) = app
-        .get_with_cookie(&format!("{export}&totals=pairwise"), Some(&coordinator))
-        .await?;
-    assert_eq!(status, 422);
+    assert!(
+        !html.contains(r#"value="pairwise""#),
+        "no button for them here"
+    );
+    let refused = export(&app, &coordinator, slug, id, "pairwise").await?;
+    assert_eq!(refused.status(), 422);
     Ok(())
 }
 
@@ -590,24 +623,16 @@ async fn a_ranked_vote_s_totals_per_pair_recount_to_its_result_without_any_ranki
     let (_, html) = app
         .get_with_cookie(&format!("/{slug}/votes/{id}/resultats"), Some(&coordinator))
         .await?;
-    let export = format!("/api/export_vote?slug={slug}&id={id}");
     assert!(
-        html.contains(&format!(
-            "{}&amp;totals=pairwise",
-            export.replace('&', "&amp;")
-        )),
-        "the link: {html}"
+        html.contains(r#"action="/api/export_vote""#)
+            && html.contains(r#"name="totals" value="pairwise""#),
+        "the button: {html}"
     );
-    let (status, ballots) = app.get_with_cookie(&export, Some(&coordinator)).await?;
-    assert_eq!(status, 200);
-    let ballots: BallotFile = serde_json::from_str(&ballots)?;
+    let response = export(&app, &coordinator, slug, id, "").await?;
+    assert_eq!(response.status(), 200);
+    let ballots: BallotFile = serde_json::from_str(&response.text().await?)?;
     assert_eq!(ballots.ballots.len(), 13);
-    let response = app
-        .client
-        .get(app.url(&format!("{export}&totals=pairwise")))
-        .header("cookie", &coordinator)
-        .send()
-        .await?;
+    let response = export(&app, &coordinator, slug, id, "pairwise").await?;
     assert!(
         agora_tests::header(&response, "content-disposition").contains("totaux-par-paire"),
         "{:?}",
@@ -725,12 +750,7 @@ async fn the_public_ballot_file_merges_the_colleges_the_page_merges() -> anyhow:
     let html = html.replace("&#x27;", "'");
     assert!(html.contains("Autres collèges, regroupés"), "{html}");
     assert!(!html.contains("Élus ("), "no élus' own result");
-    let response = app
-        .client
-        .get(app.url(&format!("/api/export_vote?slug={slug}&id={}", closed.id)))
-        .header("cookie", &coordinator)
-        .send()
-        .await?;
+    let response = export(&app, &coordinator, slug, closed.id, "").await?;
     let file: BallotFile = serde_json::from_str(&response.text().await?)?;
     let mut per_college: std::collections::BTreeMap<String, usize> = Default::default();
     for ballot in &file.ballots {

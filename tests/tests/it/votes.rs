@@ -195,7 +195,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
         now,
     )
     .await;
-    assert!(matches!(reused, Err(CastError::UsedCode)), "{reused:?}");
+    assert!(matches!(reused, Err(CastError::CodeNotValid)), "{reused:?}");
     let unknown = votes::cast(
         &app.db,
         app.seal_key(),
@@ -207,7 +207,7 @@ async fn a_strict_vote_takes_each_printed_code_once() -> anyhow::Result<()> {
     )
     .await;
     assert!(
-        matches!(unknown, Err(CastError::UnknownCode)),
+        matches!(unknown, Err(CastError::CodeNotValid)),
         "{unknown:?}"
     );
     // A participant cookie is not a code.

@@ -83,13 +83,10 @@ pub async fn submit_survey(
             Some("code".to_owned()),
             "error-survey-code-missing".to_owned(),
         ),
-        Err(SubmitError::UnknownCode) => (
+        Err(SubmitError::CodeNotValid) => (
             Some("code".to_owned()),
-            "error-survey-code-unknown".to_owned(),
+            "error-survey-code-not-valid".to_owned(),
         ),
-        Err(SubmitError::UsedCode) => {
-            (Some("code".to_owned()), "error-survey-code-used".to_owned())
-        }
         Err(SubmitError::Invalid(problems)) => match problems.first() {
             Some(problem) => (
                 Some(format!("q-{}", problem.question)),
@@ -116,8 +113,8 @@ pub async fn submit_survey(
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use super::CsvFile;
     use crate::api::AppError;
+    use crate::api::sheet::{CsvFile, Sheet};
     use crate::domain::Lang;
     use crate::domain::survey::{Group, QuestionKind, SCALE_POINTS, SurveyResults, SurveyView};
     use sea_orm::DatabaseConnection;
@@ -198,25 +195,16 @@ pub(crate) mod server {
     }
 
     /// Writes `results` as CSV: a header line, then per question and row of answer, the
-    /// whole, then each group of the breakdown. A byte-order mark first, so that
-    /// spreadsheets read the accents right.
+    /// whole, then each group of the breakdown.
     pub fn results_csv(
         survey: &SurveyView,
         results: &SurveyResults,
         lang: Lang,
     ) -> Result<CsvFile, csv::Error> {
         let text = |id: &str| crate::i18n::message(lang, false, id, None);
-        // As each language's spreadsheets read numbers: French ones want a decimal comma,
-        // hence a semicolon between fields.
-        let (delimiter, decimal) = if lang == Lang::Fr {
-            (b';', ',')
-        } else {
-            (b',', '.')
-        };
-        let mut out = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new());
-        out.write_record(
+        let mut out = Sheet::new(lang);
+        let decimal = out.decimal_mark();
+        out.row(
             [
                 "survey-csv-number",
                 "survey-csv-question",
@@ -248,7 +236,7 @@ pub(crate) mod server {
             let number = (number + 1).to_string();
             if question.kind.is_text() {
                 let answered = result.answered.to_string();
-                out.write_record([
+                out.row([
                     number.as_str(),
                     &question.prompt.plain,
                     &text("survey-csv-written"),
@@ -289,7 +277,7 @@ pub(crate) mod server {
                 // The mean rank is the whole's: groups show first places only.
                 for (i, (group, n, count)) in std::iter::once(whole).chain(groups).enumerate() {
                     let mean = if i == 0 { mean.as_str() } else { "" };
-                    out.write_record([
+                    out.row([
                         number.as_str(),
                         &question.prompt.plain,
                         label,
@@ -302,10 +290,6 @@ pub(crate) mod server {
                 }
             }
         }
-        let bytes = out.into_inner().map_err(|e| e.into_error())?;
-        Ok(CsvFile(format!(
-            "\u{feff}{}",
-            String::from_utf8_lossy(&bytes)
-        )))
+        out.finish()
     }
 }

@@ -2,48 +2,12 @@
 
 use super::*;
 
-/// A survey's results as a CSV file: one line per answer and group (the whole first, then
-/// each group the breakdown shows), so a spreadsheet can filter and chart them. The same
-/// figures as the page, under the same small-group rule: nothing the page hides.
-// The browser only ever fetches the file by a plain link, so the client build never names
-// these (the server function still needs them on both sides).
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CsvFile(pub String);
+use crate::api::sheet::{Csv, CsvFile};
 
-/// `text/csv` for a server function's answer.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub struct CsvEncoding;
-
-impl leptos::server_fn::ContentType for CsvEncoding {
-    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
-}
-
-impl leptos::server_fn::FormatType for CsvEncoding {
-    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
-}
-
-impl leptos::server_fn::Encodes<CsvFile> for CsvEncoding {
-    type Error = std::convert::Infallible;
-
-    fn encode(output: &CsvFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
-        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
-    }
-}
-
-impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
-    type Error = std::string::FromUtf8Error;
-
-    fn decode(bytes: leptos::server_fn::Bytes) -> Result<CsvFile, Self::Error> {
-        String::from_utf8(bytes.to_vec()).map(CsvFile)
-    }
-}
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
-
-/// The results as CSV (`CsvFile`), for whoever may read them (as the page): in the reader's
-/// language; French files are separated by semicolons, as French spreadsheets expect.
+/// The results as CSV, for whoever may read them (as the page), in the reader's language:
+/// one line per answer and group (the whole first, then each group the breakdown shows), so
+/// a spreadsheet can filter and chart them. The same figures as the page, under the same
+/// small-group rule: nothing the page hides.
 #[server(endpoint = "survey_results_csv", input = leptos::server_fn::codec::GetUrl, output = Csv)]
 pub async fn survey_results_csv(
     slug: String,
@@ -59,15 +23,10 @@ pub async fn survey_results_csv(
     let lang = crate::i18n::request_preferences().lang;
     let file = server::results_csv(&found.survey, results, lang)
         .map_err(|e| AppError::internal("writing CSV", e))?;
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
-    let name = format!(
-        "attachment; filename=\"resultats-questionnaire-{}.csv\"",
+    crate::api::request::offer_download(&format!(
+        "resultats-questionnaire-{}.csv",
         found.survey.id
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&name) {
-        response.insert_header(http::header::CONTENT_DISPOSITION, value);
-    }
+    ))?;
     Ok(file)
 }
 

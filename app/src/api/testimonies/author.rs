@@ -6,18 +6,6 @@
 
 use super::*;
 
-/// The cookie that holds a testimony's private token in its author's browser, so that the
-/// addresses they visit (and so the access log) never carry it.
-pub const PRIVATE_LINK_COOKIE: &str = "agora_testimony";
-
-/// The cookie line that keeps `token` (a private link's) in its author's browser until the
-/// browser closes: HttpOnly (no script reads it), sent on this site's pages only.
-#[cfg(feature = "ssr")]
-pub fn private_link_cookie(token: &str, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{PRIVATE_LINK_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")
-}
-
 /// A private link's token as the server makes them (64 hexadecimal digits), or nothing.
 #[cfg(feature = "ssr")]
 pub fn private_link_token(raw: &str) -> Option<&str> {
@@ -123,9 +111,10 @@ pub async fn act_on_testimony(
                     TestimonyError::Db(error) => AppError::from(error),
                     _ => AppError::NotFound.with_status(),
                 })?;
-            crate::api::request::set_cookie(&format!(
-                "{PRIVATE_LINK_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-            ))?;
+            let policy = crate::api::request::cookie_policy();
+            crate::api::request::set_cookie(
+                &policy.clear(crate::domain::Cookie::TestimonyLink, "/"),
+            )?;
             return crate::api::forms::done(
                 "saved-testimony-withdrawn",
                 &format!("/{slug}/temoignages"),

@@ -129,10 +129,10 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     };
     match post(&db, new, chrono::Utc::now().date_naive()).await {
         Ok((_, token)) => {
-            // The author's browser keeps the link's token; the address it goes to has none.
-            let setup = use_context::<super::StaffSetup>()
-                .ok_or_else(|| AppError::unwired("StaffSetup"))?;
-            super::request::set_cookie(&private_link_cookie(&token, setup.secure_cookies))?;
+            // The author's browser keeps the link's token (`Cookie::TestimonyLink`), so that
+            // the addresses they visit, and so the access log, never carry it.
+            let policy = super::request::cookie_policy();
+            super::request::set_cookie(&policy.set(crate::domain::Cookie::TestimonyLink, &token))?;
             super::forms::done(
                 "saved-testimony-posted",
                 &format!("/{slug}/temoignages/suivi"),
@@ -210,22 +210,16 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
 pub(crate) mod server {
     use crate::api::AppError;
 
-    /// The report's CSV: a byte-order mark (accents in spreadsheets), `;` in French.
+    /// The report's CSV: who (a pseudonym or "anonymous"), college, month, the story and
+    /// its easy-read summary; participants' words, so every cell is made inert.
     pub fn report_csv(
         quoted: &[crate::domain::testimony::Testimony],
         colleges: &[crate::domain::College],
         lang: crate::domain::Lang,
-    ) -> Result<crate::api::surveys::CsvFile, csv::Error> {
+    ) -> Result<crate::api::sheet::CsvFile, csv::Error> {
         let text = |id: &str| crate::i18n::message(lang, false, id, None);
-        let delimiter = if lang == crate::domain::Lang::Fr {
-            b';'
-        } else {
-            b','
-        };
-        let mut out = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new());
-        out.write_record(
+        let mut out = crate::api::sheet::Sheet::new(lang);
+        out.row(
             [
                 "testimony-csv-who",
                 "testimony-csv-college",
@@ -249,7 +243,7 @@ pub(crate) mod server {
                         .unwrap_or_else(|| text(&format!("college-{key}")))
                 })
                 .unwrap_or_default();
-            out.write_record([
+            out.row([
                 t.pseudonym
                     .clone()
                     .unwrap_or_else(|| text("testimony-anonymous")),
@@ -261,11 +255,7 @@ pub(crate) mod server {
                 t.easy_summary.clone().unwrap_or_default(),
             ])?;
         }
-        let bytes = out.into_inner().map_err(|e| e.into_error())?;
-        Ok(crate::api::surveys::CsvFile(format!(
-            "\u{feff}{}",
-            String::from_utf8_lossy(&bytes)
-        )))
+        out.finish()
     }
 
     /// A posted multipart form: its text fields, and its recording if one was sent (an
@@ -323,8 +313,7 @@ pub(crate) mod server {
                 let burst = NonZeroU32::new(POSTS_PER_HOUR).unwrap_or(NonZeroU32::MIN);
                 DefaultKeyedRateLimiter::keyed(Quota::per_hour(burst))
             });
-        let participant = leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<crate::domain::ParticipantId>().cloned());
+        let participant = crate::api::request::participant();
         // No participant: not through the write guard (never the case for a form post).
         participant.is_none_or(|participant| {
             LIMIT.retain_recent();
@@ -334,7 +323,7 @@ pub(crate) mod server {
 
     /// The private link's token this browser holds, or 404 (no cookie, or not a token).
     pub fn private_token() -> Result<String, AppError> {
-        crate::api::request::cookie(super::PRIVATE_LINK_COOKIE)
+        crate::api::request::cookie(crate::domain::Cookie::TestimonyLink)
             .filter(|raw| super::private_link_token(raw).is_some())
             .ok_or_else(|| AppError::NotFound.with_status())
     }

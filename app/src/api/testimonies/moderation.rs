@@ -213,30 +213,20 @@ pub const REDACTED_FIELD: &str = "redacted";
 /// council's staff (those who read results): one line each, in the reader's language.
 /// Read from the table at each download, so a withdrawn testimony or a consent taken back
 /// is never in it.
-#[server(endpoint = "testimonies_report_csv", input = leptos::server_fn::codec::GetUrl, output = crate::api::surveys::Csv)]
-pub async fn testimonies_report_csv(
-    slug: String,
-) -> Result<crate::api::surveys::CsvFile, AppError> {
+#[server(endpoint = "testimonies_report_csv", input = leptos::server_fn::codec::GetUrl, output = crate::api::sheet::Csv)]
+pub async fn testimonies_report_csv(slug: String) -> Result<crate::api::sheet::CsvFile, AppError> {
     use crate::domain::Permission;
     use crate::domain::testimony::Surface;
     let db = crate::api::request::db()?;
-    let crate::api::edge::StaffCall {
-        council: crate::api::edge::CouncilRef { id: council_id, .. },
-        ..
-    } = crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
-    let council = crate::api::edge::council(&db, &slug).await?;
-    let quoted = crate::store::testimonies::shown_on(&db, council_id, Surface::Report)
+    let crate::api::edge::StaffCall { council, .. } =
+        crate::api::edge::require(&db, &slug, Permission::ReadResults).await?;
+    let quoted = crate::store::testimonies::shown_on(&db, council.id, Surface::Report)
         .await
         .map_err(AppError::from)?;
     let lang = crate::i18n::request_preferences().lang;
     let file = server::report_csv(&quoted, &council.colleges, lang)
         .map_err(|e| AppError::internal("writing CSV", e))?;
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
-    response.insert_header(
-        http::header::CONTENT_DISPOSITION,
-        http::HeaderValue::from_static("attachment; filename=\"temoignages-rapport.csv\""),
-    );
+    crate::api::request::offer_download("temoignages-rapport.csv")?;
     Ok(file)
 }
 

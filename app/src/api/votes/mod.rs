@@ -165,7 +165,7 @@ pub async fn create_vote(
 
 #[server(endpoint = "vote")]
 pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
-    use crate::domain::{ParticipantId, Permission};
+    use crate::domain::Permission;
     let db = server::db()?;
     let crate::api::edge::CouncilRef {
         id: council_id,
@@ -181,7 +181,7 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     );
     let can_read_results = can(Permission::ReadResults);
     let vote = server::vote(&db, council_id, &id, can_prepare || can_run).await?;
-    let participant = ParticipantId::from_cookie_header(&super::request::cookie_header());
+    let participant = super::request::participant();
     let voted = match &participant {
         Some(participant) => crate::store::votes::has_voted(&db, vote.id, participant).await?,
         None => false,
@@ -261,7 +261,7 @@ pub async fn cast_ballot(
     if let Some(problem) = problems.first() {
         return server::refuse_ballot(&draft, problem, &back);
     }
-    let participant = server::participant()?;
+    let participant = super::request::writer()?;
     let request = crate::store::votes::CastRequest {
         vote_id: setup.id,
         voter: match setup.integrity {
@@ -278,8 +278,7 @@ pub async fn cast_ballot(
         Err(CastError::Db(error)) => return Err(error.into()),
         Err(CastError::NotOpen) => (None, "error-vote-not-open"),
         Err(CastError::AlreadyVoted) => (None, "error-ballot-already"),
-        Err(CastError::UnknownCode) => (Some("code"), "error-ballot-code-unknown"),
-        Err(CastError::UsedCode) => (Some("code"), "error-ballot-code-used"),
+        Err(CastError::CodeNotValid) => (Some("code"), "error-ballot-code-not-valid"),
         Err(CastError::WrongVoter | CastError::Invalid(_)) => (None, "error-ballot-invalid"),
     };
     let problem = crate::domain::vote::BallotProblem {
@@ -336,7 +335,6 @@ pub(crate) mod server {
     use super::BallotProgress;
     use crate::api::AppError;
     use crate::api::forms::{FormEcho, PageFlash};
-    use crate::domain::ParticipantId;
     use crate::domain::vote::{
         BallotDraft, BallotForm, BallotProblem, BallotSetting, VoteFields, VoteInfo,
     };
@@ -357,13 +355,6 @@ pub(crate) mod server {
         crate::store::votes::vote_info(db, council_id, id, staff, chrono::Utc::now())
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())
-    }
-
-    /// The participant of this write (set by the write guard, drawn fresh on a first one).
-    pub fn participant() -> Result<ParticipantId, AppError> {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<ParticipantId>().cloned())
-            .ok_or_else(|| AppError::unwired("ParticipantId"))
     }
 
     pub async fn create(

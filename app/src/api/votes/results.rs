@@ -61,8 +61,10 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
 }
 
 /// The anonymous ballots of an ended vote as the public ballot file (docs/recount.md),
-/// downloaded by staff: `agora recount` recomputes the published result from it.
-#[server(endpoint = "export_vote", input = leptos::server_fn::codec::GetUrl)]
+/// downloaded by staff: `agora recount` recomputes the published result from it. A POST
+/// (a form's button, not a link): each download writes a line in the audit log, which a
+/// prefetched or crawled link must not do.
+#[server(endpoint = "export_vote")]
 pub async fn export_vote(
     slug: String,
     id: String,
@@ -93,11 +95,6 @@ pub async fn export_vote(
         ),
         _ => (file, format!("bulletins-vote-{}.json", vote.id)),
     };
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| AppError::unwired("ResponseOptions"))?;
-    let name = format!("attachment; filename=\"{name}\"");
-    if let Ok(value) = http::HeaderValue::from_str(&name) {
-        response.insert_header(http::header::CONTENT_DISPOSITION, value);
-    }
+    crate::api::request::offer_download(&name)?;
     Ok(file)
 }

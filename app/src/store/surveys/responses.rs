@@ -59,10 +59,10 @@ pub enum SubmitError {
     Invalid(Vec<AnswerProblem>),
     #[error("a code is needed")]
     CodeMissing,
-    #[error("unknown code")]
-    UnknownCode,
-    #[error("code already used")]
-    UsedCode,
+    /// Unknown or already used: one refusal for both, so that whoever finds a code card
+    /// cannot learn whether its owner has answered.
+    #[error("no such code, or used already")]
+    CodeNotValid,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -95,16 +95,20 @@ pub async fn submit_response(
         if code.trim().is_empty() {
             return Err(SubmitError::CodeMissing);
         }
-        let row = survey_code::Entity::find_by_id((id, code_hash(id, code)))
-            .one(&txn)
-            .await?
-            .ok_or(SubmitError::UnknownCode)?;
-        if row.used {
-            return Err(SubmitError::UsedCode);
+        // Spent by one conditional update, as ballot codes are: of two submissions of one
+        // code at the same instant, the second finds no unused row to mark (PostgreSQL
+        // re-reads the row once the first commits) and is refused.
+        use sea_orm::sea_query::Expr;
+        let spent = survey_code::Entity::update_many()
+            .col_expr(survey_code::Column::Used, Expr::value(true))
+            .filter(survey_code::Column::SurveyId.eq(id))
+            .filter(survey_code::Column::CodeHash.eq(code_hash(id, code)))
+            .filter(survey_code::Column::Used.eq(false))
+            .exec(&txn)
+            .await?;
+        if spent.rows_affected != 1 {
+            return Err(SubmitError::CodeNotValid);
         }
-        let mut used: survey_code::ActiveModel = row.into();
-        used.used = Set(true);
-        used.update(&txn).await?;
     }
     let sealed = serde_json::to_vec(&answers).map_err(|e| DbErr::Custom(e.to_string()))?;
     survey_waiting::ActiveModel {

@@ -9,10 +9,10 @@ pub enum CastError {
     NotOpen,
     #[error("this participant has voted already")]
     AlreadyVoted,
-    #[error("no such code")]
-    UnknownCode,
-    #[error("this code was used already")]
-    UsedCode,
+    /// Unknown or already used: one refusal for both, so that whoever finds a code card
+    /// cannot learn whether its owner has voted.
+    #[error("no such code, or used already")]
+    CodeNotValid,
     #[error("this vote takes codes, not participants (or the reverse)")]
     WrongVoter,
     #[error("invalid ballot: {0}")]
@@ -376,14 +376,7 @@ pub(super) async fn cast_one(
         .exec(txn)
         .await?;
     if marked.rows_affected != 1 {
-        let known = ballot_code::Entity::find_by_id((vote_id, hash))
-            .one(txn)
-            .await?;
-        return Ok(Err(if known.is_some() {
-            CastError::UsedCode
-        } else {
-            CastError::UnknownCode
-        }));
+        return Ok(Err(CastError::CodeNotValid));
     }
     Ok(Ok(()))
 }

@@ -93,13 +93,14 @@ pub fn PreferencesPanel() -> impl IntoView {
 }
 
 /// Everything the island may announce: success, or any error of `save_preferences`.
-const ANNOUNCED: [&str; 7] = [
+const ANNOUNCED: [&str; 8] = [
     "prefs-saved",
     "error-preferences",
     "error-internal",
     "error-network",
     "error-cross-site",
     "error-too-large",
+    "error-too-slow",
     "error-rate-limited",
 ];
 
@@ -184,7 +185,7 @@ impl FormFields {
 /// Reading the form and the cookie, and writing `<html>`: browser only.
 mod client {
     use super::FormFields;
-    use crate::domain::Preferences;
+    use crate::domain::{CookiePolicy, Preferences};
     use leptos::prelude::document;
     use wasm_bindgen::JsCast;
 
@@ -211,7 +212,14 @@ mod client {
             .dyn_into::<web_sys::HtmlDocument>()
             .ok()
             .and_then(|doc| doc.cookie().ok())
-            .map(|cookie| Preferences::from_cookie_header(&cookie))
+            .map(|cookie| {
+                // The page's own address says whether cookies carry the https prefix.
+                let here = leptos::prelude::window()
+                    .location()
+                    .href()
+                    .unwrap_or_default();
+                Preferences::from_cookie_header(&cookie, CookiePolicy::for_url(&here))
+            })
             .unwrap_or_default()
     }
 

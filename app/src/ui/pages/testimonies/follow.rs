@@ -4,7 +4,7 @@
 use super::*;
 
 /// `/{slug}/temoignages/suivi`: the testimony whose private link this browser opened (the
-/// server keeps its token in a cookie; see `api::testimonies::PRIVATE_LINK_COOKIE`).
+/// server keeps its token in a cookie; see `domain::Cookie::TestimonyLink`).
 #[component]
 pub fn TestimonyLinkRoute() -> impl IntoView {
     let params = use_params_map();

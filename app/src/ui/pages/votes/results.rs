@@ -137,20 +137,23 @@ pub(super) fn ResultsView(page: ResultsPage) -> impl IntoView {
         .into_any(),
     };
     let export = can_export.then(|| {
-        let href = format!("{}?slug={}&id={}", ExportVote::url(), council_slug, vote.id);
+        // A form, not a link: each download is written in the audit log (`export_vote`).
+        let download = |totals: &'static str, label: &'static str| {
+            view! {
+                <form method="post" action=ExportVote::url()>
+                    <input type="hidden" name="slug" value=council_slug.clone()/>
+                    <input type="hidden" name="id" value=vote.id.to_string()/>
+                    <input type="hidden" name="totals" value=totals/>
+                    <button type="submit" class="button button-quiet">{i18n.t(label)}</button>
+                </form>
+            }
+        };
         // Ranked methods: the totals per pair recount the same without listing a ranking
         // someone could have dictated (docs/recount.md).
         let pairwise = matches!(vote.method, Method::Schulze | Method::Borda).then(|| {
             view! {
                 <p>{i18n.t("results-export-pairwise-why")}</p>
-                <p>
-                    <a
-                        href=format!("{href}&totals=pairwise")
-                        download=format!("totaux-par-paire-vote-{}.json", vote.id)
-                    >
-                        {i18n.t("results-export-pairwise")}
-                    </a>
-                </p>
+                {download("pairwise", "results-export-pairwise")}
             }
         });
         view! {
@@ -158,11 +161,7 @@ pub(super) fn ResultsView(page: ResultsPage) -> impl IntoView {
                 <h2 id="export-title">{i18n.t("results-export-title")}</h2>
                 <p>{i18n.t("results-export-intro")}</p>
                 {pairwise}
-                <p>
-                    <a href=href.clone() download=format!("bulletins-vote-{}.json", vote.id)>
-                        {i18n.t("results-export")}
-                    </a>
-                </p>
+                {download("", "results-export")}
             </section>
         }
     });

@@ -1,0 +1,97 @@
+//! Exports for spreadsheets: a CSV file as a server function's answer (`text/csv`), and the
+//! one way Agora writes one (`Sheet`), so that every export reads right in the reader's
+//! spreadsheet and none can carry a formula (`domain::spreadsheet`).
+
+/// A CSV file, downloaded by a plain link.
+// The browser only ever fetches the file by a plain link, so the client build never names
+// these (the server function still needs them on both sides).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvFile(pub String);
+
+/// `text/csv` for a server function's answer.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct CsvEncoding;
+
+impl leptos::server_fn::ContentType for CsvEncoding {
+    const CONTENT_TYPE: &'static str = "text/csv; charset=utf-8";
+}
+
+impl leptos::server_fn::FormatType for CsvEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
+}
+
+impl leptos::server_fn::Encodes<CsvFile> for CsvEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &CsvFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
+    type Error = std::string::FromUtf8Error;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<CsvFile, Self::Error> {
+        String::from_utf8(bytes.to_vec()).map(CsvFile)
+    }
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
+
+#[cfg(feature = "ssr")]
+pub(crate) use writer::Sheet;
+
+#[cfg(feature = "ssr")]
+mod writer {
+    use super::CsvFile;
+    use crate::domain::Lang;
+    use crate::domain::spreadsheet::inert_cell;
+
+    /// A CSV file being written for a spreadsheet in `lang`: French spreadsheets want a
+    /// decimal comma, hence a semicolon between fields; a byte-order mark first, so that
+    /// they read the accents right. Every cell goes through `inert_cell`.
+    pub struct Sheet {
+        out: csv::Writer<Vec<u8>>,
+        lang: Lang,
+    }
+
+    impl Sheet {
+        pub fn new(lang: Lang) -> Self {
+            let delimiter = if lang == Lang::Fr { b';' } else { b',' };
+            Sheet {
+                out: csv::WriterBuilder::new()
+                    .delimiter(delimiter)
+                    .from_writer(Vec::new()),
+                lang,
+            }
+        }
+
+        /// The decimal mark of the file's language.
+        pub fn decimal_mark(&self) -> char {
+            if self.lang == Lang::Fr { ',' } else { '.' }
+        }
+
+        /// One line.
+        pub fn row<I, S>(&mut self, cells: I) -> Result<(), csv::Error>
+        where
+            I: IntoIterator<Item = S>,
+            S: AsRef<str>,
+        {
+            self.out.write_record(
+                cells
+                    .into_iter()
+                    .map(|cell| inert_cell(cell.as_ref()).into_owned()),
+            )
+        }
+
+        pub fn finish(self) -> Result<CsvFile, csv::Error> {
+            let bytes = self.out.into_inner().map_err(|e| e.into_error())?;
+            Ok(CsvFile(format!(
+                "\u{feff}{}",
+                String::from_utf8_lossy(&bytes)
+            )))
+        }
+    }
+}
