@@ -236,3 +236,5 @@ projector-count = { $count ->
         [one] 1 question
        *[other] { $count } questions
     }
+error-live-session-ended = Your staff session has ended (signed out, or removed from the team): this console is closed. Sign in again to go on.
+    .easy = You are signed out. Sign in again.

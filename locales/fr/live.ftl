@@ -236,3 +236,5 @@ projector-count = { $count ->
         [one] 1 question
        *[other] { $count } questions
     }
+error-live-session-ended = Votre session d'équipe est terminée (déconnexion, ou retrait de l'équipe) : cette animation est fermée. Reconnectez-vous pour continuer.
+    .easy = Vous n'êtes plus connecté·e. Reconnectez-vous.

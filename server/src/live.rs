@@ -32,6 +32,9 @@ const REPLAY_MAX: u64 = 512;
 const CATCH_UP_MAX: u64 = 10_000;
 /// A client that does not say hello in time, or cannot take a frame in time, is let go.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// How often a staff socket checks that its session still runs the room, besides when
+/// this process hears of a change: a session ended on another instance, or expired.
+pub const RECHECK: Duration = Duration::from_secs(30);
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// A command is a small JSON object; anything bigger is refused by the socket itself.
 const MAX_MESSAGE_BYTES: usize = 8 * 1024;
@@ -54,6 +57,9 @@ struct Room {
 pub struct Hub {
     db: DatabaseConnection,
     rooms: Mutex<HashMap<i64, Arc<Room>>>,
+    /// Moves on whenever staff access may have changed in this process: staff sockets
+    /// watch it and check their session again (`Publisher::staff_access_changed`).
+    staff_access: tokio::sync::watch::Sender<u64>,
 }
 
 impl Hub {
@@ -61,6 +67,7 @@ impl Hub {
         Self {
             db,
             rooms: Mutex::new(HashMap::new()),
+            staff_access: tokio::sync::watch::Sender::new(0),
         }
     }
 
@@ -181,6 +188,10 @@ impl room::Publisher for Hub {
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>> {
         Box::pin(Hub::publish(self, event))
     }
+
+    fn staff_access_changed(&self) {
+        self.staff_access.send_modify(|generation| *generation += 1);
+    }
 }
 
 fn send(room: &Room, event: &StoredEvent) {
@@ -199,6 +210,8 @@ struct Client {
     participant: Option<ParticipantId>,
     staff: bool,
     prefs: Preferences,
+    /// A staff socket's session token and council, to check again while it is open.
+    session: Option<(String, i64)>,
 }
 
 /// The query of the socket's address.
@@ -239,25 +252,17 @@ pub async fn socket(
         .to_owned();
     let prefs = Preferences::from_cookie_header(&cookies, state.cookies);
     let as_participant = query.vue.as_deref() == Some("participant");
-    let staff_account = match state
+    let token = state
         .cookies
         .read(&cookies, agora_app::domain::Cookie::Staff)
-    {
-        Some(token) if !token.is_empty() && !as_participant => {
-            agora_app::store::staff::staff_by_session(&state.db, token)
-                .await
-                .ok()
-                .flatten()
-                .filter(|member| {
-                    member
-                        .roles
-                        .iter()
-                        .any(|r| r.council_id == council && r.role.can(Permission::ModerateLive))
-                })
-                .map(|member| member.account_id)
-        }
-        _ => None,
+        .filter(|token| !token.is_empty() && !as_participant);
+    let staff_account = match token {
+        Some(token) => runs_room(&state.db, token, council).await,
+        None => None,
     };
+    let session = staff_account
+        .and(token)
+        .map(|token| (token.to_owned(), council));
     let participant = state.write_guard.participant_of(&headers);
     let client = match (staff_account, &participant) {
         (Some(account_id), _) => Client {
@@ -265,6 +270,7 @@ pub async fn socket(
             participant: participant.clone(),
             staff: true,
             prefs,
+            session,
         },
         (None, Some(id)) => Client {
             actor: Actor::Participant {
@@ -273,6 +279,7 @@ pub async fn socket(
             participant: participant.clone(),
             staff: false,
             prefs,
+            session: None,
         },
         // Without a participant cookie (the page sets one) the socket may read but each
         // upvote is tied to this connection only.
@@ -285,6 +292,7 @@ pub async fn socket(
                 participant: Some(id),
                 staff: false,
                 prefs,
+                session: None,
             }
         }
     };
@@ -295,6 +303,21 @@ pub async fn socket(
         .max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
         .on_upgrade(move |socket| run(socket, state, assembly, client))
+}
+
+/// The staff account of an open session whose role may run live rooms of `council`.
+async fn runs_room(db: &DatabaseConnection, token: &str, council: i64) -> Option<i64> {
+    agora_app::store::staff::staff_by_session(db, token)
+        .await
+        .ok()
+        .flatten()
+        .filter(|member| {
+            member
+                .roles
+                .iter()
+                .any(|r| r.council_id == council && r.role.can(Permission::ModerateLive))
+        })
+        .map(|member| member.account_id)
 }
 
 fn text(message: &ServerMessage) -> Message {
@@ -400,8 +423,26 @@ async fn converse<S, I>(
         },
     };
 
+    let mut access = hub.staff_access.subscribe();
+    let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK);
     loop {
         tokio::select! {
+            // A staff socket whose session ended, or whose member no longer runs the room,
+            // is told so and closed: it was receiving what only staff see.
+            _ = access.changed(), if client.session.is_some() => {
+                if !Box::pin(still_staff(state, client)).await {
+                    let ended = refusal(client, None, "session-ended", "error-live-session-ended");
+                    let _ = deliver(&mut sink, ended).await;
+                    break;
+                }
+            }
+            _ = recheck.tick(), if client.session.is_some() => {
+                if !Box::pin(still_staff(state, client)).await {
+                    let ended = refusal(client, None, "session-ended", "error-live-session-ended");
+                    let _ = deliver(&mut sink, ended).await;
+                    break;
+                }
+            }
             received = events.recv() => match received {
                 Ok(frames) => {
                     if frames.seq <= last_sent {
@@ -441,6 +482,14 @@ async fn converse<S, I>(
     }
     drop(events);
     hub.release(assembly);
+}
+
+/// Whether a staff socket's session is still open and still runs its room.
+async fn still_staff(state: &AppState, client: &Client) -> bool {
+    match &client.session {
+        Some((token, council)) => runs_room(&state.db, token, *council).await.is_some(),
+        None => true,
+    }
 }
 
 fn refusal(client: &Client, reference: Option<String>, code: &str, message: &str) -> Message {

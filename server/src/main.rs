@@ -1,4 +1,4 @@
-//! The `agora` command: serve, migrate, seed-demo, invite, recount.
+//! The `agora` command: serve, migrate, seed-demo, invite, staff, recount.
 
 use agora_app::domain::recount::BallotFile;
 use agora_app::domain::tally::Weighting;
@@ -43,6 +43,11 @@ enum Command {
         #[arg(long, default_value_t = INVITATION_HOURS, value_parser = clap::value_parser!(i64).range(1..=720))]
         hours: i64,
     },
+    /// See and change a council's team: for an operator, when no coordinator can.
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
+    },
     /// Recount the anonymous ballots a vote exported (docs/recount.md), offline: prints the
     /// result as JSON; exit code 2 for a malformed file.
     Recount {
@@ -52,6 +57,79 @@ enum Command {
         #[arg(long, value_parser = parse_weighting)]
         weighting: Option<Weighting>,
     },
+}
+
+#[derive(Subcommand)]
+enum StaffAction {
+    /// List the council's team (account id, role, name) and its pending invitations.
+    List {
+        #[arg(long)]
+        council: String,
+    },
+    /// Take someone off the council's team and end every session of their account; the
+    /// last coordinator too (invite a new one with `agora invite`).
+    Remove {
+        #[arg(long)]
+        council: String,
+        /// The account id, as `agora staff list` shows it.
+        #[arg(long)]
+        account: i64,
+    },
+    /// Cancel every invitation of the council not used yet: their links stop working.
+    RevokeInvitations {
+        #[arg(long)]
+        council: String,
+    },
+}
+
+/// `agora staff …`, on the database.
+async fn staff(db: &sea_orm::DatabaseConnection, action: StaffAction) -> anyhow::Result<()> {
+    use agora_app::store::staff::{self, TeamChange, TeamError};
+    let council_id = |slug: String| async move {
+        let parsed = CouncilSlug::parse(&slug)
+            .map_err(|_| anyhow::anyhow!("{slug:?} is not a council slug"))?;
+        agora_app::store::council_record(db, &parsed)
+            .await?
+            .map(|record| record.id)
+            .ok_or_else(|| anyhow::anyhow!("no council has the slug {slug:?}"))
+    };
+    match action {
+        StaffAction::List { council } => {
+            let id = council_id(council).await?;
+            for member in staff::council_members(db, id).await? {
+                println!(
+                    "{}\t{}\t{}",
+                    member.account_id,
+                    member.role.key(),
+                    member.display_name
+                );
+            }
+            for invitation in staff::pending_invitations(db, id).await? {
+                println!(
+                    "invitation {}\t{}\tuntil {}",
+                    invitation.id,
+                    invitation.role.key(),
+                    invitation.expires_at.format("%Y-%m-%d %H:%M UTC")
+                );
+            }
+        }
+        StaffAction::Remove { council, account } => {
+            let id = council_id(council.clone()).await?;
+            match staff::remove_member(db, id, account, TeamChange::Operator).await {
+                Ok(()) => println!("Account {account} removed from {council}; its sessions ended."),
+                Err(TeamError::NotFound) => {
+                    anyhow::bail!("account {account} is not on the team of {council}")
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        StaffAction::RevokeInvitations { council } => {
+            let id = council_id(council.clone()).await?;
+            let cancelled = staff::cancel_invitations(db, id, None, TeamChange::Operator).await?;
+            println!("{cancelled} invitation(s) of {council} cancelled.");
+        }
+    }
+    Ok(())
 }
 
 fn parse_weighting(key: &str) -> Result<Weighting, String> {
@@ -138,6 +216,7 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Staff { action } => staff(&db, action).await,
         Command::Recount { .. } => Ok(()), // done above, before the configuration
         Command::SeedDemo => {
             match demo::seed(&db, &seal_key).await? {

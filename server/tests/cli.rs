@@ -245,3 +245,120 @@ fn recount_counts_a_file_of_totals_per_pair_and_refuses_an_impossible_one() {
         "{refused:?}"
     );
 }
+
+/// `agora staff`: an operator lists a council's team, cancels its pending invitations and
+/// removes someone (the last coordinator too, unlike the web), whose sessions end with it.
+#[test]
+fn staff_list_revoke_invitations_and_remove_for_an_operator() {
+    use agora_app::domain::{CouncilSlug, Role};
+    use agora_app::store::staff;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("agora.db").display()
+    );
+    assert!(agora(&url, &["seed-demo"], &[]).status.success());
+    let council = "clsm-val-de-lisandre";
+    let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+    // A coordinator who signed up (the passkey is a placeholder: no ceremony runs here).
+    let (account, session) = runtime
+        .block_on(async {
+            let db = agora_app::store::connect(&url).await?;
+            let slug = CouncilSlug::parse(council)?;
+            let token = staff::create_invitation(&db, &slug, Role::Coordinator, 72, None).await?;
+            let info = staff::invitation_by_token(&db, &token)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the invitation"))?;
+            let account = staff::complete_sign_up(
+                &db,
+                staff::NewStaff {
+                    invitation_id: info.id,
+                    display_name: "Cora Cli",
+                    user_handle: "cora",
+                    credential_id: "cora",
+                    credential: "{}".into(),
+                    passkey_label: "1",
+                },
+            )
+            .await?;
+            let session = staff::open_session(&db, account).await?;
+            anyhow::Ok((account, session))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        agora(
+            &url,
+            &["invite", "--council", council, "--role", "observer"],
+            &[]
+        )
+        .status
+        .success()
+    );
+
+    let list = agora(&url, &["staff", "list", "--council", council], &[]);
+    assert!(list.status.success(), "{list:?}");
+    let listed = stdout(&list);
+    assert!(
+        listed.contains(&format!("{account}\tcoordinator\tCora Cli")),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("invitation ") && listed.contains("\tobserver\t"),
+        "{listed}"
+    );
+
+    let revoked = agora(
+        &url,
+        &["staff", "revoke-invitations", "--council", council],
+        &[],
+    );
+    assert!(revoked.status.success(), "{revoked:?}");
+    assert!(
+        stdout(&revoked).starts_with("1 invitation(s)"),
+        "{revoked:?}"
+    );
+    let listed = stdout(&agora(&url, &["staff", "list", "--council", council], &[]));
+    assert!(!listed.contains("invitation "), "{listed}");
+
+    let account_arg = account.to_string();
+    let removed = agora(
+        &url,
+        &[
+            "staff",
+            "remove",
+            "--council",
+            council,
+            "--account",
+            &account_arg,
+        ],
+        &[],
+    );
+    assert!(removed.status.success(), "{removed:?}");
+    let listed = stdout(&agora(&url, &["staff", "list", "--council", council], &[]));
+    assert!(!listed.contains("Cora Cli"), "{listed}");
+    let still_signed_in = runtime
+        .block_on(async {
+            let db = agora_app::store::connect(&url).await?;
+            anyhow::Ok(staff::staff_by_session(&db, &session).await?.is_some())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!still_signed_in, "the session ended with the removal");
+
+    let again = agora(
+        &url,
+        &[
+            "staff",
+            "remove",
+            "--council",
+            council,
+            "--account",
+            &account_arg,
+        ],
+        &[],
+    );
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("is not on the team"),
+        "{again:?}"
+    );
+}

@@ -159,3 +159,15 @@ pub async fn assembly_of(
         Err(AppError::NotFound.with_status())
     }
 }
+
+/// Tells this process's live rooms that staff access changed (someone removed from a team,
+/// a role changed, a session ended): every staff socket checks its session again at once,
+/// and one that no longer runs its room is closed. Other instances' sockets check theirs
+/// on their own every `RECHECK` (server::live).
+pub(crate) fn staff_access_changed() {
+    if let Some(publisher) =
+        leptos::prelude::use_context::<std::sync::Arc<dyn crate::services::room::Publisher>>()
+    {
+        publisher.staff_access_changed();
+    }
+}

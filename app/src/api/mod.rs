@@ -75,7 +75,8 @@ pub use surveys::{
     review_survey_text, run_survey, submit_survey,
 };
 pub use team::{
-    AuditLine, AuditLogPage, InviteOutcome, InviteStaff, LoadAuditLog, LoadTeamPage, TeamPage,
+    AuditLine, AuditLogPage, CancelInvitation, ChangeStaff, InviteStaff, LoadAuditLog,
+    LoadTeamPage, PendingView, TeamMember, TeamOutcome, TeamPage, cancel_invitation, change_staff,
     invite_staff, load_audit_log, load_team_page,
 };
 #[cfg(feature = "ssr")]

@@ -272,6 +272,8 @@ pub async fn sign_out() -> Result<(), AppError> {
         crate::store::staff::record_audit(&db, None, Some(account_id), "sign-out", "").await?;
     }
     server::clear_staff_cookie()?;
+    // A live console left open with that session closes now.
+    crate::api::edge::staff_access_changed();
     if server::is_plain_form_post() {
         leptos_axum::redirect("/");
     }
@@ -423,6 +425,8 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     let member = server::signed_in(&db).await?;
     crate::store::staff::close_all_sessions(&db, member.account_id).await?;
     server::clear_staff_cookie()?;
+    // A live console left open with that session closes now.
+    crate::api::edge::staff_access_changed();
     if server::is_plain_form_post() {
         leptos_axum::redirect("/");
     }

@@ -10,17 +10,35 @@ use serde::{Deserialize, Serialize};
 pub struct TeamPage {
     pub council_slug: String,
     pub council_name: String,
-    pub members: Vec<(String, Role)>,
-    /// Role and deadline (`YYYY-MM-DD HH:MM` UTC) of each invitation not used yet.
-    pub pending: Vec<(Role, String)>,
-    /// What the last invitation form post gave, shown once.
-    pub flash: Option<InviteOutcome>,
+    pub members: Vec<TeamMember>,
+    pub pending: Vec<PendingView>,
+    /// What the last form post of the page gave, shown once.
+    pub flash: Option<TeamOutcome>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum InviteOutcome {
+pub struct TeamMember {
+    pub account_id: i64,
+    pub name: String,
+    pub role: Role,
+    /// The member is the one reading the page.
+    pub you: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingView {
+    pub id: i64,
+    pub role: Role,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub until: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TeamOutcome {
     /// The link to send; shown once, never stored.
     Link(String),
+    /// The Fluent id of a change done (`saved-…`).
+    Saved(String),
     /// The Fluent id of what went wrong.
     Refused(String),
 }
@@ -54,13 +72,27 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
                 name: council_name,
                 ..
             },
+        account_id: caller,
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
-    let members = staff::council_members(&db, council_id).await?;
+    let members = staff::council_members(&db, council_id)
+        .await?
+        .into_iter()
+        .map(|member| TeamMember {
+            you: member.account_id == caller,
+            account_id: member.account_id,
+            name: member.display_name,
+            role: member.role,
+        })
+        .collect();
     let pending = staff::pending_invitations(&db, council_id)
         .await?
         .into_iter()
-        .map(|(role, deadline)| (role, server::minute(deadline)))
+        .map(|invitation| PendingView {
+            id: invitation.id,
+            role: invitation.role,
+            until: server::minute(invitation.expires_at),
+        })
         .collect();
     Ok(TeamPage {
         council_slug: slug,
@@ -120,6 +152,85 @@ pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<S
     server::invitation_link(&token)
 }
 
+/// What a coordinator does to someone of the team (`member`: their account id): `remove`
+/// takes them off the council's team and ends every session of their account at once;
+/// `role` gives them `role`. A plain form post comes back to the team page with the outcome.
+#[server(endpoint = "change_staff")]
+pub async fn change_staff(
+    slug: String,
+    member: String,
+    action: String,
+    #[server(default)] role: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::staff::{self, TeamChange, TeamError};
+    let db = server::db()?;
+    let crate::api::edge::StaffCall {
+        council,
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
+    let member: i64 = member
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound.with_status())?;
+    let change = TeamChange::Coordinator(caller);
+    let done = match action.as_str() {
+        "remove" => staff::remove_member(&db, council.id, member, change)
+            .await
+            .map(|()| "saved-staff-removed"),
+        "role" => match Role::parse(&role) {
+            Some(role) => staff::change_role(&db, council.id, member, role, change)
+                .await
+                .map(|()| "saved-staff-role"),
+            None => return server::answer(&slug, Err("error-role-unknown")),
+        },
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    let outcome = match done {
+        Ok(notice) => {
+            // Open live sockets of that account check their session again now.
+            crate::api::edge::staff_access_changed();
+            Ok(notice)
+        }
+        Err(TeamError::LastCoordinator) => Err("error-staff-last-coordinator"),
+        Err(TeamError::NotFound) => return Err(AppError::NotFound.with_status()),
+        Err(TeamError::Db(error)) => return Err(error.into()),
+    };
+    server::answer(&slug, outcome)
+}
+
+/// Cancels an invitation not used yet (`invitation`: its id): its link stops working.
+#[server(endpoint = "cancel_invitation")]
+pub async fn cancel_invitation(slug: String, invitation: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::staff::{self, TeamChange, TeamError};
+    let db = server::db()?;
+    let crate::api::edge::StaffCall {
+        council,
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
+    let invitation: i64 = invitation
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound.with_status())?;
+    match staff::cancel_invitations(
+        &db,
+        council.id,
+        Some(invitation),
+        TeamChange::Coordinator(caller),
+    )
+    .await
+    {
+        Ok(_) => server::answer(&slug, Ok("saved-invitation-cancelled")),
+        Err(TeamError::NotFound | TeamError::LastCoordinator) => {
+            Err(AppError::NotFound.with_status())
+        }
+        Err(TeamError::Db(error)) => Err(error.into()),
+    }
+}
+
 #[server(endpoint = "audit_log")]
 pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
     use crate::domain::Permission;
@@ -152,7 +263,7 @@ pub async fn load_audit_log(slug: String) -> Result<AuditLogPage, AppError> {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use super::InviteOutcome;
+    use super::TeamOutcome;
     use crate::api::AppError;
     use crate::api::staff::StaffSetup;
     use leptos::prelude::use_context;
@@ -170,17 +281,38 @@ pub(crate) mod server {
 
     pub(crate) use crate::api::forms::{set_flash, take_flash_value};
 
-    /// The outcome of the team page's invitation form, if one is waiting.
-    pub fn take_flash() -> Result<Option<InviteOutcome>, AppError> {
+    /// The outcome of the team page's last form, if one is waiting.
+    pub fn take_flash() -> Result<Option<TeamOutcome>, AppError> {
         let Some(value) = take_flash_value()? else {
             return Ok(None);
         };
         Ok(match value.split_once(':') {
-            Some(("invited", token)) => Some(InviteOutcome::Link(invitation_link(token)?)),
+            Some(("invited", token)) => Some(TeamOutcome::Link(invitation_link(token)?)),
+            Some(("saved", id)) if id.starts_with("saved-") => {
+                Some(TeamOutcome::Saved(id.to_owned()))
+            }
             Some(("error", id)) if id.starts_with("error-") => {
-                Some(InviteOutcome::Refused(id.to_owned()))
+                Some(TeamOutcome::Refused(id.to_owned()))
             }
             _ => None,
         })
+    }
+
+    /// Ends a change of the team: a plain form goes back to the team page with the
+    /// outcome shown once; a script gets the refusal as an error.
+    pub fn answer(slug: &str, outcome: Result<&str, &str>) -> Result<(), AppError> {
+        let back = format!("/{slug}/equipe");
+        if !is_plain_form_post() {
+            return outcome
+                .map(|_| ())
+                .map_err(|id| AppError::Invalid(id.into()).with_status());
+        }
+        let value = match outcome {
+            Ok(id) => format!("saved:{id}"),
+            Err(id) => format!("error:{id}"),
+        };
+        set_flash(&value, &back)?;
+        leptos_axum::redirect(&back);
+        Ok(())
     }
 }

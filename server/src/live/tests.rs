@@ -47,6 +47,7 @@ fn participant(assembly: i64) -> Client {
         participant: Some(id),
         staff: false,
         prefs: Preferences::default(),
+        session: None,
     }
 }
 

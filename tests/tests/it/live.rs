@@ -812,3 +812,86 @@ async fn an_event_stored_by_one_instance_reaches_the_clients_of_another() -> any
     );
     Ok(())
 }
+
+/// The attack: a facilitator who leaves keeps the live console open in a browser tab, and
+/// with it every question before moderation. Removed from the team by a coordinator, or
+/// signed out, the socket is told so and closed at once; a new one is a participant's.
+#[tokio::test]
+async fn a_staff_console_closes_when_its_member_is_removed_or_signs_out() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, facilitator) = open_room(&app).await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let closed = |mut console: Client| async move {
+        let ended = console.until("error").await?;
+        assert_eq!(ended["code"], "session-ended", "{ended}");
+        // Then the server closes the socket.
+        let rest = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Some(Ok(message)) = console.socket.next().await {
+                if message.is_close() {
+                    break;
+                }
+            }
+        })
+        .await;
+        anyhow::ensure!(rest.is_ok(), "the socket stays open");
+        anyhow::Ok(())
+    };
+
+    // Signed out (another tab of the same browser): the console with that session closes.
+    let mut console = Client::connect(&app, room, Some(&facilitator), None).await?;
+    console.until("snapshot").await?;
+    let signed_out = app
+        .client
+        .post(app.url("/api/sign_out"))
+        .header("cookie", &facilitator)
+        .send()
+        .await?;
+    assert!(signed_out.status().is_success() || signed_out.status().is_redirection());
+    closed(console).await?;
+
+    // A question waits for moderation: staff read its text, participants do not.
+    let mut asker = Client::connect(&app, room, Some(&app.participant_cookie(7)), None).await?;
+    asker.until("snapshot").await?;
+    asker
+        .send(json!({"type": "ask", "ref": "q", "body": "Qui lit les questions en attente ?"}))
+        .await?;
+    asker.until("ack").await?;
+
+    // Removed by a coordinator: every session of the account ends, its console closes.
+    let (fanny, session) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Bis")
+        .await?;
+    let mut console = Client::connect(&app, room, Some(&session), None).await?;
+    let snapshot = console.until("snapshot").await?;
+    assert!(
+        snapshot
+            .to_string()
+            .contains("Qui lit les questions en attente")
+    );
+    let removed = app
+        .post_form(
+            "/api/change_staff",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("member", &fanny.to_string()),
+                ("action", "remove"),
+            ],
+        )
+        .await?;
+    assert_eq!(removed.status().as_u16(), 302);
+    closed(console).await?;
+    // A new socket with the old cookie is a participant's: no pending questions.
+    let mut again = Client::connect(&app, room, Some(&session), None).await?;
+    let snapshot = again.until("snapshot").await?;
+    assert!(
+        !snapshot
+            .to_string()
+            .contains("Qui lit les questions en attente")
+    );
+    Ok(())
+}

@@ -95,7 +95,7 @@ async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -
     assert_eq!(
         pending
             .iter()
-            .filter(|(role, _)| *role == Role::Observer)
+            .filter(|invitation| invitation.role == Role::Observer)
             .count(),
         1,
         "only the coordinator's invitation was created"
@@ -307,5 +307,217 @@ async fn a_coordinator_sets_the_minimum_group_size_that_vote_results_then_use() 
         results.contains("aucun groupe de moins de 8 votants"),
         "the merged colleges name the new size"
     );
+    Ok(())
+}
+
+/// A coordinator's form post to the team page, followed as a browser does: the page it
+/// comes back to, apostrophes unescaped.
+async fn team_post(
+    app: &TestApp,
+    coordinator: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> anyhow::Result<String> {
+    let response = app.post_form(path, Some(coordinator), fields).await?;
+    assert_eq!(response.status().as_u16(), 302, "{path} {fields:?}");
+    let (back, html) = app.follow(response, coordinator).await?;
+    assert!(back.ends_with("/equipe"), "{back}");
+    Ok(html.replace("&#x27;", "'"))
+}
+
+/// The attack the issue names: a staff member who leaves keeps their session. Removed by a
+/// coordinator, their cookie is nobody's on every staff page and export, at once; the last
+/// coordinator cannot be removed (nor demoted) from the web, and nobody else may remove
+/// anyone.
+#[tokio::test]
+async fn a_removed_member_is_nobody_on_every_route_at_once() -> anyhow::Result<()> {
+    let (app, here, elsewhere) = two_councils().await?;
+    let slug = here.as_str();
+    let (anne, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (bea, leaving) = app
+        .staff_member(&here, Role::Coordinator, "Béa Départ")
+        .await?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Anime")
+        .await?;
+    let (carla, other_council) = app
+        .staff_member(&elsewhere, Role::Coordinator, "Carla Autre")
+        .await?;
+    let routes = [
+        format!("/{slug}/equipe"),
+        format!("/{slug}/journal"),
+        format!("/{slug}/reglages"),
+        format!("/api/testimonies_report_csv?slug={slug}"),
+    ];
+    for route in &routes {
+        let (status, _) = app.get_with_cookie(route, Some(&leaving)).await?;
+        assert_eq!(status, 200, "before: {route}");
+    }
+
+    // Nobody but a coordinator of this council may remove anyone.
+    for (who, cookie) in [("facilitator", &facilitator), ("elsewhere", &other_council)] {
+        let refused = app
+            .post_form(
+                "/api/change_staff",
+                Some(cookie),
+                &[
+                    ("slug", slug),
+                    ("member", &bea.to_string()),
+                    ("action", "remove"),
+                ],
+            )
+            .await?;
+        assert_eq!(refused.status().as_u16(), 403, "{who}");
+    }
+    // Nor reach a member of another council through this one.
+    let crossing = app
+        .post_form(
+            "/api/change_staff",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("member", &carla.to_string()),
+                ("action", "remove"),
+            ],
+        )
+        .await?;
+    assert_eq!(crossing.status().as_u16(), 404);
+    let there = staff::council_members(
+        &app.db,
+        agora_app::store::council_record(&app.db, &elsewhere)
+            .await?
+            .map(|record| record.id)
+            .unwrap_or_default(),
+    )
+    .await?;
+    assert_eq!(there.len(), 1, "Carla is still on her team");
+
+    let html = team_post(
+        &app,
+        &coordinator,
+        "/api/change_staff",
+        &[
+            ("slug", slug),
+            ("member", &bea.to_string()),
+            ("action", "remove"),
+        ],
+    )
+    .await?;
+    assert!(
+        html.contains("La personne est retirée de l'équipe"),
+        "{html}"
+    );
+    assert!(!html.contains("Béa Départ"), "no longer listed: {html}");
+    for route in &routes {
+        let (status, body) = app.get_with_cookie(route, Some(&leaving)).await?;
+        assert!(status == 401 || status == 403, "after: {route} {status}");
+        assert!(!body.contains("Anne Martin"), "{route}");
+    }
+    let token = leaving.trim_start_matches("agora_staff=");
+    assert!(staff::staff_by_session(&app.db, token).await?.is_none());
+    let (_, log) = app
+        .get_with_cookie(&format!("/{slug}/journal"), Some(&coordinator))
+        .await?;
+    let log = log.replace("&#x27;", "'");
+    assert!(log.contains("Personne retirée de l'équipe"), "{log}");
+    assert!(log.contains("Béa Départ"), "{log}");
+
+    // Anne is now the last coordinator: she can neither leave nor step down from the web.
+    for fields in [
+        [("action", "remove"), ("role", "")],
+        [("action", "role"), ("role", "observer")],
+    ] {
+        let mut all = vec![("slug", slug)];
+        let anne_id = anne.to_string();
+        all.push(("member", &anne_id));
+        all.extend(fields);
+        let html = team_post(&app, &coordinator, "/api/change_staff", &all).await?;
+        assert!(
+            html.contains("C'est la dernière personne qui coordonne ce conseil"),
+            "{html}"
+        );
+    }
+    let (status, _) = app
+        .get_with_cookie(&format!("/{slug}/equipe"), Some(&coordinator))
+        .await?;
+    assert_eq!(status, 200, "Anne is still a coordinator");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_coordinator_changes_a_role_and_cancels_an_invitation_whose_link_then_fails()
+-> anyhow::Result<()> {
+    let (app, here, _) = two_councils().await?;
+    let slug = here.as_str();
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (fanny, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Anime")
+        .await?;
+    let html = team_post(
+        &app,
+        &coordinator,
+        "/api/change_staff",
+        &[
+            ("slug", slug),
+            ("member", &fanny.to_string()),
+            ("action", "role"),
+            ("role", "observer"),
+        ],
+    )
+    .await?;
+    assert!(html.contains("Le rôle est changé"), "{html}");
+    let token = facilitator.trim_start_matches("agora_staff=");
+    let roles: Vec<Role> = staff::staff_by_session(&app.db, token)
+        .await?
+        .map(|member| member.roles.into_iter().map(|r| r.role).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        roles,
+        [Role::Observer],
+        "her session holds the new role at once"
+    );
+    // A role that does not exist: refused, translated, nothing changed.
+    let html = team_post(
+        &app,
+        &coordinator,
+        "/api/change_staff",
+        &[
+            ("slug", slug),
+            ("member", &fanny.to_string()),
+            ("action", "role"),
+            ("role", "admin"),
+        ],
+    )
+    .await?;
+    assert!(html.contains("Ce rôle n'existe pas"), "{html}");
+
+    let link = staff::create_invitation(&app.db, &here, Role::Facilitator, 72, None).await?;
+    let council = agora_app::store::council_record(&app.db, &here)
+        .await?
+        .map(|record| record.id)
+        .unwrap_or_default();
+    let pending = staff::pending_invitations(&app.db, council).await?;
+    let invitation = pending
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("the invitation"))?;
+    let (status, _) = app.get(&format!("/invitation/{link}")).await?;
+    assert_eq!(status, 200);
+    let html = team_post(
+        &app,
+        &coordinator,
+        "/api/cancel_invitation",
+        &[("slug", slug), ("invitation", &invitation.id.to_string())],
+    )
+    .await?;
+    assert!(html.contains("L'invitation est annulée"), "{html}");
+    assert!(html.contains("Aucune invitation en attente"), "{html}");
+    let info = staff::invitation_by_token(&app.db, &link)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the invitation row"))?;
+    assert_ne!(info.status, agora_app::domain::InvitationStatus::Usable);
     Ok(())
 }

@@ -58,6 +58,10 @@ pub trait Publisher: Send + Sync {
         &self,
         event: StoredEvent,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + '_>>;
+
+    /// Staff access changed (a member removed, a role changed, a session ended): every
+    /// staff socket of this process checks its session again now.
+    fn staff_access_changed(&self);
 }
 
 /// What an applied command gives: the stored event (to broadcast), the question it

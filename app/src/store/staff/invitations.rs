@@ -151,20 +151,3 @@ pub async fn complete_sign_up(
     txn.commit().await?;
     Ok(account.id)
 }
-
-/// Invitations of a council not used yet and not expired: role and deadline.
-pub async fn pending_invitations(
-    db: &DatabaseConnection,
-    council_id: i64,
-) -> Result<Vec<(Role, chrono::DateTime<Utc>)>, DbErr> {
-    Ok(invitation::Entity::find()
-        .filter(invitation::Column::CouncilId.eq(council_id))
-        .filter(invitation::Column::UsedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
-        .order_by_asc(invitation::Column::ExpiresAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|i| Role::parse(&i.role).map(|role| (role, i.expires_at)))
-        .collect())
-}

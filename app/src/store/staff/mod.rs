@@ -5,12 +5,14 @@
 mod audit;
 mod ceremonies;
 mod invitations;
+mod members;
 mod passkeys;
 mod recovery;
 mod sessions;
 pub use audit::*;
 pub use ceremonies::*;
 pub use invitations::*;
+pub use members::*;
 pub use passkeys::*;
 pub use recovery::*;
 pub use sessions::*;
@@ -50,29 +52,4 @@ pub enum StaffError {
     InvitationUnusable,
     #[error(transparent)]
     Db(#[from] DbErr),
-}
-
-/// The staff of a council, by name.
-pub async fn council_members(
-    db: &DatabaseConnection,
-    council_id: i64,
-) -> Result<Vec<(String, Role)>, DbErr> {
-    let mut members = Vec::new();
-    for role in staff_role::Entity::find()
-        .filter(staff_role::Column::CouncilId.eq(council_id))
-        .all(db)
-        .await?
-    {
-        let Some(account) = staff_account::Entity::find_by_id(role.account_id)
-            .one(db)
-            .await?
-        else {
-            continue;
-        };
-        if let Some(parsed) = Role::parse(&role.role) {
-            members.push((account.display_name, parsed));
-        }
-    }
-    members.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
-    Ok(members)
 }

@@ -2,7 +2,8 @@
 
 use super::loaded;
 use crate::api::{
-    AuditLogPage, InviteOutcome, InviteStaff, TeamPage, load_audit_log, load_team_page,
+    AuditLogPage, CancelInvitation, ChangeStaff, InviteStaff, PendingView, TeamMember, TeamOutcome,
+    TeamPage, load_audit_log, load_team_page,
 };
 use crate::domain::{INVITATION_HOURS, Role};
 use crate::ui::components::Notice;
@@ -38,7 +39,13 @@ fn TeamView(team: TeamPage) -> impl IntoView {
     } = team;
     let journal = format!("/{council_slug}/journal");
     let outcome = flash.map(|outcome| match outcome {
-        InviteOutcome::Link(link) => view! {
+        TeamOutcome::Saved(id) => view! {
+            <Notice>
+                <p>{i18n.text(&id)}</p>
+            </Notice>
+        }
+        .into_any(),
+        TeamOutcome::Link(link) => view! {
             <Notice>
                 <p>
                     <label for="invitation-link">{i18n.t("team-link-ready")}</label>
@@ -48,7 +55,7 @@ fn TeamView(team: TeamPage) -> impl IntoView {
             </Notice>
         }
         .into_any(),
-        InviteOutcome::Refused(id) => view! {
+        TeamOutcome::Refused(id) => view! {
             <Notice error=true>
                 <p>{i18n.text(&id)}</p>
             </Notice>
@@ -61,12 +68,11 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         {outcome}
         <section aria-labelledby="members-title">
             <h2 id="members-title">{i18n.t("team-members")}</h2>
-            <ul class="roles">
+            <p>{i18n.t("team-members-intro")}</p>
+            <ul class="team-members">
                 {members
                     .into_iter()
-                    .map(|(name, role)| {
-                        view! { <li>{name} " — " {i18n.t(role.message_id())}</li> }
-                    })
+                    .map(|member| view! { <MemberItem member slug=council_slug.clone()/> })
                     .collect_view()}
             </ul>
         </section>
@@ -76,16 +82,11 @@ fn TeamView(team: TeamPage) -> impl IntoView {
                 view! { <p>{i18n.t("team-pending-none")}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="roles">
+                    <ul class="team-members">
                         {pending
                             .into_iter()
-                            .map(|(role, deadline)| {
-                                view! {
-                                    <li>
-                                        {i18n.t(role.message_id())} " — "
-                                        {i18n.t("team-pending-until")} " " {deadline}
-                                    </li>
-                                }
+                            .map(|invitation| {
+                                view! { <PendingItem invitation slug=council_slug.clone()/> }
                             })
                             .collect_view()}
                     </ul>
@@ -130,6 +131,82 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         <p>
             <A href=journal>{i18n.t("audit-title")}</A>
         </p>
+    }
+}
+
+/// One member of the team, with the two things a coordinator may do: give another role,
+/// or take them off the team (which signs them out everywhere at once). Plain forms.
+#[component]
+fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let TeamMember {
+        account_id,
+        name,
+        role,
+        you,
+    } = member;
+    let select_id = format!("member-{account_id}-role");
+    let you = you.then(|| view! { " " {i18n.t("team-member-you")} });
+    view! {
+        <li class="team-member">
+            <p class="team-member-name">
+                <strong>{name.clone()}</strong> " — " {i18n.t(role.message_id())} {you}
+            </p>
+            <div class="actions">
+                <form method="post" action=ChangeStaff::url() class="team-role-form">
+                    <input type="hidden" name="slug" value=slug.clone()/>
+                    <input type="hidden" name="member" value=account_id.to_string()/>
+                    <input type="hidden" name="action" value="role"/>
+                    <label for=select_id.clone()>
+                        {i18n.with("team-member-role", &[("name", &name)])}
+                    </label>
+                    <select id=select_id name="role">
+                        {Role::ALL
+                            .into_iter()
+                            .map(|option| {
+                                view! {
+                                    <option value=option.key() selected=option == role>
+                                        {i18n.t(option.message_id())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="button button-quiet">
+                        {i18n.t("team-member-role-submit")}
+                    </button>
+                </form>
+                <form method="post" action=ChangeStaff::url()>
+                    <input type="hidden" name="slug" value=slug/>
+                    <input type="hidden" name="member" value=account_id.to_string()/>
+                    <input type="hidden" name="action" value="remove"/>
+                    <button type="submit" class="button button-quiet">
+                        {i18n.with("team-member-remove", &[("name", &name)])}
+                    </button>
+                </form>
+            </div>
+        </li>
+    }
+}
+
+/// An invitation not used yet, and the button that cancels it (its link stops working).
+#[component]
+fn PendingItem(invitation: PendingView, slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let role = i18n.text(invitation.role.message_id());
+    view! {
+        <li class="team-member">
+            <p class="team-member-name">
+                {role.clone()} " — " {i18n.t("team-pending-until")} " " {invitation.until}
+            </p>
+            <form method="post" action=CancelInvitation::url()>
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="invitation" value=invitation.id.to_string()/>
+                <button type="submit" class="button button-quiet">
+                    {i18n.with("team-invitation-cancel", &[("role", &role)])}
+                </button>
+            </form>
+        </li>
     }
 }
 
@@ -200,8 +277,16 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
                     .unwrap_or(value);
                 i18n.with("audit-fact-role", &[("role", &role)])
             }
+            "from" => {
+                let role = crate::domain::Role::parse(&value)
+                    .map(|role| i18n.text(role.message_id()))
+                    .unwrap_or(value);
+                i18n.with("audit-fact-from", &[("role", &role)])
+            }
             "hours" | "passkey" | "sessions" | "codes" | "assembly" | "question" | "group"
-            | "survey" => i18n.with(&format!("audit-fact-{key}"), &[("value", &value)]),
+            | "survey" | "member" | "invitations" => {
+                i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
+            }
             "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),
             "" => value,
             _ => format!("{key}={value}"),
