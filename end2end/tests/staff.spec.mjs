@@ -179,3 +179,35 @@ test('a coordinator changes the minimum group size by keyboard, a refusal first'
   await field.press('Enter');
   await expect(page.locator('main')).toContainText('It is saved');
 });
+
+test('a coordinator changes a facilitator\'s role then takes them off the team by keyboard; they are signed out at once', async ({ page, baseURL, browser }) => {
+  await signUp(page, baseURL, 'Anne Équipe');
+  const elsewhere = await browser.newContext();
+  const them = await elsewhere.newPage();
+  await signUp(them, baseURL, 'Fanny Départ', 'facilitator');
+  await them.goto('/compte');
+  await expect(them.locator('main')).toContainText('Fanny Départ');
+
+  await page.goto('/clsm-val-de-lisandre/equipe');
+  const member = page.locator('li.team-member', { hasText: 'Fanny Départ' });
+  await expect(member).toContainText('Animation');
+  // The role, by keyboard: the list is a native select, then its button.
+  await member.locator('select').focus();
+  await page.keyboard.press('End');
+  await member.locator('.team-role-form button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('Le rôle est changé');
+  await expect(page.locator('li.team-member', { hasText: 'Fanny Départ' })).toContainText('Observation');
+  await expectNoAxeViolations(page, 'team page after a role change');
+
+  await page.locator('li.team-member', { hasText: 'Fanny Départ' }).locator('form:not(.team-role-form) button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]')).toContainText('La personne est retirée');
+  await expect(page.locator('li.team-member', { hasText: 'Fanny Départ' })).toHaveCount(0);
+
+  // Her browser still holds the cookie; it opens nothing.
+  await them.goto('/compte');
+  await expect(them.locator('main')).not.toContainText('Fanny Départ');
+  await expect(them.locator('main')).toContainText("Vous n'êtes pas connecté·e");
+  await elsewhere.close();
+});

@@ -53,6 +53,11 @@ pub struct Limits {
     /// comma-separated): their `X-Forwarded-For` / `Forwarded` names the client. Nobody
     /// else's is read.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Live sockets open at once from one address (`AGORA_SOCKETS_PER_ADDRESS`): a room of
+    /// phones behind a venue's one address fits; a script opening sockets does not.
+    pub sockets_per_address: usize,
+    /// Live sockets open at once in one room (`AGORA_SOCKETS_PER_ROOM`).
+    pub sockets_per_room: usize,
     /// The longest a request may take to send its body (`AGORA_BODY_READ_SECONDS`): a
     /// client that trickles bytes would otherwise hold a connection and its memory for
     /// ever. Long enough for a five-minute recording over a slow phone connection.
@@ -77,6 +82,8 @@ impl Default for Limits {
                 per: Duration::from_secs(600),
             },
             trusted_proxies: Vec::new(),
+            sockets_per_address: 1000,
+            sockets_per_room: 20_000,
         }
     }
 }
@@ -121,6 +128,8 @@ pub enum ConfigError {
     BodyReadTimeout(String),
     #[error("AGORA_TRUSTED_PROXIES must be IP addresses separated by commas, got {0:?}")]
     TrustedProxies(String),
+    #[error("{0} must be a number above 0, got {1:?}")]
+    Count(&'static str, String),
 }
 
 impl Config {
@@ -190,6 +199,19 @@ impl Config {
         ] {
             if let Some(raw) = lookup(key) {
                 *slot = RateLimit::parse(&raw).ok_or(ConfigError::RateLimit(key, raw))?;
+            }
+        }
+        for (key, slot) in [
+            ("AGORA_SOCKETS_PER_ADDRESS", &mut limits.sockets_per_address),
+            ("AGORA_SOCKETS_PER_ROOM", &mut limits.sockets_per_room),
+        ] {
+            if let Some(raw) = lookup(key) {
+                *slot = raw
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(ConfigError::Count(key, raw))?;
             }
         }
         if let Some(raw) = lookup("AGORA_TRUSTED_PROXIES") {
@@ -288,6 +310,8 @@ mod tests {
             ("AGORA_BODY_READ_SECONDS", "15"),
             ("AGORA_NEW_PARTICIPANTS_ADDRESS", "20/60"),
             ("AGORA_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+            ("AGORA_SOCKETS_PER_ADDRESS", "50"),
+            ("AGORA_SOCKETS_PER_ROOM", "400"),
         ])
         .map(|c| c.limits)
         .ok();
@@ -312,6 +336,8 @@ mod tests {
                     std::net::IpAddr::from([127, 0, 0, 1]),
                     std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
                 ],
+                sockets_per_address: 50,
+                sockets_per_room: 400,
             })
         );
     }
@@ -355,6 +381,10 @@ mod tests {
         assert!(matches!(
             load(&[("AGORA_MAX_BODY_BYTES", "12")]),
             Err(ConfigError::MaxBody(_))
+        ));
+        assert!(matches!(
+            load(&[("AGORA_SOCKETS_PER_ROOM", "0")]),
+            Err(ConfigError::Count("AGORA_SOCKETS_PER_ROOM", _))
         ));
         assert!(matches!(
             load(&[("AGORA_TRUSTED_PROXIES", "127.0.0.1, nginx")]),

@@ -54,7 +54,13 @@ impl AppState {
                 &seal_key,
             )),
             staff: staff_setup(&config.public_url)?,
-            live: Arc::new(live::Hub::new(db.clone())),
+            live: Arc::new(live::Hub::new(
+                db.clone(),
+                live::SocketCaps {
+                    per_address: config.limits.sockets_per_address,
+                    per_room: config.limits.sockets_per_room,
+                },
+            )),
             ballot_box: agora_app::services::BallotBox::start(db.clone(), seal_key),
             db,
         })

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -32,6 +33,11 @@ const REPLAY_MAX: u64 = 512;
 const CATCH_UP_MAX: u64 = 10_000;
 /// A client that does not say hello in time, or cannot take a frame in time, is let go.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// A socket is pinged this often; one that has sent nothing, not even the pong browsers
+/// answer by themselves, for `IDLE_TIMEOUT` is gone (its network dropped without a word)
+/// and is let go, with its place in the counts.
+const PING_EVERY: Duration = Duration::from_secs(30);
+const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 /// How often a staff socket checks that its session still runs the room, besides when
 /// this process hears of a change: a session ended on another instance, or expired.
 pub const RECHECK: Duration = Duration::from_secs(30);
@@ -60,15 +66,75 @@ pub struct Hub {
     /// Moves on whenever staff access may have changed in this process: staff sockets
     /// watch it and check their session again (`Publisher::staff_access_changed`).
     staff_access: tokio::sync::watch::Sender<u64>,
+    /// Sockets open now, per address and per room, and the most each may hold.
+    sockets: Mutex<SocketCounts>,
+    caps: SocketCaps,
+}
+
+#[derive(Default)]
+struct SocketCounts {
+    per_address: HashMap<IpAddr, usize>,
+    per_room: HashMap<i64, usize>,
+}
+
+/// The most sockets one address, and one room, may hold open at once.
+#[derive(Debug, Clone, Copy)]
+pub struct SocketCaps {
+    pub per_address: usize,
+    pub per_room: usize,
+}
+
+/// A socket's place in the counts, given back when the connection ends.
+pub struct SocketSlot {
+    hub: Arc<Hub>,
+    address: IpAddr,
+    room: i64,
+}
+
+impl Drop for SocketSlot {
+    fn drop(&mut self) {
+        if let Ok(mut counts) = self.hub.sockets.lock() {
+            release(&mut counts.per_address, &self.address);
+            release(&mut counts.per_room, &self.room);
+        }
+    }
+}
+
+fn release<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: &K) {
+    if let Some(count) = counts.get_mut(key) {
+        *count = count.saturating_sub(1);
+        if *count == 0 {
+            counts.remove(key);
+        }
+    }
 }
 
 impl Hub {
-    pub fn new(db: DatabaseConnection) -> Self {
+    pub fn new(db: DatabaseConnection, caps: SocketCaps) -> Self {
         Self {
             db,
             rooms: Mutex::new(HashMap::new()),
             staff_access: tokio::sync::watch::Sender::new(0),
+            sockets: Mutex::new(SocketCounts::default()),
+            caps,
         }
+    }
+
+    /// A place for one more socket from `address` in `room`, unless either is full.
+    pub fn take_slot(self: &Arc<Self>, address: IpAddr, room: i64) -> Option<SocketSlot> {
+        let mut counts = self.sockets.lock().ok()?;
+        let from_address = counts.per_address.get(&address).copied().unwrap_or(0);
+        let in_room = counts.per_room.get(&room).copied().unwrap_or(0);
+        if from_address >= self.caps.per_address || in_room >= self.caps.per_room {
+            return None;
+        }
+        *counts.per_address.entry(address).or_default() += 1;
+        *counts.per_room.entry(room).or_default() += 1;
+        Some(SocketSlot {
+            hub: self.clone(),
+            address,
+            room,
+        })
     }
 
     async fn room(&self, assembly: i64) -> Result<Arc<Room>, sea_orm::DbErr> {
@@ -206,6 +272,8 @@ fn send(room: &Room, event: &StoredEvent) {
 
 /// Who is on the other end of a socket.
 struct Client {
+    /// Where it connects from (the client behind a trusted proxy).
+    address: Option<IpAddr>,
     actor: Actor,
     participant: Option<ParticipantId>,
     staff: bool,
@@ -228,6 +296,7 @@ pub async fn socket(
     State(state): State<AppState>,
     Path(assembly): Path<String>,
     Query(query): Query<SocketQuery>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
@@ -244,6 +313,11 @@ pub async fn socket(
             tracing::error!(%error, "live socket lookup failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
+    };
+    // A place among the sockets of this address and this room, held until it closes.
+    let address = state.write_guard.client_address(peer.ip(), &headers);
+    let Some(slot) = state.live.take_slot(address, assembly) else {
+        return StatusCode::TOO_MANY_REQUESTS.into_response();
     };
     let cookies = headers
         .get(header::COOKIE)
@@ -266,6 +340,7 @@ pub async fn socket(
     let participant = state.write_guard.participant_of(&headers);
     let client = match (staff_account, &participant) {
         (Some(account_id), _) => Client {
+            address: Some(address),
             actor: Actor::Staff { account_id },
             participant: participant.clone(),
             staff: true,
@@ -273,6 +348,7 @@ pub async fn socket(
             session,
         },
         (None, Some(id)) => Client {
+            address: Some(address),
             actor: Actor::Participant {
                 voter: stored::voter_key(id, assembly),
             },
@@ -286,6 +362,7 @@ pub async fn socket(
         (None, None) => {
             let id = ParticipantId::from_random(rand::random());
             Client {
+                address: Some(address),
                 actor: Actor::Participant {
                     voter: stored::voter_key(&id, assembly),
                 },
@@ -302,7 +379,10 @@ pub async fn socket(
         .max_write_buffer_size(256 * 1024)
         .max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
-        .on_upgrade(move |socket| run(socket, state, assembly, client))
+        .on_upgrade(move |socket| async move {
+            let _slot = slot;
+            run(socket, state, assembly, client).await;
+        })
 }
 
 /// The staff account of an open session whose role may run live rooms of `council`.
@@ -425,8 +505,17 @@ async fn converse<S, I>(
 
     let mut access = hub.staff_access.subscribe();
     let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK);
+    let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
+    let mut last_heard = tokio::time::Instant::now();
     loop {
         tokio::select! {
+            _ = ping.tick() => {
+                if last_heard.elapsed() >= IDLE_TIMEOUT
+                    || !deliver(&mut sink, Message::Ping(Default::default())).await
+                {
+                    break;
+                }
+            }
             // A staff socket whose session ended, or whose member no longer runs the room,
             // is told so and closed: it was receiving what only staff see.
             _ = access.changed(), if client.session.is_some() => {
@@ -462,7 +551,7 @@ async fn converse<S, I>(
                 }
                 Err(broadcast::error::RecvError::Closed) => break,
             },
-            message = incoming.next() => match message {
+            message = incoming.next() => match message.inspect(|_| last_heard = tokio::time::Instant::now()) {
                 Some(Ok(Message::Text(frame))) => {
                     let answer = Box::pin(command(state, assembly, client, frame.as_str())).await;
                     if !deliver(&mut sink, answer).await {
@@ -507,8 +596,16 @@ async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) 
         return refusal(client, None, "protocol", "error-live-message");
     };
     let reference = message.reference().map(str::to_owned);
-    if let (false, Some(participant)) = (client.staff, &client.participant)
-        && !state.write_guard.allow_participant(participant)
+    // A participant's commands count against the same limits as its form posts: its own,
+    // and its address's (a script opening many sockets gets no fresh quota with each).
+    if !client.staff
+        && (client
+            .participant
+            .as_ref()
+            .is_some_and(|participant| !state.write_guard.allow_participant(participant))
+            || client
+                .address
+                .is_some_and(|address| !state.write_guard.allow_address(address)))
     {
         return refusal(client, reference, "rate-limited", "error-rate-limited");
     }

@@ -166,6 +166,11 @@ impl WriteGuard {
     pub fn allow_participant(&self, participant: &ParticipantId) -> bool {
         self.per_participant.check_key(participant).is_ok()
     }
+
+    /// Whether an address may write once more now (live commands count too).
+    pub fn allow_address(&self, address: IpAddr) -> bool {
+        self.per_address.check_key(&address).is_ok()
+    }
 }
 
 /// The one form that carries a file (a testimony's recording) may weigh more than the

@@ -50,6 +50,22 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
+/// Begins a transaction that only reads and sees the database as of one instant (a room's
+/// sequence number and its questions agree). It takes no write lock: on SQLite a deferred
+/// transaction, whose snapshot is fixed at its first read (WAL), so that a crowd joining a
+/// room does not queue behind the one writer; on PostgreSQL `REPEATABLE READ, READ ONLY`.
+pub async fn begin_read(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.begin_with_config(
+            Some(sea_orm::IsolationLevel::RepeatableRead),
+            Some(sea_orm::AccessMode::ReadOnly),
+        )
+        .await
+    } else {
+        db.begin().await
+    }
+}
+
 /// On SQLite, copies the write-ahead log into the database file and empties it, so that
 /// the log no longer holds the pages as they were before the last transactions (a mixed
 /// box's old order). Best effort: while a reader holds an old snapshot the log cannot be

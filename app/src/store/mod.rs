@@ -11,7 +11,7 @@ pub mod surveys;
 pub mod testimonies;
 pub mod votes;
 
-pub use connect::{begin_write, connect, forget_history};
+pub use connect::{begin_read, begin_write, connect, forget_history};
 pub use councils::{
     CouncilRecord, NewCouncil, NewFinding, council_by_slug, council_record, finding_in_council,
     findings_of_council, has_councils, insert_council, list_councils, local_help, min_group_size,

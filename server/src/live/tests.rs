@@ -41,6 +41,7 @@ async fn setup() -> anyhow::Result<Setup> {
 fn participant(assembly: i64) -> Client {
     let id = ParticipantId::from_random(rand::random());
     Client {
+        address: None,
         actor: Actor::Participant {
             voter: stored::voter_key(&id, assembly),
         },

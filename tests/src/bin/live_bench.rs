@@ -372,6 +372,8 @@ async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
             &[
                 ("DATABASE_URL", room.url.clone()),
                 ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+                // Every simulated phone connects from 127.0.0.1.
+                ("AGORA_SOCKETS_PER_ADDRESS", "1000000".into()),
             ],
         )?,
         port,

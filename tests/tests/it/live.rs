@@ -895,3 +895,151 @@ async fn a_staff_console_closes_when_its_member_is_removed_or_signs_out() -> any
     );
     Ok(())
 }
+
+/// An app with these settings, the demo seeded, its room open; the room and a facilitator.
+async fn open_room_with(settings: &[(&str, &str)]) -> anyhow::Result<(TestApp, i64, String)> {
+    let app = TestApp::empty_with(settings).await?;
+    demo::seed(&app.db, app.seal_key()).await?;
+    let (room, staff) = open_room(&app).await?;
+    Ok((app, room, staff))
+}
+
+/// The HTTP status an upgrade was refused with, if it was.
+async fn refused_upgrade(app: &TestApp, room: i64) -> Option<u16> {
+    let request = format!("ws://{}/live/{room}", app.address)
+        .into_client_request()
+        .ok()?;
+    match tokio_tungstenite::connect_async(request).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+            Some(response.status().as_u16())
+        }
+        _ => None,
+    }
+}
+
+/// The attack: a script opens sockets until the server runs out of them. One address holds
+/// at most its share, one room at most its own; a closed socket gives its place back.
+#[tokio::test]
+async fn sockets_beyond_an_address_or_a_room_cap_are_refused_and_places_come_back()
+-> anyhow::Result<()> {
+    let (app, room, _) = open_room_with(&[("AGORA_SOCKETS_PER_ADDRESS", "3")]).await?;
+    let mut open = Vec::new();
+    for _ in 0..3 {
+        let mut client = Client::connect(&app, room, None, None).await?;
+        client.until("snapshot").await?;
+        open.push(client);
+    }
+    assert_eq!(refused_upgrade(&app, room).await, Some(429), "a fourth");
+    drop(open.pop());
+    let mut back = None;
+    for _ in 0..50 {
+        if refused_upgrade(&app, room).await.is_none() {
+            back = Some(());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(back.is_some(), "the closed socket's place came back");
+
+    // Behind a trusted proxy, addresses differ but the room is full all the same.
+    let (app, room, _) = open_room_with(&[
+        ("AGORA_SOCKETS_PER_ROOM", "2"),
+        ("AGORA_TRUSTED_PROXIES", "127.0.0.1"),
+    ])
+    .await?;
+    let mut kept = Vec::new();
+    for n in 1..=3 {
+        let mut request = format!("ws://{}/live/{room}", app.address).into_client_request()?;
+        request
+            .headers_mut()
+            .insert("x-forwarded-for", format!("198.51.100.{n}").parse()?);
+        let outcome = tokio_tungstenite::connect_async(request).await;
+        match n {
+            3 => assert!(
+                matches!(&outcome, Err(tokio_tungstenite::tungstenite::Error::Http(r)) if r.status().as_u16() == 429),
+                "the room is full"
+            ),
+            _ => kept.push(outcome?.0),
+        }
+    }
+    Ok(())
+}
+
+/// The attack: one participant per socket, many sockets from one address, each sending
+/// commands. They count against the address's write limit as form posts do.
+#[tokio::test]
+async fn live_commands_count_against_the_address_limit_whatever_the_participant()
+-> anyhow::Result<()> {
+    let (app, room, _) = open_room_with(&[("AGORA_WRITE_LIMIT_ADDRESS", "3/600")]).await?;
+    let mut outcomes = Vec::new();
+    for n in 1..=4u8 {
+        let mut client =
+            Client::connect(&app, room, Some(&app.participant_cookie(n)), None).await?;
+        client.until("snapshot").await?;
+        client
+            .send(json!({"type": "ask", "ref": "q", "body": format!("Question numéro {n} ?")}))
+            .await?;
+        loop {
+            let answer = client.next().await?;
+            if answer["type"] == "ack" || answer["type"] == "error" {
+                outcomes.push(answer["code"].as_str().unwrap_or("ack").to_owned());
+                break;
+            }
+        }
+    }
+    assert_eq!(outcomes, ["ack", "ack", "ack", "rate-limited"]);
+    Ok(())
+}
+
+/// While another writer holds SQLite's one write lock (a burst of ballots, a mix), a crowd
+/// joining the room still gets its snapshot at once, and a command to a closed room is
+/// refused at once: neither takes the write lock.
+#[tokio::test]
+async fn joining_and_refused_commands_never_wait_for_the_write_lock() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, _) = open_room(&app).await?;
+    if app.sqlite_file().is_none() {
+        return Ok(()); // PostgreSQL has no single write lock to wait for.
+    }
+    let other = agora_app::store::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        app.sqlite_file()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    ))
+    .await?;
+    let writer = agora_app::store::begin_write(&other).await?;
+    let started = std::time::Instant::now();
+    let mut client = Client::connect(&app, room, None, None).await?;
+    client.until("snapshot").await?;
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    writer.rollback().await?;
+
+    // The room closed, the lock taken again: the refusal needs no lock.
+    agora_app::services::room::change_live_state(
+        &app.db,
+        app.demo_council_id().await?,
+        room,
+        LiveState::Closed,
+        None,
+    )
+    .await?;
+    let writer = agora_app::store::begin_write(&other).await?;
+    let started = std::time::Instant::now();
+    client
+        .send(json!({"type": "ask", "ref": "late", "body": "Encore une question ?"}))
+        .await?;
+    let refused = client.until("error").await?;
+    assert_eq!(refused["ref"], "late");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    writer.rollback().await?;
+    Ok(())
+}

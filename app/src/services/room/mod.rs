@@ -114,6 +114,14 @@ pub async fn apply(
     if command.is_staff_command() && !matches!(actor, Actor::Staff { .. }) {
         return Err(Refusal::Forbidden);
     }
+    // Refused before the write lock is taken: a room that is not open (the commonest
+    // refusal, and a flood's) costs one read, and holds no other writer back. Checked
+    // again under the lock below.
+    match stored::live_state(db, assembly_id).await? {
+        None => return Err(Refusal::NotFound),
+        Some(LiveState::Open) => {}
+        Some(_) => return Err(Refusal::Invalid("error-live-not-open")),
+    }
     let txn = crate::store::begin_write(db).await?;
     let room = stored::take_seq(&txn, assembly_id)
         .await?

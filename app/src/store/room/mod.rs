@@ -166,9 +166,9 @@ pub async fn room_rows(
     db: &DatabaseConnection,
     assembly_id: i64,
 ) -> Result<Option<RoomRows>, DbErr> {
-    // A write transaction, as commands take: no command lands between the room's number and
-    // its questions.
-    let txn = crate::store::begin_write(db).await?;
+    // One snapshot: no command lands between the room's number and its questions. Read
+    // only: a crowd joining takes no write lock from the commands.
+    let txn = crate::store::begin_read(db).await?;
     let Some(room) = assembly::Entity::find_by_id(assembly_id).one(&txn).await? else {
         return Ok(None);
     };
@@ -243,6 +243,19 @@ pub async fn council_of(db: &DatabaseConnection, assembly_id: i64) -> Result<Opt
         .await?
         .filter(|room| room.published_at.is_some())
         .map(|room| room.council_id))
+}
+
+/// The live state of a published assembly (`None`: unknown or unpublished), read without
+/// any lock: commands check it before they take the write lock.
+pub async fn live_state(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+) -> Result<Option<crate::domain::LiveState>, DbErr> {
+    Ok(assembly::Entity::find_by_id(assembly_id)
+        .one(db)
+        .await?
+        .filter(|room| room.published_at.is_some())
+        .and_then(|room| crate::domain::LiveState::parse(&room.live_state)))
 }
 
 /// Sets one column of a room (the current agenda item, pre-moderation, questions open, the

@@ -19,8 +19,8 @@ fn slug_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || params.read().get("slug").unwrap_or_default()
 }
 
-/// `/{slug}/equipe`: members, pending invitations, and the invitation form (a plain form
-/// post: it works the same with and without JavaScript).
+/// `/{slug}/equipe`: the invitation form, members, pending invitations (plain forms
+/// posts: they work the same with and without JavaScript).
 #[component]
 pub fn TeamPageRoute() -> impl IntoView {
     let team = Resource::new(slug_param(), load_team_page);
@@ -66,38 +66,10 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         <Title text=i18n.text("team-title")/>
         <h1>{i18n.t("team-title")} " — " <span lang="fr">{council_name}</span></h1>
         {outcome}
-        <section aria-labelledby="members-title">
-            <h2 id="members-title">{i18n.t("team-members")}</h2>
-            <p>{i18n.t("team-members-intro")}</p>
-            <ul class="team-members">
-                {members
-                    .into_iter()
-                    .map(|member| view! { <MemberItem member slug=council_slug.clone()/> })
-                    .collect_view()}
-            </ul>
-        </section>
-        <section aria-labelledby="pending-title">
-            <h2 id="pending-title">{i18n.t("team-pending")}</h2>
-            {if pending.is_empty() {
-                view! { <p>{i18n.t("team-pending-none")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="team-members">
-                        {pending
-                            .into_iter()
-                            .map(|invitation| {
-                                view! { <PendingItem invitation slug=council_slug.clone()/> }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-        </section>
         <section aria-labelledby="invite-title">
             <h2 id="invite-title">{i18n.t("team-invite")}</h2>
             <form method="post" action=InviteStaff::url() class="invite-form">
-                <input type="hidden" name="slug" value=council_slug/>
+                <input type="hidden" name="slug" value=council_slug.clone()/>
                 <p class="field">
                     <label for="invite-role">{i18n.t("team-invite-role")}</label>
                     <select id="invite-role" name="role">
@@ -127,6 +99,34 @@ fn TeamView(team: TeamPage) -> impl IntoView {
                 </p>
                 <button type="submit" class="button">{i18n.t("team-invite-submit")}</button>
             </form>
+        </section>
+        <section aria-labelledby="members-title">
+            <h2 id="members-title">{i18n.t("team-members")}</h2>
+            <p>{i18n.t("team-members-intro")}</p>
+            <ul class="team-members">
+                {members
+                    .into_iter()
+                    .map(|member| view! { <MemberItem member slug=council_slug.clone()/> })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="pending-title">
+            <h2 id="pending-title">{i18n.t("team-pending")}</h2>
+            {if pending.is_empty() {
+                view! { <p>{i18n.t("team-pending-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="team-members">
+                        {pending
+                            .into_iter()
+                            .map(|invitation| {
+                                view! { <PendingItem invitation slug=council_slug.clone()/> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
         </section>
         <p>
             <A href=journal>{i18n.t("audit-title")}</A>
