@@ -272,3 +272,5 @@ audit-fact-invitations = { $value ->
    *[other] { $value } invitations
 }
     .easy = { $value } invitations
+audit-session-idle = Session ended after a long pause
+    .easy = Session ended: nobody used it

@@ -272,3 +272,5 @@ audit-fact-invitations = { $value ->
    *[other] { $value } invitations
 }
     .easy = { $value } invitations
+audit-session-idle = Session terminée après une longue absence
+    .easy = Session finie : personne ne s'en servait

@@ -16,6 +16,7 @@ mod m20261124_000011_testimony_audio;
 mod m20261124_000012_local_help;
 mod m20261204_000013_unlinkable;
 mod m20261204_000014_testimony_ids;
+mod m20261205_000015_session_last_seen;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_local_help::Migration),
             Box::new(m20261204_000013_unlinkable::Migration),
             Box::new(m20261204_000014_testimony_ids::Migration),
+            Box::new(m20261205_000015_session_last_seen::Migration),
         ]
     }
 }

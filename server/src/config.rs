@@ -103,6 +103,9 @@ pub struct Config {
     /// `text` (default) or `json` (`AGORA_LOG_FORMAT`).
     pub log_format: LogFormat,
     pub limits: Limits,
+    /// How long a staff session may go unused before it ends (`AGORA_STAFF_IDLE_MINUTES`,
+    /// 5 to 720, default 120); sessions end after 12 hours in any case.
+    pub staff_idle: Duration,
     /// The key that seals ballots and survey responses while they wait to be mixed
     /// (`AGORA_SEAL_KEY_FILE`; docs/privacy.md): created on first start, kept outside the
     /// database. Defaults to `seal.key` beside the SQLite file, `data/seal.key` otherwise;
@@ -130,6 +133,8 @@ pub enum ConfigError {
     TrustedProxies(String),
     #[error("{0} must be a number above 0, got {1:?}")]
     Count(&'static str, String),
+    #[error("AGORA_STAFF_IDLE_MINUTES must be a number of minutes from 5 to 720, got {0:?}")]
+    StaffIdle(String),
 }
 
 impl Config {
@@ -223,6 +228,16 @@ impl Config {
                 .collect::<Result<_, _>>()
                 .map_err(|_| ConfigError::TrustedProxies(raw.clone()))?;
         }
+        let staff_idle = match lookup("AGORA_STAFF_IDLE_MINUTES") {
+            None => Duration::from_secs(120 * 60),
+            Some(raw) => raw
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|m| (5..=720).contains(m))
+                .map(|m| Duration::from_secs(m * 60))
+                .ok_or(ConfigError::StaffIdle(raw))?,
+        };
         let seal_key_file = lookup("AGORA_SEAL_KEY_FILE")
             .map(PathBuf::from)
             .unwrap_or_else(|| default_seal_key_file(&database_url));
@@ -234,6 +249,7 @@ impl Config {
             site_root,
             log_format,
             limits,
+            staff_idle,
         })
     }
 }
@@ -382,6 +398,21 @@ mod tests {
             load(&[("AGORA_MAX_BODY_BYTES", "12")]),
             Err(ConfigError::MaxBody(_))
         ));
+        for bad in ["4", "721", "deux heures"] {
+            assert!(
+                matches!(
+                    load(&[("AGORA_STAFF_IDLE_MINUTES", bad)]),
+                    Err(ConfigError::StaffIdle(_))
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            load(&[("AGORA_STAFF_IDLE_MINUTES", "45")])
+                .map(|c| c.staff_idle)
+                .ok(),
+            Some(Duration::from_secs(45 * 60))
+        );
         assert!(matches!(
             load(&[("AGORA_SOCKETS_PER_ROOM", "0")]),
             Err(ConfigError::Count("AGORA_SOCKETS_PER_ROOM", _))

@@ -53,7 +53,7 @@ impl AppState {
                 &config.public_url,
                 &seal_key,
             )),
-            staff: staff_setup(&config.public_url)?,
+            staff: staff_setup(config)?,
             live: Arc::new(live::Hub::new(
                 db.clone(),
                 live::SocketCaps {
@@ -69,7 +69,8 @@ impl AppState {
 
 /// Passkeys are bound to the public URL: its host is the relying party id, and browsers
 /// only answer ceremonies from that exact origin.
-fn staff_setup(public_url: &str) -> anyhow::Result<StaffSetup> {
+fn staff_setup(config: &Config) -> anyhow::Result<StaffSetup> {
+    let public_url = config.public_url.as_str();
     let origin = webauthn_rs::prelude::Url::parse(public_url)?;
     let rp_id = origin
         .host_str()
@@ -81,6 +82,7 @@ fn staff_setup(public_url: &str) -> anyhow::Result<StaffSetup> {
     Ok(StaffSetup {
         webauthn: Arc::new(webauthn),
         public_url: public_url.to_owned(),
+        session_idle: chrono::Duration::from_std(config.staff_idle)?,
     })
 }
 

@@ -35,8 +35,10 @@ const CATCH_UP_MAX: u64 = 10_000;
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 /// A socket is pinged this often; one that has sent nothing, not even the pong browsers
 /// answer by themselves, for `IDLE_TIMEOUT` is gone (its network dropped without a word)
-/// and is let go, with its place in the counts.
+/// and is let go, with its place in the counts. The room sends the ping through its
+/// broadcast (`PING` as sequence number): one timer per room, none per socket.
 const PING_EVERY: Duration = Duration::from_secs(30);
+const PING: i64 = i64::MIN;
 const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 /// How often a staff socket checks that its session still runs the room, besides when
 /// this process hears of a change: a session ended on another instance, or expired.
@@ -154,10 +156,12 @@ impl Hub {
         Ok(rooms
             .entry(assembly)
             .or_insert_with(|| {
-                Arc::new(Room {
+                let room = Arc::new(Room {
                     sender: broadcast::channel(ROOM_BUFFER).0,
                     delivered: tokio::sync::Mutex::new(last),
-                })
+                });
+                ping_while_open(Arc::downgrade(&room));
+                room
             })
             .clone())
     }
@@ -260,6 +264,26 @@ impl room::Publisher for Hub {
     }
 }
 
+/// Sends the room's ping every `PING_EVERY` for as long as the room is in use.
+fn ping_while_open(room: std::sync::Weak<Room>) {
+    let ping = Arc::new(Frames {
+        seq: PING,
+        public: Utf8Bytes::from_static(""),
+        staff: Utf8Bytes::from_static(""),
+    });
+    tokio::spawn(async move {
+        let mut every =
+            tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
+        loop {
+            every.tick().await;
+            let Some(room) = room.upgrade() else {
+                return;
+            };
+            let _ = room.sender.send(ping.clone());
+        }
+    });
+}
+
 fn send(room: &Room, event: &StoredEvent) {
     let frames = Frames {
         seq: event.seq,
@@ -331,7 +355,7 @@ pub async fn socket(
         .read(&cookies, agora_app::domain::Cookie::Staff)
         .filter(|token| !token.is_empty() && !as_participant);
     let staff_account = match token {
-        Some(token) => runs_room(&state.db, token, council).await,
+        Some(token) => runs_room(&state, token, council, true).await,
         None => None,
     };
     let session = staff_account
@@ -386,9 +410,16 @@ pub async fn socket(
 }
 
 /// The staff account of an open session whose role may run live rooms of `council`.
-async fn runs_room(db: &DatabaseConnection, token: &str, council: i64) -> Option<i64> {
-    agora_app::store::staff::staff_by_session(db, token)
-        .await
+/// `used`: opening a console is a use of the session; its later checks are not.
+async fn runs_room(state: &AppState, token: &str, council: i64, used: bool) -> Option<i64> {
+    use agora_app::store::staff::{session_member, staff_by_session};
+    let idle = state.staff.session_idle;
+    let member = if used {
+        staff_by_session(&state.db, token, idle).await
+    } else {
+        session_member(&state.db, token, idle).await
+    };
+    member
         .ok()
         .flatten()
         .filter(|member| {
@@ -503,29 +534,18 @@ async fn converse<S, I>(
         },
     };
 
-    let mut access = hub.staff_access.subscribe();
-    let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK);
-    let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
+    // Staff sockets only (participants hold no timer of their own: memory per idle
+    // socket is what a large room costs).
+    let mut watch = client.session.as_ref().map(|_| StaffWatch {
+        access: hub.staff_access.subscribe(),
+        recheck: tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK),
+    });
     let mut last_heard = tokio::time::Instant::now();
     loop {
         tokio::select! {
-            _ = ping.tick() => {
-                if last_heard.elapsed() >= IDLE_TIMEOUT
-                    || !deliver(&mut sink, Message::Ping(Default::default())).await
-                {
-                    break;
-                }
-            }
             // A staff socket whose session ended, or whose member no longer runs the room,
             // is told so and closed: it was receiving what only staff see.
-            _ = access.changed(), if client.session.is_some() => {
-                if !Box::pin(still_staff(state, client)).await {
-                    let ended = refusal(client, None, "session-ended", "error-live-session-ended");
-                    let _ = deliver(&mut sink, ended).await;
-                    break;
-                }
-            }
-            _ = recheck.tick(), if client.session.is_some() => {
+            () = staff_check_due(&mut watch) => {
                 if !Box::pin(still_staff(state, client)).await {
                     let ended = refusal(client, None, "session-ended", "error-live-session-ended");
                     let _ = deliver(&mut sink, ended).await;
@@ -533,6 +553,15 @@ async fn converse<S, I>(
                 }
             }
             received = events.recv() => match received {
+                // The room's ping: a socket silent for too long is gone; the others are
+                // pinged (browsers answer by themselves), so that a dead one falls silent.
+                Ok(frames) if frames.seq == PING => {
+                    if last_heard.elapsed() >= IDLE_TIMEOUT
+                        || !deliver(&mut sink, Message::Ping(Default::default())).await
+                    {
+                        break;
+                    }
+                }
                 Ok(frames) => {
                     if frames.seq <= last_sent {
                         continue;
@@ -573,10 +602,30 @@ async fn converse<S, I>(
     hub.release(assembly);
 }
 
+/// What a staff socket watches: news that staff access changed in this process, and its
+/// own timer for changes made elsewhere.
+struct StaffWatch {
+    access: tokio::sync::watch::Receiver<u64>,
+    recheck: tokio::time::Interval,
+}
+
+/// Resolves when a staff socket should check its session again; never for a participant.
+async fn staff_check_due(watch: &mut Option<StaffWatch>) {
+    match watch {
+        Some(watch) => {
+            tokio::select! {
+                _ = watch.access.changed() => {}
+                _ = watch.recheck.tick() => {}
+            }
+        }
+        None => std::future::pending().await,
+    }
+}
+
 /// Whether a staff socket's session is still open and still runs its room.
 async fn still_staff(state: &AppState, client: &Client) -> bool {
     match &client.session {
-        Some((token, council)) => runs_room(&state.db, token, *council).await.is_some(),
+        Some((token, council)) => runs_room(state, token, *council, false).await.is_some(),
         None => true,
     }
 }

@@ -339,7 +339,11 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
     let still_signed_in = runtime
         .block_on(async {
             let db = agora_app::store::connect(&url).await?;
-            anyhow::Ok(staff::staff_by_session(&db, &session).await?.is_some())
+            anyhow::Ok(
+                staff::staff_by_session(&db, &session, staff::STAFF_IDLE_DEFAULT)
+                    .await?
+                    .is_some(),
+            )
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!still_signed_in, "the session ended with the removal");

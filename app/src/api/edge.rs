@@ -70,12 +70,17 @@ pub async fn council(db: &DatabaseConnection, slug: &str) -> Result<CouncilRef, 
     })
 }
 
-/// The signed-in staff member calling, if any (their session cookie, checked).
-async fn signed_in(db: &DatabaseConnection) -> Result<Option<StaffMember>, AppError> {
+/// The signed-in staff member calling, if any: their session cookie, checked (open, not
+/// expired, not left unused past the idle limit) and counted as a use. The one place a
+/// request's session is read.
+pub(crate) async fn signed_in(db: &DatabaseConnection) -> Result<Option<StaffMember>, AppError> {
     let Some(token) = super::request::cookie(crate::domain::Cookie::Staff) else {
         return Ok(None);
     };
-    Ok(staff::staff_by_session(db, &token).await?)
+    let idle = leptos::prelude::use_context::<super::StaffSetup>()
+        .ok_or_else(|| AppError::unwired("StaffSetup"))?
+        .session_idle;
+    Ok(staff::staff_by_session(db, &token, idle).await?)
 }
 
 fn role_in(member: &StaffMember, council_id: i64) -> Option<Role> {

@@ -284,10 +284,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "account")]
 pub async fn load_account() -> Result<Option<AccountView>, AppError> {
     let db = server::db()?;
-    let Some(token) = server::session_token() else {
-        return Ok(None);
-    };
-    let Some(member) = crate::store::staff::staff_by_session(&db, &token).await? else {
+    let Some(member) = crate::api::edge::signed_in(&db).await? else {
         return Ok(None);
     };
     let day = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d").to_string();
@@ -437,12 +434,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 #[server(endpoint = "current_staff")]
 pub async fn current_staff() -> Result<Option<StaffView>, AppError> {
     let db = server::db()?;
-    let Some(token) = server::session_token() else {
-        return Ok(None);
-    };
-    Ok(crate::store::staff::staff_by_session(&db, &token)
-        .await?
-        .map(server::view_of))
+    Ok(crate::api::edge::signed_in(&db).await?.map(server::view_of))
 }
 
 /// Carries a form post's outcome (a Fluent id) to the page it comes back to, once.
@@ -500,6 +492,8 @@ pub struct StaffSetup {
     pub webauthn: std::sync::Arc<webauthn_rs::Webauthn>,
     /// `AGORA_PUBLIC_URL`, for the links staff send (invitations).
     pub public_url: String,
+    /// How long a session may go unused before it ends (`AGORA_STAFF_IDLE_MINUTES`).
+    pub session_idle: chrono::Duration,
 }
 
 #[cfg(feature = "ssr")]
@@ -565,16 +559,19 @@ pub(crate) mod server {
         let token = staff::open_session(db, account_id).await?;
         let policy = crate::api::request::cookie_policy();
         crate::api::request::set_cookie(&policy.set(Cookie::Staff, &token))?;
-        let member = staff::staff_by_session(db, &token).await?.ok_or_else(|| {
-            AppError::internal("signing in", "a session just opened is not found")
-        })?;
+        // Just opened: it cannot have been idle.
+        let fresh = staff::STAFF_IDLE_DEFAULT;
+        let member = staff::staff_by_session(db, &token, fresh)
+            .await?
+            .ok_or_else(|| {
+                AppError::internal("signing in", "a session just opened is not found")
+            })?;
         Ok(view_of(member))
     }
 
     /// The signed-in staff member, or 401.
     pub async fn signed_in(db: &DatabaseConnection) -> Result<StaffMember, AppError> {
-        let token = session_token().ok_or_else(|| AppError::SignInNeeded.with_status())?;
-        staff::staff_by_session(db, &token)
+        crate::api::edge::signed_in(db)
             .await?
             .ok_or_else(|| AppError::SignInNeeded.with_status())
     }

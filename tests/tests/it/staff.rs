@@ -489,3 +489,60 @@ async fn recovery_codes_are_renewed_from_the_account_page_shown_once_and_the_old
     );
     Ok(())
 }
+
+/// The session row of `account`.
+async fn session_of(
+    app: &TestApp,
+    account: i64,
+) -> anyhow::Result<agora_app::store::entities::staff_session::Model> {
+    use agora_app::store::entities::staff_session;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    staff_session::Entity::find()
+        .filter(staff_session::Column::AccountId.eq(account))
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the session"))
+}
+
+/// Makes `account`'s session look last used `minutes` ago.
+async fn last_used(app: &TestApp, account: i64, minutes: i64) -> anyhow::Result<()> {
+    use agora_app::store::entities::staff_session;
+    use sea_orm::{ActiveModelTrait, Set};
+    let mut row: staff_session::ActiveModel = session_of(app, account).await?.into();
+    row.last_seen_at = Set(Some(
+        chrono::Utc::now() - chrono::Duration::minutes(minutes),
+    ));
+    row.update(&app.db).await?;
+    Ok(())
+}
+
+/// The attack: a session cookie left on a library computer, or copied, is used hours later.
+/// A session unused for longer than the idle limit is ended at its next use and opens
+/// nothing; one in use stays open, noting its use at most once a minute.
+#[tokio::test]
+async fn a_session_left_unused_past_the_idle_limit_ends() -> anyhow::Result<()> {
+    let app = TestApp::empty_with(&[("AGORA_STAFF_IDLE_MINUTES", "30")]).await?;
+    demo::seed(&app.db, app.seal_key()).await?;
+    let here = CouncilSlug::parse(demo::slug())?;
+    let (account, cookie) = app.staff_member(&here, Role::Observer, "Odile").await?;
+
+    // Used 20 minutes ago: still open, and this use is noted.
+    last_used(&app, account, 20).await?;
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(html.contains("Odile"), "{html}");
+    let seen = session_of(&app, account)
+        .await?
+        .last_seen_at
+        .unwrap_or_default();
+    assert!(chrono::Utc::now() - seen < chrono::Duration::minutes(1));
+
+    // Unused for 31 minutes: ended at this use, for good.
+    last_used(&app, account, 31).await?;
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(!html.contains("Odile"), "{html}");
+    assert!(session_of(&app, account).await?.revoked_at.is_some());
+    last_used(&app, account, 0).await?;
+    let (_, html) = app.get_with_cookie("/compte", Some(&cookie)).await?;
+    assert!(!html.contains("Odile"), "an ended session stays ended");
+    Ok(())
+}

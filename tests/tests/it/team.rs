@@ -416,7 +416,11 @@ async fn a_removed_member_is_nobody_on_every_route_at_once() -> anyhow::Result<(
         assert!(!body.contains("Anne Martin"), "{route}");
     }
     let token = leaving.trim_start_matches("agora_staff=");
-    assert!(staff::staff_by_session(&app.db, token).await?.is_none());
+    assert!(
+        staff::staff_by_session(&app.db, token, staff::STAFF_IDLE_DEFAULT)
+            .await?
+            .is_none()
+    );
     let (_, log) = app
         .get_with_cookie(&format!("/{slug}/journal"), Some(&coordinator))
         .await?;
@@ -471,7 +475,7 @@ async fn a_coordinator_changes_a_role_and_cancels_an_invitation_whose_link_then_
     .await?;
     assert!(html.contains("Le rôle est changé"), "{html}");
     let token = facilitator.trim_start_matches("agora_staff=");
-    let roles: Vec<Role> = staff::staff_by_session(&app.db, token)
+    let roles: Vec<Role> = staff::staff_by_session(&app.db, token, staff::STAFF_IDLE_DEFAULT)
         .await?
         .map(|member| member.roles.into_iter().map(|r| r.role).collect())
         .unwrap_or_default();

@@ -10,6 +10,9 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub expires_at: ChronoDateTimeUtc,
     pub revoked_at: Option<ChronoDateTimeUtc>,
+    /// When the session was last used (at most a minute behind); `None`: not since it
+    /// opened.
+    pub last_seen_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub async fn open_session(db: &DatabaseConnection, account_id: i64) -> Result<St
         created_at: Set(now),
         expires_at: Set(now + Duration::hours(SESSION_HOURS)),
         revoked_at: Set(None),
+        last_seen_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)
@@ -54,20 +55,70 @@ pub struct CouncilRole {
     pub role: Role,
 }
 
-/// The staff member a session token belongs to, if the session is open and not expired.
+/// A session unused this long ends (`AGORA_STAFF_IDLE_MINUTES`), unless told otherwise.
+pub const STAFF_IDLE_DEFAULT: Duration = Duration::hours(2);
+
+/// How often a session in use notes it: one small write a minute at most, not one per page.
+const SEEN_EVERY: Duration = Duration::minutes(1);
+
+/// The staff member a session token belongs to, if the session is open, not expired and
+/// not left unused for longer than `idle` (then it is ended here). Counts as a use of the
+/// session: it stays open for `idle` from now.
 pub async fn staff_by_session(
     db: &DatabaseConnection,
     token: &str,
+    idle: Duration,
 ) -> Result<Option<StaffMember>, DbErr> {
+    member_of_session(db, token, idle, true).await
+}
+
+/// The same, without counting as a use: an open live console checking that its session
+/// still runs the room does not keep a forgotten session alive.
+pub async fn session_member(
+    db: &DatabaseConnection,
+    token: &str,
+    idle: Duration,
+) -> Result<Option<StaffMember>, DbErr> {
+    member_of_session(db, token, idle, false).await
+}
+
+async fn member_of_session(
+    db: &DatabaseConnection,
+    token: &str,
+    idle: Duration,
+    used: bool,
+) -> Result<Option<StaffMember>, DbErr> {
+    let now = Utc::now();
     let Some(session) = staff_session::Entity::find()
         .filter(staff_session::Column::TokenHash.eq(hash_token(token)))
         .filter(staff_session::Column::RevokedAt.is_null())
-        .filter(staff_session::Column::ExpiresAt.gt(Utc::now()))
+        .filter(staff_session::Column::ExpiresAt.gt(now))
         .one(db)
         .await?
     else {
         return Ok(None);
     };
+    let seen = session.last_seen_at.unwrap_or(session.created_at);
+    if now - seen > idle {
+        staff_session::ActiveModel {
+            id: Set(session.id),
+            revoked_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+        record_audit(db, None, Some(session.account_id), "session-idle", "").await?;
+        return Ok(None);
+    }
+    if used && now - seen > SEEN_EVERY {
+        staff_session::ActiveModel {
+            id: Set(session.id),
+            last_seen_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+    }
     let Some(account) = staff_account::Entity::find_by_id(session.account_id)
         .one(db)
         .await?
