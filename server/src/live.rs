@@ -6,7 +6,7 @@
 //! A client that cannot keep up loses its place in the broadcast buffer and gets a fresh
 //! snapshot instead of a silent gap; the room never waits for it.
 
-use agora_app::domain::{ParticipantId, Permission, Preferences};
+use agora_app::domain::{ParticipantId, Preferences};
 use agora_app::live::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
 use agora_app::services::room::{self, Actor, Refusal};
 use agora_app::store::room::{self as stored, StoredEvent};
@@ -73,44 +73,6 @@ pub struct Hub {
     caps: SocketCaps,
 }
 
-#[derive(Default)]
-struct SocketCounts {
-    per_address: HashMap<IpAddr, usize>,
-    per_room: HashMap<i64, usize>,
-}
-
-/// The most sockets one address, and one room, may hold open at once.
-#[derive(Debug, Clone, Copy)]
-pub struct SocketCaps {
-    pub per_address: usize,
-    pub per_room: usize,
-}
-
-/// A socket's place in the counts, given back when the connection ends.
-pub struct SocketSlot {
-    hub: Arc<Hub>,
-    address: IpAddr,
-    room: i64,
-}
-
-impl Drop for SocketSlot {
-    fn drop(&mut self) {
-        if let Ok(mut counts) = self.hub.sockets.lock() {
-            release(&mut counts.per_address, &self.address);
-            release(&mut counts.per_room, &self.room);
-        }
-    }
-}
-
-fn release<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: &K) {
-    if let Some(count) = counts.get_mut(key) {
-        *count = count.saturating_sub(1);
-        if *count == 0 {
-            counts.remove(key);
-        }
-    }
-}
-
 impl Hub {
     pub fn new(db: DatabaseConnection, caps: SocketCaps) -> Self {
         Self {
@@ -120,23 +82,6 @@ impl Hub {
             sockets: Mutex::new(SocketCounts::default()),
             caps,
         }
-    }
-
-    /// A place for one more socket from `address` in `room`, unless either is full.
-    pub fn take_slot(self: &Arc<Self>, address: IpAddr, room: i64) -> Option<SocketSlot> {
-        let mut counts = self.sockets.lock().ok()?;
-        let from_address = counts.per_address.get(&address).copied().unwrap_or(0);
-        let in_room = counts.per_room.get(&room).copied().unwrap_or(0);
-        if from_address >= self.caps.per_address || in_room >= self.caps.per_room {
-            return None;
-        }
-        *counts.per_address.entry(address).or_default() += 1;
-        *counts.per_room.entry(room).or_default() += 1;
-        Some(SocketSlot {
-            hub: self.clone(),
-            address,
-            room,
-        })
     }
 
     async fn room(&self, assembly: i64) -> Result<Arc<Room>, sea_orm::DbErr> {
@@ -409,28 +354,6 @@ pub async fn socket(
         })
 }
 
-/// The staff account of an open session whose role may run live rooms of `council`.
-/// `used`: opening a console is a use of the session; its later checks are not.
-async fn runs_room(state: &AppState, token: &str, council: i64, used: bool) -> Option<i64> {
-    use agora_app::store::staff::{session_member, staff_by_session};
-    let idle = state.staff.session_idle;
-    let member = if used {
-        staff_by_session(&state.db, token, idle).await
-    } else {
-        session_member(&state.db, token, idle).await
-    };
-    member
-        .ok()
-        .flatten()
-        .filter(|member| {
-            member
-                .roles
-                .iter()
-                .any(|r| r.council_id == council && r.role.can(Permission::ModerateLive))
-        })
-        .map(|member| member.account_id)
-}
-
 fn text(message: &ServerMessage) -> Message {
     Message::Text(Utf8Bytes::from(
         serde_json::to_string(message).unwrap_or_default(),
@@ -602,34 +525,6 @@ async fn converse<S, I>(
     hub.release(assembly);
 }
 
-/// What a staff socket watches: news that staff access changed in this process, and its
-/// own timer for changes made elsewhere.
-struct StaffWatch {
-    access: tokio::sync::watch::Receiver<u64>,
-    recheck: tokio::time::Interval,
-}
-
-/// Resolves when a staff socket should check its session again; never for a participant.
-async fn staff_check_due(watch: &mut Option<StaffWatch>) {
-    match watch {
-        Some(watch) => {
-            tokio::select! {
-                _ = watch.access.changed() => {}
-                _ = watch.recheck.tick() => {}
-            }
-        }
-        None => std::future::pending().await,
-    }
-}
-
-/// Whether a staff socket's session is still open and still runs its room.
-async fn still_staff(state: &AppState, client: &Client) -> bool {
-    match &client.session {
-        Some((token, council)) => runs_room(state, token, *council, false).await.is_some(),
-        None => true,
-    }
-}
-
 fn refusal(client: &Client, reference: Option<String>, code: &str, message: &str) -> Message {
     text(&ServerMessage::Error {
         reference,
@@ -676,45 +571,13 @@ async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) 
     }
 }
 
-/// With PostgreSQL, relays the events other instances store to this process's rooms
-/// (`LISTEN agora_room`): a client of any instance sees every event of its room. With
-/// SQLite there is one instance and nothing to relay.
-pub fn start_relay(hub: Arc<Hub>, db: &DatabaseConnection) {
-    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
-        return;
-    }
-    let pool = db.get_postgres_connection_pool().clone();
-    tokio::spawn(async move {
-        loop {
-            if let Err(error) = relay(&hub, &pool).await {
-                tracing::warn!(%error, "room relay lost its connection; listening again");
-            }
-            tokio::time::sleep(Duration::from_secs(1)).await;
-        }
-    });
-}
-
-async fn relay(hub: &Hub, pool: &sea_orm::sqlx::PgPool) -> Result<(), sea_orm::sqlx::Error> {
-    let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(pool).await?;
-    listener.listen(stored::ROOM_CHANNEL).await?;
-    // Whatever was announced while nobody listened is in the database.
-    hub.catch_up_all().await;
-    loop {
-        match listener.try_recv().await? {
-            Some(notification) => {
-                let heard = notification
-                    .payload()
-                    .split_once(':')
-                    .and_then(|(assembly, seq)| Some((assembly.parse().ok()?, seq.parse().ok()?)));
-                if let Some((assembly, seq)) = heard {
-                    hub.heard(assembly, seq).await;
-                }
-            }
-            // The connection dropped and came back: notifications may have been lost.
-            None => hub.catch_up_all().await,
-        }
-    }
-}
+mod relay;
+mod slots;
+mod staff;
+pub use relay::start_relay;
+use slots::SocketCounts;
+pub use slots::{SocketCaps, SocketSlot};
+use staff::{StaffWatch, runs_room, staff_check_due, still_staff};
 
 #[cfg(test)]
 mod tests;
