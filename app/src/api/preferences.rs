@@ -34,10 +34,7 @@ pub async fn save_preferences(
         reduced_motion: motion.is_some(),
     };
     let cookie = super::request::cookie_policy().set(Cookie::Preferences, &prefs.to_cookie_value());
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    let header =
-        http::HeaderValue::from_str(&cookie).map_err(|e| AppError::internal("header value", e))?;
-    response.insert_header(http::header::SET_COOKIE, header);
+    super::request::set_cookie(&cookie)?;
 
     // Without JavaScript the browser posted the form itself: send it back to its page.
     if server::is_plain_form_post() {

@@ -170,10 +170,7 @@ pub async fn change_staff(
         account_id: caller,
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
-    let member: i64 = member
-        .trim()
-        .parse()
-        .map_err(|_| AppError::NotFound.with_status())?;
+    let member = crate::api::edge::id(&member)?;
     let change = TeamChange::Coordinator(caller);
     let done = match action.as_str() {
         "remove" => staff::remove_member(&db, council.id, member, change)
@@ -211,10 +208,7 @@ pub async fn cancel_invitation(slug: String, invitation: String) -> Result<(), A
         account_id: caller,
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
-    let invitation: i64 = invitation
-        .trim()
-        .parse()
-        .map_err(|_| AppError::NotFound.with_status())?;
+    let invitation = crate::api::edge::id(&invitation)?;
     match staff::cancel_invitations(
         &db,
         council.id,

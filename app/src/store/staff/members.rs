@@ -150,16 +150,11 @@ pub async fn remove_member(
         return Err(TeamError::LastCoordinator);
     }
     staff_role::Entity::delete_by_id(row.id).exec(&txn).await?;
-    let ended = staff_session::Entity::update_many()
-        .col_expr(staff_session::Column::RevokedAt, Expr::value(Utc::now()))
-        .filter(staff_session::Column::AccountId.eq(account_id))
-        .filter(staff_session::Column::RevokedAt.is_null())
-        .exec(&txn)
-        .await?;
+    let ended = end_sessions(&txn, account_id).await?;
     let detail = crate::domain::audit_detail(&[
         ("member", &name),
         ("role", &row.role),
-        ("sessions", &ended.rows_affected.to_string()),
+        ("sessions", &ended.to_string()),
     ]);
     record_audit(
         &txn,

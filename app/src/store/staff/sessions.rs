@@ -153,19 +153,26 @@ async fn member_of_session(
 
 /// Ends every open session of an account (all its browsers); returns how many.
 pub async fn close_all_sessions(db: &DatabaseConnection, account_id: i64) -> Result<u64, DbErr> {
-    let closed = staff_session::Entity::update_many()
-        .col_expr(staff_session::Column::RevokedAt, Expr::value(Utc::now()))
-        .filter(staff_session::Column::AccountId.eq(account_id))
-        .filter(staff_session::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
+    let closed = end_sessions(db, account_id).await?;
     record_audit(
         db,
         None,
         Some(account_id),
         "sign-out-everywhere",
-        &crate::domain::audit_detail(&[("sessions", &closed.rows_affected.to_string())]),
+        &crate::domain::audit_detail(&[("sessions", &closed.to_string())]),
     )
     .await?;
-    Ok(closed.rows_affected)
+    Ok(closed)
+}
+
+/// Revokes every open session of an account, inside the caller's transaction or not;
+/// returns how many. The caller writes the audit line that says why.
+pub(super) async fn end_sessions(db: &impl ConnectionTrait, account_id: i64) -> Result<u64, DbErr> {
+    Ok(staff_session::Entity::update_many()
+        .col_expr(staff_session::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(staff_session::Column::AccountId.eq(account_id))
+        .filter(staff_session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected)
 }
