@@ -8,11 +8,13 @@ import { waitForHydration } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A fresh invitation link, made with `agora invite` on the test server's database. */
+/** A fresh invitation link, made with `agora invite` on the test server's database;
+ *  `facilitator+testimony`: a facilitator who may read and moderate testimony. */
 export function invitationLink(baseURL, role = 'coordinator') {
+  const [name, grant] = role.split('+');
   const output = execFileSync(
     'target/debug/agora',
-    ['invite', '--council', 'clsm-val-de-lisandre', '--role', role],
+    ['invite', '--council', 'clsm-val-de-lisandre', '--role', name, ...(grant === 'testimony' ? ['--reads-testimony'] : [])],
     {
       cwd: root,
       env: {

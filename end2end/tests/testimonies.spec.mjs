@@ -48,7 +48,7 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
 
   // A facilitator: the queue, names removed by keyboard (nothing stored), then published.
   await setPreferences(context, baseURL, 'lang=fr');
-  await signUp(page, baseURL, 'Fanny Facilite', 'facilitator');
+  await signUp(page, baseURL, 'Fanny Facilite', 'facilitator+testimony');
   await page.goto(`${COUNCIL}/temoignages`);
   // Other tests post too, in parallel: this one's card, by what it said.
   const card = page.locator('article[id^="temoignage-"]', { hasText: "m'a écouté" });

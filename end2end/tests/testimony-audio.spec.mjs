@@ -51,7 +51,7 @@ test('a message recorded by keyboard is sent with the form and heard by a facili
   await expect(page.locator('.receipt')).toBeVisible();
   await expect(page.locator('main')).toContainText('Votre message audio est bien reçu');
 
-  await signUp(page, baseURL, 'Fanny Facilite', 'facilitator');
+  await signUp(page, baseURL, 'Fanny Facilite', 'facilitator+testimony');
   await page.goto(`${COUNCIL}/temoignages`);
   const card = page.locator('article[id^="temoignage-"]', { hasText: 'Voix du Val' });
   await expect(card.locator('audio')).toHaveCount(1);

@@ -17,6 +17,7 @@ mod m20261124_000012_local_help;
 mod m20261204_000013_unlinkable;
 mod m20261204_000014_testimony_ids;
 mod m20261205_000015_session_last_seen;
+mod m20261205_000016_testimony_grant;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_unlinkable::Migration),
             Box::new(m20261204_000014_testimony_ids::Migration),
             Box::new(m20261205_000015_session_last_seen::Migration),
+            Box::new(m20261205_000016_testimony_grant::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 
 use agora_app::domain::recount::BallotFile;
 use agora_app::domain::tally::Weighting;
-use agora_app::domain::{CouncilSlug, INVITATION_HOURS, Role};
+use agora_app::domain::{Access, CouncilSlug, INVITATION_HOURS, Role};
 use agora_app::store::staff::{StaffError, create_invitation};
 use agora_server::config::{Config, LogFormat};
 use agora_server::{demo, prepare_database, serve};
@@ -42,6 +42,9 @@ enum Command {
         /// How long the link works.
         #[arg(long, default_value_t = INVITATION_HOURS, value_parser = clap::value_parser!(i64).range(1..=720))]
         hours: i64,
+        /// Let a facilitator read and moderate testimony (coordinators always can).
+        #[arg(long)]
+        reads_testimony: bool,
     },
     /// See and change a council's team: for an operator, when no coordinator can.
     Staff {
@@ -100,7 +103,7 @@ async fn staff(db: &sea_orm::DatabaseConnection, action: StaffAction) -> anyhow:
                 println!(
                     "{}\t{}\t{}",
                     member.account_id,
-                    member.role.key(),
+                    access_key(member.access),
                     member.display_name
                 );
             }
@@ -108,7 +111,7 @@ async fn staff(db: &sea_orm::DatabaseConnection, action: StaffAction) -> anyhow:
                 println!(
                     "invitation {}\t{}\tuntil {}",
                     invitation.id,
-                    invitation.role.key(),
+                    access_key(invitation.access),
                     invitation.expires_at.format("%Y-%m-%d %H:%M UTC")
                 );
             }
@@ -199,10 +202,15 @@ async fn main() -> anyhow::Result<()> {
             council,
             role,
             hours,
+            reads_testimony,
         } => {
             let slug = CouncilSlug::parse(&council)
                 .map_err(|_| anyhow::anyhow!("{council:?} is not a council slug"))?;
-            let token = match create_invitation(&db, &slug, role, hours, None).await {
+            let access = Access {
+                role,
+                reads_testimony,
+            };
+            let token = match create_invitation(&db, &slug, access, hours, None).await {
                 Ok(token) => token,
                 Err(StaffError::UnknownCouncil) => {
                     anyhow::bail!("no council has the slug {council:?}")
@@ -237,6 +245,16 @@ fn init_logs(config: &Config) {
     match config.log_format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Text => builder.init(),
+    }
+}
+
+/// A role as `agora staff list` prints it: `facilitator+testimony` when a facilitator may
+/// read and moderate testimony.
+fn access_key(access: Access) -> String {
+    if access.reads_testimony {
+        format!("{}+testimony", access.role.key())
+    } else {
+        access.role.key().to_owned()
     }
 }
 

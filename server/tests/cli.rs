@@ -265,7 +265,8 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
         .block_on(async {
             let db = agora_app::store::connect(&url).await?;
             let slug = CouncilSlug::parse(council)?;
-            let token = staff::create_invitation(&db, &slug, Role::Coordinator, 72, None).await?;
+            let token =
+                staff::create_invitation(&db, &slug, Role::Coordinator.into(), 72, None).await?;
             let info = staff::invitation_by_token(&db, &token)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("the invitation"))?;
@@ -294,6 +295,22 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
         .status
         .success()
     );
+    assert!(
+        agora(
+            &url,
+            &[
+                "invite",
+                "--council",
+                council,
+                "--role",
+                "facilitator",
+                "--reads-testimony"
+            ],
+            &[]
+        )
+        .status
+        .success()
+    );
 
     let list = agora(&url, &["staff", "list", "--council", council], &[]);
     assert!(list.status.success(), "{list:?}");
@@ -306,6 +323,10 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
         listed.contains("invitation ") && listed.contains("\tobserver\t"),
         "{listed}"
     );
+    assert!(
+        listed.contains("\tfacilitator+testimony\t"),
+        "the testimony grant is listed: {listed}"
+    );
 
     let revoked = agora(
         &url,
@@ -314,7 +335,7 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
     );
     assert!(revoked.status.success(), "{revoked:?}");
     assert!(
-        stdout(&revoked).starts_with("1 invitation(s)"),
+        stdout(&revoked).starts_with("2 invitation(s)"),
         "{revoked:?}"
     );
     let listed = stdout(&agora(&url, &["staff", "list", "--council", council], &[]));

@@ -301,7 +301,19 @@ impl TestApp {
         role: agora_app::domain::Role,
         name: &str,
     ) -> anyhow::Result<(i64, String)> {
-        staff_member(&self.db, council, role, name).await
+        staff_member(&self.db, council, agora_app::domain::Access::of(role), name).await
+    }
+
+    /// The same with a testimony grant: a facilitator whom a coordinator let read and
+    /// moderate testimony.
+    pub async fn testimony_reader(
+        &self,
+        council: &agora_app::domain::CouncilSlug,
+        name: &str,
+    ) -> anyhow::Result<(i64, String)> {
+        let access =
+            agora_app::domain::Access::reading_testimony(agora_app::domain::Role::Facilitator);
+        staff_member(&self.db, council, access, name).await
     }
 }
 
@@ -309,11 +321,11 @@ impl TestApp {
 pub async fn staff_member(
     db: &DatabaseConnection,
     council: &agora_app::domain::CouncilSlug,
-    role: agora_app::domain::Role,
+    access: impl Into<agora_app::domain::Access>,
     name: &str,
 ) -> anyhow::Result<(i64, String)> {
     use agora_app::store::staff::{self, NewStaff};
-    let token = staff::create_invitation(db, council, role, 72, None).await?;
+    let token = staff::create_invitation(db, council, access.into(), 72, None).await?;
     let info = staff::invitation_by_token(db, &token)
         .await?
         .context("invitation not found")?;

@@ -8,7 +8,7 @@
 //! allows it 403.
 
 use super::AppError;
-use crate::domain::{College, Council, CouncilSlug, Permission, Role, Wording};
+use crate::domain::{Access, College, Council, CouncilSlug, Permission, Role, Wording};
 use crate::store::CouncilRecord;
 use crate::store::staff::{self, StaffMember};
 use sea_orm::DatabaseConnection;
@@ -83,12 +83,12 @@ pub(crate) async fn signed_in(db: &DatabaseConnection) -> Result<Option<StaffMem
     Ok(staff::staff_by_session(db, &token, idle).await?)
 }
 
-fn role_in(member: &StaffMember, council_id: i64) -> Option<Role> {
+fn access_in(member: &StaffMember, council_id: i64) -> Option<Access> {
     member
         .roles
         .iter()
         .find(|r| r.council_id == council_id)
-        .map(|r| r.role)
+        .map(|r| r.access())
 }
 
 /// The council `slug` names and the caller, whose role there must allow `permission`.
@@ -101,11 +101,11 @@ pub async fn require(
     let member = signed_in(db)
         .await?
         .ok_or_else(|| AppError::SignInNeeded.with_status())?;
-    match role_in(&member, council.id) {
-        Some(role) if role.can(permission) => Ok(StaffCall {
+    match access_in(&member, council.id) {
+        Some(access) if access.can(permission) => Ok(StaffCall {
             council,
             account_id: member.account_id,
-            role,
+            role: access.role,
         }),
         _ => Err(AppError::Forbidden.with_status()),
     }
@@ -119,21 +119,21 @@ pub async fn caller_allowed(
     permission: Permission,
 ) -> Result<Option<i64>, AppError> {
     Ok(signed_in(db).await?.and_then(|member| {
-        role_in(&member, council_id)
-            .filter(|role| role.can(permission))
+        access_in(&member, council_id)
+            .filter(|access| access.can(permission))
             .map(|_| member.account_id)
     }))
 }
 
-/// The caller's role in the council, if they are signed in and have one there: for pages
-/// that ask several permissions at once.
-pub async fn caller_role(
+/// What the caller may do in the council, if they are signed in and have a role there: for
+/// pages that ask several permissions at once.
+pub async fn caller_access(
     db: &DatabaseConnection,
     council_id: i64,
-) -> Result<Option<Role>, AppError> {
+) -> Result<Option<Access>, AppError> {
     Ok(signed_in(db)
         .await?
-        .and_then(|member| role_in(&member, council_id)))
+        .and_then(|member| access_in(&member, council_id)))
 }
 
 /// An id from an address or a form; anything else names nothing (404).

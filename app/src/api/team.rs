@@ -2,7 +2,7 @@
 //! someone, and the audit log. Every function here checks the caller's role in that council.
 
 use super::AppError;
-use crate::domain::Role;
+use crate::domain::{Access, Role};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,7 @@ pub struct TeamPage {
 pub struct TeamMember {
     pub account_id: i64,
     pub name: String,
-    pub role: Role,
+    pub access: Access,
     /// The member is the one reading the page.
     pub you: bool,
 }
@@ -28,7 +28,7 @@ pub struct TeamMember {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingView {
     pub id: i64,
-    pub role: Role,
+    pub access: Access,
     /// `YYYY-MM-DD HH:MM UTC`.
     pub until: String,
 }
@@ -82,7 +82,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
             you: member.account_id == caller,
             account_id: member.account_id,
             name: member.display_name,
-            role: member.role,
+            access: member.access,
         })
         .collect();
     let pending = staff::pending_invitations(&db, council_id)
@@ -90,7 +90,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
         .into_iter()
         .map(|invitation| PendingView {
             id: invitation.id,
-            role: invitation.role,
+            access: invitation.access,
             until: server::minute(invitation.expires_at),
         })
         .collect();
@@ -103,10 +103,16 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
     })
 }
 
-/// Invites someone to a council's team. A plain form post comes back to the team page, which
-/// shows the link once; called from a script, the link is returned.
+/// Invites someone to a council's team (`testimony`: the box that lets a facilitator read
+/// and moderate testimony). A plain form post comes back to the team page, which shows the
+/// link once; called from a script, the link is returned.
 #[server(endpoint = "invite_staff")]
-pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<String, AppError> {
+pub async fn invite_staff(
+    slug: String,
+    role: String,
+    hours: String,
+    #[server(default)] testimony: String,
+) -> Result<String, AppError> {
     use crate::domain::{CouncilSlug, Permission};
     use crate::store::staff;
     let db = server::db()?;
@@ -137,7 +143,11 @@ pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<S
         }
     };
     let council = CouncilSlug::parse(&slug).map_err(|_| AppError::NotFound.with_status())?;
-    let token = staff::create_invitation(&db, &council, role, hours, Some(caller))
+    let access = Access {
+        role,
+        reads_testimony: !testimony.is_empty(),
+    };
+    let token = staff::create_invitation(&db, &council, access, hours, Some(caller))
         .await
         .map_err(|error| match error {
             staff::StaffError::UnknownCouncil | staff::StaffError::InvitationUnusable => {
@@ -154,13 +164,15 @@ pub async fn invite_staff(slug: String, role: String, hours: String) -> Result<S
 
 /// What a coordinator does to someone of the team (`member`: their account id): `remove`
 /// takes them off the council's team and ends every session of their account at once;
-/// `role` gives them `role`. A plain form post comes back to the team page with the outcome.
+/// `role` gives them `role`, with reading testimony when `testimony` is ticked. A plain form
+/// post comes back to the team page with the outcome.
 #[server(endpoint = "change_staff")]
 pub async fn change_staff(
     slug: String,
     member: String,
     action: String,
     #[server(default)] role: String,
+    #[server(default)] testimony: String,
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::store::staff::{self, TeamChange, TeamError};
@@ -177,9 +189,15 @@ pub async fn change_staff(
             .await
             .map(|()| "saved-staff-removed"),
         "role" => match Role::parse(&role) {
-            Some(role) => staff::change_role(&db, council.id, member, role, change)
-                .await
-                .map(|()| "saved-staff-role"),
+            Some(role) => {
+                let access = Access {
+                    role,
+                    reads_testimony: !testimony.is_empty(),
+                };
+                staff::change_role(&db, council.id, member, access, change)
+                    .await
+                    .map(|()| "saved-staff-role")
+            }
             None => return server::answer(&slug, Err("error-role-unknown")),
         },
         _ => return Err(AppError::NotFound.with_status()),

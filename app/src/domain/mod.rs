@@ -41,7 +41,7 @@ pub use participant::ParticipantId;
 pub use preferences::{Contrast, Lang, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
-    CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
+    Access, CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
     RECOVERY_CODE_COUNT, Role, SESSION_HOURS, audit_detail, audit_facts, clean_display_name,
     normalize_recovery_code, recovery_code_from,
 };

@@ -24,6 +24,10 @@ pub enum Permission {
     PrepareAssemblies,
     ModerateLive,
     ReadResults,
+    /// Testimonies as their authors wrote them (before moderation) and their recordings:
+    /// the moderation queue, moderating, deleting. Coordinators hold it; a facilitator only
+    /// when a coordinator grants it, so a facilitator can run a plenary without it.
+    ReadTestimony,
 }
 
 impl Role {
@@ -57,6 +61,56 @@ impl Role {
             Role::Facilitator => "role-facilitator",
             Role::Observer => "role-observer",
         }
+    }
+}
+
+/// What a staff member may do in one council: their role, and whether a coordinator let
+/// them read and moderate testimony (meaningful for facilitators only: coordinators always
+/// may, observers change nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Access {
+    pub role: Role,
+    pub reads_testimony: bool,
+}
+
+impl From<Role> for Access {
+    fn from(role: Role) -> Self {
+        Access::of(role)
+    }
+}
+
+impl Access {
+    /// A role without the testimony grant.
+    pub fn of(role: Role) -> Self {
+        Access {
+            role,
+            reads_testimony: false,
+        }
+    }
+
+    /// A role with the testimony grant where it means something (a facilitator's).
+    pub fn reading_testimony(role: Role) -> Self {
+        Access {
+            role,
+            reads_testimony: true,
+        }
+        .normalized()
+    }
+
+    /// As stored: the grant kept only where it adds something, so that a coordinator
+    /// demoted to observer does not carry a grant that would come back with a promotion.
+    pub fn normalized(self) -> Self {
+        Access {
+            role: self.role,
+            reads_testimony: self.reads_testimony && self.role == Role::Facilitator,
+        }
+    }
+
+    pub fn can(self, permission: Permission) -> bool {
+        self.role.can(permission)
+            || (permission == Permission::ReadTestimony
+                && self.role == Role::Facilitator
+                && self.reads_testimony)
     }
 }
 
@@ -194,12 +248,30 @@ mod tests {
             PrepareAssemblies,
             ModerateLive,
             ReadResults,
+            ReadTestimony,
         ];
         assert!(all.iter().all(|p| Role::Coordinator.can(*p)));
         let facilitator: Vec<_> = all.iter().filter(|p| Role::Facilitator.can(**p)).collect();
         assert_eq!(facilitator, [&ModerateLive, &ReadResults]);
         let observer: Vec<_> = all.iter().filter(|p| Role::Observer.can(**p)).collect();
         assert_eq!(observer, [&ReadResults]);
+    }
+
+    #[test]
+    fn only_a_granted_facilitator_reads_testimony_beside_coordinators() {
+        use Permission::*;
+        assert!(!Access::of(Role::Facilitator).can(ReadTestimony));
+        assert!(Access::of(Role::Facilitator).can(ModerateLive));
+        assert!(Access::reading_testimony(Role::Facilitator).can(ReadTestimony));
+        assert!(Access::of(Role::Coordinator).can(ReadTestimony));
+        // An observer changes nothing, so the grant means nothing for one and is not kept.
+        let observer = Access {
+            role: Role::Observer,
+            reads_testimony: true,
+        };
+        assert!(!observer.can(ReadTestimony));
+        assert!(!observer.normalized().reads_testimony);
+        assert!(!Access::reading_testimony(Role::Coordinator).reads_testimony);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(super) async fn runs_room(
             member
                 .roles
                 .iter()
-                .any(|r| r.council_id == council && r.role.can(Permission::ModerateLive))
+                .any(|r| r.council_id == council && r.access().can(Permission::ModerateLive))
         })
         .map(|member| member.account_id)
 }

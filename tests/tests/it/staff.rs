@@ -9,7 +9,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 async fn invite(app: &TestApp, role: Role, hours: i64) -> anyhow::Result<String> {
     let slug: CouncilSlug = demo::council()?.slug;
-    Ok(staff::create_invitation(&app.db, &slug, role, hours, None).await?)
+    Ok(staff::create_invitation(&app.db, &slug, role.into(), hours, None).await?)
 }
 
 async fn call(

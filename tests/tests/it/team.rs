@@ -95,7 +95,7 @@ async fn only_coordinators_of_the_council_reach_its_team_invitations_and_log() -
     assert_eq!(
         pending
             .iter()
-            .filter(|invitation| invitation.role == Role::Observer)
+            .filter(|invitation| invitation.access.role == Role::Observer)
             .count(),
         1,
         "only the coordinator's invitation was created"
@@ -499,7 +499,7 @@ async fn a_coordinator_changes_a_role_and_cancels_an_invitation_whose_link_then_
     .await?;
     assert!(html.contains("Ce rôle n'existe pas"), "{html}");
 
-    let link = staff::create_invitation(&app.db, &here, Role::Facilitator, 72, None).await?;
+    let link = staff::create_invitation(&app.db, &here, Role::Facilitator.into(), 72, None).await?;
     let council = agora_app::store::council_record(&app.db, &here)
         .await?
         .map(|record| record.id)

@@ -76,9 +76,7 @@ async fn an_audio_message_is_heard_by_moderators_only_then_written_down_and_dele
             response.status()
         );
     }
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     let response = app
         .client
         .get(app.url(&audio))
@@ -324,9 +322,7 @@ async fn the_councils_local_help_is_shown_beside_the_crisis_numbers() -> anyhow:
     assert!(html.contains("<li>GEM L'Envol, 12 rue des Tilleuls</li>"));
     assert!(!html.contains("Ressource 9"));
     // A facilitator may not change it.
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     let response = app
         .post_form(
             "/api/save_local_help",
@@ -418,9 +414,7 @@ async fn a_testimony_about_an_assembly_is_chosen_for_the_screen_from_its_console
         .collect();
     ids.sort_by_key(|(_, assembly)| assembly.is_some());
     assert_eq!(ids[1].1, Some(plenary));
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     for (id, _) in &ids {
         let text = if *id == ids[0].0 {
             "Un témoignage d'un autre jour."

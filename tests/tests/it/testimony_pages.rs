@@ -113,9 +113,7 @@ async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away(
 
     // A facilitator: the queue, the distress flag; redaction gives the form back, stores nothing.
     let here = CouncilSlug::parse(slug)?;
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     let (_, html) = app.get_with_cookie(&wall, Some(&facilitator)).await?;
     let html = unescape(&html);
     assert!(
@@ -599,9 +597,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
         "no timed refresh (WCAG 2.2.1)"
     );
 
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     let (_, html) = app
         .get_with_cookie(&format!("/{slug}/temoignages"), Some(&facilitator))
         .await?;

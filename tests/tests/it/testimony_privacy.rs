@@ -6,7 +6,7 @@
 
 use super::privacy::{offsets, sqlite_bytes};
 use agora_app::domain::audio::samples;
-use agora_app::domain::{CouncilSlug, Role};
+use agora_app::domain::{Access, CouncilSlug, Role};
 use agora_app::store::entities::testimony;
 use agora_server::demo;
 use agora_tests::{TestApp, cookie_set, location};
@@ -56,9 +56,7 @@ async fn what_is_withdrawn_deleted_or_decided_leaves_no_bytes_in_the_file_or_its
     let sqlite = app.sqlite_file().is_some();
     let slug = demo::slug();
     let here = CouncilSlug::parse(slug)?;
-    let (_, facilitator) = app
-        .staff_member(&here, Role::Facilitator, "Fanny Facilite")
-        .await?;
+    let (_, facilitator) = app.testimony_reader(&here, "Fanny Facilite").await?;
     let sound = samples::sound(40);
     // Sound bytes no other row holds: a packet of the recording.
     let voice = sound[17].clone();
@@ -277,5 +275,145 @@ async fn a_private_link_is_in_one_address_at_most_and_the_cookie_is_private() ->
         .await?;
     assert_eq!(forged.status().as_u16(), 303);
     assert!(cookie_set(&forged, "agora_testimony").is_none());
+    Ok(())
+}
+
+/// A facilitator runs rooms; reading what people confided is a grant of its own. Tried as
+/// a facilitator without it would: every route that shows or changes a testimony not yet
+/// published, or plays a recording, refuses them; the room's screen still works. Once a
+/// coordinator ticks the box on the team page, the same session reads the queue.
+#[tokio::test]
+async fn a_facilitator_without_the_grant_runs_the_room_but_reads_no_testimony() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (fanny, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Anime")
+        .await?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let secret = "Confié : mon voisin Marcel Dupuis, au CMP de Lisandre";
+    let sound = samples::sound(20);
+    let (_, id) = post(&app, secret, Some(samples::webm("Marcel", &sound))).await?;
+    let id = id.to_string();
+
+    // The testimonies page: no queue, no decided list, but the screen's controls.
+    let (status, html) = app
+        .get_with_cookie(&format!("/{slug}/temoignages"), Some(&facilitator))
+        .await?;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Marcel Dupuis"), "the queue is not shown");
+    assert!(
+        html.contains("id=\"ecran-title\""),
+        "the screen's controls are"
+    );
+    // Nor the recording, a moderation, a deletion.
+    let (status, _) = app
+        .get_with_cookie(
+            &format!("/api/testimony_audio?slug={slug}&id={id}"),
+            Some(&facilitator),
+        )
+        .await?;
+    assert_eq!(status, 403, "the recording");
+    for (path, fields) in [
+        (
+            "/api/moderate_testimony",
+            vec![("decision", "approve"), ("happened", "Réécrit")],
+        ),
+        ("/api/delete_testimony", vec![("confirm", "on")]),
+    ] {
+        let mut form = vec![("slug", slug), ("id", id.as_str())];
+        form.extend(fields);
+        let response = app.post_form(path, Some(&facilitator), &form).await?;
+        assert_eq!(response.status().as_u16(), 403, "{path}");
+    }
+    let stored = testimony::Entity::find_by_id(id.parse::<i64>()?)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("still there"))?;
+    assert_eq!(stored.happened, secret, "nothing changed");
+    // The room goes on: the facilitator clears the screen.
+    let response = app
+        .post_form(
+            "/api/show_testimony",
+            Some(&facilitator),
+            &[("slug", slug), ("id", "")],
+        )
+        .await?;
+    assert!(response.status().is_redirection(), "{}", response.status());
+
+    // A coordinator grants it: the same session reads the queue and hears the recording.
+    let response = app
+        .post_form(
+            "/api/change_staff",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("member", &fanny.to_string()),
+                ("action", "role"),
+                ("role", "facilitator"),
+                ("testimony", "yes"),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(html.contains("lit les témoignages"), "{html}");
+    let (_, html) = app
+        .get_with_cookie(&format!("/{slug}/temoignages"), Some(&facilitator))
+        .await?;
+    assert!(html.contains("Marcel Dupuis"), "the queue is shown now");
+    let (status, _) = app
+        .get_with_cookie(
+            &format!("/api/testimony_audio?slug={slug}&id={id}"),
+            Some(&facilitator),
+        )
+        .await?;
+    assert_eq!(status, 200, "the recording");
+    // Taken back: refused again at once.
+    let response = app
+        .post_form(
+            "/api/change_staff",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("member", &fanny.to_string()),
+                ("action", "role"),
+                ("role", "facilitator"),
+            ],
+        )
+        .await?;
+    assert!(response.status().is_redirection());
+    let (status, _) = app
+        .get_with_cookie(
+            &format!("/api/testimony_audio?slug={slug}&id={id}"),
+            Some(&facilitator),
+        )
+        .await?;
+    assert_eq!(status, 403, "the grant taken back");
+
+    // An invitation made with the box ticked carries the grant to the account it makes.
+    let response = app
+        .post_form(
+            "/api/invite_staff",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("role", "facilitator"),
+                ("hours", "24"),
+                ("testimony", "yes"),
+            ],
+        )
+        .await?;
+    assert!(response.status().is_redirection());
+    let council = app.demo_council_id().await?;
+    let pending = agora_app::store::staff::pending_invitations(&app.db, council).await?;
+    assert!(
+        pending
+            .iter()
+            .any(|invitation| invitation.access == Access::reading_testimony(Role::Facilitator)),
+        "{pending:?}"
+    );
     Ok(())
 }

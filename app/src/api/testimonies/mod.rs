@@ -186,7 +186,7 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
     let crate::api::edge::StaffCall {
         council: crate::api::edge::CouncilRef { id: council_id, .. },
         ..
-    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    } = crate::api::edge::require(&db, &slug, Permission::ReadTestimony).await?;
     let id = crate::api::edge::id(&id)?;
     let (format, bytes) = crate::store::testimonies::audio_of(&db, council_id, id)
         .await

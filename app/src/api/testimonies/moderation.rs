@@ -6,9 +6,9 @@
 
 use super::*;
 
-/// The council's testimony wall (approved, and allowed on the public page), and for
-/// facilitators and coordinators the moderation queue, each with whether its text suggests
-/// distress.
+/// The council's testimony wall (approved, and allowed on the public page); for staff who
+/// read testimony (coordinators, facilitators granted it) the moderation queue, each with
+/// whether its text suggests distress; for staff who run rooms, the projector's controls.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestimoniesPage {
     pub council_slug: String,
@@ -16,13 +16,13 @@ pub struct TestimoniesPage {
     /// The council's colleges (key, its own label if renamed), to name them.
     pub colleges: Vec<(String, Option<String>)>,
     pub wall: Vec<Testimony>,
-    /// None: the caller does not moderate.
+    /// None: the caller does not read testimony.
     pub queue: Option<Vec<(Testimony, bool)>>,
     /// Whether the caller may download the annual report's quotes (staff who read results).
     pub can_export: bool,
-    /// For moderators: the testimonies allowed on the projector, and the one on it.
+    /// For staff who run rooms: the testimonies allowed on the projector, and the one on it.
     pub screen: Option<(Vec<Testimony>, Option<i64>)>,
-    /// For moderators: the testimonies already decided (approved or not), each of which
+    /// For staff who read testimony: the testimonies already decided (approved or not), each of which
     /// they may delete.
     pub decided: Option<Vec<Testimony>>,
     pub flash: PageFlash,
@@ -35,13 +35,16 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     use crate::store::testimonies::{queue, shown_on};
     let db = crate::api::request::db()?;
     let council = crate::api::edge::council(&db, &slug).await?;
-    let moderator = crate::api::edge::caller_allowed(&db, council.id, Permission::ModerateLive)
+    let moderator = crate::api::edge::caller_allowed(&db, council.id, Permission::ReadTestimony)
+        .await?
+        .is_some();
+    let runs_rooms = crate::api::edge::caller_allowed(&db, council.id, Permission::ModerateLive)
         .await?
         .is_some();
     let can_export = crate::api::edge::caller_allowed(&db, council.id, Permission::ReadResults)
         .await?
         .is_some();
-    let screen = if moderator {
+    let screen = if runs_rooms {
         let allowed = shown_on(&db, council.id, Surface::Projector)
             .await
             .map_err(AppError::from)?;
@@ -106,7 +109,7 @@ pub async fn delete_testimony(
         council: crate::api::edge::CouncilRef { id: council_id, .. },
         account_id: caller,
         ..
-    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    } = crate::api::edge::require(&db, &slug, Permission::ReadTestimony).await?;
     let id = crate::api::edge::id(&id)?;
     let back = format!("/{slug}/temoignages#decides-title");
     if confirm.is_empty() {
@@ -151,7 +154,7 @@ pub async fn moderate_testimony(
         council: crate::api::edge::CouncilRef { id: council_id, .. },
         account_id: caller,
         ..
-    } = crate::api::edge::require(&db, &slug, Permission::ModerateLive).await?;
+    } = crate::api::edge::require(&db, &slug, Permission::ReadTestimony).await?;
     let id = crate::api::edge::id(&id)?;
     let back = format!("/{slug}/temoignages#temoignage-{id}");
     let form = format!("moderate-{id}");

@@ -173,8 +173,8 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
         colleges,
         ..
     } = crate::api::edge::council(&db, &slug).await?;
-    let role = crate::api::edge::caller_role(&db, council_id).await?;
-    let can = |permission| role.is_some_and(|role| role.can(permission));
+    let access = crate::api::edge::caller_access(&db, council_id).await?;
+    let can = |permission| access.is_some_and(|access| access.can(permission));
     let (can_prepare, can_run) = (
         can(Permission::PrepareAssemblies),
         can(Permission::ModerateLive),

@@ -12,6 +12,7 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub expires_at: ChronoDateTimeUtc,
     pub used_at: Option<ChronoDateTimeUtc>,
+    pub reads_testimony: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

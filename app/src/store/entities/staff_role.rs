@@ -8,6 +8,7 @@ pub struct Model {
     pub account_id: i64,
     pub council_id: i64,
     pub role: String,
+    pub reads_testimony: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,7 +6,7 @@ use super::*;
 pub async fn create_invitation(
     db: &DatabaseConnection,
     slug: &CouncilSlug,
-    role: Role,
+    access: Access,
     hours: i64,
     invited_by: Option<i64>,
 ) -> Result<String, StaffError> {
@@ -15,6 +15,10 @@ pub async fn create_invitation(
         .one(db)
         .await?
         .ok_or(StaffError::UnknownCouncil)?;
+    let Access {
+        role,
+        reads_testimony,
+    } = access.normalized();
     let token = new_token();
     let now = Utc::now();
     let txn = crate::store::begin_write(db).await?;
@@ -26,6 +30,7 @@ pub async fn create_invitation(
         created_at: Set(now),
         expires_at: Set(now + Duration::hours(hours)),
         used_at: Set(None),
+        reads_testimony: Set(reads_testimony),
         ..Default::default()
     }
     .insert(&txn)
@@ -35,7 +40,10 @@ pub async fn create_invitation(
         Some(council.id),
         invited_by,
         "invite",
-        &crate::domain::audit_detail(&[("role", role.key()), ("hours", &hours.to_string())]),
+        &crate::domain::audit_detail(&access_facts(
+            access.normalized(),
+            &[("hours", &hours.to_string())],
+        )),
     )
     .await?;
     txn.commit().await?;
@@ -125,6 +133,7 @@ pub async fn complete_sign_up(
         account_id: Set(account.id),
         council_id: Set(invite.council_id),
         role: Set(invite.role.clone()),
+        reads_testimony: Set(invite.reads_testimony),
         ..Default::default()
     }
     .insert(&txn)
@@ -150,4 +159,17 @@ pub async fn complete_sign_up(
     .await?;
     txn.commit().await?;
     Ok(account.id)
+}
+
+/// An access as audit facts: the role, and the testimony grant when there is one.
+pub(super) fn access_facts<'a>(
+    access: Access,
+    more: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut facts = vec![("role", access.role.key())];
+    if access.reads_testimony {
+        facts.push(("testimony", "yes"));
+    }
+    facts.extend_from_slice(more);
+    facts
 }

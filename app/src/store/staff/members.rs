@@ -10,14 +10,14 @@ use super::*;
 pub struct Member {
     pub account_id: i64,
     pub display_name: String,
-    pub role: Role,
+    pub access: Access,
 }
 
 /// An invitation of a council not used yet and not expired.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingInvitation {
     pub id: i64,
-    pub role: Role,
+    pub access: Access,
     pub expires_at: chrono::DateTime<Utc>,
 }
 
@@ -71,11 +71,15 @@ pub async fn council_members(
             members.push(Member {
                 account_id: account.id,
                 display_name: account.display_name,
-                role: parsed,
+                access: Access {
+                    role: parsed,
+                    reads_testimony: role.reads_testimony,
+                }
+                .normalized(),
             });
         }
     }
-    members.sort_by(|a, b| (a.role, &a.display_name).cmp(&(b.role, &b.display_name)));
+    members.sort_by(|a, b| (a.access.role, &a.display_name).cmp(&(b.access.role, &b.display_name)));
     Ok(members)
 }
 
@@ -95,7 +99,11 @@ pub async fn pending_invitations(
         .filter_map(|i| {
             Role::parse(&i.role).map(|role| PendingInvitation {
                 id: i.id,
-                role,
+                access: Access {
+                    role,
+                    reads_testimony: i.reads_testimony,
+                }
+                .normalized(),
                 expires_at: i.expires_at,
             })
         })
@@ -168,18 +176,21 @@ pub async fn remove_member(
     Ok(())
 }
 
-/// Gives `account_id` another role in the council. A coordinator cannot make the council's
-/// last coordinator anything else; the operator can.
+/// Gives `account_id` another role in the council, or grants or takes back reading
+/// testimony. A coordinator cannot make the council's last coordinator anything else; the
+/// operator can.
 pub async fn change_role(
     db: &DatabaseConnection,
     council_id: i64,
     account_id: i64,
-    role: Role,
+    access: Access,
     change: TeamChange,
 ) -> Result<(), TeamError> {
+    let access = access.normalized();
+    let role = access.role;
     let txn = crate::store::begin_write(db).await?;
     let (row, another_coordinator, name) = role_row(&txn, council_id, account_id).await?;
-    if row.role == role.key() {
+    if row.role == role.key() && row.reads_testimony == access.reads_testimony {
         return Ok(());
     }
     if row.role == Role::Coordinator.key()
@@ -191,9 +202,11 @@ pub async fn change_role(
     let from = row.role.clone();
     let mut changed: staff_role::ActiveModel = row.into();
     changed.role = Set(role.key().to_owned());
+    changed.reads_testimony = Set(access.reads_testimony);
     changed.update(&txn).await?;
-    let detail =
-        crate::domain::audit_detail(&[("member", &name), ("from", &from), ("role", role.key())]);
+    let mut facts = vec![("member", name.as_str()), ("from", from.as_str())];
+    facts.extend(super::invitations::access_facts(access, &[]));
+    let detail = crate::domain::audit_detail(&facts);
     record_audit(
         &txn,
         Some(council_id),

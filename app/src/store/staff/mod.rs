@@ -21,7 +21,7 @@ use super::entities::{
     audit_event, council, invitation, passkey, passkey_ceremony, staff_account, staff_role,
     staff_session,
 };
-use crate::domain::{CEREMONY_MINUTES, CouncilSlug, InvitationStatus, Role, SESSION_HOURS};
+use crate::domain::{Access, CEREMONY_MINUTES, CouncilSlug, InvitationStatus, Role, SESSION_HOURS};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{

@@ -53,6 +53,18 @@ pub struct CouncilRole {
     pub council_slug: String,
     pub council_name: String,
     pub role: Role,
+    /// A coordinator let them read and moderate testimony (facilitators).
+    pub reads_testimony: bool,
+}
+
+impl CouncilRole {
+    pub fn access(&self) -> crate::domain::Access {
+        crate::domain::Access {
+            role: self.role,
+            reads_testimony: self.reads_testimony,
+        }
+        .normalized()
+    }
 }
 
 /// A session unused this long ends (`AGORA_STAFF_IDLE_MINUTES`), unless told otherwise.
@@ -142,6 +154,7 @@ async fn member_of_session(
             council_name: council.name,
             role: Role::parse(&role.role)
                 .ok_or_else(|| DbErr::Custom(format!("stored role {:?}", role.role)))?,
+            reads_testimony: role.reads_testimony,
         });
     }
     Ok(Some(StaffMember {

@@ -97,6 +97,17 @@ fn TeamView(team: TeamPage) -> impl IntoView {
                         value=INVITATION_HOURS.to_string()
                     />
                 </p>
+                <p class="choice">
+                    <input
+                        id="invite-testimony"
+                        name="testimony"
+                        type="checkbox"
+                        value="yes"
+                        aria-describedby="invite-testimony-hint"
+                    />
+                    <label for="invite-testimony">{i18n.t("team-testimony-grant")}</label>
+                </p>
+                <p id="invite-testimony-hint" class="hint">{i18n.t("team-testimony-hint")}</p>
                 <button type="submit" class="button">{i18n.t("team-invite-submit")}</button>
             </form>
         </section>
@@ -142,15 +153,20 @@ fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
     let TeamMember {
         account_id,
         name,
-        role,
+        access,
         you,
     } = member;
+    let role = access.role;
     let select_id = format!("member-{account_id}-role");
+    let grant_id = format!("member-{account_id}-testimony");
     let you = you.then(|| view! { " " {i18n.t("team-member-you")} });
+    let reads = access
+        .reads_testimony
+        .then(|| view! { " · " {i18n.t("team-member-reads-testimony")} });
     view! {
         <li class="team-member">
             <p class="team-member-name">
-                <strong>{name.clone()}</strong> " — " {i18n.t(role.message_id())} {you}
+                <strong>{name.clone()}</strong> " — " {i18n.t(role.message_id())} {reads} {you}
             </p>
             <div class="actions">
                 <form method="post" action=ChangeStaff::url() class="team-role-form">
@@ -172,6 +188,18 @@ fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                    <span class="choice">
+                        <input
+                            id=grant_id.clone()
+                            name="testimony"
+                            type="checkbox"
+                            value="yes"
+                            checked=access.reads_testimony
+                        />
+                        <label for=grant_id>
+                            {i18n.with("team-member-testimony", &[("name", &name)])}
+                        </label>
+                    </span>
                     <button type="submit" class="button button-quiet">
                         {i18n.t("team-member-role-submit")}
                     </button>
@@ -193,11 +221,16 @@ fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
 #[component]
 fn PendingItem(invitation: PendingView, slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let role = i18n.text(invitation.role.message_id());
+    let role = i18n.text(invitation.access.role.message_id());
+    let reads = invitation
+        .access
+        .reads_testimony
+        .then(|| view! { " · " {i18n.t("team-member-reads-testimony")} });
     view! {
         <li class="team-member">
             <p class="team-member-name">
-                {role.clone()} " — " {i18n.t("team-pending-until")} " " {invitation.until}
+                {role.clone()} {reads} " — " {i18n.t("team-pending-until")} " "
+                {invitation.until}
             </p>
             <form method="post" action=CancelInvitation::url()>
                 <input type="hidden" name="slug" value=slug/>
@@ -288,6 +321,7 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
                 i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
             }
             "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),
+            "testimony" if value == "yes" => i18n.text("audit-fact-testimony"),
             "" => value,
             _ => format!("{key}={value}"),
         })
