@@ -67,3 +67,8 @@ ensure_node() {
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }
+
+# The browser tests age a staff session in the test server's SQLite file, as time would.
+ensure_sqlite_cli() {
+  command -v sqlite3 >/dev/null || apt_install sqlite3
+}

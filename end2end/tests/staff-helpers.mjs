@@ -54,3 +54,18 @@ export async function signUp(page, baseURL, name, role = 'coordinator') {
   await page.press('#display_name', 'Enter');
   await expect(page.locator('.recovery-codes li')).toHaveCount(8);
 }
+
+/** Makes the sessions of `name` as old as a session whose owner last proved to be there
+ *  long ago (or a stolen one): what lasts beyond the session then asks for the passkey again.
+ *  Written straight into the test server's SQLite file, as time passing would. */
+export function forgetProof(name) {
+  execFileSync(
+    'sqlite3',
+    [
+      '-cmd', '.timeout 5000',
+      'end2end/.data/agora.db',
+      `UPDATE staff_session SET verified_at = NULL WHERE account_id IN (SELECT id FROM staff_account WHERE display_name = '${name.replaceAll("'", "''")}');`,
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}

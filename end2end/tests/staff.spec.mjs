@@ -3,7 +3,7 @@
 // the council settings (minimum group size) by keyboard.
 import { expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
-import { addAuthenticator, invitationLink, signUp } from './staff-helpers.mjs';
+import { addAuthenticator, forgetProof, invitationLink, signUp } from './staff-helpers.mjs';
 
 test('sign-up from an invitation, sign-out and sign-in with a passkey, by keyboard', async ({ page, baseURL }) => {
   const { cdp, authenticatorId } = await addAuthenticator(page);
@@ -210,4 +210,35 @@ test('a coordinator changes a facilitator\'s role then takes them off the team b
   await expect(them.locator('main')).not.toContainText('Fanny Départ');
   await expect(them.locator('main')).toContainText("Vous n'êtes pas connecté·e");
   await elsewhere.close();
+});
+
+test('a session whose owner proved nothing for a while asks for the passkey again before lasting changes, by keyboard', async ({ page, baseURL, context }) => {
+  await signUp(page, baseURL, 'Anne Confirme');
+  forgetProof('Anne Confirme');
+  await page.goto('/compte');
+  await waitForHydration(page);
+  const box = page.locator('section.step-up');
+  await expect(box).toContainText('Confirmez que c');
+  await expectNoAxeViolations(page, 'account page asking for a proof');
+  // Refused first, and nothing drawn.
+  await page.locator('form[action="/api/renew_recovery_codes"] button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main .notice-error')).toContainText("Confirmez d'abord que c'est vous");
+  await expect(page.locator('.recovery-codes li')).toHaveCount(0);
+  // The passkey again, by keyboard: the page comes back without the box.
+  await waitForHydration(page);
+  await tabTo(page, 'section.step-up .passkey-form button[type="submit"]', 80);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('section.step-up')).toHaveCount(0);
+  await page.locator('form[action="/api/renew_recovery_codes"] button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
+
+  // The team page asks the same, in English easy-read too.
+  forgetProof('Anne Confirme');
+  await setPreferences(context, baseURL, 'lang=en&easy=1');
+  await page.goto('/clsm-val-de-lisandre/equipe');
+  await expect(page.locator('section.step-up')).toContainText('Show that it is really you');
+  await expectNoAxeViolations(page, 'team page asking for a proof, en easy-read');
+  await setPreferences(context, baseURL, 'lang=fr');
 });

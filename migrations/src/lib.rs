@@ -18,6 +18,7 @@ mod m20261204_000013_unlinkable;
 mod m20261204_000014_testimony_ids;
 mod m20261205_000015_session_last_seen;
 mod m20261205_000016_testimony_grant;
+mod m20261205_000017_session_verified;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000014_testimony_ids::Migration),
             Box::new(m20261205_000015_session_last_seen::Migration),
             Box::new(m20261205_000016_testimony_grant::Migration),
+            Box::new(m20261205_000017_session_verified::Migration),
         ]
     }
 }

@@ -46,6 +46,9 @@ pub struct StaffCall {
     /// Their account, for the audit log.
     pub account_id: i64,
     pub role: Role,
+    /// Their session proved they are there a few minutes ago at most (`api::step_up`):
+    /// changes that outlast the session need it.
+    pub verified_recently: bool,
 }
 
 /// The council `slug` names, or 404 (a malformed slug names no council either).
@@ -103,6 +106,7 @@ pub async fn require(
         .ok_or_else(|| AppError::SignInNeeded.with_status())?;
     match access_in(&member, council.id) {
         Some(access) if access.can(permission) => Ok(StaffCall {
+            verified_recently: member.verified_recently(),
             council,
             account_id: member.account_id,
             role: access.role,

@@ -17,6 +17,7 @@ mod request;
 mod settings;
 mod sheet;
 mod staff;
+mod step_up;
 mod surveys;
 mod team;
 mod testimonies;
@@ -66,6 +67,10 @@ pub use staff::{
     sign_in_with_recovery_code,
 };
 pub use staff::{RenewRecoveryCodes, renew_recovery_codes};
+pub use step_up::{
+    FinishStepUp, STEP_UP_NEEDED, StartStepUp, StepUpWithRecoveryCode, finish_step_up,
+    start_step_up, step_up_with_recovery_code,
+};
 pub use surveys::{
     AddSurveyQuestion, CreateSurvey, IssueSurveyCodes, LoadSurvey, LoadSurveyCodeSheet,
     LoadSurveyEditor, LoadSurveyResults, LoadSurveys, READABILITY_FIELD, ReviewSurveyText,

@@ -39,6 +39,9 @@ pub struct AccountView {
     pub new_recovery_codes: Vec<String>,
     /// Recovery codes not used yet.
     pub unused_recovery_codes: u64,
+    /// The session proved its owner is there recently: adding a passkey or renewing the
+    /// codes is allowed without asking again.
+    pub verified_recently: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,6 +305,7 @@ pub async fn load_account() -> Result<Option<AccountView>, AppError> {
         crate::store::staff::unused_recovery_codes(&db, member.account_id).await?;
     let (notice, new_recovery_codes) = take_account_flash()?;
     Ok(Some(AccountView {
+        verified_recently: member.verified_recently(),
         staff: server::view_of(member),
         passkeys,
         notice,
@@ -345,6 +349,9 @@ pub async fn start_add_passkey() -> Result<SignUpChallenge, AppError> {
     let db = server::db()?;
     let setup = server::staff_setup()?;
     let member = server::signed_in(&db).await?;
+    if !member.verified_recently() {
+        return Err(AppError::Invalid(super::STEP_UP_NEEDED.into()).with_status());
+    }
     let (handle, stored) = crate::store::staff::account_credentials(&db, member.account_id)
         .await?
         .ok_or_else(|| AppError::SignInNeeded.with_status())?;
@@ -381,6 +388,9 @@ pub async fn finish_add_passkey(
     let db = server::db()?;
     let setup = server::staff_setup()?;
     let member = server::signed_in(&db).await?;
+    if !member.verified_recently() {
+        return Err(AppError::Invalid(super::STEP_UP_NEEDED.into()).with_status());
+    }
     let taken = staff::take_ceremony(&db, &ceremony, "add-passkey")
         .await?
         .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
@@ -407,6 +417,14 @@ pub async fn finish_add_passkey(
 pub async fn renew_recovery_codes() -> Result<Vec<String>, AppError> {
     let db = server::db()?;
     let member = server::signed_in(&db).await?;
+    if !member.verified_recently() {
+        if server::is_plain_form_post() {
+            set_notice(super::STEP_UP_NEEDED, "/compte")?;
+            leptos_axum::redirect("/compte");
+            return Ok(Vec::new());
+        }
+        return Err(AppError::Invalid(super::STEP_UP_NEEDED.into()).with_status());
+    }
     let codes = crate::store::staff::renew_recovery_codes(&db, member.account_id).await?;
     if server::is_plain_form_post() {
         set_recovery_codes(&codes, "/compte")?;
@@ -454,7 +472,10 @@ fn notice_of(value: &str) -> Option<String> {
     value
         .strip_prefix("notice:")
         .filter(|id| {
-            id.starts_with("error-") || id.starts_with("passkey-") || id.starts_with("recovery-")
+            id.starts_with("error-")
+                || id.starts_with("passkey-")
+                || id.starts_with("recovery-")
+                || id.starts_with("step-up-")
         })
         .map(str::to_owned)
 }

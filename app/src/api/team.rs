@@ -2,7 +2,7 @@
 //! someone, and the audit log. Every function here checks the caller's role in that council.
 
 use super::AppError;
-use crate::domain::{Access, Role};
+use crate::domain::Access;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +12,9 @@ pub struct TeamPage {
     pub council_name: String,
     pub members: Vec<TeamMember>,
     pub pending: Vec<PendingView>,
+    /// The caller proved they are there recently: inviting and changing the team are
+    /// allowed without asking again.
+    pub verified_recently: bool,
     /// What the last form post of the page gave, shown once.
     pub flash: Option<TeamOutcome>,
 }
@@ -73,6 +76,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
                 ..
             },
         account_id: caller,
+        verified_recently,
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
     let members = staff::council_members(&db, council_id)
@@ -99,6 +103,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
         council_name,
         members,
         pending,
+        verified_recently,
         flash: server::take_flash()?,
     })
 }
@@ -117,10 +122,17 @@ pub async fn invite_staff(
     use crate::store::staff;
     let db = server::db()?;
     let crate::api::edge::StaffCall {
-        account_id: caller, ..
+        account_id: caller,
+        verified_recently,
+        ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
-    let checked = Role::parse(&role)
-        .ok_or("error-role-unknown")
+    let checked = if verified_recently {
+        Ok(())
+    } else {
+        Err(crate::api::STEP_UP_NEEDED)
+    };
+    let checked = checked
+        .and_then(|()| crate::domain::Role::parse(&role).ok_or("error-role-unknown"))
         .and_then(|role| {
             let hours: i64 = hours.trim().parse().map_err(|_| "error-hours-range")?;
             if (1..=720).contains(&hours) {
@@ -180,15 +192,19 @@ pub async fn change_staff(
     let crate::api::edge::StaffCall {
         council,
         account_id: caller,
+        verified_recently,
         ..
     } = crate::api::edge::require(&db, &slug, Permission::InviteStaff).await?;
     let member = crate::api::edge::id(&member)?;
+    if !verified_recently {
+        return server::answer(&slug, Err(crate::api::STEP_UP_NEEDED));
+    }
     let change = TeamChange::Coordinator(caller);
     let done = match action.as_str() {
         "remove" => staff::remove_member(&db, council.id, member, change)
             .await
             .map(|()| "saved-staff-removed"),
-        "role" => match Role::parse(&role) {
+        "role" => match crate::domain::Role::parse(&role) {
             Some(role) => {
                 let access = Access {
                     role,
@@ -305,6 +321,13 @@ pub(crate) mod server {
             }
             Some(("error", id)) if id.starts_with("error-") => {
                 Some(TeamOutcome::Refused(id.to_owned()))
+            }
+            // A proof of presence made from this page (`api::step_up`).
+            Some(("notice", id)) if id.starts_with("error-") => {
+                Some(TeamOutcome::Refused(id.to_owned()))
+            }
+            Some(("notice", id)) if id.starts_with("step-up-") => {
+                Some(TeamOutcome::Saved(id.to_owned()))
             }
             _ => None,
         })

@@ -42,6 +42,6 @@ pub use preferences::{Contrast, Lang, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     Access, CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
-    RECOVERY_CODE_COUNT, Role, SESSION_HOURS, audit_detail, audit_facts, clean_display_name,
-    normalize_recovery_code, recovery_code_from,
+    RECOVERY_CODE_COUNT, Role, SESSION_HOURS, STEP_UP_MINUTES, audit_detail, audit_facts,
+    clean_display_name, normalize_recovery_code, recovery_code_from, verified_recently,
 };

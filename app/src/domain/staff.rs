@@ -118,6 +118,17 @@ impl Access {
 pub const INVITATION_HOURS: i64 = 72;
 /// How long a staff sign-in lasts before the passkey is asked for again.
 pub const SESSION_HOURS: i64 = 12;
+/// How long a proof that a staff member is there (a passkey asked for again, a recovery
+/// code, signing in) allows changes that outlast the session: adding a passkey, renewing
+/// recovery codes, inviting, removing or changing a member of the team.
+pub const STEP_UP_MINUTES: i64 = 10;
+
+/// Whether a session verified at `verified_at` (seconds since the epoch; `None`: never)
+/// still allows such a change at `now`.
+pub fn verified_recently(verified_at: Option<i64>, now: i64) -> bool {
+    verified_at.is_some_and(|at| at <= now && now - at < STEP_UP_MINUTES * 60)
+}
+
 /// How long a passkey ceremony (the browser's prompt) may take.
 pub const CEREMONY_MINUTES: i64 = 5;
 
@@ -272,6 +283,22 @@ mod tests {
         assert!(!observer.can(ReadTestimony));
         assert!(!observer.normalized().reads_testimony);
         assert!(!Access::reading_testimony(Role::Coordinator).reads_testimony);
+    }
+
+    #[test]
+    fn a_proof_of_presence_allows_lasting_changes_for_ten_minutes_only() {
+        assert!(!verified_recently(None, 1_000));
+        assert!(verified_recently(Some(1_000), 1_000));
+        assert!(verified_recently(
+            Some(1_000),
+            1_000 + STEP_UP_MINUTES * 60 - 1
+        ));
+        assert!(!verified_recently(
+            Some(1_000),
+            1_000 + STEP_UP_MINUTES * 60
+        ));
+        // A proof dated in the future (a clock moved back) proves nothing.
+        assert!(!verified_recently(Some(2_000), 1_000));
     }
 
     #[test]

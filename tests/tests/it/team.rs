@@ -525,3 +525,136 @@ async fn a_coordinator_changes_a_role_and_cancels_an_invitation_whose_link_then_
     assert_ne!(info.status, agora_app::domain::InvitationStatus::Usable);
     Ok(())
 }
+
+/// A session cookie stolen from a coordinator (an unlocked computer, a copied cookie): with
+/// it the thief reads what its owner reads, but every change that would outlast the session
+/// (a passkey of their own, new recovery codes, an invitation for themself, removing the
+/// owner) is refused until someone proves again to be the owner: with one of the owner's
+/// recovery codes, never another account's.
+#[tokio::test]
+async fn a_stolen_session_cannot_make_itself_a_lasting_way_in() -> anyhow::Result<()> {
+    use agora_app::store::entities::{invitation, passkey_ceremony, staff_session};
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
+    let (app, here, _) = two_councils().await?;
+    let slug = here.as_str();
+    let (anne, stolen) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (bea, _) = app
+        .staff_member(&here, Role::Coordinator, "Béa Autre")
+        .await?;
+    let anne_codes = staff::issue_recovery_codes(&app.db, anne).await?;
+    let bea_codes = staff::issue_recovery_codes(&app.db, bea).await?;
+    // The owner proved to be there eleven minutes ago, when signing in.
+    staff_session::Entity::update_many()
+        .col_expr(
+            staff_session::Column::VerifiedAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(11)),
+        )
+        .filter(staff_session::Column::AccountId.eq(anne))
+        .exec(&app.db)
+        .await?;
+
+    // Reading still works.
+    let (status, html) = app
+        .get_with_cookie(&format!("/{slug}/equipe"), Some(&stolen))
+        .await?;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Confirmez que c"),
+        "the page asks for a proof"
+    );
+    // Every lasting change is refused, translated, and stores nothing.
+    let invitations = invitation::Entity::find().count(&app.db).await?;
+    let html = team_post(
+        &app,
+        &stolen,
+        "/api/invite_staff",
+        &[("slug", slug), ("role", "coordinator"), ("hours", "720")],
+    )
+    .await?;
+    assert!(html.contains("Confirmez d'abord que c'est vous"), "{html}");
+    assert_eq!(
+        invitation::Entity::find().count(&app.db).await?,
+        invitations
+    );
+    for fields in [
+        vec![("action", "remove")],
+        vec![("action", "role"), ("role", "observer")],
+    ] {
+        let mut form = vec![("slug", slug), ("member", "0")];
+        let bea = bea.to_string();
+        form[1].1 = &bea;
+        form.extend(fields);
+        let html = team_post(&app, &stolen, "/api/change_staff", &form).await?;
+        assert!(html.contains("Confirmez d'abord que c'est vous"), "{html}");
+    }
+    let team = staff::council_members(&app.db, app.demo_council_id().await?).await?;
+    assert!(
+        team.iter()
+            .any(|m| m.account_id == bea && m.access.role == Role::Coordinator),
+        "Béa is still a coordinator"
+    );
+    let response = app
+        .post_form("/api/renew_recovery_codes", Some(&stolen), &[])
+        .await?;
+    let (_, html) = app.follow(response, &stolen).await?;
+    assert!(html.contains("Confirmez d"), "{html}");
+    assert_eq!(staff::unused_recovery_codes(&app.db, anne).await?, 8);
+    let ceremonies = passkey_ceremony::Entity::find().count(&app.db).await?;
+    let response = app
+        .client
+        .post(app.url("/api/start_add_passkey"))
+        .header("cookie", &stolen)
+        .send()
+        .await?;
+    assert_eq!(response.status().as_u16(), 422, "adding a passkey");
+    assert!(response.text().await?.contains("step-up-needed"));
+    assert_eq!(
+        passkey_ceremony::Entity::find().count(&app.db).await?,
+        ceremonies,
+        "no ceremony was started"
+    );
+
+    // Another account's recovery code proves nothing, and is not spent.
+    let response = app
+        .post_form(
+            "/api/step_up_with_recovery_code",
+            Some(&stolen),
+            &[
+                ("code", &bea_codes[0]),
+                ("back", &format!("/{slug}/equipe")),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(response, &stolen).await?;
+    assert!(html.contains("code de secours n"), "{html}");
+    assert_eq!(staff::unused_recovery_codes(&app.db, bea).await?, 8);
+    // The owner's own code does; for ten minutes the changes go through.
+    let response = app
+        .post_form(
+            "/api/step_up_with_recovery_code",
+            Some(&stolen),
+            &[
+                ("code", &anne_codes[0]),
+                ("back", &format!("/{slug}/equipe")),
+            ],
+        )
+        .await?;
+    let (back, html) = app.follow(response, &stolen).await?;
+    assert!(back.ends_with("/equipe"), "{back}");
+    assert!(html.contains("confirmé"), "{html}");
+    assert!(
+        !html.contains("Confirmez que c"),
+        "the proof is not asked again"
+    );
+    let html = team_post(
+        &app,
+        &stolen,
+        "/api/invite_staff",
+        &[("slug", slug), ("role", "observer"), ("hours", "24")],
+    )
+    .await?;
+    assert!(html.contains("/invitation/"), "{html}");
+    Ok(())
+}

@@ -13,6 +13,7 @@ pub struct Model {
     /// When the session was last used (at most a minute behind); `None`: not since it
     /// opened.
     pub last_seen_at: Option<ChronoDateTimeUtc>,
+    pub verified_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -77,17 +77,39 @@ pub(super) async fn insert_recovery_codes(
 
 /// Spends a recovery code (as typed): the account it opens, if it was valid and unused.
 pub async fn use_recovery_code(db: &DatabaseConnection, typed: &str) -> Result<Option<i64>, DbErr> {
+    spend_recovery_code(db, typed, None).await
+}
+
+/// Spends a recovery code of `account_id` only (a signed-in member proving it is them):
+/// whether it was one of theirs, valid and unused. Another account's code is left as it is.
+pub async fn use_own_recovery_code(
+    db: &DatabaseConnection,
+    account_id: i64,
+    typed: &str,
+) -> Result<bool, DbErr> {
+    Ok(spend_recovery_code(db, typed, Some(account_id))
+        .await?
+        .is_some())
+}
+
+async fn spend_recovery_code(
+    db: &DatabaseConnection,
+    typed: &str,
+    owner: Option<i64>,
+) -> Result<Option<i64>, DbErr> {
     use crate::store::entities::recovery_code;
     let Some(code) = crate::domain::normalize_recovery_code(typed) else {
         return Ok(None);
     };
     let hash = hash_token(&code);
-    let spent = recovery_code::Entity::update_many()
+    let mut spend = recovery_code::Entity::update_many()
         .col_expr(recovery_code::Column::UsedAt, Expr::value(Utc::now()))
         .filter(recovery_code::Column::CodeHash.eq(hash.clone()))
-        .filter(recovery_code::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
+        .filter(recovery_code::Column::UsedAt.is_null());
+    if let Some(account_id) = owner {
+        spend = spend.filter(recovery_code::Column::AccountId.eq(account_id));
+    }
+    let spent = spend.exec(db).await?;
     if spent.rows_affected != 1 {
         return Ok(None);
     }

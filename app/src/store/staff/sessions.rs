@@ -2,7 +2,9 @@
 
 use super::*;
 
-/// Opens a session and returns its token, for the cookie; only its hash is kept.
+/// Opens a session and returns its token, for the cookie; only its hash is kept. Opening one
+/// follows a proof that its owner is there (a passkey, a recovery code), so it starts
+/// verified.
 pub async fn open_session(db: &DatabaseConnection, account_id: i64) -> Result<String, DbErr> {
     let token = new_token();
     let now = Utc::now();
@@ -13,6 +15,7 @@ pub async fn open_session(db: &DatabaseConnection, account_id: i64) -> Result<St
         expires_at: Set(now + Duration::hours(SESSION_HOURS)),
         revoked_at: Set(None),
         last_seen_at: Set(Some(now)),
+        verified_at: Set(Some(now)),
         ..Default::default()
     }
     .insert(db)
@@ -45,6 +48,40 @@ pub struct StaffMember {
     pub account_id: i64,
     pub display_name: String,
     pub roles: Vec<CouncilRole>,
+    /// When this session last proved its owner was there (`verify_session`).
+    pub verified_at: Option<chrono::DateTime<Utc>>,
+}
+
+impl StaffMember {
+    /// Whether the session proved its owner was there recently enough for a change that
+    /// would outlast it (a passkey, recovery codes, the team).
+    pub fn verified_recently(&self) -> bool {
+        crate::domain::verified_recently(
+            self.verified_at.map(|at| at.timestamp()),
+            Utc::now().timestamp(),
+        )
+    }
+}
+
+/// Notes that the session `token` belongs to `account_id` and has just proved its owner is
+/// there (a passkey asked for again, or a recovery code). Returns whether it did.
+pub async fn verify_session(
+    db: &DatabaseConnection,
+    token: &str,
+    account_id: i64,
+) -> Result<bool, DbErr> {
+    let now = Utc::now();
+    let marked = staff_session::Entity::update_many()
+        .col_expr(staff_session::Column::VerifiedAt, Expr::value(now))
+        .filter(staff_session::Column::TokenHash.eq(hash_token(token)))
+        .filter(staff_session::Column::AccountId.eq(account_id))
+        .filter(staff_session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    if marked.rows_affected == 1 {
+        record_audit(db, None, Some(account_id), "step-up", "").await?;
+    }
+    Ok(marked.rows_affected == 1)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +198,7 @@ async fn member_of_session(
         account_id: account.id,
         display_name: account.display_name,
         roles,
+        verified_at: session.verified_at,
     }))
 }
 

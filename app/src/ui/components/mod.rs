@@ -29,7 +29,7 @@ pub use layout::Layout;
 pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked};
 pub use live_reload::LiveReload;
 pub use page_header::{Crumb, Label, PageHeader};
-pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm};
+pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm, StepUp};
 pub use picto::Picto;
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};

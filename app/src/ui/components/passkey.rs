@@ -8,7 +8,7 @@ use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 
 /// Everything these islands may announce.
-pub const PASSKEY_PHRASES: [&str; 14] = [
+pub const PASSKEY_PHRASES: [&str; 15] = [
     "recovery-codes-title",
     "recovery-codes-explained",
     "recovery-codes-continue",
@@ -23,6 +23,7 @@ pub const PASSKEY_PHRASES: [&str; 14] = [
     "error-name-too-long",
     "error-name-invalid",
     "error-network",
+    "error-step-up-needed",
 ];
 
 /// Where a staff member lands once signed in.
@@ -125,6 +126,29 @@ pub fn AddPasskeyForm(phrases: Phrases, children: Children) -> impl IntoView {
     }
 }
 
+/// Asks for one of the signed-in account's passkeys again (a proof that its owner is
+/// there), then shows the same page again, where lasting changes are now allowed.
+#[island]
+pub fn StepUpForm(phrases: Phrases, children: Children) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        status.set(Some("passkey-waiting".into()));
+        leptos::task::spawn_local(async move {
+            match client::step_up().await {
+                Ok(()) => client::reload(),
+                Err(id) => status.set(Some(id)),
+            }
+        });
+    };
+    view! {
+        <form class="passkey-form" on:submit=on_submit>
+            {children()}
+            <Status status phrases/>
+        </form>
+    }
+}
+
 /// The live region under a passkey form: waiting, or what went wrong and what to do.
 #[component]
 fn Status(status: RwSignal<Option<String>>, phrases: Phrases) -> impl IntoView {
@@ -149,8 +173,8 @@ fn Status(status: RwSignal<Option<String>>, phrases: Phrases) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod client {
     use crate::api::{
-        AppError, finish_add_passkey, finish_sign_in, finish_sign_up, start_add_passkey,
-        start_sign_in, start_sign_up,
+        AppError, finish_add_passkey, finish_sign_in, finish_sign_up, finish_step_up,
+        start_add_passkey, start_sign_in, start_sign_up, start_step_up,
     };
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -172,6 +196,10 @@ mod client {
 
     pub fn go_to(path: &str) {
         let _ = leptos::prelude::window().location().assign(path);
+    }
+
+    pub fn reload() {
+        let _ = leptos::prelude::window().location().reload();
     }
 
     /// The browser's refusal, as a message id: cancelled or failed user verification is the
@@ -232,18 +260,34 @@ mod client {
             .map_err(message_of)
     }
 
-    pub async fn sign_in() -> Result<(), String> {
-        let challenge = start_sign_in().await.map_err(message_of)?;
-        let options: web_sys::CredentialRequestOptions = challenge.options.into();
+    /// Asks the authenticator for a passkey matching the server's options.
+    async fn get(
+        options: webauthn_rs_proto::RequestChallengeResponse,
+    ) -> Result<webauthn_rs_proto::PublicKeyCredential, String> {
+        let options: web_sys::CredentialRequestOptions = options.into();
         let promise = credentials()?.get_with_options(&options).map_err(refusal)?;
         let answer = JsFuture::from(promise).await.map_err(refusal)?;
         let credential = answer
             .dyn_into::<web_sys::PublicKeyCredential>()
             .map_err(|_| "error-passkey-failed".to_owned())?;
-        finish_sign_in(challenge.ceremony, credential.into())
+        Ok(credential.into())
+    }
+
+    pub async fn sign_in() -> Result<(), String> {
+        let challenge = start_sign_in().await.map_err(message_of)?;
+        let credential = get(challenge.options).await?;
+        finish_sign_in(challenge.ceremony, credential)
             .await
             .map_err(message_of)?;
         Ok(())
+    }
+
+    pub async fn step_up() -> Result<(), String> {
+        let challenge = start_step_up().await.map_err(message_of)?;
+        let credential = get(challenge.options).await?;
+        finish_step_up(challenge.ceremony, credential)
+            .await
+            .map_err(message_of)
     }
 }
 
@@ -254,6 +298,10 @@ mod client {
         None
     }
     pub fn go_to(_: &str) {}
+    pub fn reload() {}
+    pub async fn step_up() -> Result<(), String> {
+        Err("error-passkey-unsupported".into())
+    }
     pub async fn sign_up(_: String, _: String) -> Result<Vec<String>, String> {
         Err("error-passkey-unsupported".into())
     }
@@ -262,5 +310,49 @@ mod client {
     }
     pub async fn add_passkey() -> Result<(), String> {
         Err("error-passkey-unsupported".into())
+    }
+}
+
+/// "Confirm it's you": shown above lasting changes (a passkey, recovery codes, the team)
+/// when the session has not proved its owner is there in the last few minutes. The passkey
+/// button needs JavaScript; one of the account's recovery codes works without it.
+#[component]
+pub fn StepUp(
+    /// The page to come back to after the recovery-code form (`/compte`, a team page).
+    back: String,
+) -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let i18n = crate::ui::i18n::use_i18n();
+    let action = crate::api::StepUpWithRecoveryCode::url();
+    view! {
+        <section class="step-up" aria-labelledby="step-up-title">
+            <h2 id="step-up-title">{i18n.t("step-up-title")}</h2>
+            <p>{i18n.t("step-up-why")}</p>
+            <StepUpForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
+                <button type="submit" class="button">{i18n.t("step-up-submit")}</button>
+            </StepUpForm>
+            <form
+                method="post"
+                action=action
+                class="recovery-form"
+            >
+                <input type="hidden" name="back" value=back/>
+                <p class="field">
+                    <label for="step-up-code">{i18n.t("step-up-code")}</label>
+                    <input
+                        id="step-up-code"
+                        name="code"
+                        type="text"
+                        required
+                        autocomplete="one-time-code"
+                        autocapitalize="none"
+                        spellcheck="false"
+                    />
+                </p>
+                <button type="submit" class="button button-quiet">
+                    {i18n.t("step-up-code-submit")}
+                </button>
+            </form>
+        </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::api::{
 };
 use crate::domain::Permission;
 use crate::ui::components::{
-    AddPasskeyForm, Notice, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm,
+    AddPasskeyForm, Notice, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm, StepUp,
 };
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -139,7 +139,9 @@ fn Account(account: AccountView) -> impl IntoView {
         notice,
         new_recovery_codes,
         unused_recovery_codes,
+        verified_recently,
     } = account;
+    let step_up = (!verified_recently).then(|| view! { <StepUp back="/compte".to_owned()/> });
     let notice = notice.map(|id| {
         view! {
             <Notice error=id.starts_with("error-")>
@@ -179,6 +181,7 @@ fn Account(account: AccountView) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        {step_up}
         <AddPasskeyForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
             <button type="submit" class="button">{i18n.t("account-passkey-add")}</button>
         </AddPasskeyForm>

@@ -6,7 +6,7 @@ use crate::api::{
     TeamPage, load_audit_log, load_team_page,
 };
 use crate::domain::{INVITATION_HOURS, Role};
-use crate::ui::components::Notice;
+use crate::ui::components::{Notice, StepUp};
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -35,8 +35,11 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         council_name,
         members,
         pending,
+        verified_recently,
         flash,
     } = team;
+    let step_up =
+        (!verified_recently).then(|| view! { <StepUp back=format!("/{council_slug}/equipe")/> });
     let journal = format!("/{council_slug}/journal");
     let outcome = flash.map(|outcome| match outcome {
         TeamOutcome::Saved(id) => view! {
@@ -66,6 +69,7 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         <Title text=i18n.text("team-title")/>
         <h1>{i18n.t("team-title")} " — " <span lang="fr">{council_name}</span></h1>
         {outcome}
+        {step_up}
         <section aria-labelledby="invite-title">
             <h2 id="invite-title">{i18n.t("team-invite")}</h2>
             <form method="post" action=InviteStaff::url() class="invite-form">
