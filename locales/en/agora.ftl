@@ -162,3 +162,9 @@ readability-checked = Nothing is saved. The readability of what you wrote is sho
 
 easy-missing = No easy-read version yet: people in easy-read mode will see the plain text.
     .easy = The easy-read version is missing.
+refused-writes = { $count ->
+    [0] No submission has been refused by the anti-abuse limits since the server started.
+    [one] One submission has been refused by the anti-abuse limits since the server started (too many from one device or one address).
+   *[other] { $count } submissions have been refused by the anti-abuse limits since the server started (too many from one device or one address).
+}
+    .easy = { $count } submissions blocked because there were too many.

@@ -252,3 +252,23 @@ error-testimony-delete-confirm = Tick the box to confirm: erasing cannot be undo
     .easy = Tick the box first. You cannot go back.
 saved-testimony-deleted = The testimony is erased.
     .easy = It is erased.
+testimony-queue-waiting = { $count ->
+    [0] No testimony is waiting.
+    [one] One testimony is waiting to be read.
+   *[other] { $count } testimonies are waiting to be read.
+}
+    .easy = { $count } testimonies to read.
+testimony-queue-pages = Pages of the moderation queue
+    .easy = Pages of testimonies to read
+testimony-queue-page = Page { $page } of { $pages }
+    .easy = Page { $page } of { $pages }
+testimony-queue-previous = Previous page
+    .easy = Page before
+testimony-queue-next = Next page
+    .easy = Page after
+error-testimony-queue-full = Many testimonies are already waiting for the council's team to read them. Yours was not saved: try again in a few days, or speak to the team directly. If you are not well, the help numbers are below.
+    .easy = The team already has many testimonies to read. Yours is not saved. Try again later.
+error-testimony-audio-full = The council already keeps many voice messages waiting: this message was not saved. Write your testimony, or try again in a few days.
+    .easy = There are too many voice messages. Write your testimony, or try again later.
+testimony-rejected-erased = This testimony will not be published: its text has been erased, and only the team's word above remains. You can delete this page too, below.
+    .easy = Your testimony will not be published. Its text is erased.

@@ -163,3 +163,9 @@ readability-checked = Rien n'est enregistré. La lisibilité de ce que vous avez
 
 easy-missing = Pas encore de version facile à lire : les personnes en mode facile à lire verront le texte courant.
     .easy = Il manque la version facile à lire.
+refused-writes = { $count ->
+    [0] Aucun envoi n'a été refusé par les limites anti-abus depuis le démarrage du serveur.
+    [one] Un envoi a été refusé par les limites anti-abus depuis le démarrage du serveur (trop d'envois d'un même appareil ou d'une même adresse).
+   *[other] { $count } envois ont été refusés par les limites anti-abus depuis le démarrage du serveur (trop d'envois d'un même appareil ou d'une même adresse).
+}
+    .easy = { $count } envois bloqués parce qu'il y en avait trop.

@@ -252,3 +252,23 @@ error-testimony-delete-confirm = Cochez la case pour confirmer : l'effacement ne
     .easy = Cochez la case d'abord. On ne peut pas revenir en arrière.
 saved-testimony-deleted = Le témoignage est effacé.
     .easy = C'est effacé.
+testimony-queue-waiting = { $count ->
+    [0] Aucun témoignage n'attend.
+    [one] Un témoignage attend d'être lu.
+   *[other] { $count } témoignages attendent d'être lus.
+}
+    .easy = { $count } témoignages à lire.
+testimony-queue-pages = Pages de la file de modération
+    .easy = Pages des témoignages à lire
+testimony-queue-page = Page { $page } sur { $pages }
+    .easy = Page { $page } sur { $pages }
+testimony-queue-previous = Page précédente
+    .easy = Page d'avant
+testimony-queue-next = Page suivante
+    .easy = Page d'après
+error-testimony-queue-full = Beaucoup de témoignages attendent déjà d'être lus par l'équipe du conseil. Le vôtre n'a pas été enregistré : réessayez dans quelques jours, ou parlez-en directement à l'équipe. Si vous allez mal, les numéros d'aide sont ci-dessous.
+    .easy = L'équipe a déjà beaucoup de témoignages à lire. Le vôtre n'est pas enregistré. Réessayez plus tard.
+error-testimony-audio-full = Le conseil garde déjà beaucoup de messages vocaux en attente : ce message n'a pas été enregistré. Écrivez votre témoignage, ou réessayez dans quelques jours.
+    .easy = Il y a trop de messages vocaux. Écrivez votre témoignage, ou réessayez plus tard.
+testimony-rejected-erased = Ce témoignage ne sera pas publié : son texte a été effacé, et seul le mot de l'équipe ci-dessus reste. Vous pouvez supprimer aussi cette page ci-dessous.
+    .easy = Votre témoignage ne sera pas publié. Son texte est effacé.

@@ -62,6 +62,9 @@ pub struct Limits {
     /// client that trickles bytes would otherwise hold a connection and its memory for
     /// ever. Long enough for a five-minute recording over a slow phone connection.
     pub body_read_timeout: Duration,
+    /// What a council holds of testimonies not moderated yet (`AGORA_TESTIMONIES_WAITING`,
+    /// default 300; `AGORA_TESTIMONY_AUDIO_MIB`, recordings kept, default 200 MiB).
+    pub testimonies: agora_app::store::testimonies::Caps,
 }
 
 impl Default for Limits {
@@ -84,6 +87,7 @@ impl Default for Limits {
             trusted_proxies: Vec::new(),
             sockets_per_address: 1000,
             sockets_per_room: 20_000,
+            testimonies: agora_app::store::testimonies::Caps::default(),
         }
     }
 }
@@ -205,6 +209,23 @@ impl Config {
             if let Some(raw) = lookup(key) {
                 *slot = RateLimit::parse(&raw).ok_or(ConfigError::RateLimit(key, raw))?;
             }
+        }
+        let positive = |key: &'static str| -> Result<Option<u64>, ConfigError> {
+            lookup(key)
+                .map(|raw| {
+                    raw.trim()
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or(ConfigError::Count(key, raw))
+                })
+                .transpose()
+        };
+        if let Some(waiting) = positive("AGORA_TESTIMONIES_WAITING")? {
+            limits.testimonies.waiting = waiting;
+        }
+        if let Some(mib) = positive("AGORA_TESTIMONY_AUDIO_MIB")? {
+            limits.testimonies.audio_bytes = mib.saturating_mul(1024 * 1024);
         }
         for (key, slot) in [
             ("AGORA_SOCKETS_PER_ADDRESS", &mut limits.sockets_per_address),
@@ -328,6 +349,8 @@ mod tests {
             ("AGORA_TRUSTED_PROXIES", "127.0.0.1, ::1"),
             ("AGORA_SOCKETS_PER_ADDRESS", "50"),
             ("AGORA_SOCKETS_PER_ROOM", "400"),
+            ("AGORA_TESTIMONIES_WAITING", "40"),
+            ("AGORA_TESTIMONY_AUDIO_MIB", "3"),
         ])
         .map(|c| c.limits)
         .ok();
@@ -354,8 +377,14 @@ mod tests {
                 ],
                 sockets_per_address: 50,
                 sockets_per_room: 400,
+                testimonies: agora_app::store::testimonies::Caps {
+                    waiting: 40,
+                    audio_bytes: 3 * 1024 * 1024,
+                },
             })
         );
+        assert!(load(&[("AGORA_TESTIMONIES_WAITING", "0")]).is_err());
+        assert!(load(&[("AGORA_TESTIMONY_AUDIO_MIB", "lots")]).is_err());
     }
 
     #[test]

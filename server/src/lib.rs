@@ -40,6 +40,8 @@ pub struct AppState {
     pub seal_key: SealKey,
     /// How cookies are named and flagged: `Secure` and prefixed under https.
     pub cookies: CookiePolicy,
+    /// What a council may hold of testimonies waiting for a moderator.
+    pub testimony_caps: agora_app::store::testimonies::Caps,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
         Ok(Self {
             seal_key: seal_key.clone(),
             cookies: CookiePolicy::for_url(&config.public_url),
+            testimony_caps: config.limits.testimonies,
             leptos_options: leptos_options(config),
             write_guard: Arc::new(WriteGuard::new(
                 &config.limits,
@@ -175,6 +178,8 @@ pub fn router(state: AppState) -> Router {
     let ballot_box = state.ballot_box.clone();
     let seal_key = state.seal_key.clone();
     let cookies = state.cookies;
+    let testimony_caps = state.testimony_caps;
+    let refused = state.write_guard.refused.clone();
     let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(
         move || {
             provide_context(fallback_db.clone());
@@ -202,6 +207,8 @@ pub fn router(state: AppState) -> Router {
                 provide_context(ballot_box.clone());
                 provide_context(seal_key.clone());
                 provide_context(cookies);
+                provide_context(testimony_caps);
+                provide_context(refused.clone());
                 security::set_page_policy();
             },
             {

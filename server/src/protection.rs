@@ -22,7 +22,7 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{
     ACCEPT, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, FORWARDED, HOST, ORIGIN,
-    RETRY_AFTER, SET_COOKIE,
+    REFERER, RETRY_AFTER, SET_COOKIE,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -56,6 +56,8 @@ pub struct WriteGuard {
     cookies: CookiePolicy,
     stamp: ParticipantStamp,
     writes: AtomicU64,
+    /// Writes refused by the rate limits, per vote and survey, for their staff.
+    pub refused: Arc<agora_app::services::RefusedWrites>,
 }
 
 /// Signs and checks participant cookies: `id.tag`, the tag the first 128 bits of an
@@ -137,6 +139,7 @@ impl WriteGuard {
             cookies: CookiePolicy::for_url(public_url),
             stamp: ParticipantStamp::new(seal_key),
             writes: AtomicU64::new(0),
+            refused: Arc::default(),
         }
     }
 
@@ -165,6 +168,20 @@ impl WriteGuard {
     /// against the same limit as form posts).
     pub fn allow_participant(&self, participant: &ParticipantId) -> bool {
         self.per_participant.check_key(participant).is_ok()
+    }
+
+    /// A write refused by a rate limit: counted for the vote or survey its page names, then
+    /// answered 429 in the visitor's language.
+    fn limited(&self, headers: &HeaderMap) -> Response {
+        if let Some(page) = headers.get(REFERER).and_then(|v| v.to_str().ok()) {
+            self.refused.note(page);
+        }
+        refuse(
+            self.cookies,
+            headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited",
+        )
     }
 
     /// Whether an address may write once more now (live commands count too).
@@ -233,12 +250,7 @@ pub async fn guard_writes(
     if let Some(address) = address
         && guard.per_address.check_key(&address).is_err()
     {
-        return refuse(
-            guard.cookies,
-            headers,
-            StatusCode::TOO_MANY_REQUESTS,
-            "error-rate-limited",
-        );
+        return guard.limited(headers);
     }
     // A new participant is counted against its address: dropping or forging the cookie
     // does not buy a script a fresh quota (or a fresh ballot in an open vote) each time.
@@ -246,23 +258,13 @@ pub async fn guard_writes(
         && let Some(address) = address
         && guard.new_participants.check_key(&address).is_err()
     {
-        return refuse(
-            guard.cookies,
-            headers,
-            StatusCode::TOO_MANY_REQUESTS,
-            "error-rate-limited",
-        );
+        return guard.limited(headers);
     }
     let participant = known
         .clone()
         .unwrap_or_else(|| ParticipantId::from_random(rand::random()));
     if guard.per_participant.check_key(&participant).is_err() {
-        return refuse(
-            guard.cookies,
-            headers,
-            StatusCode::TOO_MANY_REQUESTS,
-            "error-rate-limited",
-        );
+        return guard.limited(headers);
     }
 
     // Read the body here, within the limit, so that one sent without a declared length

@@ -42,6 +42,8 @@ impl TestimonyRefusal {
             TestimonyRefusal::TranscriptNeeded => "error-testimony-transcript-needed",
             TestimonyRefusal::NoteNeeded => "error-testimony-note-needed",
             TestimonyRefusal::NotForScreen => "error-testimony-not-for-screen",
+            TestimonyRefusal::QueueFull => "error-testimony-queue-full",
+            TestimonyRefusal::AudioFull => "error-testimony-audio-full",
         }
     }
 }

@@ -77,3 +77,10 @@ pub fn offer_download(filename: &str) -> Result<(), AppError> {
     response.set_status(http::StatusCode::OK);
     Ok(())
 }
+
+/// How many writes aimed at `target` the rate limits refused, in this process.
+pub fn refused_writes(target: crate::services::refused::Target) -> u64 {
+    use_context::<std::sync::Arc<crate::services::RefusedWrites>>()
+        .map(|refused| refused.count(target))
+        .unwrap_or(0)
+}

@@ -3,6 +3,10 @@
 //! Candidates are numbered `0..rules.candidates`; a ballot carries its voter's self-declared
 //! college. With the **equal-colleges** weighting each college that voted weighs 1 in total,
 //! so a ballot of a college of `n` voters weighs `1/n`; with **raw**, every ballot weighs 1.
+//! The equal-colleges count leaves out the ballots of people who did not say their college
+//! (`""`) and of the small colleges merged for privacy (`MERGED_COLLEGES`): "not said" or
+//! a handful of voters weighing as much as a hundred usagers would reward saying nothing,
+//! or claiming a college nobody else chose.
 //! Everything is counted per college in integers first, then combined in exact fractions,
 //! so that the order of the ballots never matters and a recount gives the same result to
 //! the last digit (docs/recount.md).
@@ -24,6 +28,16 @@ pub enum Method {
     /// Dot voting: points to spread, with a maximum per candidate.
     Dots,
     MajorityJudgment,
+}
+
+/// The college that merged colleges are counted as, in results and the public ballot file:
+/// not a college key (those are lower-case letters and dashes).
+pub const MERGED_COLLEGES: &str = "*";
+
+/// Whether a ballot of `college` counts with equal colleges: a college said, and not the
+/// merged small ones.
+pub fn weighs_equally(college: &str) -> bool {
+    !college.is_empty() && college != MERGED_COLLEGES
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +205,7 @@ pub fn tally_pairwise(
     let weighted: Vec<(BigRational, &Pairwise)> = colleges
         .iter()
         .filter(|(_, totals)| totals.ballots > 0)
+        .filter(|(college, _)| weighting == Weighting::Raw || weighs_equally(college))
         .map(|(_, totals)| {
             let weight = match weighting {
                 Weighting::Raw => BigRational::one(),
@@ -307,7 +322,7 @@ fn by_college(ballots: &[Ballot], weighting: Weighting) -> Vec<(BigRational, Vec
         Weighting::Raw => vec![(BigRational::one(), ballots.iter().collect())],
         Weighting::EqualColleges => {
             let mut colleges: BTreeMap<&str, Vec<&Ballot>> = BTreeMap::new();
-            for ballot in ballots {
+            for ballot in ballots.iter().filter(|b| weighs_equally(&b.college)) {
                 colleges
                     .entry(ballot.college.as_str())
                     .or_default()

@@ -12,6 +12,9 @@ pub const PART_MAX: usize = 3000;
 pub const PSEUDONYM_MAX: usize = 40;
 /// A content warning or an easy-read summary, in characters.
 pub const NOTE_MAX: usize = 500;
+/// Testimonies per page of the moderation queue: a moderator reads them one by one, and a
+/// flood does not make the page too heavy to open.
+pub const QUEUE_PAGE: u64 = 20;
 
 /// The three parts of the guided form; a testimony needs at least one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

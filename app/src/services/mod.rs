@@ -2,6 +2,8 @@
 //! store, which stays persistence only.
 
 pub mod ballot_box;
+pub mod refused;
 pub mod room;
 
 pub use ballot_box::BallotBox;
+pub use refused::RefusedWrites;

@@ -30,6 +30,93 @@ pub enum TestimonyRefusal {
     NoteNeeded,
     /// Not approved, or not consented to the projector.
     NotForScreen,
+    /// The council already holds `Caps::waiting` testimonies waiting for a moderator.
+    QueueFull,
+    /// Keeping this recording would take the council's waiting recordings past
+    /// `Caps::audio_bytes`.
+    AudioFull,
+}
+
+/// What a council may hold of testimonies not yet moderated, whoever posts them: a script
+/// that gets past the per-participant and per-address brakes still cannot fill the
+/// database or bury the moderators (`AGORA_TESTIMONIES_WAITING`, `AGORA_TESTIMONY_AUDIO_MIB`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// Testimonies waiting for a moderator (pending, or back from their author).
+    pub waiting: u64,
+    /// Bytes of recordings kept, all waiting for a decision (a decision drops them).
+    pub audio_bytes: u64,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps {
+            waiting: 300,
+            audio_bytes: 200 * 1024 * 1024,
+        }
+    }
+}
+
+fn waiting_reviews() -> [&'static str; 2] {
+    [Review::Pending.key(), Review::ChangesAsked.key()]
+}
+
+/// Refuses a new testimony that would take the council past `caps`; run inside the write
+/// transaction that stores it, so two posts cannot both take the last place on SQLite (on
+/// PostgreSQL, concurrent posts may pass it by a few: a brake, not a count).
+async fn within_caps(
+    txn: &sea_orm::DatabaseTransaction,
+    council_id: i64,
+    audio: usize,
+    caps: Caps,
+) -> Result<(), TestimonyError> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+    use sea_orm::{ConnectionTrait, PaginatorTrait};
+    let waiting = testimony::Entity::find()
+        .filter(testimony::Column::CouncilId.eq(council_id))
+        .filter(testimony::Column::Review.is_in(waiting_reviews()))
+        .count(txn)
+        .await?;
+    if waiting >= caps.waiting {
+        return Err(TestimonyError::Refused(
+            "happened",
+            TestimonyRefusal::QueueFull,
+        ));
+    }
+    if audio == 0 {
+        return Ok(());
+    }
+    let length = Func::cust("LENGTH").arg(Expr::col((
+        testimony_audio::Entity,
+        testimony_audio::Column::Bytes,
+    )));
+    let query = Query::select()
+        .expr(Func::coalesce([
+            Expr::from(Func::sum(length)),
+            Expr::val(0i64),
+        ]))
+        .from(testimony_audio::Entity)
+        .inner_join(
+            testimony::Entity,
+            Expr::col((testimony::Entity, testimony::Column::Id)).equals((
+                testimony_audio::Entity,
+                testimony_audio::Column::TestimonyId,
+            )),
+        )
+        .and_where(Expr::col((testimony::Entity, testimony::Column::CouncilId)).eq(council_id))
+        .to_owned();
+    let kept: i64 = match txn.query_one(&query).await? {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    let after = u64::try_from(kept).unwrap_or(0) + audio as u64;
+    if after > caps.audio_bytes {
+        return Err(TestimonyError::Refused(
+            "audio",
+            TestimonyRefusal::AudioFull,
+        ));
+    }
+    Ok(())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +183,7 @@ pub async fn post(
     db: &DatabaseConnection,
     new: NewTestimony,
     today: chrono::NaiveDate,
+    caps: Caps,
 ) -> Result<(i64, String), TestimonyError> {
     let (story, pseudonym) = check_post(&new.story, &new.pseudonym, new.audio.is_some())?;
     // A link to a finding or an assembly of another council is refused, not followed.
@@ -120,6 +208,8 @@ pub async fn post(
     }
     let token = new_token();
     let txn = super::begin_write(db).await?;
+    let audio = new.audio.as_ref().map_or(0, |(_, bytes)| bytes.len());
+    within_caps(&txn, new.council_id, audio, caps).await?;
     let stored = testimony::ActiveModel {
         id: Set(random_id()),
         council_id: Set(new.council_id),
@@ -302,24 +392,24 @@ pub enum Decision {
     Reject { note: String },
 }
 
-/// Testimonies waiting for a moderator (pending, or back from their author), oldest month
-/// first (within a month, in no order: the table keeps none).
+/// One page (from 0) of the testimonies waiting for a moderator (pending, or back from
+/// their author), oldest month first (within a month, in no order: the table keeps none),
+/// `domain::testimony::QUEUE_PAGE` at a time; and how many wait in all.
 pub async fn queue(
     db: &DatabaseConnection,
     council_id: i64,
-) -> Result<Vec<Testimony>, TestimonyError> {
-    Ok(testimony::Entity::find()
+    page: u64,
+) -> Result<(Vec<Testimony>, u64), TestimonyError> {
+    use sea_orm::PaginatorTrait;
+    let pages = testimony::Entity::find()
         .filter(testimony::Column::CouncilId.eq(council_id))
-        .filter(
-            testimony::Column::Review.is_in([Review::Pending.key(), Review::ChangesAsked.key()]),
-        )
+        .filter(testimony::Column::Review.is_in(waiting_reviews()))
         .order_by_asc(testimony::Column::PostedOn)
         .order_by_asc(testimony::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(view)
-        .collect())
+        .paginate(db, crate::domain::testimony::QUEUE_PAGE);
+    let total = pages.num_items().await?;
+    let items = pages.fetch_page(page).await?;
+    Ok((items.into_iter().map(view).collect(), total))
 }
 
 fn note(text: &str, field: &'static str) -> Result<Option<String>, TestimonyError> {
@@ -387,7 +477,13 @@ pub async fn moderate(
             "testimony-changes-asked"
         }
         Decision::Reject { note: text } => {
+            // Never to be published: nothing of what was told is kept, only the team's
+            // word to its author (who may then delete the rest from their private page).
             drop_audio = true;
+            active.happened = Set(String::new());
+            active.helped = Set(String::new());
+            active.change = Set(String::new());
+            active.pseudonym = Set(None);
             active.moderator_note = Set(note(&text, "note")?);
             active.review = Set(Review::Rejected.key().to_owned());
             "testimony-rejected"
@@ -407,8 +503,8 @@ pub async fn moderate(
     )
     .await?;
     txn.commit().await?;
-    // An approval replaces the original text and a decision drops the recording: neither
-    // stays in the write-ahead log.
+    // An approval replaces the original text, a refusal erases it and a decision drops the
+    // recording: none of them stays in the write-ahead log.
     super::forget_history(db).await;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod pages;
 mod preferences;
 mod privacy;
 mod protection;
+mod roles;
 mod security;
 mod staff;
 mod survey_pages;

@@ -726,9 +726,19 @@ async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> 
     let (_, html) = app.get_with_cookie(&editor, Some(&coordinator)).await?;
     let html = html.replace("&#x27;", "'");
     assert!(html.contains("Le Dr Lemoine du CMP") && html.contains("rue des Lilas"));
-    let pending = surveys::written_answers(&app.db, council_id, id, "pending").await?;
+    // The page names each answer by a handle of its own, never by its response's id (two
+    // answers of one person would share it and could be read together).
+    let responses = agora_app::store::entities::survey_response::Entity::find()
+        .all(&app.db)
+        .await?;
+    assert!(!responses.is_empty());
+    for response in &responses {
+        assert!(!html.contains(&response.id), "a response id on the page");
+    }
+    let pending =
+        surveys::written_answers(&app.db, app.seal_key(), council_id, id, "pending").await?;
     assert_eq!(pending.len(), 2);
-    let question = long.id.to_string();
+    assert!(pending.iter().all(|w| html.contains(&w.handle)));
     let survey_id = id.to_string();
     for (written, decision, text) in [
         (
@@ -745,8 +755,7 @@ async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> 
                 &[
                     ("slug", slug),
                     ("survey", &survey_id),
-                    ("response", &written.response_id),
-                    ("question", &question),
+                    ("answer", &written.handle),
                     ("decision", decision),
                     ("text", text),
                 ],
@@ -774,7 +783,7 @@ async fn written_answers_reach_the_results_only_as_a_moderator_edited_them() -> 
             .all(|v| !v.contains("Lemoine") && !v.contains("Lilas"))
     );
     assert!(
-        surveys::written_answers(&app.db, council_id, id, "pending")
+        surveys::written_answers(&app.db, app.seal_key(), council_id, id, "pending")
             .await?
             .is_empty()
     );

@@ -7,7 +7,7 @@
 use agora_app::domain::testimony::{Consent, Review, Story, Surface, redact};
 use agora_app::store::entities::{finding, testimony};
 use agora_app::store::testimonies::{
-    self, Decision, NewTestimony, TestimonyError, TestimonyRefusal,
+    self, Caps, Decision, NewTestimony, TestimonyError, TestimonyRefusal,
 };
 use agora_tests::TestApp;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, Statement};
@@ -85,9 +85,22 @@ async fn nothing_is_shown_before_approval_and_each_surface_follows_its_consent()
         report: true,
         ..Consent::default()
     };
-    let (a, token_a) = testimonies::post(&app.db, new(council, wall_only), today()).await?;
-    let (b, _) = testimonies::post(&app.db, new(council, projector_and_report), today()).await?;
-    let (c, _) = testimonies::post(&app.db, new(council, Consent::default()), today()).await?;
+    let (a, token_a) =
+        testimonies::post(&app.db, new(council, wall_only), today(), Caps::default()).await?;
+    let (b, _) = testimonies::post(
+        &app.db,
+        new(council, projector_and_report),
+        today(),
+        Caps::default(),
+    )
+    .await?;
+    let (c, _) = testimonies::post(
+        &app.db,
+        new(council, Consent::default()),
+        today(),
+        Caps::default(),
+    )
+    .await?;
     for surface in [Surface::Wall, Surface::Projector, Surface::Report] {
         assert!(
             ids_on(&app, council, surface).await?.is_empty(),
@@ -95,8 +108,9 @@ async fn nothing_is_shown_before_approval_and_each_surface_follows_its_consent()
         );
     }
     // All three, in no order within their month (the ids are random).
-    let mut queue: Vec<i64> = testimonies::queue(&app.db, council)
+    let mut queue: Vec<i64> = testimonies::queue(&app.db, council, 0)
         .await?
+        .0
         .iter()
         .map(|t| t.id)
         .collect();
@@ -116,7 +130,7 @@ async fn nothing_is_shown_before_approval_and_each_surface_follows_its_consent()
         };
         testimonies::moderate(&app.db, council, id, approve, None).await?;
     }
-    assert!(testimonies::queue(&app.db, council).await?.is_empty());
+    assert!(testimonies::queue(&app.db, council, 0).await?.0.is_empty());
     assert_eq!(ids_on(&app, council, Surface::Wall).await?, [a]);
     assert_eq!(ids_on(&app, council, Surface::Projector).await?, [b]);
     assert_eq!(ids_on(&app, council, Surface::Report).await?, [b]);
@@ -154,6 +168,7 @@ async fn approval_with_redaction_leaves_no_copy_of_the_original() -> anyhow::Res
             },
         ),
         today(),
+        Caps::default(),
     )
     .await?;
     assert!(
@@ -211,8 +226,10 @@ async fn withdrawal_deletes_the_testimony_from_every_surface() -> anyhow::Result
         projector: true,
         report: true,
     };
-    let (id, token) = testimonies::post(&app.db, new(council, everywhere), today()).await?;
-    let (other, _) = testimonies::post(&app.db, new(council, everywhere), today()).await?;
+    let (id, token) =
+        testimonies::post(&app.db, new(council, everywhere), today(), Caps::default()).await?;
+    let (other, _) =
+        testimonies::post(&app.db, new(council, everywhere), today(), Caps::default()).await?;
     for testimony in [id, other] {
         let approve = Decision::Approve {
             story: Story {
@@ -250,7 +267,13 @@ async fn withdrawal_deletes_the_testimony_from_every_surface() -> anyhow::Result
 async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
     let council = council_id(&app).await?;
-    let (id, token) = testimonies::post(&app.db, new(council, Consent::default()), today()).await?;
+    let (id, token) = testimonies::post(
+        &app.db,
+        new(council, Consent::default()),
+        today(),
+        Caps::default(),
+    )
+    .await?;
     let story = Story {
         happened: "Mieux dit.".into(),
         ..Story::default()
@@ -303,7 +326,7 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
     let mut empty = new(council, Consent::default());
     empty.story = Story::default();
     assert!(matches!(
-        testimonies::post(&app.db, empty, today()).await,
+        testimonies::post(&app.db, empty, today(), Caps::default()).await,
         Err(TestimonyError::Refused(
             "happened",
             TestimonyRefusal::Rule("error-testimony-empty")
@@ -312,7 +335,7 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
     let mut long = new(council, Consent::default());
     long.story.change = "x".repeat(agora_app::domain::testimony::PART_MAX + 1);
     assert!(matches!(
-        testimonies::post(&app.db, long, today()).await,
+        testimonies::post(&app.db, long, today(), Caps::default()).await,
         Err(TestimonyError::Refused(
             "change",
             TestimonyRefusal::Rule("error-testimony-too-long")
@@ -328,12 +351,154 @@ async fn the_author_edits_only_when_asked_and_bad_input_stores_nothing() -> anyh
         .unwrap_or(0);
     elsewhere.finding_id = Some(last_finding + 1000);
     assert!(matches!(
-        testimonies::post(&app.db, elsewhere, today()).await,
+        testimonies::post(&app.db, elsewhere, today(), Caps::default()).await,
         Err(TestimonyError::Refused(
             "finding",
             TestimonyRefusal::UnknownLink
         ))
     ));
     assert_eq!(testimony::Entity::find().count(&app.db).await?, before);
+    Ok(())
+}
+
+/// Tried as a script that gets past the per-participant brake (a fresh, valid participant
+/// for every post): the council's queue stops at `AGORA_TESTIMONIES_WAITING` and its kept
+/// recordings at `AGORA_TESTIMONY_AUDIO_MIB`, with a translated refusal and nothing stored;
+/// the moderators read the queue a page at a time.
+#[tokio::test]
+async fn a_flood_of_testimonies_stops_at_the_councils_caps_and_the_queue_is_paged()
+-> anyhow::Result<()> {
+    use agora_app::domain::audio::samples;
+    use agora_app::domain::testimony::QUEUE_PAGE;
+    use agora_app::store::entities::testimony_audio;
+    let app = TestApp::empty_with(&[
+        ("AGORA_TESTIMONIES_WAITING", "45"),
+        ("AGORA_TESTIMONY_AUDIO_MIB", "1"),
+    ])
+    .await?;
+    agora_server::demo::seed(&app.db, app.seal_key()).await?;
+    let slug = agora_server::demo::slug();
+    let council = council_id(&app).await?;
+    let waiting = || async {
+        let (_, total) = testimonies::queue(&app.db, council, 0).await?;
+        anyhow::Ok(total)
+    };
+    let mut participant = 0u8;
+    let mut post = |happened: String, recording: Option<Vec<u8>>| {
+        participant += 1;
+        let cookie = app.participant_cookie(participant);
+        let app = &app;
+        async move {
+            let response = app
+                .post_multipart(
+                    "/api/post_testimony",
+                    Some(&cookie),
+                    &[("slug", slug), ("happened", &happened), ("public", "on")],
+                    recording.map(|bytes| ("audio", "message.webm", "audio/webm", bytes)),
+                )
+                .await?;
+            let (back, html) = app.follow(response, &cookie).await?;
+            anyhow::Ok((back, html.replace("&#x27;", "'")))
+        }
+    };
+
+    // Recordings: about 360 kB each; the third would take the council past 1 MiB.
+    let sound = samples::sound(3000);
+    for n in 0..2 {
+        let (back, _) = post(
+            format!("Message vocal {n}"),
+            Some(samples::webm("x", &sound)),
+        )
+        .await?;
+        assert!(back.ends_with("/temoignages/suivi"), "{back}");
+    }
+    let recordings = testimony_audio::Entity::find().count(&app.db).await?;
+    let (back, html) = post("Un de trop".into(), Some(samples::webm("x", &sound))).await?;
+    assert!(back.ends_with("/temoignages/nouveau"), "{back}");
+    assert!(html.contains("beaucoup de messages vocaux"), "{html}");
+    assert_eq!(
+        testimony_audio::Entity::find().count(&app.db).await?,
+        recordings
+    );
+    assert!(
+        !testimony::Entity::find()
+            .all(&app.db)
+            .await?
+            .iter()
+            .any(|t| t.happened == "Un de trop"),
+        "nothing half-stored"
+    );
+
+    // Texts: up to the cap, then refused.
+    let before = waiting().await?;
+    assert!(before < 45, "the demo holds {before}");
+    for n in before..45 {
+        let (back, _) = post(format!("Témoignage n° {n}"), None).await?;
+        assert!(back.ends_with("/temoignages/suivi"), "{back}");
+    }
+    assert_eq!(waiting().await?, 45);
+    let (back, html) = post("Le quarante-sixième".into(), None).await?;
+    assert!(back.ends_with("/temoignages/nouveau"), "{back}");
+    assert!(html.contains("Beaucoup de témoignages attendent"), "{html}");
+    assert_eq!(waiting().await?, 45, "nothing stored");
+
+    // The moderators' page holds one page of the queue, and links to the next.
+    let here = agora_app::domain::CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, agora_app::domain::Role::Coordinator, "Anne Martin")
+        .await?;
+    let (status, html) = app
+        .get_with_cookie(&format!("/{slug}/temoignages"), Some(&coordinator))
+        .await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("name=\"decision\""), "the queue is shown");
+    let forms = html.matches("/api/moderate_testimony").count() as u64;
+    assert_eq!(forms, QUEUE_PAGE, "one page of {QUEUE_PAGE}");
+    assert!(html.contains("45 témoignages attendent"), "{html}");
+    assert!(html.contains("?page=2"), "a link to the next page");
+    let (_, last) = app
+        .get_with_cookie(&format!("/{slug}/temoignages?page=3"), Some(&coordinator))
+        .await?;
+    assert_eq!(
+        last.matches("/api/moderate_testimony").count() as u64,
+        45 - 2 * QUEUE_PAGE
+    );
+    assert!(last.contains("Page 3 sur 3"), "{last}");
+    Ok(())
+}
+
+/// A testimony the team will not publish keeps nothing of what its author told: read from
+/// the raw tables after the refusal, the text and the pseudonym are gone; the author still
+/// reads the team's word through their private link, and may delete the rest.
+#[tokio::test]
+async fn a_refused_testimony_keeps_nothing_of_what_was_told() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let council = council_id(&app).await?;
+    let mut told = new(council, Consent::default());
+    told.pseudonym = "Lou Secret".into();
+    let (id, token) = testimonies::post(&app.db, told, today(), Caps::default()).await?;
+    assert!(
+        everything_stored(&app).await?.contains("Lefèvre"),
+        "the attack finds it before"
+    );
+    let reject = Decision::Reject {
+        note: "Il nomme un soignant : nous ne pouvons pas le publier.".into(),
+    };
+    testimonies::moderate(&app.db, council, id, reject, None).await?;
+    let stored = everything_stored(&app).await?;
+    for original in ["Lefèvre", "Saint-Amand", "06 12 34 56 78", "entraide"] {
+        assert!(!stored.contains(original), "{original} still stored");
+    }
+    let row = testimony::Entity::find_by_id(id)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the refused testimony"))?;
+    assert_eq!(row.pseudonym, None);
+    let (_, seen) = testimonies::by_token(&app.db, &token).await?;
+    assert_eq!(seen.review, Review::Rejected);
+    assert_eq!(
+        seen.moderator_note.as_deref(),
+        Some("Il nomme un soignant : nous ne pouvons pas le publier.")
+    );
     Ok(())
 }

@@ -406,6 +406,7 @@ async fn the_report_export_holds_only_what_authors_allow_and_nothing_withdrawn()
                 },
             },
             today,
+            Default::default(),
         )
         .await?;
         let approve = Decision::Approve {
@@ -568,6 +569,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
                 },
             },
             today,
+            Default::default(),
         )
         .await?;
         let approve = Decision::Approve {

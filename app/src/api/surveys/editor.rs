@@ -109,11 +109,14 @@ pub struct SurveyEditorPage {
     /// Per question (same order as `survey.questions()`): the readability of its plain
     /// wording, and whether it lacks an easy-read one.
     pub readability: Vec<(Option<crate::domain::readability::Readability>, bool)>,
-    /// Free-text answers waiting for a moderator: response id, question id, text.
+    /// Free-text answers waiting for a moderator: its handle (never its response's id:
+    /// two answers of one person would share it), question id, text.
     pub pending: Vec<(String, i64, String)>,
     /// While the survey is open: its public link and the link's QR code (an SVG), to put on
     /// a poster or a flyer, or to send.
     pub share: Option<(String, String)>,
+    /// Answers to this survey the rate limits refused (since the server started).
+    pub refused_writes: u64,
     pub flash: PageFlash,
 }
 
@@ -139,11 +142,13 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
         .questions()
         .map(|q| (measure(&q.prompt.plain), q.prompt.easy.trim().is_empty()))
         .collect();
-    let pending = crate::store::surveys::written_answers(&db, council_id, survey.id, "pending")
-        .await?
-        .into_iter()
-        .map(|w| (w.response_id, w.question_id, w.text))
-        .collect();
+    let key = crate::api::request::seal_key()?;
+    let pending =
+        crate::store::surveys::written_answers(&db, &key, council_id, survey.id, "pending")
+            .await?
+            .into_iter()
+            .map(|w| (w.handle, w.question_id, w.text))
+            .collect();
     let share = if survey.state == crate::domain::survey::SurveyState::Open {
         let link = server::public_link(&slug, survey.id)?;
         let qr = crate::api::assemblies::qr_svg_of(&link)?;
@@ -151,6 +156,7 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
     } else {
         None
     };
+    let survey_id = survey.id;
     Ok(SurveyEditorPage {
         council_slug: slug,
         council_name,
@@ -158,6 +164,9 @@ pub async fn load_survey_editor(slug: String, id: String) -> Result<SurveyEditor
         readability,
         pending,
         share,
+        refused_writes: crate::api::request::refused_writes(
+            crate::services::refused::Target::Survey(survey_id),
+        ),
         flash: crate::api::forms::take_page_flash()?,
     })
 }
@@ -337,8 +346,7 @@ pub async fn run_survey(
 pub async fn review_survey_text(
     slug: String,
     survey: String,
-    response: String,
-    question: String,
+    answer: String,
     decision: String,
     #[server(default)] text: String,
 ) -> Result<(), AppError> {
@@ -354,12 +362,13 @@ pub async fn review_survey_text(
     let id = parse_id(&survey)?;
     let back = format!("/{slug}/questionnaires/{id}/modifier");
     let publish = (decision == "publish").then_some(text.as_str());
+    let key = crate::api::request::seal_key()?;
     match crate::store::surveys::review_written_answer(
         &db,
+        &key,
         council_id,
         id,
-        &response,
-        parse_id(&question)?,
+        answer.trim(),
         publish,
         Some(caller),
     )

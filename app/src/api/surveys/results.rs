@@ -70,8 +70,10 @@ pub async fn load_survey_results(
     } = server::results(&db, &slug, &id, &by).await?;
     let mut texts: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     if results.is_some() {
+        let key = crate::api::request::seal_key()?;
         for written in
-            crate::store::surveys::written_answers(&db, council_id, survey.id, "checked").await?
+            crate::store::surveys::written_answers(&db, &key, council_id, survey.id, "checked")
+                .await?
         {
             texts
                 .entry(written.question_id)

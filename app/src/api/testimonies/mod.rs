@@ -127,7 +127,9 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
         },
         audio,
     };
-    match post(&db, new, chrono::Utc::now().date_naive()).await {
+    let caps = use_context::<crate::store::testimonies::Caps>()
+        .ok_or_else(|| AppError::unwired("testimony caps"))?;
+    match post(&db, new, chrono::Utc::now().date_naive(), caps).await {
         Ok((_, token)) => {
             // The author's browser keeps the link's token (`Cookie::TestimonyLink`), so that
             // the addresses they visit, and so the access log, never carry it.
@@ -138,6 +140,11 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
                 &format!("/{slug}/temoignages/suivi"),
             )
         }
+        // Nothing the author typed is at fault: the message goes above the form.
+        Err(TestimonyError::Refused(
+            _,
+            why @ crate::store::testimonies::TestimonyRefusal::QueueFull,
+        )) => echo(None, why.message_id()),
         Err(TestimonyError::Refused(field, why)) => echo(Some(field), why.message_id()),
         Err(TestimonyError::NotFound) => Err(AppError::NotFound.with_status()),
         Err(TestimonyError::Db(error)) => Err(error.into()),

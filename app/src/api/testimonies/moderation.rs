@@ -16,8 +16,11 @@ pub struct TestimoniesPage {
     /// The council's colleges (key, its own label if renamed), to name them.
     pub colleges: Vec<(String, Option<String>)>,
     pub wall: Vec<Testimony>,
-    /// None: the caller does not read testimony.
+    /// None: the caller does not read testimony. One page of it (`domain::testimony::QUEUE_PAGE`).
     pub queue: Option<Vec<(Testimony, bool)>>,
+    /// The queue's page shown (from 1) and how many testimonies wait in all.
+    pub queue_page: u64,
+    pub waiting: u64,
     /// Whether the caller may download the annual report's quotes (staff who read results).
     pub can_export: bool,
     /// For staff who run rooms: the testimonies allowed on the projector, and the one on it.
@@ -29,7 +32,7 @@ pub struct TestimoniesPage {
 }
 
 #[server(endpoint = "testimonies")]
-pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError> {
+pub async fn load_testimonies(slug: String, page: u64) -> Result<TestimoniesPage, AppError> {
     use crate::domain::Permission;
     use crate::domain::testimony::{Surface, suggests_distress};
     use crate::store::testimonies::{queue, shown_on};
@@ -65,20 +68,21 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
     } else {
         None
     };
-    let queue = if moderator {
-        Some(
-            queue(&db, council.id)
-                .await
-                .map_err(AppError::from)?
-                .into_iter()
-                .map(|t| {
-                    let distress = suggests_distress(&t.story.joined());
-                    (t, distress)
-                })
-                .collect(),
-        )
+    let page = page.max(1);
+    let (queue, waiting) = if moderator {
+        let (items, waiting) = queue(&db, council.id, page - 1)
+            .await
+            .map_err(AppError::from)?;
+        let items = items
+            .into_iter()
+            .map(|t| {
+                let distress = suggests_distress(&t.story.joined());
+                (t, distress)
+            })
+            .collect();
+        (Some(items), waiting)
     } else {
-        None
+        (None, 0)
     };
     Ok(TestimoniesPage {
         wall: shown_on(&db, council.id, Surface::Wall)
@@ -88,6 +92,8 @@ pub async fn load_testimonies(slug: String) -> Result<TestimoniesPage, AppError>
         council_name: council.name,
         colleges: crate::api::edge::college_labels(council.colleges),
         queue,
+        queue_page: page,
+        waiting,
         can_export,
         screen,
         decided,
@@ -145,6 +151,7 @@ pub async fn moderate_testimony(
     #[server(default)] summary: String,
     #[server(default)] note: String,
     #[server(default)] names: String,
+    #[server(default)] page: String,
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::domain::testimony::{Story, redact};
@@ -156,7 +163,12 @@ pub async fn moderate_testimony(
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ReadTestimony).await?;
     let id = crate::api::edge::id(&id)?;
-    let back = format!("/{slug}/temoignages#temoignage-{id}");
+    // Back to the queue's page the form was on: a redacted text comes back there.
+    let page = match page.trim().parse::<u64>() {
+        Ok(page) if page > 1 => format!("?page={page}"),
+        _ => String::new(),
+    };
+    let back = format!("/{slug}/temoignages{page}#temoignage-{id}");
     let form = format!("moderate-{id}");
     let echo = |field: Option<&str>, message: &str, story: &Story| {
         crate::api::forms::refuse(

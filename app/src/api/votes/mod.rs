@@ -58,6 +58,9 @@ pub struct VotePage {
     /// May open, close, reveal and print codes.
     pub can_run: bool,
     pub can_read_results: bool,
+    /// For staff who run it: writes to this vote the rate limits refused (since the server
+    /// started).
+    pub refused_writes: Option<u64>,
     pub flash: PageFlash,
 }
 
@@ -188,7 +191,10 @@ pub async fn load_vote(slug: String, id: String) -> Result<VotePage, AppError> {
     };
     let flash = super::forms::take_page_flash()?;
     let step = server::step_of(&flash, &vote);
+    let refused_writes = can_run
+        .then(|| super::request::refused_writes(crate::services::refused::Target::Vote(vote.id)));
     Ok(VotePage {
+        refused_writes,
         council_slug: slug.clone(),
         council_name,
         colleges,

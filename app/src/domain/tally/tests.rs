@@ -143,6 +143,29 @@ fn equal_colleges_give_each_college_the_same_weight() {
     assert_eq!(equal.scores[0], Score::Total(frac(4, 3)));
     assert_eq!(equal.scores[1], Score::Total(int(1)));
     assert_eq!(equal.ranking, vec![vec![0], vec![1]]);
+    // A ballot with no college said, or of the merged small colleges, weighs nothing here
+    // (it counts in the raw figure).
+    let mut lying = more.to_vec();
+    lying.push(approving("", &[1]));
+    lying.push(approving(crate::domain::tally::MERGED_COLLEGES, &[1]));
+    let same = tally(
+        &rules(Method::Approval, 2),
+        Weighting::EqualColleges,
+        &lying,
+    );
+    assert_eq!(same, equal);
+    let pairwise: Vec<(String, Pairwise)> = ["", "usagers"]
+        .iter()
+        .map(|college| {
+            let ballots: Vec<Ballot> = [ranked(college, &[&[0], &[1]])].to_vec();
+            ((*college).to_owned(), Pairwise::of(ballots.iter(), 2))
+        })
+        .collect();
+    let alone = tally_pairwise(Method::Borda, Weighting::EqualColleges, &pairwise[1..], 2);
+    assert_eq!(
+        tally_pairwise(Method::Borda, Weighting::EqualColleges, &pairwise, 2),
+        alone
+    );
 }
 
 #[test]

@@ -64,14 +64,13 @@ pub fn college_groups(counts: &[(String, usize)], min: usize) -> Vec<CollegeGrou
     groups
 }
 
-/// The college that merged colleges are counted as, in the equal-colleges count and the
-/// public ballot file: not a college key (those are lower-case letters and dashes).
-pub const MERGED_COLLEGES: &str = "*";
+pub use crate::domain::tally::MERGED_COLLEGES;
 
 /// The ballots with every college of the merged group (`college_groups`) relabelled as one,
-/// `MERGED_COLLEGES`: counted with equal colleges, a small college would otherwise weigh as
-/// a college of its own, and comparing that count with the merged group's result would
-/// give away how its few voters voted.
+/// `MERGED_COLLEGES`, which the equal-colleges count leaves out: a small college would
+/// otherwise weigh as a college of its own (a handful of voters as much as a hundred), and
+/// comparing that count with the shown colleges' results would give away how its few voters
+/// voted. What is left is exactly the colleges shown on their own.
 pub fn merge_small_colleges(
     colleges: &[String],
     ballots: &[crate::domain::tally::Ballot],
@@ -204,8 +203,13 @@ pub struct VoteResults {
     pub ballots: usize,
     /// Every ballot weighs 1.
     pub raw: Vec<StandingRow>,
-    /// Every college that voted weighs the same in total.
-    pub equal_colleges: Vec<StandingRow>,
+    /// Every college shown on its own weighs the same in total; `None` when fewer than two
+    /// colleges are (there is nothing to weigh against).
+    pub equal_colleges: Option<Vec<StandingRow>>,
+    /// The ballots the equal-colleges count holds, and from how many colleges; the others
+    /// (college not said, small colleges merged) are left out of it.
+    pub equal_ballots: usize,
+    pub equal_college_count: usize,
     /// Per college in the vote's order, small ones merged (see `college_groups`).
     pub groups: Vec<GroupResult>,
 }
@@ -237,13 +241,25 @@ pub fn results(
         })
         .collect();
     let merged = merge_small_colleges(colleges, ballots, min_group);
+    let weighed: Vec<&str> = merged
+        .iter()
+        .map(|b| b.college.as_str())
+        .filter(|c| crate::domain::tally::weighs_equally(c))
+        .collect();
+    let mut equal_colleges: Vec<&str> = weighed.clone();
+    equal_colleges.sort_unstable();
+    equal_colleges.dedup();
     VoteResults {
         ballots: ballots.len(),
         raw: standing(&tally(rules, Weighting::Raw, ballots), rules.grades),
-        equal_colleges: standing(
-            &tally(rules, Weighting::EqualColleges, &merged),
-            rules.grades,
-        ),
+        equal_colleges: (equal_colleges.len() >= 2).then(|| {
+            standing(
+                &tally(rules, Weighting::EqualColleges, &merged),
+                rules.grades,
+            )
+        }),
+        equal_ballots: weighed.len(),
+        equal_college_count: equal_colleges.len(),
         groups,
     }
 }

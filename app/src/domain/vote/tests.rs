@@ -368,11 +368,67 @@ fn results_put_the_raw_count_beside_equal_colleges_and_hide_small_groups() {
     assert_eq!(results.ballots, 18);
     assert_eq!(results.raw[0].candidate, 0, "more professionals");
     // Equal colleges: each college weighs 1, a tie.
-    assert_eq!(results.equal_colleges[0].place, 1);
-    assert_eq!(results.equal_colleges[1].place, 1);
+    let equal = results.equal_colleges.clone().unwrap_or_default();
+    assert_eq!(equal.len(), 2, "two colleges shown");
+    assert_eq!(equal[0].place, 1);
+    assert_eq!(equal[1].place, 1);
+    assert_eq!(
+        (results.equal_ballots, results.equal_college_count),
+        (18, 2)
+    );
     assert_eq!(results.groups.len(), 2);
     assert_eq!(results.groups[0].group.college.as_deref(), Some("usagers"));
     assert!(results.groups.iter().all(|g| g.standing.is_some()));
+}
+
+/// The lie issue 28 names: saying nothing, or a college nobody else chose, must not weigh as
+/// much as a whole college. Three people who do not say and two élus (fewer than five)
+/// all approve finding 0: with them as colleges, finding 0 would win the equal-colleges
+/// count; left out, the six usagers and the twelve professionals tie, as without them.
+#[test]
+fn equal_colleges_leave_out_not_said_and_colleges_under_the_minimum() {
+    use super::super::tally::Ballot;
+    let rules = Rules {
+        method: Method::Approval,
+        candidates: 2,
+        grades: 5,
+        max_points: 0,
+        max_points_per_candidate: 0,
+    };
+    let ballot = |college: &str, approved: usize| Ballot {
+        college: college.into(),
+        choice: Choice::Approval(vec![approved]),
+    };
+    let mut ballots: Vec<Ballot> = (0..12).map(|_| ballot("professionnels", 0)).collect();
+    ballots.extend((0..6).map(|_| ballot("usagers", 1)));
+    ballots.extend((0..3).map(|_| ballot("", 0)));
+    ballots.extend((0..2).map(|_| ballot("elus", 0)));
+    let colleges = vec![
+        "usagers".to_owned(),
+        "professionnels".to_owned(),
+        "elus".to_owned(),
+    ];
+    let results = results(&rules, &colleges, &ballots, 5);
+    let equal = results.equal_colleges.clone().unwrap_or_default();
+    assert_eq!(equal.len(), 2, "two colleges shown");
+    assert_eq!(equal[0].place, 1);
+    assert_eq!(equal[1].place, 1, "a tie: the five left out weigh nothing");
+    assert_eq!(
+        (results.equal_ballots, results.equal_college_count),
+        (18, 2)
+    );
+    assert_eq!(
+        results.ballots, 23,
+        "the raw count still holds every ballot"
+    );
+    // With a single college shown on its own there is nothing to weigh against.
+    let alone: Vec<Ballot> = ballots
+        .iter()
+        .filter(|b| b.college != "usagers")
+        .cloned()
+        .collect();
+    let results = super::results(&rules, &colleges, &alone, 5);
+    assert!(results.equal_colleges.is_none());
 }
 
 /// The attack of issue 21 on the demo's closed vote: the figures published (raw, equal

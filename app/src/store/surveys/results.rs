@@ -187,7 +187,10 @@ pub async fn answers_of(
 /// A free-text answer waiting for a moderator (or already decided).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenAnswer {
-    pub response_id: String,
+    /// What the moderator's form names it by (`answer_handle`), never its response's id:
+    /// two answers of one person would share that, and the moderator would read them
+    /// together.
+    pub handle: String,
     pub question_id: i64,
     pub text: String,
     pub review: String,
@@ -197,6 +200,7 @@ pub struct WrittenAnswer {
 /// `checked`, `withheld`), sorted by their text (never by arrival).
 pub async fn written_answers(
     db: &DatabaseConnection,
+    key: &SealKey,
     council_id: i64,
     id: i64,
     review: &str,
@@ -231,7 +235,7 @@ pub async fn written_answers(
         .into_iter()
         .filter_map(|row| match serde_json::from_str::<Answer>(&row.value) {
             Ok(Answer::Text(text)) => Some(WrittenAnswer {
-                response_id: row.response_id,
+                handle: answer_handle(key, &row.response_id, row.question_id),
                 question_id: row.question_id,
                 text,
                 review: review.to_owned(),
@@ -243,15 +247,29 @@ pub async fn written_answers(
     Ok(written)
 }
 
-/// A moderator's decision on a free-text answer: published as `text` (the moderator may
-/// have removed names: the original is replaced, not kept), or withheld for good. In the
-/// audit log (without the text).
+/// What a written answer is named by outside the store: a keyed hash of its response and
+/// question, different for each answer of one response and meaningless without the key.
+pub fn answer_handle(key: &SealKey, response_id: &str, question_id: i64) -> String {
+    use sha2::{Digest, Sha256};
+    let derived = key.derive("written answer handle");
+    let digest = Sha256::new()
+        .chain_update(derived)
+        .chain_update(response_id.as_bytes())
+        .chain_update(b":")
+        .chain_update(question_id.to_string().as_bytes())
+        .finalize();
+    crate::store::staff::to_hex(&digest[..16])
+}
+
+/// A moderator's decision on a free-text answer (`handle`, as `written_answers` gave it):
+/// published as `text` (the moderator may have removed names: the original is replaced,
+/// not kept), or withheld for good. In the audit log (without the text).
 pub async fn review_written_answer(
     db: &DatabaseConnection,
+    key: &SealKey,
     council_id: i64,
     id: i64,
-    response_id: &str,
-    question_id: i64,
+    handle: &str,
     publish: Option<&str>,
     by: Option<i64>,
 ) -> Result<(), SurveyError> {
@@ -261,15 +279,21 @@ pub async fn review_written_answer(
         .one(&txn)
         .await?
         .ok_or(SurveyError::NotFound)?;
-    let response = survey_response::Entity::find_by_id(response_id.to_owned())
-        .one(&txn)
+    let questions: Vec<i64> = survey_question::Entity::find()
+        .filter(survey_question::Column::SurveyId.eq(id))
+        .all(&txn)
         .await?
-        .filter(|r| r.survey_id == id)
-        .ok_or(SurveyError::NotFound)?;
-    let row = survey_answer::Entity::find_by_id((response.id, question_id))
-        .one(&txn)
+        .into_iter()
+        .map(|q| q.id)
+        .collect();
+    // Found by its handle among the survey's written answers: a few hundred hashes at most.
+    let row = survey_answer::Entity::find()
+        .filter(survey_answer::Column::QuestionId.is_in(questions))
+        .filter(survey_answer::Column::Review.is_not_null())
+        .all(&txn)
         .await?
-        .filter(|a| a.review.is_some())
+        .into_iter()
+        .find(|a| answer_handle(key, &a.response_id, a.question_id) == handle)
         .ok_or(SurveyError::NotFound)?;
     let mut row: survey_answer::ActiveModel = row.into();
     match publish {

@@ -179,6 +179,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         readability,
         pending,
         share,
+        refused_writes,
         flash,
     } = page;
     let draft = survey.state == SurveyState::Draft;
@@ -186,7 +187,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         let items = pending
             .into_iter()
             .enumerate()
-            .map(|(n, (response, question, text))| {
+            .map(|(n, (answer, question, text))| {
                 let prompt = survey
                     .questions()
                     .find(|q| q.id == question)
@@ -198,8 +199,7 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
                         <form method="post" action=ReviewSurveyText::url() class="stacked-form">
                             <input type="hidden" name="slug" value=council_slug.clone()/>
                             <input type="hidden" name="survey" value=survey.id.to_string()/>
-                            <input type="hidden" name="response" value=response/>
-                            <input type="hidden" name="question" value=question.to_string()/>
+                            <input type="hidden" name="answer" value=answer/>
                             <p>
                                 <label for=field.clone()>
                                     <span lang="fr">{prompt}</span>
@@ -365,6 +365,8 @@ fn SurveyEditorView(page: SurveyEditorPage) -> impl IntoView {
         {codes}
         {moderation}
         {run.map(|run| view! { <div class="actions">{run}</div> })}
+        {(survey.state != SurveyState::Draft)
+            .then(|| view! { <p class="hint">{i18n.count("refused-writes", refused_writes)}</p> })}
     }
 }
 

@@ -105,6 +105,8 @@ pub(super) fn TestimonyLinkView(page: TestimonyLinkPage) -> impl IntoView {
         <p class="tag">{i18n.t(review_label(testimony.review))}</p>
         {note}
         {testimony.audio.is_some().then(|| view! { <p class="notice">{i18n.t("testimony-audio-received")}</p> })}
+        {(testimony.review == Review::Rejected)
+            .then(|| view! { <p class="notice">{i18n.t("testimony-rejected-erased")}</p> })}
         {story_view(i18n, &testimony.story)}
         {edit}
         <section class="card" aria-labelledby="consent-title">

@@ -108,9 +108,17 @@ pub(super) fn story_view(i18n: I18n, story: &Story) -> impl IntoView + use<> {
 #[component]
 pub fn TestimoniesRoute() -> impl IntoView {
     let params = use_params_map();
+    let query = leptos_router::hooks::use_query_map();
     let page = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        load_testimonies,
+        move || {
+            let page = query
+                .read()
+                .get("page")
+                .and_then(|page| page.parse().ok())
+                .unwrap_or(1);
+            (params.read().get("slug").unwrap_or_default(), page)
+        },
+        |(slug, page)| load_testimonies(slug, page),
     );
     loaded(page, |page| view! { <TestimoniesView page/> }.into_any())
 }
@@ -206,6 +214,8 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
         colleges,
         wall,
         queue,
+        queue_page,
+        waiting,
         can_export,
         screen,
         decided,
@@ -247,16 +257,47 @@ fn TestimoniesView(page: TestimoniesPage) -> impl IntoView {
             queue
                 .iter()
                 .map(|(t, distress)| {
-                    queue_item(i18n, &flash, &council_slug, t, *distress, &colleges)
+                    queue_item(
+                        i18n,
+                        &flash,
+                        &council_slug,
+                        t,
+                        *distress,
+                        &colleges,
+                        queue_page,
+                    )
                 })
                 .collect_view()
                 .into_any()
         };
+        let pages = waiting
+            .div_ceil(crate::domain::testimony::QUEUE_PAGE)
+            .max(1);
+        let link = |page: u64, label: &str| {
+            let href = format!("/{council_slug}/temoignages?page={page}#queue-title");
+            view! { <a href=href>{i18n.text(label)}</a> }
+        };
+        let pager = (pages > 1).then(|| {
+            view! {
+                <nav class="pager" aria-label=i18n.text("testimony-queue-pages")>
+                    {(queue_page > 1).then(|| link(queue_page - 1, "testimony-queue-previous"))}
+                    <span aria-current="page">
+                        {i18n.with(
+                            "testimony-queue-page",
+                            &[("page", &queue_page.to_string()), ("pages", &pages.to_string())],
+                        )}
+                    </span>
+                    {(queue_page < pages).then(|| link(queue_page + 1, "testimony-queue-next"))}
+                </nav>
+            }
+        });
         view! {
             <section aria-labelledby="queue-title">
-                <h2 id="queue-title">{i18n.t("testimony-queue-title")}</h2>
+                <h2 id="queue-title" tabindex="-1">{i18n.t("testimony-queue-title")}</h2>
                 <p>{i18n.t("testimony-queue-how")}</p>
+                <p>{i18n.count("testimony-queue-waiting", waiting)}</p>
                 {items}
+                {pager}
             </section>
         }
     });

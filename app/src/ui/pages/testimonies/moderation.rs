@@ -11,6 +11,7 @@ pub(super) fn queue_item(
     testimony: &Testimony,
     distress: bool,
     colleges: &[(String, Option<String>)],
+    page: u64,
 ) -> impl IntoView + use<> {
     let id = testimony.id;
     let form = format!("moderate-{id}");
@@ -75,6 +76,7 @@ pub(super) fn queue_item(
             <form method="post" action=ModerateTestimony::url() class="stacked-form">
                 <input type="hidden" name="slug" value=slug.to_owned()/>
                 <input type="hidden" name="id" value=id.to_string()/>
+                <input type="hidden" name="page" value=page.to_string()/>
                 {field("happened", "testimony-happened", FieldKind::Text, PART_MAX)}
                 {field("helped", "testimony-helped", FieldKind::Text, PART_MAX)}
                 {field("change", "testimony-change", FieldKind::Text, PART_MAX)}

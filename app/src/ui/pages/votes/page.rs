@@ -15,6 +15,7 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
         step,
         can_run,
         can_read_results,
+        refused_writes,
         flash,
     } = page;
     let results_href = format!("/{council_slug}/votes/{}/resultats", vote.id);
@@ -85,9 +86,19 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
         }
     });
     let staff = can_run.then(|| {
-        view! { <RunVotePanel council_slug=council_slug.clone() vote=vote.clone() flash=flash.clone()/> }
+        view! {
+            <RunVotePanel
+                council_slug=council_slug.clone()
+                vote=vote.clone()
+                flash=flash.clone()
+                refused_writes=refused_writes.unwrap_or(0)
+            />
+        }
     });
     let how = format!("{}-how", method_name(vote.method));
+    // What "one ballot per browser" protects against, said where people vote.
+    let open_note = (vote.integrity == Integrity::Open && vote.accepting)
+        .then(|| view! { <p class="hint">{i18n.t("vote-open-honest")}</p> });
     view! {
         <PageHeader
             tab=vote.title.clone()
@@ -108,6 +119,7 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
             " — "
             {i18n.text(&how)}
         </p>
+        {open_note}
         {receipt}
         {other_notice}
         {refused}
@@ -141,6 +153,8 @@ pub(super) fn RunVotePanel(
     council_slug: String,
     vote: VoteInfo,
     flash: PageFlash,
+    /// Writes to this vote the rate limits refused since the server started.
+    refused_writes: u64,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let slug = council_slug.as_str();
@@ -191,6 +205,7 @@ pub(super) fn RunVotePanel(
             <p>
                 <a href=projector>{i18n.t("vote-projector-link")}</a>
             </p>
+            <p class="hint">{i18n.count("refused-writes", refused_writes)}</p>
         </section>
     }
 }

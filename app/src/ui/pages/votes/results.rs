@@ -252,24 +252,37 @@ pub(super) fn ResultsBody(
         firsts.sort_unstable();
         firsts
     };
-    let same_winner = firsts(&results.raw) == firsts(&results.equal_colleges);
+    let comparison = match &results.equal_colleges {
+        Some(equal) if firsts(&results.raw) == firsts(equal) => "results-same-first",
+        Some(_) => "results-other-first",
+        None => "results-equal-none",
+    };
+    let counted = equal_counted(i18n, &results, min_group);
     view! {
         <p class="lead">{i18n.count("results-ballots", results.ballots as u64)}</p>
         <section aria-labelledby="overall-title">
             <h2 id="overall-title">{i18n.t("results-overall")}</h2>
             <p>{i18n.t("results-equal-explained")}</p>
-            <p>
-                {i18n.t(if same_winner { "results-same-first" } else { "results-other-first" })}
-            </p>
+            <p>{i18n.with(comparison, &[("min", &min_group.to_string())])}</p>
             <div class="side-by-side">
                 {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
-                {standing_table(
-                    i18n,
-                    &vote,
-                    &results.equal_colleges,
-                    i18n.text("results-equal-caption"),
-                    easy,
-                )}
+                {results
+                    .equal_colleges
+                    .as_ref()
+                    .map(|equal| {
+                        view! {
+                            <div>
+                                {standing_table(
+                                    i18n,
+                                    &vote,
+                                    equal,
+                                    i18n.text("results-equal-caption"),
+                                    easy,
+                                )}
+                                <p class="hint">{counted.clone()}</p>
+                            </div>
+                        }
+                    })}
             </div>
             <p class="hint">{i18n.text(&format!("results-how-{}", method_key(vote.method)))}</p>
         </section>
@@ -301,6 +314,23 @@ pub(super) fn ResultsBody(
     }
 }
 
+/// Beside the equal-colleges figure: how many ballots of how many colleges it holds, and
+/// that the others (college not said, colleges under the minimum) count in the raw one only.
+fn equal_counted(i18n: I18n, results: &VoteResults, min_group: usize) -> String {
+    i18n.with(
+        "results-equal-counted",
+        &[
+            ("ballots", &results.equal_ballots.to_string()),
+            ("colleges", &results.equal_college_count.to_string()),
+            (
+                "left",
+                &(results.ballots - results.equal_ballots).to_string(),
+            ),
+            ("min", &min_group.to_string()),
+        ],
+    )
+}
+
 /// How often an open vote's projector page reloads itself.
 pub(super) const PROJECTOR_REFRESH_SECONDS: u32 = 10;
 
@@ -308,7 +338,12 @@ pub(super) const PROJECTOR_REFRESH_SECONDS: u32 = 10;
 pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
     let i18n = use_i18n();
     let easy = use_preferences().get_untracked().easy_read;
-    let ResultsPage { vote, results, .. } = page;
+    let ResultsPage {
+        vote,
+        results,
+        min_group,
+        ..
+    } = page;
     // The projector is public: it shows what everyone may see, staff or not.
     let shown = results.filter(|_| vote.results_public());
     let body = match shown {
@@ -316,13 +351,23 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
             <p>{i18n.count("results-ballots", results.ballots as u64)}</p>
             <div class="side-by-side">
                 {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
-                {standing_table(
-                    i18n,
-                    &vote,
-                    &results.equal_colleges,
-                    i18n.text("results-equal-caption"),
-                    easy,
-                )}
+                {results
+                    .equal_colleges
+                    .as_ref()
+                    .map(|equal| {
+                        view! {
+                            <div>
+                                {standing_table(
+                                    i18n,
+                                    &vote,
+                                    equal,
+                                    i18n.text("results-equal-caption"),
+                                    easy,
+                                )}
+                                <p>{equal_counted(i18n, &results, min_group)}</p>
+                            </div>
+                        }
+                    })}
             </div>
         }
         .into_any(),
