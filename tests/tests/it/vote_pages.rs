@@ -362,9 +362,12 @@ async fn strict_votes_take_printed_codes_once_and_refuse_bad_ballots_whole() -> 
             .all(|row| !row.code_hash.contains(&codes[0][..5]))
     );
 
+    // Every ballot from one browser: the tablet lent at the entrance, each voter with a code.
+    let tablet = app.participant_cookie(7);
     let cast = |code: String, points: Vec<(&'static str, &'static str)>| {
         let app = &app;
         let vote_id = vote_id.clone();
+        let tablet = tablet.clone();
         async move {
             let mut fields = vec![
                 ("slug", slug.to_owned()),
@@ -374,8 +377,10 @@ async fn strict_votes_take_printed_codes_once_and_refuse_bad_ballots_whole() -> 
             ];
             fields.extend(points.into_iter().map(|(k, v)| (k, v.to_owned())));
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let response = app.post_form("/api/cast_ballot", None, &fields).await?;
-            follow(app, response, "").await
+            let response = app
+                .post_form("/api/cast_ballot", Some(&tablet), &fields)
+                .await?;
+            follow(app, response, &tablet).await
         }
     };
 

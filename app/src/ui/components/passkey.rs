@@ -325,7 +325,7 @@ pub fn StepUp(
     let i18n = crate::ui::i18n::use_i18n();
     let action = crate::api::StepUpWithRecoveryCode::url();
     view! {
-        <section class="step-up" aria-labelledby="step-up-title">
+        <section class="card step-up" aria-labelledby="step-up-title">
             <h2 id="step-up-title">{i18n.t("step-up-title")}</h2>
             <p>{i18n.t("step-up-why")}</p>
             <StepUpForm phrases=i18n.phrases(&PASSKEY_PHRASES)>

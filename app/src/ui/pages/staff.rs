@@ -152,6 +152,7 @@ fn Account(account: AccountView) -> impl IntoView {
     view! {
         {notice}
         <StaffSummary staff/>
+        {step_up}
         <h2>{i18n.t("account-passkeys")}</h2>
         <ul class="roles">
             {passkeys
@@ -181,7 +182,6 @@ fn Account(account: AccountView) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        {step_up}
         <AddPasskeyForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
             <button type="submit" class="button">{i18n.t("account-passkey-add")}</button>
         </AddPasskeyForm>

@@ -167,6 +167,23 @@ fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
     let reads = access
         .reads_testimony
         .then(|| view! { " · " {i18n.t("team-member-reads-testimony")} });
+    // Coordinators read testimony whatever the box says: no box to mislead.
+    let grant = (role != Role::Coordinator).then(|| {
+        view! {
+            <span class="choice">
+                <input
+                    id=grant_id.clone()
+                    name="testimony"
+                    type="checkbox"
+                    value="yes"
+                    checked=access.reads_testimony
+                />
+                <label for=grant_id.clone()>
+                    {i18n.with("team-member-testimony", &[("name", &name)])}
+                </label>
+            </span>
+        }
+    });
     view! {
         <li class="team-member">
             <p class="team-member-name">
@@ -192,18 +209,7 @@ fn MemberItem(member: TeamMember, slug: String) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <span class="choice">
-                        <input
-                            id=grant_id.clone()
-                            name="testimony"
-                            type="checkbox"
-                            value="yes"
-                            checked=access.reads_testimony
-                        />
-                        <label for=grant_id>
-                            {i18n.with("team-member-testimony", &[("name", &name)])}
-                        </label>
-                    </span>
+                    {grant}
                     <button type="submit" class="button button-quiet">
                         {i18n.t("team-member-role-submit")}
                     </button>
