@@ -23,11 +23,26 @@ export async function ask(page, livePath, body) {
   await expect(page.locator('main [role="status"]').first()).toContainText('Merci');
 }
 
+/** Goes to `path`; the console draws itself anew when its room moves (`LiveReload`), and
+ *  a navigation of ours that crosses one of its reloads is aborted: then it goes again. */
+async function goSettled(page, path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(path);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('ERR_ABORTED')) throw error;
+    }
+  }
+}
+
 export async function approve(page, consolePath, body) {
-  await page.goto(consolePath);
-  await page
+  // Already on the console, the question arrives by itself (the page redraws itself).
+  if (new URL(page.url()).pathname !== consolePath) await goSettled(page, consolePath);
+  const button = page
     .locator('#queue-title + ol > li', { hasText: body })
-    .locator('form:has(input[value="approve"]) button')
-    .click();
+    .locator('form:has(input[value="approve"]) button');
+  await expect(button).toBeVisible();
+  await button.click();
   await expect(page.locator('main [role="status"]').first()).toContainText("C'est fait.");
 }
