@@ -168,3 +168,13 @@ refused-writes = { $count ->
    *[other] { $count } submissions have been refused by the anti-abuse limits since the server started (too many from one device or one address).
 }
     .easy = { $count } submissions blocked because there were too many.
+error-council-name-short = The council's name is too short: at least two characters.
+    .easy = The name is too short.
+error-council-text-long = This text is too long: at most 120 characters for the name, 200 for the territory.
+    .easy = The text is too long.
+error-council-text-invalid = This text holds characters that cannot be written.
+    .easy = There are strange signs in the text.
+index-empty-how = To begin, whoever runs this server creates the council, then invites its first coordinator, with these two commands:
+    .easy = To begin, the person who runs the site creates the council. Then they invite someone to coordinate it:
+index-empty-after = The invitation link lets them create a passkey; everything else happens here, in the browser.
+    .easy = With the link, the person creates their key. Then everything happens here.

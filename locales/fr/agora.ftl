@@ -169,3 +169,13 @@ refused-writes = { $count ->
    *[other] { $count } envois ont été refusés par les limites anti-abus depuis le démarrage du serveur (trop d'envois d'un même appareil ou d'une même adresse).
 }
     .easy = { $count } envois bloqués parce qu'il y en avait trop.
+error-council-name-short = Le nom du conseil est trop court : deux signes au moins.
+    .easy = Le nom est trop court.
+error-council-text-long = Ce texte est trop long : 120 signes au plus pour le nom, 200 pour le territoire.
+    .easy = Le texte est trop long.
+error-council-text-invalid = Ce texte contient des caractères qui ne s'écrivent pas.
+    .easy = Il y a des signes bizarres dans le texte.
+index-empty-how = Pour commencer, la personne qui gère ce serveur crée le conseil, puis invite sa première coordinatrice ou son premier coordinateur, avec ces deux commandes :
+    .easy = Pour commencer, la personne qui gère le site crée le conseil. Puis elle invite une personne pour le coordonner :
+index-empty-after = Le lien d'invitation permet de créer une clé d'accès ; tout le reste se fait ici, dans le navigateur.
+    .easy = Avec le lien, la personne crée sa clé. Ensuite, tout se fait ici.

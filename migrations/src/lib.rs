@@ -19,6 +19,7 @@ mod m20261204_000014_testimony_ids;
 mod m20261205_000015_session_last_seen;
 mod m20261205_000016_testimony_grant;
 mod m20261205_000017_session_verified;
+mod m20261205_000018_council_archived;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_session_last_seen::Migration),
             Box::new(m20261205_000016_testimony_grant::Migration),
             Box::new(m20261205_000017_session_verified::Migration),
+            Box::new(m20261205_000018_council_archived::Migration),
         ]
     }
 }

@@ -46,6 +46,11 @@ enum Command {
         #[arg(long)]
         reads_testimony: bool,
     },
+    /// Host councils on this instance: create one, list them, archive or restore one.
+    Council {
+        #[command(subcommand)]
+        action: CouncilAction,
+    },
     /// See and change a council's team: for an operator, when no coordinator can.
     Staff {
         #[command(subcommand)]
@@ -60,6 +65,96 @@ enum Command {
         #[arg(long, value_parser = parse_weighting)]
         weighting: Option<Weighting>,
     },
+}
+
+#[derive(Subcommand)]
+enum CouncilAction {
+    /// Host a new council (default colleges, no findings yet); then invite its first
+    /// coordinator with `agora invite --council SLUG --role coordinator`.
+    Create {
+        /// Its address on this site: lower-case letters, digits and hyphens (clsm-…).
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// Communes, neighbourhoods: as people would name it.
+        #[arg(long, default_value = "")]
+        territory: String,
+    },
+    /// Every council hosted, archived ones too: slug, state, creation day, name.
+    List,
+    /// Stop hosting a council: listed nowhere, its pages answer 404, everything kept.
+    Archive {
+        #[arg(long)]
+        slug: String,
+    },
+    /// Host an archived council again, as it was.
+    Restore {
+        #[arg(long)]
+        slug: String,
+    },
+}
+
+/// `agora council …`, on the database.
+async fn councils(db: &sea_orm::DatabaseConnection, action: CouncilAction) -> anyhow::Result<()> {
+    use agora_app::store::{HostingError, create_council, hosted_councils, set_archived};
+    let parse = |slug: &str| {
+        CouncilSlug::parse(slug)
+            .map_err(|error| anyhow::anyhow!("{slug:?} is not a council address: {error}"))
+    };
+    let refused = |error: HostingError, slug: &str| match error {
+        HostingError::Refused(id) => anyhow::anyhow!(
+            "{}",
+            agora_app::i18n::message(agora_app::domain::Lang::En, false, id, None)
+        ),
+        HostingError::SlugTaken => {
+            anyhow::anyhow!("another council (in use or archived) has the address {slug:?}")
+        }
+        HostingError::NotFound => anyhow::anyhow!("no council has the address {slug:?}"),
+        HostingError::Db(error) => error.into(),
+    };
+    match action {
+        CouncilAction::Create {
+            slug,
+            name,
+            territory,
+        } => {
+            let parsed = parse(&slug)?;
+            create_council(db, &parsed, &name, &territory)
+                .await
+                .map_err(|error| refused(error, &slug))?;
+            println!("Council {slug} created. Invite its first coordinator:");
+            println!("  agora invite --council {slug} --role coordinator");
+        }
+        CouncilAction::List => {
+            for council in hosted_councils(db).await? {
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    council.slug,
+                    if council.archived {
+                        "archived"
+                    } else {
+                        "hosted"
+                    },
+                    council.created_at.format("%Y-%m-%d"),
+                    council.name
+                );
+            }
+        }
+        CouncilAction::Archive { slug } => {
+            set_archived(db, &parse(&slug)?, true)
+                .await
+                .map_err(|error| refused(error, &slug))?;
+            println!("Council {slug} archived: listed nowhere, its pages answer 404, all kept.");
+        }
+        CouncilAction::Restore { slug } => {
+            set_archived(db, &parse(&slug)?, false)
+                .await
+                .map_err(|error| refused(error, &slug))?;
+            println!("Council {slug} hosted again.");
+        }
+    }
+    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -225,6 +320,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Staff { action } => staff(&db, action).await,
+        Command::Council { action } => councils(&db, action).await,
         Command::Recount { .. } => Ok(()), // done above, before the configuration
         Command::SeedDemo => {
             match demo::seed(&db, &seal_key).await? {

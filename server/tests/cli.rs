@@ -387,3 +387,99 @@ fn staff_list_revoke_invitations_and_remove_for_an_operator() {
         "{again:?}"
     );
 }
+
+/// An operator hosts a council from an empty database, lists it, archives and restores it;
+/// a bad address, a taken address or an empty name is refused with the reason and nothing
+/// is stored.
+#[test]
+fn an_operator_hosts_lists_archives_and_restores_a_council() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("agora.db").display()
+    );
+    let stderr = |output: &Output| String::from_utf8_lossy(&output.stderr).into_owned();
+    let created = agora(
+        &url,
+        &[
+            "council",
+            "create",
+            "--slug",
+            "clsm-rive",
+            "--name",
+            "  CLSM  de la Rive ",
+            "--territory",
+            "Rive-Haute, Rive-Basse",
+        ],
+        &[],
+    );
+    assert!(created.status.success(), "{created:?}");
+    assert!(
+        stdout(&created).contains("agora invite --council clsm-rive --role coordinator"),
+        "{created:?}"
+    );
+    for (args, why) in [
+        (
+            vec!["--slug", "clsm-rive", "--name", "Autre"],
+            "another council (in use or archived) has the address",
+        ),
+        (
+            vec!["--slug", "CLSM Rive", "--name", "Autre"],
+            "is not a council address",
+        ),
+        (vec!["--slug", "clsm-vide", "--name", " "], "too short"),
+    ] {
+        let mut all = vec!["council", "create"];
+        all.extend(args);
+        let refused = agora(&url, &all, &[]);
+        assert!(!refused.status.success(), "{refused:?}");
+        assert!(stderr(&refused).contains(why), "{refused:?}");
+    }
+    let listed = stdout(&agora(&url, &["council", "list"], &[]));
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(
+        listed.starts_with("clsm-rive\thosted\t")
+            && listed.trim_end().ends_with("\tCLSM de la Rive"),
+        "{listed}"
+    );
+    // Its first coordinator can be invited; archived, it cannot, and it is listed as such.
+    assert!(
+        agora(
+            &url,
+            &["invite", "--council", "clsm-rive", "--role", "coordinator"],
+            &[]
+        )
+        .status
+        .success()
+    );
+    assert!(
+        agora(&url, &["council", "archive", "--slug", "clsm-rive"], &[])
+            .status
+            .success()
+    );
+    assert!(stdout(&agora(&url, &["council", "list"], &[])).contains("clsm-rive\tarchived\t"));
+    assert!(
+        !agora(
+            &url,
+            &["invite", "--council", "clsm-rive", "--role", "coordinator"],
+            &[]
+        )
+        .status
+        .success()
+    );
+    let unknown = agora(
+        &url,
+        &["council", "archive", "--slug", "clsm-nulle-part"],
+        &[],
+    );
+    assert!(
+        stderr(&unknown).contains("no council has the address"),
+        "{unknown:?}"
+    );
+    assert!(
+        agora(&url, &["council", "restore", "--slug", "clsm-rive"], &[])
+            .status
+            .success()
+    );
+    assert!(stdout(&agora(&url, &["council", "list"], &[])).contains("clsm-rive\thosted\t"));
+}

@@ -92,9 +92,55 @@ pub fn parse_local_help(typed: &str) -> Result<Vec<String>, &'static str> {
     Ok(lines)
 }
 
+/// The longest council name and territory: "Conseil local de santé mentale de la
+/// Communauté d'agglomération …" fits, a paragraph does not.
+pub const COUNCIL_NAME_MAX: usize = 120;
+pub const TERRITORY_MAX: usize = 200;
+
+/// A council's name or territory as typed: spaces tidied, within `max` characters, no
+/// control characters; the error is a Fluent id (`error-council-…`).
+pub fn clean_council_text(raw: &str, max: usize, required: bool) -> Result<String, &'static str> {
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let length = text.chars().count();
+    if required && length < 2 {
+        Err("error-council-name-short")
+    } else if length > max {
+        Err("error-council-text-long")
+    } else if text.chars().any(char::is_control) {
+        Err("error-council-text-invalid")
+    } else {
+        Ok(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn council_names_are_tidied_bounded_and_required() {
+        assert_eq!(
+            clean_council_text("  CLSM   de  Lisandre ", COUNCIL_NAME_MAX, true),
+            Ok("CLSM de Lisandre".to_owned())
+        );
+        assert_eq!(
+            clean_council_text(" ", COUNCIL_NAME_MAX, true),
+            Err("error-council-name-short")
+        );
+        assert_eq!(
+            clean_council_text("", TERRITORY_MAX, false),
+            Ok(String::new())
+        );
+        assert_eq!(
+            clean_council_text(&"é".repeat(COUNCIL_NAME_MAX + 1), COUNCIL_NAME_MAX, true),
+            Err("error-council-text-long")
+        );
+        assert!(clean_council_text(&"é".repeat(COUNCIL_NAME_MAX), COUNCIL_NAME_MAX, true).is_ok());
+        assert_eq!(
+            clean_council_text("CLSM\u{7}", COUNCIL_NAME_MAX, true),
+            Err("error-council-text-invalid")
+        );
+    }
 
     #[test]
     fn local_help_is_one_resource_per_line_within_limits() {

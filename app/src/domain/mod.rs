@@ -28,8 +28,9 @@ pub use assembly::{
 pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
 pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{
-    Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT,
-    MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, Wording, parse_local_help, parse_min_group_size,
+    COUNCIL_NAME_MAX, Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES,
+    MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, TERRITORY_MAX, Wording,
+    clean_council_text, parse_local_help, parse_min_group_size,
 };
 pub use floor::{
     FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,

@@ -92,6 +92,7 @@ pub async fn list_councils(db: &DatabaseConnection) -> Result<Vec<CouncilSummary
         .into_iter()
         .collect();
     council::Entity::find()
+        .filter(council::Column::ArchivedAt.is_null())
         .order_by_asc(council::Column::Name)
         .all(db)
         .await?
@@ -123,6 +124,7 @@ pub async fn council_record(
 ) -> Result<Option<CouncilRecord>, DbErr> {
     let Some(found) = council::Entity::find()
         .filter(council::Column::Slug.eq(slug.as_str()))
+        .filter(council::Column::ArchivedAt.is_null())
         .one(db)
         .await?
     else {
@@ -176,6 +178,7 @@ pub async fn findings_of_council(
     finding::Entity::find()
         .join(JoinType::InnerJoin, finding::Relation::Council.def())
         .filter(council::Column::Slug.eq(slug.as_str()))
+        .filter(council::Column::ArchivedAt.is_null())
         .order_by_asc(finding::Column::Position)
         .all(db)
         .await?
@@ -193,6 +196,7 @@ pub async fn finding_in_council(
     finding::Entity::find_by_id(id)
         .join(JoinType::InnerJoin, finding::Relation::Council.def())
         .filter(council::Column::Slug.eq(slug.as_str()))
+        .filter(council::Column::ArchivedAt.is_null())
         .one(db)
         .await?
         .map(to_finding)
@@ -306,4 +310,122 @@ pub async fn set_min_group_size(
     )
     .await?;
     txn.commit().await
+}
+
+/// Why the operator's change to the councils hosted was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum HostingError {
+    /// A rule on the name or territory, with its Fluent id.
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    /// Another council, in use or archived, has this address.
+    #[error("slug taken")]
+    SlugTaken,
+    #[error("no such council")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Hosts a new council: its name and territory, the default colleges, no findings yet (its
+/// coordinators write the diagnosis). Returns its id. Recorded in the audit log.
+pub async fn create_council(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+    name: &str,
+    territory: &str,
+) -> Result<i64, HostingError> {
+    use crate::domain::{COUNCIL_NAME_MAX, TERRITORY_MAX, clean_council_text};
+    let name = clean_council_text(name, COUNCIL_NAME_MAX, true).map_err(HostingError::Refused)?;
+    let territory =
+        clean_council_text(territory, TERRITORY_MAX, false).map_err(HostingError::Refused)?;
+    let taken = council::Entity::find()
+        .filter(council::Column::Slug.eq(slug.as_str()))
+        .count(db)
+        .await?;
+    if taken > 0 {
+        return Err(HostingError::SlugTaken);
+    }
+    let new = NewCouncil {
+        slug: slug.clone(),
+        name,
+        territory,
+        description: Wording {
+            plain: String::new(),
+            easy: String::new(),
+        },
+        colleges: crate::domain::DEFAULT_COLLEGES
+            .iter()
+            .filter_map(|key| CollegeKey::parse(key))
+            .map(|key| College { key, label: None })
+            .collect(),
+        findings: Vec::new(),
+    };
+    // Two operators creating the same address at once: the unique index refuses the second.
+    let id = insert_council(db, &new).await.map_err(|error| {
+        if matches!(
+            error.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ) {
+            HostingError::SlugTaken
+        } else {
+            HostingError::Db(error)
+        }
+    })?;
+    crate::store::staff::record_audit(db, Some(id), None, "council-created", "").await?;
+    Ok(id)
+}
+
+/// Archives a council (`archived`: true) or brings it back: archived, it is listed nowhere
+/// and every page and function that names it answers 404; all it holds is kept.
+pub async fn set_archived(
+    db: &DatabaseConnection,
+    slug: &CouncilSlug,
+    archived: bool,
+) -> Result<(), HostingError> {
+    let found = council::Entity::find()
+        .filter(council::Column::Slug.eq(slug.as_str()))
+        .one(db)
+        .await?
+        .ok_or(HostingError::NotFound)?;
+    let id = found.id;
+    let mut changed: council::ActiveModel = found.into();
+    changed.archived_at = Set(archived.then(chrono::Utc::now));
+    let txn = crate::store::begin_write(db).await?;
+    changed.update(&txn).await?;
+    let action = if archived {
+        "council-archived"
+    } else {
+        "council-restored"
+    };
+    crate::store::staff::record_audit(&txn, Some(id), None, action, "").await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A council as the operator sees it: in use or archived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostedCouncil {
+    pub slug: String,
+    pub name: String,
+    pub territory: String,
+    pub archived: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Every council of the instance, archived ones too, by address.
+pub async fn hosted_councils(db: &DatabaseConnection) -> Result<Vec<HostedCouncil>, DbErr> {
+    Ok(council::Entity::find()
+        .order_by_asc(council::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| HostedCouncil {
+            slug: c.slug,
+            name: c.name,
+            territory: c.territory,
+            archived: c.archived_at.is_some(),
+            created_at: c.created_at,
+        })
+        .collect())
 }

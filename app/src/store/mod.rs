@@ -13,7 +13,8 @@ pub mod votes;
 
 pub use connect::{begin_read, begin_write, connect, forget_history};
 pub use councils::{
-    CouncilRecord, NewCouncil, NewFinding, council_by_slug, council_record, finding_in_council,
-    findings_of_council, has_councils, insert_council, list_councils, local_help, min_group_size,
+    CouncilRecord, HostedCouncil, HostingError, NewCouncil, NewFinding, council_by_slug,
+    council_record, create_council, finding_in_council, findings_of_council, has_councils,
+    hosted_councils, insert_council, list_councils, local_help, min_group_size, set_archived,
     set_local_help, set_min_group_size,
 };

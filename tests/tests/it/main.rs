@@ -2,6 +2,7 @@
 
 mod assemblies;
 mod database;
+mod hosting;
 mod live;
 mod pages;
 mod preferences;

@@ -16,6 +16,8 @@ pub struct Model {
     pub min_group_size: i32,
     /// Local help resources, one per line (`domain::parse_local_help`).
     pub local_help: String,
+    /// Set when the council stopped being hosted: listed nowhere, its pages 404, kept.
+    pub archived_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

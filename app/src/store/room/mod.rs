@@ -238,11 +238,20 @@ pub async fn last_seq(db: &DatabaseConnection, assembly_id: i64) -> Result<i64, 
 
 /// The council of a published assembly, for the staff check of a connection.
 pub async fn council_of(db: &DatabaseConnection, assembly_id: i64) -> Result<Option<i64>, DbErr> {
-    Ok(assembly::Entity::find_by_id(assembly_id)
+    let Some(council_id) = assembly::Entity::find_by_id(assembly_id)
         .one(db)
         .await?
         .filter(|room| room.published_at.is_some())
-        .map(|room| room.council_id))
+        .map(|room| room.council_id)
+    else {
+        return Ok(None);
+    };
+    // An archived council's rooms are closed to everyone, as its pages are.
+    let hosted = super::entities::council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .is_some_and(|council| council.archived_at.is_none());
+    Ok(hosted.then_some(council_id))
 }
 
 /// The live state of a published assembly (`None`: unknown or unpublished), read without

@@ -12,6 +12,7 @@ pub async fn create_invitation(
 ) -> Result<String, StaffError> {
     let council = council::Entity::find()
         .filter(council::Column::Slug.eq(slug.as_str()))
+        .filter(council::Column::ArchivedAt.is_null())
         .one(db)
         .await?
         .ok_or(StaffError::UnknownCouncil)?;

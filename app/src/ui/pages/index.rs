@@ -8,6 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+/// What the operator types to host a first council (commands, not words to translate).
+const EMPTY_INSTANCE_COMMANDS: &str = "agora council create --slug clsm-example --name \"CLSM …\"\nagora invite --council clsm-example --role coordinator";
+
 #[component]
 pub fn CouncilIndex() -> impl IntoView {
     let i18n = use_i18n();
@@ -23,7 +26,13 @@ pub fn CouncilIndex() -> impl IntoView {
             councils,
             move |list| {
                 if list.is_empty() {
-                    view! { <p>{i18n.t("index-empty")}</p> }.into_any()
+                    view! {
+                        <p>{i18n.t("index-empty")}</p>
+                        <p>{i18n.t("index-empty-how")}</p>
+                        <pre class="commands"><code>{EMPTY_INSTANCE_COMMANDS}</code></pre>
+                        <p>{i18n.t("index-empty-after")}</p>
+                    }
+                        .into_any()
                 } else {
                         view! {
                             <ul class="cards">
