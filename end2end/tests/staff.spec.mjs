@@ -160,6 +160,15 @@ test('a coordinator changes the minimum group size by keyboard, a refusal first'
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toContainText('Réglages du conseil');
   await expectNoAxeViolations(page, 'settings page');
+  // What the council says of itself, by keyboard: Enter in a field saves the form.
+  await tabTo(page, '#profile-contact', 40);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('clsm@lisandre.example');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toContainText('La présentation du conseil est enregistrée');
+  await page.goto('/clsm-val-de-lisandre');
+  await expect(page.locator('.council-people')).toContainText('Contact : clsm@lisandre.example');
+  await page.goto('/clsm-val-de-lisandre/reglages');
   const field = page.locator('#settings-min-group');
   for (const [typed, expected] of [['2', 'Indiquez un nombre entier de 3 à 50'], ['7', 'Les réglages sont enregistrés']]) {
     await tabTo(page, '#settings-min-group', 40);

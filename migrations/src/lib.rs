@@ -20,6 +20,7 @@ mod m20261205_000015_session_last_seen;
 mod m20261205_000016_testimony_grant;
 mod m20261205_000017_session_verified;
 mod m20261205_000018_council_archived;
+mod m20261205_000019_council_profile;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_testimony_grant::Migration),
             Box::new(m20261205_000017_session_verified::Migration),
             Box::new(m20261205_000018_council_archived::Migration),
+            Box::new(m20261205_000019_council_profile::Migration),
         ]
     }
 }

@@ -11,6 +11,10 @@ pub struct CouncilHome {
     pub findings: Vec<Finding>,
     /// The surveys open to answers: id and title.
     pub surveys: Vec<(i64, crate::domain::Wording)>,
+    /// Who chairs and co-hosts it, how to reach it (each may be empty).
+    pub chair: String,
+    pub co_host: String,
+    pub contact: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,10 +35,16 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
     let council = crate::api::edge::council(&db, &slug).await?;
     let findings = crate::store::findings_of_council(&db, &council.slug).await?;
     let surveys = crate::store::surveys::open_surveys(&db, council.id).await?;
+    let profile = crate::store::council_profile(&db, council.id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(CouncilHome {
         council: council.into(),
         findings,
         surveys,
+        chair: profile.chair,
+        co_host: profile.co_host,
+        contact: profile.contact,
     })
 }
 

@@ -47,8 +47,9 @@ pub use live::{
 pub use preferences::{SavePreferences, save_preferences};
 pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};
 pub use settings::{
-    LoadSettings, SaveLocalHelp, SaveSettings, SettingsPage, load_settings, save_local_help,
-    save_settings,
+    AddCollege, ChangeCollege, LoadSettings, SaveCouncilProfile, SaveLocalHelp, SaveSettings,
+    SettingsPage, add_college, change_college, load_settings, save_council_profile,
+    save_local_help, save_settings,
 };
 #[cfg(feature = "ssr")]
 pub use staff::StaffSetup;

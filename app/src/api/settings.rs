@@ -1,5 +1,9 @@
-//! A council's own settings, for its coordinators: the minimum group size that votes and
-//! surveys apply to their breakdowns, and the local help shown beside the crisis numbers.
+//! A council's own settings, for its coordinators: what it says of itself (its profile),
+//! the minimum group size that votes and surveys apply to their breakdowns, and the local
+//! help shown beside the crisis numbers.
+
+// A server function's arguments are its form's fields, one each.
+#![allow(clippy::too_many_arguments)]
 
 use super::AppError;
 use super::forms::PageFlash;
@@ -10,6 +14,9 @@ use serde::{Deserialize, Serialize};
 pub struct SettingsPage {
     pub council_slug: String,
     pub council_name: String,
+    pub profile: crate::domain::CouncilProfile,
+    /// The council's colleges in order: key, its own name if renamed or added.
+    pub colleges: Vec<(String, Option<String>)>,
     pub min_group_size: usize,
     /// Local help resources, one per line.
     pub local_help: Vec<String>,
@@ -26,11 +33,17 @@ pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
                 id: council_id,
                 name: council_name,
                 min_group,
+                colleges,
                 ..
             },
         ..
     } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let profile = crate::store::council_profile(&db, council_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(SettingsPage {
+        profile,
+        colleges: crate::api::edge::college_labels(colleges),
         min_group_size: min_group,
         local_help: crate::store::local_help(&db, council_id).await?,
         council_slug: slug,
@@ -96,5 +109,156 @@ pub async fn save_local_help(
             ),
             &back,
         ),
+    }
+}
+
+/// Saves what the council says of itself; a field at fault comes back beside it with what
+/// was typed, nothing changed. `check` (the second button) gives the form back measured for
+/// readability, storing nothing.
+#[server(endpoint = "save_council_profile")]
+pub async fn save_council_profile(
+    slug: String,
+    name: String,
+    #[server(default)] territory: String,
+    #[server(default)] description: String,
+    #[server(default)] description_easy: String,
+    #[server(default)] chair: String,
+    #[server(default)] co_host: String,
+    #[server(default)] contact: String,
+    #[server(default)] listed: String,
+    #[server(default)] check: String,
+) -> Result<(), AppError> {
+    use crate::domain::{CouncilProfile, Permission};
+    let db = super::request::db()?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let back = format!("/{slug}/reglages#profile-title");
+    let values = [
+        ("name", name.as_str()),
+        ("territory", territory.as_str()),
+        ("description", description.as_str()),
+        ("description_easy", description_easy.as_str()),
+        ("chair", chair.as_str()),
+        ("co_host", co_host.as_str()),
+        ("contact", contact.as_str()),
+        ("listed", listed.as_str()),
+    ];
+    let echo = |field: &str, message: &str| {
+        super::forms::refuse(
+            super::forms::FormEcho::new("profile", Some(field), message, &values),
+            &back,
+        )
+    };
+    if !check.is_empty() {
+        return echo(super::READABILITY_FIELD, "readability-checked");
+    }
+    match CouncilProfile::check(
+        &name,
+        &territory,
+        &description,
+        &description_easy,
+        &chair,
+        &co_host,
+        &contact,
+        !listed.is_empty(),
+    ) {
+        Ok(profile) => {
+            crate::store::set_council_profile(&db, council_id, &profile, Some(caller)).await?;
+            super::forms::done("saved-council-profile", &back)
+        }
+        Err((field, message)) => echo(field, message),
+    }
+}
+
+/// A coordinator renames a college (`action` empty or `save`; an empty name gives a
+/// default college its usual name back) or moves it (`up`, `down`). Its key never changes:
+/// results, exports and recount files keep naming it the same.
+#[server(endpoint = "change_college")]
+pub async fn change_college(
+    slug: String,
+    college: String,
+    #[server(default)] action: String,
+    #[server(default)] label: String,
+) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::CollegeError;
+    let db = super::request::db()?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let form = format!("college-{college}");
+    let back = format!("/{slug}/reglages#{form}");
+    let done = match action.as_str() {
+        "up" | "down" => {
+            crate::store::move_college(&db, council_id, &college, action == "up", Some(caller))
+                .await
+        }
+        "" | "save" => {
+            let typed = label.trim();
+            let label = if typed.is_empty()
+                && crate::domain::DEFAULT_COLLEGES.contains(&college.as_str())
+            {
+                Ok(None)
+            } else {
+                crate::domain::clean_college_label(typed).map(Some)
+            };
+            match label {
+                Ok(label) => {
+                    crate::store::rename_college(&db, council_id, &college, label, Some(caller))
+                        .await
+                }
+                Err(message) => Err(CollegeError::Refused(message)),
+            }
+        }
+        _ => return Err(AppError::NotFound.with_status()),
+    };
+    match done {
+        Ok(()) => super::forms::done("saved-college", &back),
+        Err(CollegeError::Refused(message)) => super::forms::refuse(
+            super::forms::FormEcho::new(&form, Some("label"), message, &[("label", &label)]),
+            &back,
+        ),
+        Err(CollegeError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(CollegeError::Db(error)) => Err(error.into()),
+    }
+}
+
+/// A coordinator adds a college, named as typed, at the end of the list.
+#[server(endpoint = "add_college")]
+pub async fn add_college(slug: String, label: String) -> Result<(), AppError> {
+    use crate::domain::Permission;
+    use crate::store::CollegeError;
+    let db = super::request::db()?;
+    let crate::api::edge::StaffCall {
+        council: crate::api::edge::CouncilRef { id: council_id, .. },
+        account_id: caller,
+        ..
+    } = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
+    let back = format!("/{slug}/reglages#colleges-title");
+    let refused = |message: &str| {
+        super::forms::refuse(
+            super::forms::FormEcho::new(
+                "new-college",
+                Some("label"),
+                message,
+                &[("label", &label)],
+            ),
+            &back,
+        )
+    };
+    let clean = match crate::domain::clean_college_label(&label) {
+        Ok(clean) => clean,
+        Err(message) => return refused(message),
+    };
+    match crate::store::add_college(&db, council_id, &clean, Some(caller)).await {
+        Ok(_) => super::forms::done("saved-college-added", &back),
+        Err(CollegeError::Refused(message)) => refused(message),
+        Err(CollegeError::NotFound) => Err(AppError::NotFound.with_status()),
+        Err(CollegeError::Db(error)) => Err(error.into()),
     }
 }

@@ -61,9 +61,108 @@ pub struct College {
     pub label: Option<String>,
 }
 
+/// The longest college name a council gives: "Bailleurs sociaux et logement accompagné".
+pub const COLLEGE_LABEL_MAX: usize = 60;
+
+/// A college's name as typed: spaces tidied, 2 to `COLLEGE_LABEL_MAX` characters, no
+/// control characters; the error is a Fluent id.
+pub fn clean_college_label(raw: &str) -> Result<String, &'static str> {
+    let label = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let length = label.chars().count();
+    if length < 2 {
+        Err("error-college-label-short")
+    } else if length > COLLEGE_LABEL_MAX {
+        Err("error-college-label-long")
+    } else if label.chars().any(char::is_control) {
+        Err("error-college-label-invalid")
+    } else {
+        Ok(label)
+    }
+}
+
+/// The key of a college a council adds, from its name: lower-case ascii (French accents
+/// dropped), hyphens between words, never one of `taken` (a number is added). Keys never
+/// change afterwards: exports and recount files carry them.
+pub fn new_college_key(label: &str, taken: &[&str]) -> CollegeKey {
+    let mut base = String::new();
+    for c in label.to_lowercase().chars() {
+        let plain = match c {
+            'à' | 'â' | 'ä' | 'á' => "a",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'î' | 'ï' | 'í' => "i",
+            'ô' | 'ö' | 'ó' => "o",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'ç' => "c",
+            'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            c if c.is_ascii_alphanumeric() => {
+                base.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        base.push_str(plain);
+    }
+    let mut base = base
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    base.truncate(COLLEGE_KEY_MAX_LEN - 4);
+    let base = match base.trim_end_matches('-') {
+        "" => "college".to_owned(),
+        trimmed => trimmed.to_owned(),
+    };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate.as_str()) || DEFAULT_COLLEGES.contains(&candidate.as_str()) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    CollegeKey(candidate)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_college_gets_a_stable_readable_key_of_its_own() {
+        assert_eq!(
+            new_college_key("Bailleurs sociaux", &[]).as_str(),
+            "bailleurs-sociaux"
+        );
+        assert_eq!(
+            new_college_key("Éducation nationale & œuvres", &[]).as_str(),
+            "education-nationale-oeuvres"
+        );
+        assert_eq!(
+            new_college_key("Bailleurs sociaux", &["bailleurs-sociaux"]).as_str(),
+            "bailleurs-sociaux-2"
+        );
+        // A default key is never taken by an added college: it has its translated name.
+        assert_eq!(new_college_key("Élus", &[]).as_str(), "elus-2");
+        assert_eq!(new_college_key("???", &[]).as_str(), "college");
+        let long = new_college_key(&"mot ".repeat(30), &[]);
+        assert!(
+            long.as_str().len() <= COLLEGE_KEY_MAX_LEN
+                && CollegeKey::parse(long.as_str()).is_some()
+        );
+    }
+
+    #[test]
+    fn college_names_are_tidied_and_bounded() {
+        assert_eq!(
+            clean_college_label("  Bailleurs   sociaux "),
+            Ok("Bailleurs sociaux".to_owned())
+        );
+        assert_eq!(clean_college_label("x"), Err("error-college-label-short"));
+        assert_eq!(
+            clean_college_label(&"é".repeat(COLLEGE_LABEL_MAX + 1)),
+            Err("error-college-label-long")
+        );
+    }
 
     #[test]
     fn default_colleges_are_valid_keys() {

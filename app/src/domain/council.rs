@@ -92,10 +92,12 @@ pub fn parse_local_help(typed: &str) -> Result<Vec<String>, &'static str> {
     Ok(lines)
 }
 
-/// The longest council name and territory: "Conseil local de santé mentale de la
-/// Communauté d'agglomération …" fits, a paragraph does not.
+/// The longest council name: "Conseil local de santé mentale de la Communauté
+/// d'agglomération …" fits, a paragraph does not.
 pub const COUNCIL_NAME_MAX: usize = 120;
-pub const TERRITORY_MAX: usize = 200;
+/// The longest territory (and chair, co-host, contact line): a list of communes and priority
+/// neighbourhoods fits.
+pub const TERRITORY_MAX: usize = 500;
 
 /// A council's name or territory as typed: spaces tidied, within `max` characters, no
 /// control characters; the error is a Fluent id (`error-council-…`).
@@ -113,9 +115,113 @@ pub fn clean_council_text(raw: &str, max: usize, required: bool) -> Result<Strin
     }
 }
 
+/// The longest council description, in either version.
+pub const DESCRIPTION_MAX: usize = 2000;
+
+/// What a council says of itself, as its coordinators write it: shown on its home page
+/// (who chairs it, who co-hosts it, how to reach it) and, when `listed`, on the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilProfile {
+    pub name: String,
+    pub territory: String,
+    pub description: Wording,
+    /// Who chairs it (the seeds: an elected official), as they wish to be named.
+    pub chair: String,
+    /// Who co-hosts it (the seeds: psychiatry).
+    pub co_host: String,
+    /// How to reach its coordination: an address, a phone number, a web page.
+    pub contact: String,
+    /// Shown on the instance's index; unlisted, it is reached by its address only.
+    pub listed: bool,
+}
+
+impl CouncilProfile {
+    /// The profile as typed, tidied and bounded; the error is the field at fault and the
+    /// Fluent id of why.
+    #[allow(clippy::too_many_arguments)]
+    pub fn check(
+        name: &str,
+        territory: &str,
+        description: &str,
+        description_easy: &str,
+        chair: &str,
+        co_host: &str,
+        contact: &str,
+        listed: bool,
+    ) -> Result<Self, (&'static str, &'static str)> {
+        let line = |field, raw: &str, max, required| {
+            clean_council_text(raw, max, required).map_err(|why| (field, why))
+        };
+        let long = |field, raw: &str| {
+            let text = raw.trim();
+            if text.chars().count() > DESCRIPTION_MAX {
+                Err((field, "error-council-description-long"))
+            } else {
+                Ok(text.to_owned())
+            }
+        };
+        Ok(CouncilProfile {
+            name: line("name", name, COUNCIL_NAME_MAX, true)?,
+            territory: line("territory", territory, TERRITORY_MAX, false)?,
+            description: Wording {
+                plain: long("description", description)?,
+                easy: long("description_easy", description_easy)?,
+            },
+            chair: line("chair", chair, TERRITORY_MAX, false)?,
+            co_host: line("co_host", co_host, TERRITORY_MAX, false)?,
+            contact: line("contact", contact, TERRITORY_MAX, false)?,
+            listed,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_is_tidied_and_the_field_at_fault_named() {
+        let ok = CouncilProfile::check(
+            " CLSM  de la Rive ",
+            "Rive-Haute",
+            " Un conseil. ",
+            "",
+            "Mme la maire",
+            "",
+            "clsm@rive.fr",
+            false,
+        );
+        assert_eq!(
+            ok.map(|p| (p.name, p.description.plain, p.listed)),
+            Ok((
+                "CLSM de la Rive".to_owned(),
+                "Un conseil.".to_owned(),
+                false
+            ))
+        );
+        let long = "x".repeat(DESCRIPTION_MAX + 1);
+        assert_eq!(
+            CouncilProfile::check("CLSM", "", "", &long, "", "", "", true),
+            Err(("description_easy", "error-council-description-long"))
+        );
+        assert_eq!(
+            CouncilProfile::check("", "", "", "", "", "", "", true),
+            Err(("name", "error-council-name-short"))
+        );
+        assert_eq!(
+            CouncilProfile::check(
+                "CLSM",
+                "",
+                "",
+                "",
+                "",
+                "",
+                &"x".repeat(TERRITORY_MAX + 1),
+                true
+            ),
+            Err(("contact", "error-council-text-long"))
+        );
+    }
 
     #[test]
     fn council_names_are_tidied_bounded_and_required() {

@@ -25,12 +25,14 @@ pub use assembly::{
     JOIN_CODE_LENGTH, JoinCode, LONG_TEXT_MAX, LiveState, LocalMoment, PLACE_MAX, TITLE_MAX,
     is_local_date_time,
 };
-pub use college::{College, CollegeKey, DEFAULT_COLLEGES};
+pub use college::{
+    COLLEGE_LABEL_MAX, College, CollegeKey, DEFAULT_COLLEGES, clean_college_label, new_college_key,
+};
 pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{
-    COUNCIL_NAME_MAX, Council, CouncilSummary, Finding, LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES,
-    MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST, TERRITORY_MAX, Wording,
-    clean_council_text, parse_local_help, parse_min_group_size,
+    COUNCIL_NAME_MAX, Council, CouncilProfile, CouncilSummary, DESCRIPTION_MAX, Finding,
+    LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST,
+    TERRITORY_MAX, Wording, clean_council_text, parse_local_help, parse_min_group_size,
 };
 pub use floor::{
     FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,

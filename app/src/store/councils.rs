@@ -93,6 +93,7 @@ pub async fn list_councils(db: &DatabaseConnection) -> Result<Vec<CouncilSummary
         .collect();
     council::Entity::find()
         .filter(council::Column::ArchivedAt.is_null())
+        .filter(council::Column::Listed.eq(true))
         .order_by_asc(council::Column::Name)
         .all(db)
         .await?
@@ -428,4 +429,172 @@ pub async fn hosted_councils(db: &DatabaseConnection) -> Result<Vec<HostedCounci
             created_at: c.created_at,
         })
         .collect())
+}
+
+/// What the council says of itself (`domain::CouncilProfile`).
+pub async fn council_profile(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<Option<crate::domain::CouncilProfile>, DbErr> {
+    Ok(council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .map(|c| crate::domain::CouncilProfile {
+            name: c.name,
+            territory: c.territory,
+            description: Wording {
+                plain: c.description,
+                easy: c.description_easy,
+            },
+            chair: c.chair,
+            co_host: c.co_host,
+            contact: c.contact,
+            listed: c.listed,
+        }))
+}
+
+/// Saves what the council says of itself (already checked: `CouncilProfile::check`), in the
+/// audit log (without the texts).
+pub async fn set_council_profile(
+    db: &DatabaseConnection,
+    council_id: i64,
+    profile: &crate::domain::CouncilProfile,
+    by: Option<i64>,
+) -> Result<(), DbErr> {
+    use sea_orm::IntoActiveModel;
+    let txn = super::begin_write(db).await?;
+    let Some(row) = council::Entity::find_by_id(council_id).one(&txn).await? else {
+        return Err(DbErr::RecordNotFound(format!("council {council_id}")));
+    };
+    let mut row = row.into_active_model();
+    row.name = Set(profile.name.clone());
+    row.territory = Set(profile.territory.clone());
+    row.description = Set(profile.description.plain.clone());
+    row.description_easy = Set(profile.description.easy.clone());
+    row.chair = Set(profile.chair.clone());
+    row.co_host = Set(profile.co_host.clone());
+    row.contact = Set(profile.contact.clone());
+    row.listed = Set(profile.listed);
+    row.update(&txn).await?;
+    let listed = if profile.listed { "yes" } else { "no" };
+    super::staff::record_audit(
+        &txn,
+        Some(council_id),
+        by,
+        "council-profile",
+        &crate::domain::audit_detail(&[("listed", listed)]),
+    )
+    .await?;
+    txn.commit().await
+}
+
+/// Why a change to a council's colleges was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CollegeError {
+    /// A rule on the name, with its Fluent id.
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    #[error("no such college in this council")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Renames a college of the council (`label` already checked: `clean_college_label`); for a
+/// default college, `None` gives back its translated name. Its key never changes.
+pub async fn rename_college(
+    db: &DatabaseConnection,
+    council_id: i64,
+    key: &str,
+    label: Option<String>,
+    by: Option<i64>,
+) -> Result<(), CollegeError> {
+    let txn = super::begin_write(db).await?;
+    let row = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .filter(college::Column::Key.eq(key))
+        .one(&txn)
+        .await?
+        .ok_or(CollegeError::NotFound)?;
+    let is_default = crate::domain::DEFAULT_COLLEGES.contains(&key);
+    if label.is_none() && !is_default {
+        // Only a default college has a name without a label.
+        return Err(CollegeError::Refused("error-college-label-short"));
+    }
+    let mut row: college::ActiveModel = row.into();
+    row.label = Set(label);
+    row.update(&txn).await?;
+    let detail = crate::domain::audit_detail(&[("college", key)]);
+    super::staff::record_audit(&txn, Some(council_id), by, "college-renamed", &detail).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Adds a college at the end of the council's list, its key made from its name
+/// (`new_college_key`); returns the key.
+pub async fn add_college(
+    db: &DatabaseConnection,
+    council_id: i64,
+    label: &str,
+    by: Option<i64>,
+) -> Result<CollegeKey, CollegeError> {
+    let txn = super::begin_write(db).await?;
+    let existing = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .all(&txn)
+        .await?;
+    let taken: Vec<&str> = existing.iter().map(|c| c.key.as_str()).collect();
+    let key = crate::domain::new_college_key(label, &taken);
+    let position = existing.iter().map(|c| c.position).max().unwrap_or(-1) + 1;
+    college::ActiveModel {
+        council_id: Set(council_id),
+        key: Set(key.as_str().to_owned()),
+        label: Set(Some(label.to_owned())),
+        position: Set(position),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let detail = crate::domain::audit_detail(&[("college", key.as_str())]);
+    super::staff::record_audit(&txn, Some(council_id), by, "college-added", &detail).await?;
+    txn.commit().await?;
+    Ok(key)
+}
+
+/// Moves a college one place up (`up`) or down in the council's order; at either end,
+/// nothing moves.
+pub async fn move_college(
+    db: &DatabaseConnection,
+    council_id: i64,
+    key: &str,
+    up: bool,
+    by: Option<i64>,
+) -> Result<(), CollegeError> {
+    let txn = super::begin_write(db).await?;
+    let rows = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .order_by_asc(college::Column::Position)
+        .all(&txn)
+        .await?;
+    let at = rows
+        .iter()
+        .position(|c| c.key == key)
+        .ok_or(CollegeError::NotFound)?;
+    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+    let Some(other) = other.filter(|other| *other < rows.len()) else {
+        return Ok(());
+    };
+    let (a, b) = (rows[at].clone(), rows[other].clone());
+    // Positions are exchanged, so the list stays in one order whatever else moved.
+    let (position_a, position_b) = (a.position, b.position);
+    let mut a: college::ActiveModel = a.into();
+    a.position = Set(position_b);
+    a.update(&txn).await?;
+    let mut b: college::ActiveModel = b.into();
+    b.position = Set(position_a);
+    b.update(&txn).await?;
+    let detail = crate::domain::audit_detail(&[("college", key)]);
+    super::staff::record_audit(&txn, Some(council_id), by, "college-moved", &detail).await?;
+    txn.commit().await?;
+    Ok(())
 }

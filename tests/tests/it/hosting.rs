@@ -44,7 +44,7 @@ async fn an_empty_instance_says_how_to_start_and_a_new_council_is_reachable() ->
             &app.db,
             &CouncilSlug::parse("clsm-long")?,
             "Conseil",
-            &"x".repeat(201)
+            &"x".repeat(agora_app::domain::TERRITORY_MAX + 1)
         )
         .await,
         Err(HostingError::Refused("error-council-text-long"))
@@ -117,5 +117,224 @@ async fn an_archived_council_is_nowhere_and_comes_back_whole() -> anyhow::Result
         let (status, _) = app.get_with_cookie(path, Some(&coordinator)).await?;
         assert_eq!(status, 200, "{path} restored");
     }
+    Ok(())
+}
+
+/// A coordinator writes what the council says of itself; its home page shows it, an
+/// unlisted council leaves the index but keeps its address; a field at fault comes back
+/// beside it, translated, with nothing changed; nobody but a coordinator may.
+#[tokio::test]
+async fn coordinators_write_the_councils_profile_and_may_unlist_it() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let here = agora_server::demo::council()?.slug;
+    let slug = here.as_str();
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let (_, facilitator) = app
+        .staff_member(&here, Role::Facilitator, "Fanny Anime")
+        .await?;
+    let council = app.demo_council_id().await?;
+    let before = store::council_profile(&app.db, council)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the profile"))?;
+    let form = |name: &'static str, description: String, listed: &'static str| {
+        vec![
+            ("slug", slug.to_owned()),
+            ("name", name.to_owned()),
+            ("territory", "Lisandre et Val-Haut".to_owned()),
+            ("description", description),
+            (
+                "description_easy",
+                "Le conseil parle de santé mentale.".to_owned(),
+            ),
+            ("chair", "Mme Claire Dubois, maire adjointe".to_owned()),
+            (
+                "co_host",
+                "Centre hospitalier de Lisandre, pôle de psychiatrie".to_owned(),
+            ),
+            ("contact", "clsm@lisandre.example".to_owned()),
+            ("listed", listed.to_owned()),
+        ]
+    };
+    let post = |cookie: String, fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .post_form("/api/save_council_profile", Some(&cookie), &fields)
+                .await?;
+            anyhow::Ok(response)
+        }
+    };
+
+    // The profile as it stands saves back unchanged (the demo's long territory included).
+    let same = vec![
+        ("slug", slug.to_owned()),
+        ("name", before.name.clone()),
+        ("territory", before.territory.clone()),
+        ("description", before.description.plain.clone()),
+        ("description_easy", before.description.easy.clone()),
+        ("listed", "on".to_owned()),
+    ];
+    let response = post(coordinator.clone(), same).await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(
+        html.contains("La présentation du conseil est enregistrée"),
+        "{html}"
+    );
+    assert_eq!(
+        store::council_profile(&app.db, council).await?.as_ref(),
+        Some(&before)
+    );
+    // A facilitator may not.
+    let response = post(facilitator.clone(), form("Pris", "x".into(), "on")).await?;
+    assert_eq!(response.status().as_u16(), 403);
+    // A description over 2,000 characters: refused beside its field, nothing changed.
+    let response = post(coordinator.clone(), form("CLSM", "é".repeat(2001), "on")).await?;
+    let (back, html) = app.follow(response, &coordinator).await?;
+    assert!(back.contains("/reglages"), "{back}");
+    assert!(html.contains("La présentation est trop longue"), "{html}");
+    assert_eq!(
+        store::council_profile(&app.db, council).await?,
+        Some(before)
+    );
+
+    // Saved, unlisted: the home page shows it, the index no longer lists it.
+    let response = post(
+        coordinator.clone(),
+        form(
+            "CLSM du Val de Lisandre",
+            "Un conseil ouvert à tous.".into(),
+            "",
+        ),
+    )
+    .await?;
+    let (_, html) = app.follow(response, &coordinator).await?;
+    assert!(
+        html.contains("La présentation du conseil est enregistrée"),
+        "{html}"
+    );
+    let (_, home) = app.get(&format!("/{slug}")).await?;
+    let home = home.replace("&#x27;", "'");
+    for shown in [
+        "CLSM du Val de Lisandre",
+        "Présidé par Mme Claire Dubois, maire adjointe",
+        "Co-animé par Centre hospitalier de Lisandre, pôle de psychiatrie",
+        "Contact : clsm@lisandre.example",
+        "Un conseil ouvert à tous.",
+    ] {
+        assert!(home.contains(shown), "{shown}: {home}");
+    }
+    let (_, index) = app.get("/").await?;
+    assert!(!index.contains(&format!("href=\"/{slug}\"")), "unlisted");
+    Ok(())
+}
+
+/// A coordinator renames a college, adds one and moves it up: the council's page and the
+/// testimony form name them so and in that order, the keys stay as they were (results and
+/// recount files carry them); a bad name comes back beside its field, nothing changed.
+#[tokio::test]
+async fn coordinators_rename_add_and_order_the_colleges() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let here = agora_server::demo::council()?.slug;
+    let slug = agora_server::demo::slug();
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let keys = |app: &TestApp| {
+        let here = here.clone();
+        let db = app.db.clone();
+        async move {
+            let record = store::council_record(&db, &here)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the council"))?;
+            anyhow::Ok(
+                record
+                    .council
+                    .colleges
+                    .into_iter()
+                    .map(|c| (c.key.as_str().to_owned(), c.label))
+                    .collect::<Vec<_>>(),
+            )
+        }
+    };
+    let before = keys(&app).await?;
+    let post = |path: &'static str, fields: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        let coordinator = coordinator.clone();
+        async move {
+            let response = app.post_form(path, Some(&coordinator), &fields).await?;
+            let (_, html) = app.follow(response, &coordinator).await?;
+            anyhow::Ok(html.replace("&#x27;", "'"))
+        }
+    };
+
+    // Refused: a one-letter name, and a nameless added college.
+    let html = post(
+        "/api/change_college",
+        vec![("slug", slug), ("college", "habitants"), ("label", "x")],
+    )
+    .await?;
+    assert!(html.contains("Le nom du collège est trop court"), "{html}");
+    let html = post("/api/add_college", vec![("slug", slug), ("label", " ")]).await?;
+    assert!(html.contains("Le nom du collège est trop court"), "{html}");
+    assert_eq!(keys(&app).await?, before, "nothing changed");
+
+    post(
+        "/api/change_college",
+        vec![
+            ("slug", slug),
+            ("college", "habitants"),
+            ("label", "Habitantes et habitants"),
+        ],
+    )
+    .await?;
+    let html = post(
+        "/api/add_college",
+        vec![("slug", slug), ("label", "Bailleurs sociaux")],
+    )
+    .await?;
+    assert!(html.contains("Le collège est ajouté"), "{html}");
+    post(
+        "/api/change_college",
+        vec![
+            ("slug", slug),
+            ("college", "bailleurs-sociaux"),
+            ("action", "up"),
+        ],
+    )
+    .await?;
+    let after = keys(&app).await?;
+    let order: Vec<&str> = after.iter().map(|(key, _)| key.as_str()).collect();
+    let mut expected: Vec<&str> = before.iter().map(|(key, _)| key.as_str()).collect();
+    let last = expected.pop().unwrap_or_default();
+    expected.extend(["bailleurs-sociaux", last]);
+    assert_eq!(order, expected, "added at the end, then moved up one");
+    assert!(
+        after.iter().any(|(key, label)| key == "habitants"
+            && label.as_deref() == Some("Habitantes et habitants")),
+        "renamed, same key"
+    );
+    let (_, home) = app.get(&format!("/{slug}")).await?;
+    assert!(home.contains("Habitantes et habitants") && home.contains("Bailleurs sociaux"));
+    let (_, form) = app.get(&format!("/{slug}/temoignages/nouveau")).await?;
+    assert!(
+        form.contains(r#"value="bailleurs-sociaux""#),
+        "offered on the forms"
+    );
+
+    // Emptied, a default college takes its usual name back.
+    post(
+        "/api/change_college",
+        vec![("slug", slug), ("college", "habitants"), ("label", "")],
+    )
+    .await?;
+    assert!(
+        keys(&app)
+            .await?
+            .iter()
+            .any(|(key, label)| key == "habitants" && label.is_none())
+    );
     Ok(())
 }

@@ -149,6 +149,31 @@ async fn surveys_testimonies_and_settings_answer_each_role_as_the_matrix_says() 
             expected: "DDDDDA",
         },
         Line {
+            what: "the council's profile (save_council_profile)",
+            get: false,
+            path: "/api/save_council_profile",
+            fields: vec![("slug", slug.clone()), ("name", s(""))],
+            expected: "DDDDDA",
+        },
+        Line {
+            what: "rename or move a college (change_college)",
+            get: false,
+            path: "/api/change_college",
+            fields: vec![
+                ("slug", slug.clone()),
+                ("college", s("habitants")),
+                ("label", s("")),
+            ],
+            expected: "DDDDDA",
+        },
+        Line {
+            what: "add a college (add_college)",
+            get: false,
+            path: "/api/add_college",
+            fields: vec![("slug", slug.clone()), ("label", s(""))],
+            expected: "DDDDDA",
+        },
+        Line {
             what: "local help (save_local_help)",
             get: false,
             path: "/api/save_local_help",

@@ -18,6 +18,11 @@ pub struct Model {
     pub local_help: String,
     /// Set when the council stopped being hosted: listed nowhere, its pages 404, kept.
     pub archived_at: Option<ChronoDateTimeUtc>,
+    pub chair: String,
+    pub co_host: String,
+    pub contact: String,
+    /// On the instance's index; unlisted, reached by its address only.
+    pub listed: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

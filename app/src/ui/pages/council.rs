@@ -27,7 +27,27 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
         council,
         findings,
         surveys,
+        chair,
+        co_host,
+        contact,
     } = home;
+    // Who chairs, who co-hosts, how to reach the coordination: each line only when written.
+    let people: Vec<String> = [
+        ("council-chair", "who", chair),
+        ("council-co-host", "who", co_host),
+        ("council-contact", "how", contact),
+    ]
+    .into_iter()
+    .filter(|(_, _, text)| !text.is_empty())
+    .map(|(id, name, text)| i18n.with(id, &[(name, &text)]))
+    .collect();
+    let people = (!people.is_empty()).then(|| {
+        view! {
+            <ul class="council-people">
+                {people.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        }
+    });
     let slug = council.slug.to_string();
     let description = council.description.clone();
     let name = council.name.clone();
@@ -44,6 +64,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 view! { <Paragraphs text=description.pick(prefs.get().easy_read).to_owned()/> }
             }}
         </div>
+        {people}
         <section aria-labelledby="colleges-title">
             <h2 id="colleges-title">
                 <Picto name="council"/>

@@ -327,7 +327,7 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
                 i18n.with("audit-fact-from", &[("role", &role)])
             }
             "hours" | "passkey" | "sessions" | "codes" | "assembly" | "question" | "group"
-            | "survey" | "member" | "invitations" => {
+            | "survey" | "member" | "invitations" | "listed" | "college" => {
                 i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
             }
             "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),
