@@ -286,7 +286,7 @@ pub async fn add_agenda_item(
         ("summary_easy", summary_easy.as_str()),
     ];
     if !check.is_empty() {
-        return readability_checked("new-item", &values, &back);
+        return super::forms::readability_checked("new-item", &values, &back);
     }
     let Some(fields) = crate::api::forms::checked(
         "new-item",
@@ -325,7 +325,7 @@ pub async fn update_agenda_item(
         ("summary_easy", summary_easy.as_str()),
     ];
     if !check.is_empty() {
-        return readability_checked(&form, &values, &back);
+        return super::forms::readability_checked(&form, &values, &back);
     }
     let Some(fields) = crate::api::forms::checked(
         &form,
@@ -342,21 +342,6 @@ pub async fn update_agenda_item(
         Ok(()) => super::forms::done("saved-item", &back),
         Err(error) => server::store_refusal(error, &form, None, &values, &back),
     }
-}
-
-/// "Check readability" on an agenda item's form: nothing is stored; the form comes back as
-/// typed, and the page measures both summaries there (the fragment takes the reader to it).
-#[cfg(feature = "ssr")]
-fn readability_checked(form: &str, values: &[(&str, &str)], back: &str) -> Result<(), AppError> {
-    super::forms::refuse(
-        super::forms::FormEcho::new(
-            form,
-            Some(super::READABILITY_FIELD),
-            "readability-checked",
-            values,
-        ),
-        &format!("{back}#{form}-{}", super::READABILITY_FIELD),
-    )
 }
 
 /// Moves an agenda item (`direction=up` or `down`) or removes it (`direction=remove`).

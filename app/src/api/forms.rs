@@ -222,6 +222,26 @@ pub(crate) fn take_codes() -> Result<Vec<String>, AppError> {
         .unwrap_or_default())
 }
 
+/// "Check readability" on a form with easy-read twins (an agenda item, the council's
+/// profile): nothing is stored; the form comes back as typed, and the page measures its texts
+/// there (the fragment takes the reader to it).
+#[cfg(feature = "ssr")]
+pub(crate) fn readability_checked(
+    form: &str,
+    values: &[(&str, &str)],
+    back: &str,
+) -> Result<(), AppError> {
+    refuse(
+        FormEcho::new(
+            form,
+            Some(super::READABILITY_FIELD),
+            "readability-checked",
+            values,
+        ),
+        &format!("{back}#{form}-{}", super::READABILITY_FIELD),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

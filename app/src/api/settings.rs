@@ -153,7 +153,7 @@ pub async fn save_council_profile(
         )
     };
     if !check.is_empty() {
-        return echo(super::READABILITY_FIELD, "readability-checked");
+        return super::forms::readability_checked("profile", &values, &format!("/{slug}/reglages"));
     }
     match CouncilProfile::check(
         &name,

@@ -384,15 +384,15 @@ pub async fn set_archived(
     slug: &CouncilSlug,
     archived: bool,
 ) -> Result<(), HostingError> {
+    let txn = crate::store::begin_write(db).await?;
     let found = council::Entity::find()
         .filter(council::Column::Slug.eq(slug.as_str()))
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(HostingError::NotFound)?;
     let id = found.id;
     let mut changed: council::ActiveModel = found.into();
     changed.archived_at = Set(archived.then(chrono::Utc::now));
-    let txn = crate::store::begin_write(db).await?;
     changed.update(&txn).await?;
     let action = if archived {
         "council-archived"

@@ -187,6 +187,20 @@ async fn coordinators_write_the_councils_profile_and_may_unlist_it() -> anyhow::
         store::council_profile(&app.db, council).await?.as_ref(),
         Some(&before)
     );
+    // "Check readability" gives the form back measured and stores nothing.
+    let mut checking = form("Autre nom", "Un texte à mesurer.".into(), "on");
+    checking.push(("check", "1".to_owned()));
+    let response = post(coordinator.clone(), checking).await?;
+    let (back, html) = app.follow(response, &coordinator).await?;
+    assert!(back.ends_with("#profile-readability-check"), "{back}");
+    assert!(
+        html.contains("Rien n'est enregistré") || html.contains("Rien n&#x27;est enregistré"),
+        "{html}"
+    );
+    assert_eq!(
+        store::council_profile(&app.db, council).await?.as_ref(),
+        Some(&before)
+    );
     // A facilitator may not.
     let response = post(facilitator.clone(), form("Pris", "x".into(), "on")).await?;
     assert_eq!(response.status().as_u16(), 403);

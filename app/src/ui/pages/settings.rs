@@ -94,7 +94,7 @@ fn profile_form(
         .unwrap_or(profile.listed);
     let checked = error(crate::api::READABILITY_FIELD).map(|message| {
         view! {
-            <div class="notice" id="profile-readability" tabindex="-1" role="status" autofocus>
+            <div class="notice" id=format!("profile-{}", crate::api::READABILITY_FIELD) tabindex="-1" role="status" autofocus>
                 <p>{i18n.text(&message)}</p>
             </div>
         }
