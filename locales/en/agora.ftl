@@ -87,6 +87,16 @@ objective-inclusion = Social inclusion and the rights of the people concerned
     .easy = Have your place and your rights
 objective-care = Accessible care pathways
     .easy = Get care easily and quickly
+objective-observation = Observing the territory's mental health needs and resources
+    .easy = Know the needs and the help there is
+objective-promotion = Promoting mental health and preventing psychological suffering
+    .easy = Help everyone feel well and avoid suffering
+objective-access = Easier and better access to care
+    .easy = Get care more easily
+objective-citizenship = Social inclusion, autonomy and full citizenship of service users
+    .easy = Have your place, decide for yourself, have your rights
+objective-destigmatisation = Helping to end the stigma on the people concerned
+    .easy = Change how people see those who have a mental disorder
 
 college-elus = Elected officials
     .easy = Elected people

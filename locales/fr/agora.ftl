@@ -88,6 +88,16 @@ objective-inclusion = Inclusion sociale et droits des personnes concernées
     .easy = Avoir sa place et ses droits
 objective-care = Des parcours de soins accessibles
     .easy = Être soigné facilement et vite
+objective-observation = Observer les besoins et les ressources en santé mentale du territoire
+    .easy = Connaître les besoins et l'aide qui existe
+objective-promotion = Promouvoir la santé mentale et prévenir la souffrance psychique
+    .easy = Aider chacun à se sentir bien et éviter la souffrance
+objective-access = Faciliter et améliorer l'accès aux soins
+    .easy = Être soigné plus facilement
+objective-citizenship = Insertion sociale, autonomie et pleine citoyenneté des usagers
+    .easy = Avoir sa place, décider pour soi, avoir ses droits
+objective-destigmatisation = Contribuer à la déstigmatisation des personnes concernées
+    .easy = Changer le regard sur les personnes qui ont un trouble psychique
 
 college-elus = Élus
     .easy = Les élus

@@ -21,6 +21,7 @@ mod m20261205_000016_testimony_grant;
 mod m20261205_000017_session_verified;
 mod m20261205_000018_council_archived;
 mod m20261205_000019_council_profile;
+mod m20261205_000020_council_objectives;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_session_verified::Migration),
             Box::new(m20261205_000018_council_archived::Migration),
             Box::new(m20261205_000019_council_profile::Migration),
+            Box::new(m20261205_000020_council_objectives::Migration),
         ]
     }
 }

@@ -80,6 +80,10 @@ enum CouncilAction {
         /// Communes, neighbourhoods: as people would name it.
         #[arg(long, default_value = "")]
         territory: String,
+        /// Its objectives to start with: national (the five of the national framework) or
+        /// ars-occitanie (the five of the ARS Occitanie specifications).
+        #[arg(long, default_value = "national", value_parser = parse_preset)]
+        objectives: agora_app::domain::ObjectivePreset,
     },
     /// Every council hosted, archived ones too: slug, state, creation day, name.
     List,
@@ -93,6 +97,11 @@ enum CouncilAction {
         #[arg(long)]
         slug: String,
     },
+}
+
+fn parse_preset(raw: &str) -> Result<agora_app::domain::ObjectivePreset, String> {
+    agora_app::domain::ObjectivePreset::from_key(raw)
+        .ok_or_else(|| format!("{raw:?}: national or ars-occitanie"))
 }
 
 /// `agora council …`, on the database.
@@ -118,9 +127,10 @@ async fn councils(db: &sea_orm::DatabaseConnection, action: CouncilAction) -> an
             slug,
             name,
             territory,
+            objectives,
         } => {
             let parsed = parse(&slug)?;
-            create_council(db, &parsed, &name, &territory)
+            create_council(db, &parsed, &name, &territory, objectives)
                 .await
                 .map_err(|error| refused(error, &slug))?;
             println!("Council {slug} created. Invite its first coordinator:");

@@ -190,14 +190,14 @@ impl WriteGuard {
     }
 }
 
-/// The one form that carries a file (a testimony's recording) may weigh more than the
-/// others: twice the largest recording, so that one a little too heavy is still read and
-/// refused beside its field, in words, rather than cut off here.
+/// The forms that carry a file (a testimony's recording, a diagnosis spreadsheet) may weigh
+/// more than the others: twice the largest file, so that one a little too heavy is still
+/// read and refused beside its field, in words, rather than cut off here.
 fn body_limit(path: &str, forms: usize) -> usize {
-    if path == "/api/post_testimony" {
-        forms.max(2 * agora_app::domain::testimony::AUDIO_MAX_BYTES)
-    } else {
-        forms
+    match path {
+        "/api/post_testimony" => forms.max(2 * agora_app::domain::testimony::AUDIO_MAX_BYTES),
+        "/api/upload_findings" => forms.max(2 * agora_app::domain::IMPORT_BYTES_MAX),
+        _ => forms,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading councils and their diagnosis: public, no sign-in needed.
 
 use super::AppError;
-use crate::domain::{Council, CouncilSummary, Finding};
+use crate::domain::{Council, CouncilObjective, CouncilSummary, Finding};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct CouncilHome {
     pub council: Council,
     pub findings: Vec<Finding>,
+    /// The council's objectives in order: its findings are grouped under them.
+    pub objectives: Vec<CouncilObjective>,
     /// The surveys open to answers: id and title.
     pub surveys: Vec<(i64, crate::domain::Wording)>,
     /// Who chairs and co-hosts it, how to reach it (each may be empty).
@@ -21,6 +23,8 @@ pub struct CouncilHome {
 pub struct FindingPage {
     pub council: Council,
     pub finding: Finding,
+    /// The objective it serves.
+    pub objective: CouncilObjective,
 }
 
 #[server(endpoint = "list_councils")]
@@ -38,9 +42,11 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
     let profile = crate::store::council_profile(&db, council.id)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
+    let objectives = crate::store::diagnosis::objectives_of(&db, council.id).await?;
     Ok(CouncilHome {
         council: council.into(),
         findings,
+        objectives,
         surveys,
         chair: profile.chair,
         co_host: profile.co_host,
@@ -55,8 +61,14 @@ pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, 
     let finding = crate::store::finding_in_council(&db, &council.slug, crate::api::edge::id(&id)?)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
+    let objective = crate::store::diagnosis::objectives_of(&db, council.id)
+        .await?
+        .into_iter()
+        .find(|objective| objective.key == finding.objective)
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(FindingPage {
         council: council.into(),
         finding,
+        objective,
     })
 }

@@ -3,6 +3,7 @@
 mod assemblies;
 mod console;
 mod councils;
+mod diagnosis;
 #[cfg(feature = "ssr")]
 pub(crate) mod edge;
 mod error;
@@ -38,6 +39,7 @@ pub use councils::{
     CouncilHome, FindingPage, ListCouncils, LoadCouncilHome, LoadFindingPage, list_councils,
     load_council_home, load_finding_page,
 };
+pub use diagnosis::*;
 pub use error::AppError;
 pub use forms::{FormEcho, PageFlash};
 pub use live::{

@@ -84,6 +84,15 @@ pub fn clean_college_label(raw: &str) -> Result<String, &'static str> {
 /// dropped), hyphens between words, never one of `taken` (a number is added). Keys never
 /// change afterwards: exports and recount files carry them.
 pub fn new_college_key(label: &str, taken: &[&str]) -> CollegeKey {
+    let mut avoid = taken.to_vec();
+    avoid.extend(DEFAULT_COLLEGES);
+    CollegeKey(slug_key(label, &avoid, "college"))
+}
+
+/// A stable key from a name: lower-case ascii (French accents dropped), hyphens between
+/// words, at most 28 characters, `fallback` when nothing is left, never one of `avoid` (a
+/// number is added).
+pub(super) fn slug_key(label: &str, avoid: &[&str], fallback: &str) -> String {
     let mut base = String::new();
     for c in label.to_lowercase().chars() {
         let plain = match c {
@@ -111,16 +120,16 @@ pub fn new_college_key(label: &str, taken: &[&str]) -> CollegeKey {
         .join("-");
     base.truncate(COLLEGE_KEY_MAX_LEN - 4);
     let base = match base.trim_end_matches('-') {
-        "" => "college".to_owned(),
+        "" => fallback.to_owned(),
         trimmed => trimmed.to_owned(),
     };
     let mut candidate = base.clone();
     let mut n = 2;
-    while taken.contains(&candidate.as_str()) || DEFAULT_COLLEGES.contains(&candidate.as_str()) {
+    while avoid.contains(&candidate.as_str()) {
         candidate = format!("{base}-{n}");
         n += 1;
     }
-    CollegeKey(candidate)
+    candidate
 }
 
 #[cfg(test)]

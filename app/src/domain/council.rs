@@ -1,6 +1,6 @@
 //! A council and its diagnosis findings, as plain records.
 
-use super::{College, CouncilSlug, Objective};
+use super::{College, CouncilSlug};
 use serde::{Deserialize, Serialize};
 
 /// A text written twice: in plain language and in easy-read (FALC).
@@ -36,16 +36,6 @@ pub struct Council {
     pub territory: String,
     pub description: Wording,
     pub colleges: Vec<College>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    pub id: i64,
-    pub objective: Objective,
-    pub title: Wording,
-    pub summary: Wording,
-    pub detail: Wording,
-    pub source: String,
 }
 
 /// The smallest group whose figures are shown on their own (a college's vote ranking, a

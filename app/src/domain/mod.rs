@@ -5,6 +5,7 @@ pub mod audio;
 mod college;
 mod cookies;
 mod council;
+mod finding;
 mod floor;
 mod navigation;
 mod objective;
@@ -30,16 +31,23 @@ pub use college::{
 };
 pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{
-    COUNCIL_NAME_MAX, Council, CouncilProfile, CouncilSummary, DESCRIPTION_MAX, Finding,
+    COUNCIL_NAME_MAX, Council, CouncilProfile, CouncilSummary, DESCRIPTION_MAX,
     LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST,
     TERRITORY_MAX, Wording, clean_council_text, parse_local_help, parse_min_group_size,
+};
+pub use finding::{
+    Finding, FindingFields, IMPORT_BYTES_MAX, IMPORT_ROWS_MAX, LineError, SOURCE_MAX, SOURCE_YEARS,
+    SourceKind, TypedFinding, read_finding_rows,
 };
 pub use floor::{
     FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
     QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
 };
 pub use navigation::safe_return_path;
-pub use objective::Objective;
+pub use objective::{
+    CouncilObjective, OBJECTIVE_LABEL_MAX, ObjectiveKey, ObjectivePreset, PICTOGRAMS,
+    clean_objective_label, new_objective_key, pictogram,
+};
 pub use participant::ParticipantId;
 pub use preferences::{Contrast, Lang, Preferences, TextSize};
 pub use slug::{CouncilSlug, SlugError};

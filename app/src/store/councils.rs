@@ -2,11 +2,12 @@
 
 use super::entities::{college, council, finding};
 use crate::domain::{
-    College, CollegeKey, Council, CouncilSlug, CouncilSummary, Finding, Objective, Wording,
+    College, CollegeKey, Council, CouncilObjective, CouncilSlug, CouncilSummary, FindingFields,
+    ObjectivePreset, Wording,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, sea_query::JoinType,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -18,19 +19,13 @@ pub struct NewCouncil {
     pub territory: String,
     pub description: Wording,
     pub colleges: Vec<College>,
-    pub findings: Vec<NewFinding>,
+    pub objectives: Vec<CouncilObjective>,
+    /// Published at once (each uses one of `objectives`).
+    pub findings: Vec<FindingFields>,
 }
 
-#[derive(Debug, Clone)]
-pub struct NewFinding {
-    pub objective: Objective,
-    pub title: Wording,
-    pub summary: Wording,
-    pub detail: Wording,
-    pub source: String,
-}
-
-/// Creates a council with its colleges and findings in one transaction: all or nothing.
+/// Creates a council with its colleges, objectives and findings in one transaction: all or
+/// nothing.
 pub async fn insert_council(db: &DatabaseConnection, new: &NewCouncil) -> Result<i64, DbErr> {
     let txn = crate::store::begin_write(db).await?;
     let created = council::ActiveModel {
@@ -55,23 +50,13 @@ pub async fn insert_council(db: &DatabaseConnection, new: &NewCouncil) -> Result
         .insert(&txn)
         .await?;
     }
-    for (position, f) in (0..).zip(&new.findings) {
-        finding::ActiveModel {
-            council_id: Set(created.id),
-            objective: Set(f.objective.key().to_owned()),
-            position: Set(position),
-            title: Set(f.title.plain.clone()),
-            title_easy: Set(f.title.easy.clone()),
-            summary: Set(f.summary.plain.clone()),
-            summary_easy: Set(f.summary.easy.clone()),
-            detail: Set(f.detail.plain.clone()),
-            detail_easy: Set(f.detail.easy.clone()),
-            source: Set(f.source.clone()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
+    super::diagnosis::insert_objectives(&txn, created.id, 0, &new.objectives).await?;
+    super::diagnosis::insert_findings(&txn, created.id, &new.findings, true)
+        .await
+        .map_err(|error| match error {
+            super::diagnosis::DiagnosisError::Db(error) => error,
+            other => DbErr::Custom(other.to_string()),
+        })?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -85,6 +70,7 @@ pub async fn list_councils(db: &DatabaseConnection) -> Result<Vec<CouncilSummary
         .select_only()
         .column(finding::Column::CouncilId)
         .column_as(finding::Column::Id.count(), "n")
+        .filter(finding::Column::Published.eq(true))
         .group_by(finding::Column::CouncilId)
         .into_tuple::<(i64, i64)>()
         .all(db)
@@ -169,61 +155,6 @@ pub async fn council_by_slug(
     slug: &CouncilSlug,
 ) -> Result<Option<Council>, DbErr> {
     Ok(council_record(db, slug).await?.map(|record| record.council))
-}
-
-/// The council's findings in diagnosis order.
-pub async fn findings_of_council(
-    db: &DatabaseConnection,
-    slug: &CouncilSlug,
-) -> Result<Vec<Finding>, DbErr> {
-    finding::Entity::find()
-        .join(JoinType::InnerJoin, finding::Relation::Council.def())
-        .filter(council::Column::Slug.eq(slug.as_str()))
-        .filter(council::Column::ArchivedAt.is_null())
-        .order_by_asc(finding::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_finding)
-        .collect()
-}
-
-/// One finding, only if it belongs to the council named in the URL.
-pub async fn finding_in_council(
-    db: &DatabaseConnection,
-    slug: &CouncilSlug,
-    id: i64,
-) -> Result<Option<Finding>, DbErr> {
-    finding::Entity::find_by_id(id)
-        .join(JoinType::InnerJoin, finding::Relation::Council.def())
-        .filter(council::Column::Slug.eq(slug.as_str()))
-        .filter(council::Column::ArchivedAt.is_null())
-        .one(db)
-        .await?
-        .map(to_finding)
-        .transpose()
-}
-
-fn to_finding(f: finding::Model) -> Result<Finding, DbErr> {
-    let objective = Objective::from_key(&f.objective)
-        .ok_or_else(|| DbErr::Custom(format!("stored objective {:?}", f.objective)))?;
-    Ok(Finding {
-        id: f.id,
-        objective,
-        title: Wording {
-            plain: f.title,
-            easy: f.title_easy,
-        },
-        summary: Wording {
-            plain: f.summary,
-            easy: f.summary_easy,
-        },
-        detail: Wording {
-            plain: f.detail,
-            easy: f.detail_easy,
-        },
-        source: f.source,
-    })
 }
 
 fn stored_slug(raw: &str) -> Result<CouncilSlug, DbErr> {
@@ -328,13 +259,15 @@ pub enum HostingError {
     Db(#[from] DbErr),
 }
 
-/// Hosts a new council: its name and territory, the default colleges, no findings yet (its
-/// coordinators write the diagnosis). Returns its id. Recorded in the audit log.
+/// Hosts a new council: its name and territory, the default colleges, the objectives of
+/// `preset`, no findings yet (its coordinators write the diagnosis). Returns its id.
+/// Recorded in the audit log.
 pub async fn create_council(
     db: &DatabaseConnection,
     slug: &CouncilSlug,
     name: &str,
     territory: &str,
+    preset: ObjectivePreset,
 ) -> Result<i64, HostingError> {
     use crate::domain::{COUNCIL_NAME_MAX, TERRITORY_MAX, clean_council_text};
     let name = clean_council_text(name, COUNCIL_NAME_MAX, true).map_err(HostingError::Refused)?;
@@ -360,6 +293,7 @@ pub async fn create_council(
             .filter_map(|key| CollegeKey::parse(key))
             .map(|key| College { key, label: None })
             .collect(),
+        objectives: preset.council_objectives(),
         findings: Vec::new(),
     };
     // Two operators creating the same address at once: the unique index refuses the second.

@@ -105,6 +105,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/diagnostic")
+                        view=pages::DiagnosisEditorRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/diagnostic/nouveau")
+                        view=pages::NewFindingRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/diagnostic/constat/:id")
+                        view=pages::EditFindingRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/journal")
                         view=pages::AuditLogRoute
                         ssr=SsrMode::Async

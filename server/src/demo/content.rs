@@ -1,6 +1,5 @@
 //! The demo council's text: a fictional CLSM whose diagnosis draws on the seeds.
 use super::{DemoCouncil, DemoFinding};
-use agora_app::domain::Objective;
 
 pub const COUNCIL: DemoCouncil = DemoCouncil {
     slug: "clsm-val-de-lisandre",
@@ -11,7 +10,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
     findings: &[
         // ── Lutter contre la stigmatisation ──────────────────────────────
         DemoFinding {
-            objective: Objective::FightStigma,
+            objective: "stigma",
             title: "Les préjugés associant troubles psychiques et dangerosité restent très répandus",
             title_easy: "Beaucoup de gens pensent à tort que les troubles psychiques rendent dangereux",
             summary: "Dans l'enquête du diagnostic, 4 habitant·es sur 10 pensent qu'une personne vivant avec une schizophrénie est souvent violente. Ces idées reçues poussent les personnes concernées et leurs proches à se taire et à retarder le recours aux soins.",
@@ -21,7 +20,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Questionnaire habitant·es, 2025 (412 réponses) ; entretiens avec des usager·es et des aidant·es",
         },
         DemoFinding {
-            objective: Objective::FightStigma,
+            objective: "stigma",
             title: "Les professionnels de première ligne se sentent démunis face à la souffrance psychique",
             title_easy: "Les personnes à l'accueil ne savent pas toujours comment aider",
             summary: "Les agents d'accueil des mairies et du CCAS, les gardiens d'immeuble ou les équipes d'animation rencontrent chaque semaine des personnes en détresse psychique. La plupart n'ont jamais été formés et ne savent pas à qui s'adresser.",
@@ -32,7 +31,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
         },
         // ── Agir sur les déterminants de la santé mentale ────────────────
         DemoFinding {
-            objective: Objective::Determinants,
+            objective: "determinants",
             title: "La rénovation urbaine des Tilleuls a révélé des situations de grande souffrance psychique à domicile",
             title_easy: "Des personnes vivent seules chez elles dans une grande souffrance",
             summary: "Lors du relogement des locataires des Tilleuls, le bailleur social a découvert 23 ménages en situation d'incurie ou de grand isolement, sans aucun suivi. Bailleur et collectivité se sont sentis seuls pour y répondre.",
@@ -42,7 +41,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Bailleur social Lisandre Habitat, bilan du relogement 2023–2025 ; CCAS de Saint-Aubin",
         },
         DemoFinding {
-            objective: Objective::Determinants,
+            objective: "determinants",
             title: "L'isolement social, accentué depuis la crise sanitaire, pèse sur la santé mentale des habitant·es",
             title_easy: "Beaucoup d'habitants se sentent seuls",
             summary: "Un tiers des habitants des Tilleuls et du Haut-Pré, et presque autant de personnes de plus de 75 ans dans les villages, disent se sentir souvent seuls. Le manque de transports et de lieux de rencontre aggrave cet isolement, qui nuit à la santé mentale.",
@@ -53,7 +52,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
         },
         // ── Prévenir les troubles psychiques ─────────────────────────────
         DemoFinding {
-            objective: Objective::Prevention,
+            objective: "prevention",
             title: "Le mal-être des jeunes augmente et les adultes qui les entourent manquent de repères",
             title_easy: "De plus en plus de jeunes vont mal",
             summary: "Infirmières scolaires et mission locale constatent une forte hausse de l'anxiété, des troubles du sommeil et des idées suicidaires chez les 11–25 ans. Les adultes au contact des jeunes se sentent peu outillés pour repérer les signaux d'alerte.",
@@ -63,7 +62,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Infirmières scolaires (3 collèges, 1 lycée) et mission locale du Val de Lisandre, 2024",
         },
         DemoFinding {
-            objective: Objective::Prevention,
+            objective: "prevention",
             title: "Les proches aidants s'épuisent, souvent sans information ni soutien",
             title_easy: "Les familles qui aident un proche sont très fatiguées",
             summary: "Parents, conjoints, frères et sœurs accompagnent pendant des années un proche vivant avec un trouble psychique. Beaucoup ignorent l'existence des groupes de parole, des programmes de psychoéducation ou de leurs propres droits.",
@@ -74,7 +73,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
         },
         // ── Favoriser l'inclusion et le respect des droits ───────────────
         DemoFinding {
-            objective: Objective::InclusionAndRights,
+            objective: "inclusion",
             title: "Trouver et garder un emploi reste très difficile pour les personnes vivant avec un trouble psychique",
             title_easy: "C'est difficile de trouver et de garder un travail",
             summary: "Le dispositif d'emploi accompagné suit 8 personnes du territoire et 30 autres attendent une place. Les employeurs locaux connaissent mal les aménagements de poste possibles et n'ont pas d'interlocuteur.",
@@ -84,7 +83,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Dispositif d'emploi accompagné ; groupe d'entraide mutuelle ; ateliers avec les personnes concernées, 2025",
         },
         DemoFinding {
-            objective: Objective::InclusionAndRights,
+            objective: "inclusion",
             title: "Les démarches d'accès aux droits sont longues, complexes et de plus en plus numériques",
             title_easy: "Les papiers pour avoir ses droits sont trop compliqués",
             summary: "Dossier MDPH, allocation aux adultes handicapés, complémentaire santé : les délais atteignent 7 mois et les formulaires, souvent en ligne uniquement, découragent. Faute d'accompagnement, des droits ne sont jamais demandés.",
@@ -94,7 +93,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Services sociaux du CCAS et du Département ; France services de Saint-Aubin et de Montclair, 2024",
         },
         DemoFinding {
-            objective: Objective::InclusionAndRights,
+            objective: "inclusion",
             title: "Les personnes concernées participent peu à la vie locale, à la culture et aux décisions qui les concernent",
             title_easy: "Les personnes qui ont un trouble psychique participent peu à la vie locale",
             summary: "Le seul groupe d'entraide mutuelle est à Saint-Aubin et les activités sportives ou culturelles accueillantes sont rares. Au sein même du CLSM, les usager·es n'occupaient que 3 sièges sur 40 au comité de pilotage en 2024.",
@@ -105,7 +104,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
         },
         // ── Favoriser des parcours de soins accessibles et adaptés ───────
         DemoFinding {
-            objective: Objective::CarePathways,
+            objective: "care",
             title: "Il faut plus de quatre mois pour obtenir un premier rendez-vous au centre médico-psychologique",
             title_easy: "Il faut attendre longtemps pour voir un soignant en santé mentale",
             summary: "Le délai moyen d'un premier rendez-vous est de 4 mois et demi au CMP adultes et de près de 9 mois au CMP enfants et adolescents. Sans réponse rapide, des situations s'aggravent et finissent aux urgences.",
@@ -115,7 +114,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Secteurs de psychiatrie adulte et infanto-juvénile, rapports d'activité 2024 ; enquête auprès des médecins généralistes",
         },
         DemoFinding {
-            objective: Objective::CarePathways,
+            objective: "care",
             title: "En cas de crise, surtout la nuit et le week-end, les urgences sont la seule réponse connue",
             title_easy: "En cas de crise, les familles ne savent pas qui appeler",
             summary: "Le territoire n'a pas d'équipe mobile de psychiatrie. Les crises sont gérées par les pompiers, la gendarmerie et les urgences générales à 30 km, avec des ruptures de suivi à la sortie de l'hôpital.",
@@ -125,7 +124,7 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
             source: "Service des urgences du centre hospitalier, données 2024 ; questionnaire habitant·es, 2025",
         },
         DemoFinding {
-            objective: Objective::CarePathways,
+            objective: "care",
             title: "Dans les quartiers prioritaires, le manque de médecins généralistes fragilise le suivi de la santé physique",
             title_easy: "Dans les quartiers, il manque des médecins de famille",
             summary: "Les Tilleuls et le Haut-Pré comptent deux fois moins de médecins généralistes par habitant que le reste du département. Les personnes vivant avec un trouble psychique, dont l'espérance de vie est déjà réduite, y sont souvent sans médecin traitant.",

@@ -2,9 +2,12 @@
 
 mod content;
 
-use agora_app::domain::{College, CollegeKey, CouncilSlug, DEFAULT_COLLEGES, Objective, Wording};
+use agora_app::domain::{
+    College, CollegeKey, CouncilSlug, DEFAULT_COLLEGES, FindingFields, ObjectiveKey,
+    ObjectivePreset, SourceKind, Wording,
+};
 use agora_app::store::seal::SealKey;
-use agora_app::store::{NewCouncil, NewFinding, council_by_slug, insert_council};
+use agora_app::store::{NewCouncil, council_by_slug, insert_council};
 use sea_orm::DatabaseConnection;
 
 pub struct DemoCouncil {
@@ -17,7 +20,8 @@ pub struct DemoCouncil {
 }
 
 pub struct DemoFinding {
-    pub objective: Objective,
+    /// A key of the national preset.
+    pub objective: &'static str,
     pub title: &'static str,
     pub title_easy: &'static str,
     pub summary: &'static str,
@@ -54,17 +58,23 @@ pub fn council() -> anyhow::Result<NewCouncil> {
             .filter_map(|key| CollegeKey::parse(key))
             .map(|key| College { key, label: None })
             .collect(),
+        objectives: ObjectivePreset::National.council_objectives(),
         findings: demo
             .findings
             .iter()
-            .map(|f| NewFinding {
-                objective: f.objective,
-                title: wording(f.title, f.title_easy),
-                summary: wording(f.summary, f.summary_easy),
-                detail: wording(f.detail, f.detail_easy),
-                source: f.source.to_owned(),
+            .map(|f| {
+                Ok(FindingFields {
+                    objective: ObjectiveKey::parse(f.objective)
+                        .ok_or_else(|| anyhow::anyhow!("demo objective {}", f.objective))?,
+                    title: wording(f.title, f.title_easy),
+                    summary: wording(f.summary, f.summary_easy),
+                    detail: wording(f.detail, f.detail_easy),
+                    source: f.source.to_owned(),
+                    source_kind: SourceKind::Unsaid,
+                    source_year: None,
+                })
             })
-            .collect(),
+            .collect::<anyhow::Result<_>>()?,
     })
 }
 
@@ -321,9 +331,12 @@ mod tests {
         let Ok(council) = council else { return };
         assert_eq!(council.colleges.len(), 6);
         assert!((10..=14).contains(&council.findings.len()));
-        for objective in Objective::ALL {
+        for objective in &council.objectives {
             assert!(
-                council.findings.iter().any(|f| f.objective == objective),
+                council
+                    .findings
+                    .iter()
+                    .any(|f| f.objective == objective.key),
                 "no finding for {objective:?}"
             );
         }

@@ -3,7 +3,7 @@
 //! archived one is nowhere — index, pages, staff pages, invitations, live rooms — and comes
 //! back whole when restored.
 
-use agora_app::domain::{CouncilSlug, Role};
+use agora_app::domain::{CouncilSlug, ObjectivePreset, Role};
 use agora_app::store::{self, HostingError};
 use agora_tests::TestApp;
 
@@ -17,7 +17,14 @@ async fn an_empty_instance_says_how_to_start_and_a_new_council_is_reachable() ->
     assert!(html.contains("agora council create --slug"), "{html}");
 
     let slug = CouncilSlug::parse("clsm-rive")?;
-    let id = store::create_council(&app.db, &slug, "  CLSM  de la Rive ", "Rive-Haute").await?;
+    let id = store::create_council(
+        &app.db,
+        &slug,
+        "  CLSM  de la Rive ",
+        "Rive-Haute",
+        ObjectivePreset::ArsOccitanie,
+    )
+    .await?;
     let (_, html) = app.get("/").await?;
     assert!(html.contains("CLSM de la Rive"), "{html}");
     assert!(!html.contains("agora council create"));
@@ -28,15 +35,35 @@ async fn an_empty_instance_says_how_to_start_and_a_new_council_is_reachable() ->
         .ok_or_else(|| anyhow::anyhow!("the new council"))?;
     assert_eq!(record.id, id);
     assert_eq!(record.council.colleges.len(), 6, "the default colleges");
+    let objectives = store::diagnosis::objectives_of(&app.db, id).await?;
+    let keys: Vec<&str> = objectives.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "observation",
+            "promotion",
+            "access",
+            "citizenship",
+            "destigmatisation"
+        ],
+        "the preset chosen"
+    );
 
     // Refused, with the reason, and nothing stored.
     let before = store::hosted_councils(&app.db).await?.len();
     assert!(matches!(
-        store::create_council(&app.db, &slug, "Un autre", "").await,
+        store::create_council(&app.db, &slug, "Un autre", "", ObjectivePreset::National).await,
         Err(HostingError::SlugTaken)
     ));
     assert!(matches!(
-        store::create_council(&app.db, &CouncilSlug::parse("clsm-vide")?, " ", "").await,
+        store::create_council(
+            &app.db,
+            &CouncilSlug::parse("clsm-vide")?,
+            " ",
+            "",
+            ObjectivePreset::National
+        )
+        .await,
         Err(HostingError::Refused("error-council-name-short"))
     ));
     assert!(matches!(
@@ -44,7 +71,8 @@ async fn an_empty_instance_says_how_to_start_and_a_new_council_is_reachable() ->
             &app.db,
             &CouncilSlug::parse("clsm-long")?,
             "Conseil",
-            &"x".repeat(agora_app::domain::TERRITORY_MAX + 1)
+            &"x".repeat(agora_app::domain::TERRITORY_MAX + 1),
+            ObjectivePreset::National,
         )
         .await,
         Err(HostingError::Refused("error-council-text-long"))

@@ -2,6 +2,7 @@
 
 mod assemblies;
 mod database;
+mod diagnosis;
 mod hosting;
 mod live;
 mod pages;

@@ -15,6 +15,9 @@ pub struct Model {
     pub detail: String,
     pub detail_easy: String,
     pub source: String,
+    pub published: bool,
+    pub source_kind: String,
+    pub source_year: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

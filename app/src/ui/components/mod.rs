@@ -10,6 +10,7 @@ mod live_feed;
 mod live_reload;
 #[cfg(feature = "hydrate")]
 mod live_socket;
+mod objective;
 mod page_header;
 mod passkey;
 mod picto;
@@ -28,6 +29,7 @@ pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
 pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked};
 pub use live_reload::LiveReload;
+pub use objective::objective_name;
 pub use page_header::{Crumb, Label, PageHeader};
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm, StepUp};
 pub use picto::Picto;

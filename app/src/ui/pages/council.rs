@@ -2,8 +2,8 @@
 
 use super::loaded;
 use crate::api::{CouncilHome, load_council_home};
-use crate::domain::{Finding, Objective};
-use crate::ui::components::{Paragraphs, Picto, college_name};
+use crate::domain::{CouncilObjective, Finding};
+use crate::ui::components::{Paragraphs, Picto, college_name, objective_name};
 use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
     let CouncilHome {
         council,
         findings,
+        objectives,
         surveys,
         chair,
         co_host,
@@ -156,12 +157,12 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
             } else {
                 view! {
                     <p>{i18n.t("council-diagnosis-intro")}</p>
-                    {Objective::ALL
+                    {objectives
                         .into_iter()
                         .filter_map(|objective| {
                             let of_objective: Vec<Finding> = findings
                                 .iter()
-                                .filter(|f| f.objective == objective)
+                                .filter(|f| f.objective == objective.key)
                                 .cloned()
                                 .collect();
                             (!of_objective.is_empty())
@@ -183,27 +184,22 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
     }
 }
 
-pub fn objective_message(objective: Objective) -> &'static str {
-    match objective {
-        Objective::FightStigma => "objective-stigma",
-        Objective::Determinants => "objective-determinants",
-        Objective::Prevention => "objective-prevention",
-        Objective::InclusionAndRights => "objective-inclusion",
-        Objective::CarePathways => "objective-care",
-    }
-}
-
 #[component]
-fn ObjectiveFindings(objective: Objective, findings: Vec<Finding>, slug: String) -> impl IntoView {
+fn ObjectiveFindings(
+    objective: CouncilObjective,
+    findings: Vec<Finding>,
+    slug: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = use_preferences();
-    let heading_id = format!("objective-{}", objective.key());
+    let heading_id = format!("objective-{}", objective.key.as_str());
     let labelled_by = heading_id.clone();
+    let picto = crate::domain::pictogram(&objective.picto);
     view! {
         <section class="objective" aria-labelledby=labelled_by>
             <h3 id=heading_id>
-                <Picto name=objective.key()/>
-                {i18n.t(objective_message(objective))}
+                <Picto name=picto/>
+                {move || objective_name(i18n, &objective, prefs.get().easy_read)}
             </h3>
             <ul class="findings">
                 {findings

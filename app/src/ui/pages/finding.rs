@@ -1,9 +1,8 @@
 //! One finding of a council's diagnosis.
 
-use super::council::objective_message;
 use super::loaded;
 use crate::api::{FindingPage, load_finding_page};
-use crate::ui::components::{Paragraphs, Picto, ReadAloud};
+use crate::ui::components::{Paragraphs, Picto, ReadAloud, objective_name};
 use crate::ui::i18n::use_i18n;
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
@@ -29,13 +28,34 @@ pub fn FindingDetail() -> impl IntoView {
 fn FindingView(page: FindingPage) -> impl IntoView {
     let i18n = use_i18n();
     let prefs = use_preferences();
-    let FindingPage { council, finding } = page;
+    let FindingPage {
+        council,
+        finding,
+        objective,
+    } = page;
     let council_href = format!("/{}", council.slug);
     let title = finding.title.clone();
     let title_text = Signal::derive(move || title.pick(prefs.get().easy_read).to_owned());
     let summary = finding.summary.clone();
     let detail = finding.detail.clone();
-    let objective = finding.objective;
+    let picto = crate::domain::pictogram(&objective.picto);
+    // The kind of data and its year, after the document: "· quantitative · 2024".
+    let kind = (finding.source_kind != crate::domain::SourceKind::Unsaid)
+        .then(|| format!("finding-source-{}", finding.source_kind.key()));
+    let year = finding.source_year;
+    let source_facts = move || {
+        let mut facts = Vec::new();
+        if let Some(kind) = &kind {
+            facts.push(i18n.text(kind));
+        }
+        if let Some(year) = year {
+            facts.push(year.to_string());
+        }
+        facts
+            .into_iter()
+            .map(|fact| format!(" · {fact}"))
+            .collect::<String>()
+    };
     view! {
         <Title text=finding.title.pick(prefs.get_untracked().easy_read).to_owned()/>
         <nav class="breadcrumb" aria-label=i18n.t("breadcrumb-label")>
@@ -57,10 +77,10 @@ fn FindingView(page: FindingPage) -> impl IntoView {
             <h1 id="constat-titre">{title_text}</h1>
             <ReadAloud read="constat-titre constat-texte".to_owned() about=title_text.get_untracked()/>
             <p class="objective-tag" lang=move || prefs.get().lang.code()>
-                <Picto name=objective.key()/>
+                <Picto name=picto/>
                 <strong>{i18n.t("finding-objective")}</strong>
                 " : "
-                {i18n.t(objective_message(objective))}
+                {move || objective_name(i18n, &objective, prefs.get().easy_read)}
             </p>
             <div id="constat-texte">
                 <div class="lead">
@@ -75,6 +95,7 @@ fn FindingView(page: FindingPage) -> impl IntoView {
                 <strong lang=move || prefs.get().lang.code()>{i18n.t("finding-source")}</strong>
                 " : "
                 {finding.source}
+                {source_facts}
             </p>
         </article>
         <p>

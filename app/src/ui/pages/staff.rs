@@ -249,6 +249,7 @@ fn StaffSummary(staff: StaffView) -> impl IntoView {
                     let href = format!("/{}", role.council_slug);
                     let team = format!("/{}/equipe", role.council_slug);
                     let settings = format!("/{}/reglages", role.council_slug);
+                    let diagnosis = format!("/{}/diagnostic", role.council_slug);
                     let configures = role.role.can(Permission::ConfigureCouncil);
                     let coordinates = role.role.can(Permission::InviteStaff);
                     view! {
@@ -270,6 +271,8 @@ fn StaffSummary(staff: StaffView) -> impl IntoView {
                                     view! {
                                         " — "
                                         <A href=settings>{i18n.t("settings-link")}</A>
+                                        " — "
+                                        <A href=diagnosis>{i18n.t("diagnosis-link")}</A>
                                     }
                                 })}
                         </li>
