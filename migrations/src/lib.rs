@@ -22,6 +22,7 @@ mod m20261205_000017_session_verified;
 mod m20261205_000018_council_archived;
 mod m20261205_000019_council_profile;
 mod m20261205_000020_council_objectives;
+mod m20261205_000021_operators;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000018_council_archived::Migration),
             Box::new(m20261205_000019_council_profile::Migration),
             Box::new(m20261205_000020_council_objectives::Migration),
+            Box::new(m20261205_000021_operators::Migration),
         ]
     }
 }

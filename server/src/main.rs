@@ -34,11 +34,20 @@ enum Command {
     /// Print a one-time sign-up link for a council's staff (the first coordinator, say).
     Invite {
         /// The council's slug, as in its address.
-        #[arg(long)]
-        council: String,
+        #[arg(
+            long,
+            required_unless_present = "operator",
+            conflicts_with = "operator"
+        )]
+        council: Option<String>,
         /// coordinator, facilitator or observer.
-        #[arg(long, value_parser = parse_role)]
-        role: Role,
+        #[arg(long, value_parser = parse_role, required_unless_present = "operator", conflicts_with = "operator")]
+        role: Option<Role>,
+        /// Invite a platform operator instead: they host councils from /exploitation
+        /// (create, archive, restore, invite each one's first coordinator), with no role in
+        /// any council.
+        #[arg(long)]
+        operator: bool,
         /// How long the link works.
         #[arg(long, default_value_t = INVITATION_HOURS, value_parser = clap::value_parser!(i64).range(1..=720))]
         hours: i64,
@@ -304,10 +313,22 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Invite {
-            council,
-            role,
+            operator: true,
+            hours,
+            ..
+        } => {
+            let token =
+                agora_app::store::staff::create_operator_invitation(&db, hours, None).await?;
+            println!("{}/invitation/{token}", config.public_url);
+            eprintln!("One-time link for a platform operator, valid {hours} h. Send it privately.");
+            Ok(())
+        }
+        Command::Invite {
+            council: Some(council),
+            role: Some(role),
             hours,
             reads_testimony,
+            ..
         } => {
             let slug = CouncilSlug::parse(&council)
                 .map_err(|_| anyhow::anyhow!("{council:?} is not a council slug"))?;
@@ -329,6 +350,7 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Invite { .. } => anyhow::bail!("--council and --role, or --operator"),
         Command::Staff { action } => staff(&db, action).await,
         Command::Council { action } => councils(&db, action).await,
         Command::Recount { .. } => Ok(()), // done above, before the configuration

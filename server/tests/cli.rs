@@ -482,4 +482,17 @@ fn an_operator_hosts_lists_archives_and_restores_a_council() {
             .success()
     );
     assert!(stdout(&agora(&url, &["council", "list"], &[])).contains("clsm-rive\thosted\t"));
+    // An operator's invitation names no council; a council's needs both its address and a
+    // role, and never with --operator.
+    let operator = agora(&url, &["invite", "--operator"], &[]);
+    assert!(operator.status.success(), "{operator:?}");
+    assert!(stdout(&operator).contains("/invitation/"), "{operator:?}");
+    assert!(stderr(&operator).contains("platform operator"), "{operator:?}");
+    for wrong in [
+        vec!["invite"],
+        vec!["invite", "--council", "clsm-rive"],
+        vec!["invite", "--operator", "--council", "clsm-rive", "--role", "observer"],
+    ] {
+        assert!(!agora(&url, &wrong, &[]).status.success(), "{wrong:?}");
+    }
 }

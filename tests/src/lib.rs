@@ -317,6 +317,31 @@ impl TestApp {
     }
 }
 
+/// A platform operator (`agora invite --operator`), signed up and signed in as
+/// [`staff_member`] is: their account id and session cookie.
+pub async fn operator(db: &DatabaseConnection, name: &str) -> anyhow::Result<(i64, String)> {
+    use agora_app::store::staff::{self, NewStaff};
+    let token = staff::create_operator_invitation(db, 72, None).await?;
+    let info = staff::invitation_by_token(db, &token)
+        .await?
+        .context("invitation not found")?;
+    let handle = format!("{:032x}", rand::random::<u128>());
+    let account = staff::complete_sign_up(
+        db,
+        NewStaff {
+            invitation_id: info.id,
+            display_name: name,
+            user_handle: &handle,
+            credential_id: &handle,
+            credential: "{}".into(),
+            passkey_label: "1",
+        },
+    )
+    .await?;
+    let session = staff::open_session(db, account).await?;
+    Ok((account, format!("agora_staff={session}")))
+}
+
 /// [`TestApp::staff_member`] on any database.
 pub async fn staff_member(
     db: &DatabaseConnection,

@@ -115,6 +115,19 @@ pub async fn require(
     }
 }
 
+/// The caller, signed in and a platform operator; 401 or 403 otherwise. Hosting councils
+/// gives no role in any of them.
+pub async fn require_operator(db: &DatabaseConnection) -> Result<StaffMember, AppError> {
+    let member = signed_in(db)
+        .await?
+        .ok_or_else(|| AppError::SignInNeeded.with_status())?;
+    if member.operator {
+        Ok(member)
+    } else {
+        Err(AppError::Forbidden.with_status())
+    }
+}
+
 /// The caller's account id when they are signed in and their role in the council allows
 /// `permission`; `None` otherwise. For public pages that show staff a little more.
 pub async fn caller_allowed(

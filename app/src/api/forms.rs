@@ -160,9 +160,15 @@ pub(crate) fn carry(json: &str, back: &str) -> Result<(), AppError> {
 /// Reads (and clears) what the last form post left for this page.
 #[cfg(feature = "ssr")]
 pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
+    Ok(page_flash_of(take_flash_value()?))
+}
+
+/// A flash value already taken, as a page shows it (nothing it does not know).
+#[cfg(feature = "ssr")]
+pub(crate) fn page_flash_of(value: Option<String>) -> PageFlash {
     use base64::Engine;
-    let Some(value) = take_flash_value()? else {
-        return Ok(PageFlash::default());
+    let Some(value) = value else {
+        return PageFlash::default();
     };
     let decode = |encoded: &str| {
         base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -170,16 +176,16 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
             .ok()
     };
     if let Some(notice) = value.strip_prefix("notice:") {
-        return Ok(PageFlash {
+        return PageFlash {
             notice: Some(notice.to_owned()).filter(|id| id.starts_with("saved-")),
             ..PageFlash::default()
-        });
+        };
     }
     if let Some(carried) = value.strip_prefix("carry:") {
-        return Ok(PageFlash {
+        return PageFlash {
             carried: decode(carried).and_then(|json| String::from_utf8(json).ok()),
             ..PageFlash::default()
-        });
+        };
     }
     let refused = value
         .strip_prefix("form:")
@@ -197,10 +203,10 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
                 ]
                 .contains(&echo.message.as_str())
         });
-    Ok(PageFlash {
+    PageFlash {
         refused,
         ..PageFlash::default()
-    })
+    }
 }
 
 /// Reads (and clears) the one-time codes a code sheet shows once (votes, surveys): the

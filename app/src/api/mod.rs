@@ -8,6 +8,7 @@ mod diagnosis;
 pub(crate) mod edge;
 mod error;
 pub(crate) mod forms;
+mod hosting;
 mod live;
 mod preferences;
 mod readability;
@@ -42,6 +43,7 @@ pub use councils::{
 pub use diagnosis::*;
 pub use error::AppError;
 pub use forms::{FormEcho, PageFlash};
+pub use hosting::*;
 pub use live::{
     AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
     support_question,

@@ -14,11 +14,11 @@ use webauthn_rs_proto::{
     RequestChallengeResponse,
 };
 
-/// What the sign-up page shows about the invitation in its link.
+/// What the sign-up page shows about the invitation in its link: the council and the role,
+/// or neither for an invitation to host councils (operators).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
-    pub council_name: String,
-    pub role: Role,
+    pub council: Option<(String, Role)>,
 }
 
 /// The signed-in staff member, as pages show them.
@@ -26,6 +26,8 @@ pub struct InvitationView {
 pub struct StaffView {
     pub display_name: String,
     pub roles: Vec<StaffRoleView>,
+    /// Hosts councils on the instance (`/exploitation`).
+    pub operator: bool,
 }
 
 /// The account page: who, their passkeys, and what the last form post did.
@@ -77,9 +79,12 @@ pub struct SignInChallenge {
 pub async fn load_invitation(token: String) -> Result<InvitationView, AppError> {
     let db = server::db()?;
     let invitation = server::usable_invitation(&db, &token).await?;
+    use crate::store::staff::Joins;
     Ok(InvitationView {
-        council_name: invitation.council_name,
-        role: invitation.role,
+        council: match invitation.joins {
+            Joins::Council { name, role, .. } => Some((name, role)),
+            Joins::Operator => None,
+        },
     })
 }
 
@@ -600,6 +605,7 @@ pub(crate) mod server {
     pub fn view_of(member: StaffMember) -> StaffView {
         StaffView {
             display_name: member.display_name,
+            operator: member.operator,
             roles: member
                 .roles
                 .into_iter()

@@ -23,6 +23,7 @@ const RESERVED: &[&str] = &[
     "rejoindre",
     "ws",
     "live",
+    "exploitation",
 ];
 
 pub const SLUG_MIN_LEN: usize = 2;

@@ -88,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=pages::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=pages::AccountPage ssr=SsrMode::Async/>
                     <Route
+                        path=path!("/exploitation")
+                        view=pages::HostingRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/invitation/:token")
                         view=pages::SignUpPage
                         ssr=SsrMode::Async

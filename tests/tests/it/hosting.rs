@@ -380,3 +380,184 @@ async fn coordinators_rename_add_and_order_the_colleges() -> anyhow::Result<()> 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn an_operator_hosts_a_council_from_the_web_and_invites_its_first_coordinator()
+-> anyhow::Result<()> {
+    use agora_app::store::entities::{council, invitation, staff_role};
+    use agora_tests::location;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let app = TestApp::empty().await?;
+    let (operator, cookie) = agora_tests::operator(&app.db, "Olga Opératrice").await?;
+    assert_eq!(
+        staff_role::Entity::find()
+            .filter(staff_role::Column::AccountId.eq(operator))
+            .count(&app.db)
+            .await?,
+        0,
+        "an operator has no role in any council"
+    );
+    let (status, html) = app.get_with_cookie("/exploitation", Some(&cookie)).await?;
+    assert_eq!(status, 200);
+    assert!(html.contains("Aucun conseil n"), "{html}");
+
+    // A malformed or reserved address, a name too short: refused beside the field, nothing
+    // stored.
+    for (slug, name, expected) in [
+        (
+            "Clsm Rive",
+            "CLSM de la Rive",
+            "Cette adresse ne convient pas",
+        ),
+        (
+            "exploitation",
+            "CLSM de la Rive",
+            "Cette adresse ne convient pas",
+        ),
+        ("clsm-rive", " ", "trop court"),
+    ] {
+        let refused = app
+            .post_form(
+                "/api/host_council",
+                Some(&cookie),
+                &[("slug", slug), ("name", name), ("objectives", "national")],
+            )
+            .await?;
+        let (_, html) = app.follow(refused, &cookie).await?;
+        assert!(
+            html.replace("&#x27;", "'").contains(expected),
+            "{slug}: {html}"
+        );
+    }
+    assert_eq!(council::Entity::find().count(&app.db).await?, 0);
+
+    let created = app
+        .post_form(
+            "/api/host_council",
+            Some(&cookie),
+            &[
+                ("slug", "clsm-rive"),
+                ("name", "CLSM de la Rive"),
+                ("territory", "Rive-Haute"),
+                ("objectives", "ars-occitanie"),
+            ],
+        )
+        .await?;
+    assert!(location(&created).starts_with("/exploitation#council-clsm-rive"));
+    let id = store::council_record(&app.db, &CouncilSlug::parse("clsm-rive")?)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the council"))?
+        .id;
+    assert_eq!(
+        store::diagnosis::objectives_of(&app.db, id).await?[0]
+            .key
+            .as_str(),
+        "observation"
+    );
+    // The same address again: refused.
+    let again = app
+        .post_form(
+            "/api/host_council",
+            Some(&cookie),
+            &[("slug", "clsm-rive"), ("name", "Autre")],
+        )
+        .await?;
+    let (_, html) = app.follow(again, &cookie).await?;
+    assert!(html.contains("a déjà cette adresse"), "{html}");
+
+    // The first coordinator's invitation: shown once, for this council, as coordinator.
+    let invited = app
+        .post_form(
+            "/api/change_hosting",
+            Some(&cookie),
+            &[("slug", "clsm-rive"), ("action", "invite")],
+        )
+        .await?;
+    let (_, html) = app.follow(invited, &cookie).await?;
+    assert!(html.contains("/invitation/"), "{html}");
+    let stored = invitation::Entity::find()
+        .filter(invitation::Column::CouncilId.eq(id))
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the invitation"))?;
+    assert_eq!(
+        (stored.role.as_str(), stored.operator),
+        ("coordinator", false)
+    );
+    let (_, again) = app.get_with_cookie("/exploitation", Some(&cookie)).await?;
+    assert!(!again.contains("/invitation/"), "the link shows once");
+
+    // Hosting gives no way into the council's staff pages.
+    for page in ["equipe", "reglages", "diagnostic", "journal"] {
+        let (status, _) = app
+            .get_with_cookie(&format!("/clsm-rive/{page}"), Some(&cookie))
+            .await?;
+        assert_eq!(status, 403, "{page}");
+    }
+
+    // Archived from the web, then restored.
+    app.post_form(
+        "/api/change_hosting",
+        Some(&cookie),
+        &[("slug", "clsm-rive"), ("action", "archive")],
+    )
+    .await?;
+    assert_eq!(app.get("/clsm-rive").await?.0, 404);
+    let refused = app
+        .post_form(
+            "/api/change_hosting",
+            Some(&cookie),
+            &[("slug", "clsm-rive"), ("action", "invite")],
+        )
+        .await?;
+    let (_, html) = app.follow(refused, &cookie).await?;
+    assert!(html.contains("Ce conseil est archivé"), "{html}");
+    app.post_form(
+        "/api/change_hosting",
+        Some(&cookie),
+        &[("slug", "clsm-rive"), ("action", "restore")],
+    )
+    .await?;
+    assert_eq!(app.get("/clsm-rive").await?.0, 200);
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_operators_reach_the_hosting_page_and_its_forms() -> anyhow::Result<()> {
+    use agora_app::store::entities::council;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let app = TestApp::with_demo().await?;
+    let slug = agora_server::demo::council()?.slug;
+    let coordinator = app
+        .staff_member(&slug, Role::Coordinator, "Anne Martin")
+        .await?
+        .1;
+    let before = council::Entity::find().count(&app.db).await?;
+    for (who, cookie, status) in [
+        ("anonymous", None, 401),
+        ("a coordinator", Some(coordinator.as_str()), 403),
+    ] {
+        let (got, _) = app.get_with_cookie("/exploitation", cookie).await?;
+        assert_eq!(got, status, "{who}");
+        for (path, fields) in [
+            (
+                "/api/host_council",
+                vec![("slug", "clsm-pirate"), ("name", "Pirate")],
+            ),
+            (
+                "/api/change_hosting",
+                vec![("slug", slug.as_str()), ("action", "archive")],
+            ),
+            (
+                "/api/change_hosting",
+                vec![("slug", slug.as_str()), ("action", "invite")],
+            ),
+        ] {
+            let response = app.post_form(path, cookie, &fields).await?;
+            assert_eq!(response.status().as_u16(), status, "{who} on {path}");
+        }
+    }
+    assert_eq!(council::Entity::find().count(&app.db).await?, before);
+    assert_eq!(app.get(&format!("/{slug}")).await?.0, 200, "not archived");
+    Ok(())
+}

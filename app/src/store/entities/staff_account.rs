@@ -8,6 +8,8 @@ pub struct Model {
     pub user_handle: String,
     pub display_name: String,
     pub created_at: ChronoDateTimeUtc,
+    /// Hosts councils on the instance (`agora invite --operator`).
+    pub operator: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,13 +25,14 @@ pub async fn create_invitation(
     let txn = crate::store::begin_write(db).await?;
     invitation::ActiveModel {
         token_hash: Set(hash_token(&token)),
-        council_id: Set(council.id),
+        council_id: Set(Some(council.id)),
         role: Set(role.key().to_owned()),
         invited_by: Set(invited_by),
         created_at: Set(now),
         expires_at: Set(now + Duration::hours(hours)),
         used_at: Set(None),
         reads_testimony: Set(reads_testimony),
+        operator: Set(false),
         ..Default::default()
     }
     .insert(&txn)
@@ -51,13 +52,51 @@ pub async fn create_invitation(
     Ok(token)
 }
 
+/// Creates an invitation to become a platform operator (hosting councils) and returns its
+/// token; only its hash is kept. Printed by `agora invite --operator`, or made by another
+/// operator.
+pub async fn create_operator_invitation(
+    db: &DatabaseConnection,
+    hours: i64,
+    invited_by: Option<i64>,
+) -> Result<String, DbErr> {
+    let token = new_token();
+    let now = Utc::now();
+    let txn = crate::store::begin_write(db).await?;
+    invitation::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        council_id: Set(None),
+        role: Set("operator".to_owned()),
+        invited_by: Set(invited_by),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(hours)),
+        used_at: Set(None),
+        reads_testimony: Set(false),
+        operator: Set(true),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let detail = crate::domain::audit_detail(&[("hours", &hours.to_string())]);
+    record_audit(&txn, None, invited_by, "invite-operator", &detail).await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// What an invitation leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Joins {
+    /// A council's team, with this role.
+    Council { id: i64, name: String, role: Role },
+    /// The instance's operators.
+    Operator,
+}
+
 /// What the sign-up page shows about an invitation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvitationInfo {
     pub id: i64,
-    pub council_id: i64,
-    pub council_name: String,
-    pub role: Role,
+    pub joins: Joins,
     pub status: InvitationStatus,
 }
 
@@ -72,17 +111,26 @@ pub async fn invitation_by_token(
     else {
         return Ok(None);
     };
-    let council = council::Entity::find_by_id(found.council_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("invitation's council".into()))?;
-    let role = Role::parse(&found.role)
-        .ok_or_else(|| DbErr::Custom(format!("stored role {:?}", found.role)))?;
+    let joins = match (found.operator, found.council_id) {
+        (true, _) => Joins::Operator,
+        (false, Some(council_id)) => {
+            let council = council::Entity::find_by_id(council_id)
+                .one(db)
+                .await?
+                .ok_or_else(|| DbErr::RecordNotFound("invitation's council".into()))?;
+            let role = Role::parse(&found.role)
+                .ok_or_else(|| DbErr::Custom(format!("stored role {:?}", found.role)))?;
+            Joins::Council {
+                id: council.id,
+                name: council.name,
+                role,
+            }
+        }
+        (false, None) => return Err(DbErr::Custom("an invitation to no council".into())),
+    };
     Ok(Some(InvitationInfo {
         id: found.id,
-        council_id: council.id,
-        council_name: council.name,
-        role,
+        joins,
         status: InvitationStatus::at(
             Utc::now().timestamp(),
             found.expires_at.timestamp(),
@@ -126,19 +174,23 @@ pub async fn complete_sign_up(
         user_handle: Set(staff.user_handle.to_owned()),
         display_name: Set(staff.display_name.to_owned()),
         created_at: Set(now),
+        operator: Set(invite.operator),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    staff_role::ActiveModel {
-        account_id: Set(account.id),
-        council_id: Set(invite.council_id),
-        role: Set(invite.role.clone()),
-        reads_testimony: Set(invite.reads_testimony),
-        ..Default::default()
+    // An operator's invitation names no council: they get no role in one.
+    if let (false, Some(council_id)) = (invite.operator, invite.council_id) {
+        staff_role::ActiveModel {
+            account_id: Set(account.id),
+            council_id: Set(council_id),
+            role: Set(invite.role.clone()),
+            reads_testimony: Set(invite.reads_testimony),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
-    .insert(&txn)
-    .await?;
     passkey::ActiveModel {
         account_id: Set(account.id),
         credential_id: Set(staff.credential_id.to_owned()),
@@ -152,7 +204,7 @@ pub async fn complete_sign_up(
     .await?;
     record_audit(
         &txn,
-        Some(invite.council_id),
+        invite.council_id,
         Some(account.id),
         "sign-up",
         &crate::domain::audit_detail(&[("role", &invite.role)]),

@@ -48,6 +48,8 @@ pub struct StaffMember {
     pub account_id: i64,
     pub display_name: String,
     pub roles: Vec<CouncilRole>,
+    /// Hosts councils on the instance (and reads none of them for that).
+    pub operator: bool,
     /// When this session last proved its owner was there (`verify_session`).
     pub verified_at: Option<chrono::DateTime<Utc>>,
 }
@@ -198,6 +200,7 @@ async fn member_of_session(
         account_id: account.id,
         display_name: account.display_name,
         roles,
+        operator: account.operator,
         verified_at: session.verified_at,
     }))
 }

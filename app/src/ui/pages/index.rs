@@ -31,6 +31,8 @@ pub fn CouncilIndex() -> impl IntoView {
                         <p>{i18n.t("index-empty-how")}</p>
                         <pre class="commands"><code>{EMPTY_INSTANCE_COMMANDS}</code></pre>
                         <p>{i18n.t("index-empty-after")}</p>
+                        <p>{i18n.t("index-empty-operator")}</p>
+                        <pre class="commands"><code>"agora invite --operator"</code></pre>
                     }
                         .into_any()
                 } else {

@@ -36,13 +36,21 @@ fn SignUpView(invitation: InvitationView, token: String) -> impl IntoView {
             <Picto name="council"/>
             {i18n.t("sign-up-title")}
         </h1>
-        <p class="lead">
-            {i18n.t("sign-up-invited")}
-            " "
-            <strong lang="fr">{invitation.council_name}</strong>
-            " — "
-            <strong>{i18n.t(invitation.role.message_id())}</strong>
-        </p>
+        {match invitation.council {
+            Some((council_name, role)) => {
+                view! {
+                    <p class="lead">
+                        {i18n.t("sign-up-invited")}
+                        " "
+                        <strong lang="fr">{council_name}</strong>
+                        " — "
+                        <strong>{i18n.t(role.message_id())}</strong>
+                    </p>
+                }
+                    .into_any()
+            }
+            None => view! { <p class="lead">{i18n.t("sign-up-invited-operator")}</p> }.into_any(),
+        }}
         <p>{i18n.t("passkey-explained")}</p>
         <noscript>
             <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
@@ -240,6 +248,15 @@ fn StaffSummary(staff: StaffView) -> impl IntoView {
         <Title text=i18n.text("account-title")/>
         <h1>{i18n.t("account-title")}</h1>
         <p class="lead">{i18n.t("account-signed-in-as")} " " <strong>{staff.display_name}</strong></p>
+        {staff
+            .operator
+            .then(|| {
+                view! {
+                    <p>
+                        <A href="/exploitation">{i18n.t("hosting-link")}</A>
+                    </p>
+                }
+            })}
         <h2>{i18n.t("account-councils")}</h2>
         <ul class="roles">
             {staff
