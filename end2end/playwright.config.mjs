@@ -7,6 +7,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.AGORA_E2E_PORT || '3100';
+// A second server, on an empty database, for the tests that start a council from nothing.
+const emptyPort = String(Number(port) + 1);
 // `localhost`, not an IP address: passkeys need a domain name.
 export const baseURL = `http://localhost:${port}`;
 
@@ -36,21 +38,40 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // A fresh SQLite database with the demo council for every run.
-    command: `rm -rf end2end/.data && exec target/debug/agora serve --demo`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    env: {
-      AGORA_ADDRESS: `127.0.0.1:${port}`,
-      DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
-      AGORA_SITE_ROOT: 'target/site',
-      // Every browser of the suite is a new participant arriving from 127.0.0.1.
-      AGORA_NEW_PARTICIPANTS_ADDRESS: '100000/60',
-      RUST_LOG: 'warn',
+  webServer: [
+    {
+      // A fresh SQLite database with the demo council for every run.
+      command: `rm -rf end2end/.data && exec target/debug/agora serve --demo`,
+      cwd: root,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: {
+        AGORA_ADDRESS: `127.0.0.1:${port}`,
+        DATABASE_URL: 'sqlite://end2end/.data/agora.db?mode=rwc',
+        AGORA_SITE_ROOT: 'target/site',
+        // Every browser of the suite is a new participant arriving from 127.0.0.1.
+        AGORA_NEW_PARTICIPANTS_ADDRESS: '100000/60',
+        RUST_LOG: 'warn',
+      },
     },
-  },
+    {
+      // An empty instance: no council, no demo (`setup.spec.mjs`).
+      command: `rm -rf end2end/.data-empty && exec target/debug/agora serve`,
+      cwd: root,
+      url: `http://127.0.0.1:${emptyPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: {
+        AGORA_ADDRESS: `127.0.0.1:${emptyPort}`,
+        AGORA_PUBLIC_URL: `http://localhost:${emptyPort}`,
+        DATABASE_URL: 'sqlite://end2end/.data-empty/agora.db?mode=rwc',
+        AGORA_SITE_ROOT: 'target/site',
+        AGORA_NEW_PARTICIPANTS_ADDRESS: '100000/60',
+        RUST_LOG: 'warn',
+      },
+    },
+  ],
 });
