@@ -40,6 +40,7 @@ async function staffPages(page, baseURL) {
     `${COUNCIL}/assemblees`, `${COUNCIL}/assemblees/1/preparer`, `${COUNCIL}/assemblees/1/animation`,
     `${COUNCIL}/votes`, `${COUNCIL}/votes/1`, `${COUNCIL}/questionnaires`,
     `${COUNCIL}/questionnaires/1/modifier`, `${COUNCIL}/temoignages`,
+    `${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`,
   ];
 }
 

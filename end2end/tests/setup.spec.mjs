@@ -4,40 +4,10 @@
 // diagnosis from a spreadsheet, publishes it, opens a vote on it; a resident votes; the
 // coordinator closes the vote and everyone sees the result.
 import { test, expect } from './fixtures.mjs';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations, tabTo, waitForHydration } from './helpers.mjs';
-import { addAuthenticator } from './staff-helpers.mjs';
+import { expectNoAxeViolations, tabTo } from './helpers.mjs';
+import { operatorLink, signUpFrom } from './staff-helpers.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EMPTY = `http://localhost:${Number(process.env.AGORA_E2E_PORT || '3100') + 1}`;
-
-/** `agora invite --operator` on the empty instance's database, as its host would. */
-function operatorInvitation() {
-  return execFileSync('target/debug/agora', ['invite', '--operator'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: 'sqlite://end2end/.data-empty/agora.db?mode=rwc',
-      AGORA_PUBLIC_URL: EMPTY,
-      RUST_LOG: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-    .toString()
-    .trim();
-}
-
-/** Signs up from an invitation link with a new virtual authenticator. */
-async function signUpFrom(page, link, name) {
-  await addAuthenticator(page);
-  await page.goto(link);
-  await waitForHydration(page);
-  await page.fill('#display_name', name);
-  await page.press('#display_name', 'Enter');
-  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
-}
 
 const SPREADSHEET = [
   'objectif;titre;résumé;résumé facile;type de source;année',
@@ -54,7 +24,7 @@ test('from an empty instance, with passkeys only: host a council, set it up, imp
   await expect(operator.locator('main')).toContainText('agora invite --operator');
 
   // The operator signs up and hosts the council.
-  await signUpFrom(operator, operatorInvitation(), 'Olga Hébergeuse');
+  await signUpFrom(operator, operatorLink(EMPTY, 'end2end/.data-empty/agora.db'), 'Olga Hébergeuse');
   await operator.goto('/exploitation');
   await expect(operator.locator('h1')).toContainText('Les conseils hébergés');
   await expectNoAxeViolations(operator, 'hosting page, empty');

@@ -29,6 +29,33 @@ export function invitationLink(baseURL, role = 'coordinator') {
   return output.toString().trim();
 }
 
+/** A platform operator's invitation link (`agora invite --operator`) on the test server's
+ *  database, or on `database` (the empty instance's). */
+export function operatorLink(baseURL, database = 'end2end/.data/agora.db') {
+  return execFileSync('target/debug/agora', ['invite', '--operator'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${database}?mode=rwc`,
+      AGORA_PUBLIC_URL: baseURL,
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+    .toString()
+    .trim();
+}
+
+/** Signs up from any invitation link with a new virtual authenticator. */
+export async function signUpFrom(page, link, name) {
+  await addAuthenticator(page);
+  await page.goto(link);
+  await waitForHydration(page);
+  await page.fill('#display_name', name);
+  await page.press('#display_name', 'Enter');
+  await expect(page.locator('.recovery-codes li')).toHaveCount(8);
+}
+
 export async function addAuthenticator(page, existing) {
   const cdp = existing ?? (await page.context().newCDPSession(page));
   if (!existing) await cdp.send('WebAuthn.enable');
