@@ -96,7 +96,7 @@ test.describe('without JavaScript', () => {
       buffer: Buffer.from('objectif;titre;résumé\ncare;Attente au CMP de Montclair;Six mois.\nstigma;Regards au collège;Des moqueries.\n', 'utf8'),
     });
     await page.locator('form[action="/api/upload_findings"] button[type="submit"]').click();
-    await expect(page.locator('#import-preview tbody tr')).toHaveCount(2);
+    await expect(page.locator('#import-preview .import-list li')).toHaveCount(2);
     await expect(page.locator('.diagnosis-finding')).toHaveCount(before);
     await page.locator('button[value="import"]').click();
     await expect(page.locator('.diagnosis-finding')).toHaveCount(before + 2);

@@ -66,7 +66,7 @@ test('from an empty instance, with passkeys only: host a council, set it up, imp
   });
   await page.locator('form[action="/api/upload_findings"] button[type="submit"]').click();
   await expect(page.locator('#import-preview')).toContainText('3 constats prêts à importer');
-  await expect(page.locator('#import-preview tbody tr')).toHaveCount(3);
+  await expect(page.locator('#import-preview .import-list li')).toHaveCount(3);
   await expectNoAxeViolations(page, 'diagnosis editor, preview');
   await page.locator('button[value="import"]').click();
   await expect(page.locator('main [role="status"]').first()).toContainText('Constats importés en brouillons');

@@ -487,11 +487,21 @@ fn an_operator_hosts_lists_archives_and_restores_a_council() {
     let operator = agora(&url, &["invite", "--operator"], &[]);
     assert!(operator.status.success(), "{operator:?}");
     assert!(stdout(&operator).contains("/invitation/"), "{operator:?}");
-    assert!(stderr(&operator).contains("platform operator"), "{operator:?}");
+    assert!(
+        stderr(&operator).contains("platform operator"),
+        "{operator:?}"
+    );
     for wrong in [
         vec!["invite"],
         vec!["invite", "--council", "clsm-rive"],
-        vec!["invite", "--operator", "--council", "clsm-rive", "--role", "observer"],
+        vec![
+            "invite",
+            "--operator",
+            "--council",
+            "clsm-rive",
+            "--role",
+            "observer",
+        ],
     ] {
         assert!(!agora(&url, &wrong, &[]).status.success(), "{wrong:?}");
     }

@@ -71,6 +71,13 @@ fn DiagnosisEditorView(page: DiagnosisEditor) -> impl IntoView {
             flash=flash.clone()
         />
         <p class="lead">{i18n.t("diagnosis-intro")}</p>
+        <nav class="page-parts" aria-label=i18n.t("diagnosis-parts")>
+            <ul>
+                <li><a href="#findings-title">{i18n.t("diagnosis-findings-title")}</a></li>
+                <li><a href="#import-title">{i18n.t("diagnosis-import-title")}</a></li>
+                <li><a href="#objectives-title">{i18n.t("diagnosis-objectives-title")}</a></li>
+            </ul>
+        </nav>
         <section class="card" aria-labelledby="findings-title">
             <h2 id="findings-title" tabindex="-1">{i18n.t("diagnosis-findings-title")}</h2>
             <div class="actions">
@@ -154,6 +161,7 @@ fn findings_list(
                         {state}
                         " "
                         <span>{name_of(i18n, objectives, &finding.objective)}</span>
+                        {public.map(|link| view! { " · " {link} })}
                     </p>
                     {form_refusal(i18n, flash, &form)}
                     <form
@@ -175,7 +183,6 @@ fn findings_list(
                         {up}
                         {down}
                         {button("delete", "diagnosis-delete", true)}
-                        {public}
                     </form>
                 </li>
             }
@@ -231,7 +238,7 @@ fn import_section(
     });
     let preview = pending.map(|pending| {
         let count = pending.findings.len();
-        let rows = pending
+        let items = pending
             .findings
             .iter()
             .map(|f| {
@@ -248,14 +255,23 @@ fn import_section(
                 } else {
                     i18n.text("diagnosis-import-has-easy")
                 };
+                let source = (!source.is_empty()).then(|| {
+                    view! {
+                        <span>
+                            {i18n.t("finding-source")} " : " <span lang="fr">{source}</span>
+                        </span>
+                    }
+                });
                 view! {
-                    <tr>
-                        <td>{name_of(i18n, objectives, &f.objective)}</td>
-                        <th scope="row" lang="fr">{f.title.plain.clone()}</th>
-                        <td lang="fr">{f.summary.plain.clone()}</td>
-                        <td>{easy}</td>
-                        <td lang="fr">{source}</td>
-                    </tr>
+                    <li>
+                        <strong lang="fr">{f.title.plain.clone()}</strong>
+                        <span class="meta">{name_of(i18n, objectives, &f.objective)}</span>
+                        <span lang="fr">{f.summary.plain.clone()}</span>
+                        <span class="meta">
+                            {i18n.t("diagnosis-import-easy")} " : " {easy}
+                        </span>
+                        {source}
+                    </li>
                 }
             })
             .collect_view();
@@ -267,21 +283,8 @@ fn import_section(
                         &[("file", &pending.file_name), ("count", &count.to_string())],
                     )}
                 </h3>
-                <div class="table-frame" tabindex="0" role="region" aria-labelledby="import-preview-caption">
-                    <table>
-                        <caption id="import-preview-caption">{i18n.t("diagnosis-import-caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t("finding-objective")}</th>
-                                <th scope="col">{i18n.t("finding-field-title")}</th>
-                                <th scope="col">{i18n.t("finding-field-summary")}</th>
-                                <th scope="col">{i18n.t("diagnosis-import-easy")}</th>
-                                <th scope="col">{i18n.t("finding-source")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <p>{i18n.t("diagnosis-import-caption")}</p>
+                <ol class="import-list">{items}</ol>
                 <form method="post" action=SettleImport::url() class="actions">
                     <input type="hidden" name="slug" value=slug.to_owned()/>
                     <button type="submit" name="action" value="import" class="button">

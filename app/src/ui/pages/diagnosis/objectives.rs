@@ -67,7 +67,13 @@ pub(super) fn objectives_section(
             view! {
                 <li id=form.clone() tabindex="-1">
                     <h3 id=heading.clone()>
-                        <img class="picto-always" src=format!("/pictos/{}.svg", crate::domain::pictogram(&objective.picto)) alt="" width="32" height="32"/>
+                        <img
+                            class="picto picto-always"
+                            src=format!("/pictos/{}.svg", crate::domain::pictogram(&objective.picto))
+                            alt=""
+                            width="40"
+                            height="40"
+                        />
                         {name.clone()}
                         " "
                         <code>{key.clone()}</code>
@@ -107,7 +113,7 @@ pub(super) fn objectives_section(
                         </p>
                         <div class="actions">
                             <button type="submit" name="action" value="save" class="button">
-                                {i18n.t("settings-save")}
+                                {i18n.t("diagnosis-objective-save")}
                             </button>
                             {up}
                             {down}
