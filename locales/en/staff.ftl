@@ -713,3 +713,26 @@ diagnosis-parts = The parts of this page
     .easy = On this page
 diagnosis-objective-save = Save the objective
     .easy = Save
+
+## A new council's first steps, on its team page
+first-steps-title = The council's first steps
+    .easy = To start well
+first-steps-remaining = { $count ->
+    [one] One more step for the council to be ready to welcome the public.
+   *[other] { $count } more steps for the council to be ready to welcome the public.
+}
+    .easy = { $count } things left to do.
+first-step-done = Done
+    .easy = Done
+first-step-to-do = To do
+    .easy = To do
+first-step-profile = Present the council: its territory, who chairs it, an introduction and its easy-read version
+    .easy = Say what the council is
+first-step-colleges = Check the colleges (the usual six may suit)
+    .easy = Check the groups
+first-step-findings = Write or import the diagnosis, then publish its findings
+    .easy = Write the findings
+first-step-team = Invite the team: facilitators, observers, another coordinator
+    .easy = Invite the team
+first-step-assembly = Prepare the first plenary assembly
+    .easy = Prepare the first meeting

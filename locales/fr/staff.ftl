@@ -713,3 +713,26 @@ diagnosis-parts = Les parties de cette page
     .easy = Sur cette page
 diagnosis-objective-save = Enregistrer l'objectif
     .easy = Enregistrer
+
+## A new council's first steps, on its team page
+first-steps-title = Premiers pas du conseil
+    .easy = Pour bien commencer
+first-steps-remaining = { $count ->
+    [one] Encore une étape pour que le conseil soit prêt à accueillir le public.
+   *[other] Encore { $count } étapes pour que le conseil soit prêt à accueillir le public.
+}
+    .easy = Il reste { $count } choses à faire.
+first-step-done = Fait
+    .easy = Fait
+first-step-to-do = À faire
+    .easy = À faire
+first-step-profile = Présenter le conseil : son territoire, qui le préside, une introduction et sa version facile à lire
+    .easy = Dire ce qu'est le conseil
+first-step-colleges = Vérifier les collèges (les six habituels conviennent peut-être)
+    .easy = Vérifier les groupes
+first-step-findings = Écrire ou importer le diagnostic, puis publier ses constats
+    .easy = Écrire les constats
+first-step-team = Inviter l'équipe : animation, observation, une autre coordination
+    .easy = Inviter l'équipe
+first-step-assembly = Préparer la première assemblée plénière
+    .easy = Préparer la première réunion

@@ -17,6 +17,8 @@ pub struct TeamPage {
     pub verified_recently: bool,
     /// What the last form post of the page gave, shown once.
     pub flash: Option<TeamOutcome>,
+    /// The council's first steps, for the checklist shown while some remain.
+    pub first_steps: crate::domain::FirstSteps,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +107,7 @@ pub async fn load_team_page(slug: String) -> Result<TeamPage, AppError> {
         pending,
         verified_recently,
         flash: server::take_flash()?,
+        first_steps: crate::store::first_steps(&db, council_id).await?,
     })
 }
 

@@ -165,8 +165,62 @@ impl CouncilProfile {
     }
 }
 
+/// What a council new to Agora has done of its first steps, for the checklist on its team
+/// page: each step links to where it is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FirstSteps {
+    /// It says what it is: an introduction written.
+    pub profile: bool,
+    /// Its colleges were looked at: renamed, added or ordered at least once (the default six
+    /// may suit; then this stays a suggestion).
+    pub colleges: bool,
+    /// At least one finding of its diagnosis is published.
+    pub findings: bool,
+    /// Someone else than its first coordinator is on the team or invited.
+    pub team: bool,
+    /// Its first assembly is prepared.
+    pub assembly: bool,
+}
+
+impl FirstSteps {
+    /// How many steps remain; the checklist goes once none does.
+    pub fn remaining(&self) -> usize {
+        [
+            self.profile,
+            self.colleges,
+            self.findings,
+            self.team,
+            self.assembly,
+        ]
+        .iter()
+        .filter(|done| !**done)
+        .count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn first_steps_count_what_remains() {
+        assert_eq!(FirstSteps::default().remaining(), 5);
+        let most = FirstSteps {
+            profile: true,
+            colleges: true,
+            findings: true,
+            team: true,
+            assembly: false,
+        };
+        assert_eq!(most.remaining(), 1);
+        assert_eq!(
+            FirstSteps {
+                assembly: true,
+                ..most
+            }
+            .remaining(),
+            0
+        );
+    }
+
     use super::*;
 
     #[test]

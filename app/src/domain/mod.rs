@@ -31,7 +31,7 @@ pub use college::{
 };
 pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{
-    COUNCIL_NAME_MAX, Council, CouncilProfile, CouncilSummary, DESCRIPTION_MAX,
+    COUNCIL_NAME_MAX, Council, CouncilProfile, CouncilSummary, DESCRIPTION_MAX, FirstSteps,
     LOCAL_HELP_LINE_MAX, LOCAL_HELP_LINES, MIN_GROUP_DEFAULT, MIN_GROUP_HIGHEST, MIN_GROUP_LOWEST,
     TERRITORY_MAX, Wording, clean_council_text, parse_local_help, parse_min_group_size,
 };

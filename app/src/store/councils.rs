@@ -532,3 +532,48 @@ pub async fn move_college(
     txn.commit().await?;
     Ok(())
 }
+
+/// The council's first steps (`domain::FirstSteps`), read from what it holds.
+pub async fn first_steps(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<crate::domain::FirstSteps, DbErr> {
+    use super::entities::{assembly, audit_event, invitation, staff_role};
+    let profile = council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .is_some_and(|c| !c.description.trim().is_empty());
+    let colleges = audit_event::Entity::find()
+        .filter(audit_event::Column::CouncilId.eq(council_id))
+        .filter(audit_event::Column::Action.starts_with("college-"))
+        .count(db)
+        .await?
+        > 0;
+    let findings = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(council_id))
+        .filter(finding::Column::Published.eq(true))
+        .count(db)
+        .await?
+        > 0;
+    let members = staff_role::Entity::find()
+        .filter(staff_role::Column::CouncilId.eq(council_id))
+        .count(db)
+        .await?;
+    let invited = invitation::Entity::find()
+        .filter(invitation::Column::CouncilId.eq(council_id))
+        .count(db)
+        .await?;
+    let assembly = assembly::Entity::find()
+        .filter(assembly::Column::CouncilId.eq(council_id))
+        .count(db)
+        .await?
+        > 0;
+    Ok(crate::domain::FirstSteps {
+        profile,
+        colleges,
+        findings,
+        // The first coordinator came by an invitation too: one more member or invitation.
+        team: members > 1 || invited > 1,
+        assembly,
+    })
+}

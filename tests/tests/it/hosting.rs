@@ -561,3 +561,96 @@ async fn only_operators_reach_the_hosting_page_and_its_forms() -> anyhow::Result
     assert_eq!(app.get(&format!("/{slug}")).await?.0, 200, "not archived");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_new_councils_team_page_walks_it_through_its_first_steps() -> anyhow::Result<()> {
+    use agora_app::domain::ObjectivePreset;
+    let app = TestApp::empty().await?;
+    let slug = CouncilSlug::parse("clsm-rive")?;
+    let id = store::create_council(
+        &app.db,
+        &slug,
+        "CLSM de la Rive",
+        "",
+        ObjectivePreset::National,
+    )
+    .await?;
+    let (_, cookie) = app
+        .staff_member(&slug, Role::Coordinator, "Anne Martin")
+        .await?;
+    let html = team_page(&app, &cookie).await?;
+    assert!(html.contains("Premiers pas du conseil"), "{html}");
+    assert!(html.contains("Encore 5 étapes"), "{html}");
+    assert_eq!(store::first_steps(&app.db, id).await?.remaining(), 5);
+
+    // Each step is read from what the council holds, not ticked by hand.
+    app.post_form(
+        "/api/save_council_profile",
+        Some(&cookie),
+        &[
+            ("slug", "clsm-rive"),
+            ("name", "CLSM de la Rive"),
+            ("description", "Un conseil."),
+        ],
+    )
+    .await?;
+    app.post_form(
+        "/api/add_college",
+        Some(&cookie),
+        &[("slug", "clsm-rive"), ("label", "Bailleurs sociaux")],
+    )
+    .await?;
+    app.post_form(
+        "/api/save_finding",
+        Some(&cookie),
+        &[
+            ("slug", "clsm-rive"),
+            ("objective", "care"),
+            ("title", "Attente"),
+            ("summary", "Six mois."),
+        ],
+    )
+    .await?;
+    let steps = store::first_steps(&app.db, id).await?;
+    assert!(
+        steps.profile && steps.colleges && !steps.findings,
+        "{steps:?}: a draft is not published"
+    );
+    app.post_form(
+        "/api/change_finding",
+        Some(&cookie),
+        &[("slug", "clsm-rive"), ("action", "publish-all")],
+    )
+    .await?;
+    app.staff_member(&slug, Role::Facilitator, "Fanny Anime")
+        .await?;
+    let html = team_page(&app, &cookie).await?;
+    assert!(html.contains("Encore une étape"), "{html}");
+    app.post_form(
+        "/api/create_assembly",
+        Some(&cookie),
+        &[
+            ("slug", "clsm-rive"),
+            ("title", "Première plénière"),
+            ("starts_at", "2027-03-18T18:30"),
+            ("place", "Salle des fêtes"),
+            ("accessibility", ""),
+        ],
+    )
+    .await?;
+    assert_eq!(store::first_steps(&app.db, id).await?.remaining(), 0);
+    let html = team_page(&app, &cookie).await?;
+    assert!(
+        !html.contains("Premiers pas du conseil"),
+        "gone once all are done"
+    );
+    Ok(())
+}
+
+/// The team page as its coordinator reads it, apostrophes unescaped.
+async fn team_page(app: &TestApp, cookie: &str) -> anyhow::Result<String> {
+    let (_, html) = app
+        .get_with_cookie("/clsm-rive/equipe", Some(cookie))
+        .await?;
+    Ok(html.replace("&#x27;", "'"))
+}

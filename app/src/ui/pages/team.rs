@@ -37,7 +37,9 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         pending,
         verified_recently,
         flash,
+        first_steps,
     } = team;
+    let checklist = first_steps_card(i18n, &council_slug, first_steps);
     let step_up =
         (!verified_recently).then(|| view! { <StepUp back=format!("/{council_slug}/equipe")/> });
     let journal = format!("/{council_slug}/journal");
@@ -69,6 +71,7 @@ fn TeamView(team: TeamPage) -> impl IntoView {
         <Title text=i18n.text("team-title")/>
         <h1>{i18n.t("team-title")} " — " <span lang="fr">{council_name}</span></h1>
         {outcome}
+        {checklist}
         {step_up}
         <section aria-labelledby="invite-title">
             <h2 id="invite-title">{i18n.t("team-invite")}</h2>
@@ -337,4 +340,61 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// A new council's first steps, each done or to do, each a link to where it is done; gone
+/// once all are done.
+fn first_steps_card(
+    i18n: crate::ui::i18n::I18n,
+    slug: &str,
+    steps: crate::domain::FirstSteps,
+) -> Option<impl IntoView + use<>> {
+    (steps.remaining() > 0).then(|| {
+        let items = [
+            (
+                steps.profile,
+                "first-step-profile",
+                format!("/{slug}/reglages#profile-title"),
+            ),
+            (
+                steps.colleges,
+                "first-step-colleges",
+                format!("/{slug}/reglages#colleges-title"),
+            ),
+            (
+                steps.findings,
+                "first-step-findings",
+                format!("/{slug}/diagnostic"),
+            ),
+            (steps.team, "first-step-team", "#invite-title".to_owned()),
+            (
+                steps.assembly,
+                "first-step-assembly",
+                format!("/{slug}/assemblees"),
+            ),
+        ]
+        .into_iter()
+        .map(|(done, text, href)| {
+            let state = if done {
+                view! { <span class="tag">{i18n.t("first-step-done")}</span> }
+            } else {
+                view! { <span class="tag tag-draft">{i18n.t("first-step-to-do")}</span> }
+            };
+            view! {
+                <li>
+                    {state}
+                    " "
+                    <a href=href>{i18n.t(text)}</a>
+                </li>
+            }
+        })
+        .collect_view();
+        view! {
+            <section class="card first-steps" aria-labelledby="first-steps-title">
+                <h2 id="first-steps-title">{i18n.t("first-steps-title")}</h2>
+                <p>{i18n.count("first-steps-remaining", steps.remaining() as u64)}</p>
+                <ol>{items}</ol>
+            </section>
+        }
+    })
 }
