@@ -171,7 +171,7 @@ test('a coordinator changes the minimum group size by keyboard, a refusal first'
   await page.goto('/clsm-val-de-lisandre/reglages');
   const field = page.locator('#settings-min-group');
   for (const [typed, expected] of [['2', 'Indiquez un nombre entier de 3 à 50'], ['7', 'Les réglages sont enregistrés']]) {
-    await tabTo(page, '#settings-min-group', 120);
+    await tabTo(page, '#settings-min-group', 180);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(typed);
     await page.keyboard.press('Enter');

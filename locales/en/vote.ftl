@@ -354,3 +354,5 @@ audit-fact-vote = vote no. { $value }
     .easy = vote no. { $value }
 vote-open-honest = This vote counts one ballot per browser: it gathers the views of the people present or online, without a voter card. Someone who changes phone or browser could vote again; for a vote that must count one voice per person, the team hands out one-time codes.
     .easy = One vote per phone. It is not an official vote with a card. For an official vote, the team gives out codes.
+error-vote-college-unknown = Choose among the colleges the council offers.
+    .easy = Choose a group from the list.

@@ -354,3 +354,5 @@ audit-fact-vote = vote n° { $value }
     .easy = vote n° { $value }
 vote-open-honest = Ce vote compte un bulletin par navigateur : il recueille l'avis des personnes présentes ou en ligne, sans carte d'électeur. Quelqu'un qui change de téléphone ou de navigateur pourrait voter encore ; pour un vote qui doit compter une voix par personne, l'équipe distribue des codes à usage unique.
     .easy = Un vote par téléphone. Ce n'est pas un vote officiel avec une carte. Pour un vote officiel, l'équipe donne des codes.
+error-vote-college-unknown = Choisissez parmi les collèges que le conseil propose.
+    .easy = Choisissez un groupe de la liste.

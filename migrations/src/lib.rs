@@ -23,6 +23,7 @@ mod m20261205_000018_council_archived;
 mod m20261205_000019_council_profile;
 mod m20261205_000020_council_objectives;
 mod m20261205_000021_operators;
+mod m20261205_000022_college_details;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000019_council_profile::Migration),
             Box::new(m20261205_000020_council_objectives::Migration),
             Box::new(m20261205_000021_operators::Migration),
+            Box::new(m20261205_000022_college_details::Migration),
         ]
     }
 }

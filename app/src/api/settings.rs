@@ -15,8 +15,8 @@ pub struct SettingsPage {
     pub council_slug: String,
     pub council_name: String,
     pub profile: crate::domain::CouncilProfile,
-    /// The council's colleges in order: key, its own name if renamed or added.
-    pub colleges: Vec<(String, Option<String>)>,
+    /// The council's colleges in order, retired ones too.
+    pub colleges: Vec<crate::domain::College>,
     pub min_group_size: usize,
     /// Local help resources, one per line.
     pub local_help: Vec<String>,
@@ -43,7 +43,7 @@ pub async fn load_settings(slug: String) -> Result<SettingsPage, AppError> {
         .ok_or_else(|| AppError::NotFound.with_status())?;
     Ok(SettingsPage {
         profile,
-        colleges: crate::api::edge::college_labels(colleges),
+        colleges,
         min_group_size: min_group,
         local_help: crate::store::local_help(&db, council_id).await?,
         council_slug: slug,
@@ -182,6 +182,8 @@ pub async fn change_college(
     college: String,
     #[server(default)] action: String,
     #[server(default)] label: String,
+    #[server(default)] label_easy: String,
+    #[server(default)] picto: String,
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::store::CollegeError;
@@ -198,7 +200,18 @@ pub async fn change_college(
             crate::store::move_college(&db, council_id, &college, action == "up", Some(caller))
                 .await
         }
+        "retire" | "restore" => {
+            crate::store::set_college_retired(
+                &db,
+                council_id,
+                &college,
+                action == "retire",
+                Some(caller),
+            )
+            .await
+        }
         "" | "save" => {
+            let (typed_label, typed_easy) = (label.clone(), label_easy.clone());
             let typed = label.trim();
             let label = if typed.is_empty()
                 && crate::domain::DEFAULT_COLLEGES.contains(&college.as_str())
@@ -207,20 +220,58 @@ pub async fn change_college(
             } else {
                 crate::domain::clean_college_label(typed).map(Some)
             };
-            match label {
-                Ok(label) => {
-                    crate::store::rename_college(&db, council_id, &college, label, Some(caller))
+            let label_easy = match label_easy.trim() {
+                "" => Ok(None),
+                typed => crate::domain::clean_college_label(typed).map(Some),
+            };
+            let picto = match picto.as_str() {
+                "" => Ok(None),
+                name if crate::domain::PICTOGRAMS.contains(&name) => {
+                    Ok(Some(crate::domain::pictogram(name)))
+                }
+                _ => Err("error-form-malformed"),
+            };
+            match (label, label_easy, picto) {
+                (Ok(label), Ok(label_easy), Ok(picto)) => {
+                    let names = crate::store::CollegeNames {
+                        label,
+                        label_easy,
+                        picto,
+                    };
+                    crate::store::rename_college(&db, council_id, &college, names, Some(caller))
                         .await
                 }
-                Err(message) => Err(CollegeError::Refused(message)),
+                (Err(message), _, _) => Err(CollegeError::Refused(message)),
+                (_, Err(message), _) => {
+                    return super::forms::refuse(
+                        super::forms::FormEcho::new(
+                            &form,
+                            Some("label_easy"),
+                            message,
+                            &[("label", &typed_label), ("label_easy", &typed_easy)],
+                        ),
+                        &back,
+                    );
+                }
+                (_, _, Err(message)) => Err(CollegeError::Refused(message)),
             }
         }
         _ => return Err(AppError::NotFound.with_status()),
     };
     match done {
+        Ok(()) if action == "retire" => super::forms::done("saved-college-retired", &back),
         Ok(()) => super::forms::done("saved-college", &back),
+        Err(CollegeError::Refused(message)) if action == "retire" => super::forms::refuse(
+            super::forms::FormEcho::new(&form, None, message, &[]),
+            &back,
+        ),
         Err(CollegeError::Refused(message)) => super::forms::refuse(
-            super::forms::FormEcho::new(&form, Some("label"), message, &[("label", &label)]),
+            super::forms::FormEcho::new(
+                &form,
+                Some("label"),
+                message,
+                &[("label", &label), ("label_easy", &label_easy)],
+            ),
             &back,
         ),
         Err(CollegeError::NotFound) => Err(AppError::NotFound.with_status()),

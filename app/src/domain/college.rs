@@ -59,6 +59,30 @@ pub struct College {
     pub key: CollegeKey,
     /// The council's own name for the college; `None` shows the translated default name.
     pub label: Option<String>,
+    /// The council's own easy-read name; `None` falls back as `label` does.
+    pub label_easy: Option<String>,
+    /// One of `PICTOGRAMS`, shown beside its name in easy-read mode; `None`: none.
+    pub picto: Option<String>,
+    /// No longer offered on forms; still named wherever it was chosen (results, exports).
+    pub retired: bool,
+}
+
+impl College {
+    /// A college as a new council has it: a key, its usual name, offered.
+    pub fn new(key: CollegeKey) -> Self {
+        College {
+            key,
+            label: None,
+            label_easy: None,
+            picto: None,
+            retired: false,
+        }
+    }
+}
+
+/// The colleges a form offers: those not retired, in the council's order.
+pub fn offered(colleges: &[College]) -> Vec<College> {
+    colleges.iter().filter(|c| !c.retired).cloned().collect()
 }
 
 /// The longest college name a council gives: "Bailleurs sociaux et logement accompagné".

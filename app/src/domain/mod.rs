@@ -28,6 +28,7 @@ pub use assembly::{
 };
 pub use college::{
     COLLEGE_LABEL_MAX, College, CollegeKey, DEFAULT_COLLEGES, clean_college_label, new_college_key,
+    offered as offered_colleges,
 };
 pub use cookies::{Cookie, CookiePolicy, cookie_value};
 pub use council::{

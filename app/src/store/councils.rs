@@ -45,6 +45,9 @@ pub async fn insert_council(db: &DatabaseConnection, new: &NewCouncil) -> Result
             key: Set(college.key.as_str().to_owned()),
             label: Set(college.label.clone()),
             position: Set(position),
+            label_easy: Set(college.label_easy.clone()),
+            picto: Set(college.picto.clone()),
+            retired: Set(college.retired),
             ..Default::default()
         }
         .insert(&txn)
@@ -117,21 +120,7 @@ pub async fn council_record(
     else {
         return Ok(None);
     };
-    let colleges = college::Entity::find()
-        .filter(college::Column::CouncilId.eq(found.id))
-        .order_by_asc(college::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| {
-            let key = CollegeKey::parse(&c.key)
-                .ok_or_else(|| DbErr::Custom(format!("stored college key {:?}", c.key)))?;
-            Ok(College {
-                key,
-                label: c.label,
-            })
-        })
-        .collect::<Result<_, DbErr>>()?;
+    let colleges = colleges_of(db, found.id).await?;
     Ok(Some(CouncilRecord {
         id: found.id,
         min_group: usize::try_from(found.min_group_size)
@@ -147,6 +136,31 @@ pub async fn council_record(
             colleges,
         },
     }))
+}
+
+/// The council's colleges in its order, retired ones too (they name past choices).
+pub async fn colleges_of(
+    db: &impl sea_orm::ConnectionTrait,
+    council_id: i64,
+) -> Result<Vec<College>, DbErr> {
+    college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .order_by_asc(college::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let key = CollegeKey::parse(&c.key)
+                .ok_or_else(|| DbErr::Custom(format!("stored college key {:?}", c.key)))?;
+            Ok(College {
+                key,
+                label: c.label,
+                label_easy: c.label_easy,
+                picto: c.picto.map(|p| crate::domain::pictogram(&p).to_owned()),
+                retired: c.retired,
+            })
+        })
+        .collect()
 }
 
 /// What pages show of the council a slug names.
@@ -291,7 +305,7 @@ pub async fn create_council(
         colleges: crate::domain::DEFAULT_COLLEGES
             .iter()
             .filter_map(|key| CollegeKey::parse(key))
-            .map(|key| College { key, label: None })
+            .map(College::new)
             .collect(),
         objectives: preset.council_objectives(),
         findings: Vec::new(),
@@ -434,15 +448,29 @@ pub enum CollegeError {
     Db(#[from] DbErr),
 }
 
-/// Renames a college of the council (`label` already checked: `clean_college_label`); for a
-/// default college, `None` gives back its translated name. Its key never changes.
+/// What a coordinator writes of a college: its name (`None`: a default college's translated
+/// name), its easy-read name and its pictogram (one of `PICTOGRAMS`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollegeNames {
+    pub label: Option<String>,
+    pub label_easy: Option<String>,
+    pub picto: Option<&'static str>,
+}
+
+/// Renames a college of the council (names already checked: `clean_college_label`). Its
+/// key never changes.
 pub async fn rename_college(
     db: &DatabaseConnection,
     council_id: i64,
     key: &str,
-    label: Option<String>,
+    names: CollegeNames,
     by: Option<i64>,
 ) -> Result<(), CollegeError> {
+    let CollegeNames {
+        label,
+        label_easy,
+        picto,
+    } = names;
     let txn = super::begin_write(db).await?;
     let row = college::Entity::find()
         .filter(college::Column::CouncilId.eq(council_id))
@@ -457,6 +485,8 @@ pub async fn rename_college(
     }
     let mut row: college::ActiveModel = row.into();
     row.label = Set(label);
+    row.label_easy = Set(label_easy);
+    row.picto = Set(picto.map(str::to_owned));
     row.update(&txn).await?;
     let detail = crate::domain::audit_detail(&[("college", key)]);
     super::staff::record_audit(&txn, Some(council_id), by, "college-renamed", &detail).await?;
@@ -576,4 +606,40 @@ pub async fn first_steps(
         team: members > 1 || invited > 1,
         assembly,
     })
+}
+
+/// Retires a college (`retired`: no longer offered on forms; still named in past results and
+/// exports) or offers it again. The last college offered cannot be retired.
+pub async fn set_college_retired(
+    db: &DatabaseConnection,
+    council_id: i64,
+    key: &str,
+    retired: bool,
+    by: Option<i64>,
+) -> Result<(), CollegeError> {
+    let txn = super::begin_write(db).await?;
+    let rows = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .all(&txn)
+        .await?;
+    let row = rows
+        .iter()
+        .find(|c| c.key == key)
+        .cloned()
+        .ok_or(CollegeError::NotFound)?;
+    if retired && rows.iter().filter(|c| !c.retired && c.key != key).count() == 0 {
+        return Err(CollegeError::Refused("error-college-last"));
+    }
+    let mut row: college::ActiveModel = row.into();
+    row.retired = Set(retired);
+    row.update(&txn).await?;
+    let detail = crate::domain::audit_detail(&[("college", key)]);
+    let action = if retired {
+        "college-retired"
+    } else {
+        "college-restored"
+    };
+    super::staff::record_audit(&txn, Some(council_id), by, action, &detail).await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -14,9 +14,10 @@ pub mod votes;
 
 pub use connect::{begin_read, begin_write, connect, forget_history};
 pub use councils::{
-    CollegeError, CouncilRecord, HostedCouncil, HostingError, NewCouncil, add_college,
-    council_by_slug, council_profile, council_record, create_council, first_steps, has_councils,
-    hosted_councils, insert_council, list_councils, local_help, min_group_size, move_college,
-    rename_college, set_archived, set_council_profile, set_local_help, set_min_group_size,
+    CollegeError, CollegeNames, CouncilRecord, HostedCouncil, HostingError, NewCouncil,
+    add_college, colleges_of, council_by_slug, council_profile, council_record, create_council,
+    first_steps, has_councils, hosted_councils, insert_council, list_councils, local_help,
+    min_group_size, move_college, rename_college, set_archived, set_college_retired,
+    set_council_profile, set_local_help, set_min_group_size,
 };
 pub use diagnosis::{finding_in_council, findings_of_council};

@@ -56,7 +56,7 @@ pub fn council() -> anyhow::Result<NewCouncil> {
         colleges: DEFAULT_COLLEGES
             .iter()
             .filter_map(|key| CollegeKey::parse(key))
-            .map(|key| College { key, label: None })
+            .map(College::new)
             .collect(),
         objectives: ObjectivePreset::National.council_objectives(),
         findings: demo

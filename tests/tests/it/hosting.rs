@@ -654,3 +654,175 @@ async fn team_page(app: &TestApp, cookie: &str) -> anyhow::Result<String> {
         .await?;
     Ok(html.replace("&#x27;", "'"))
 }
+
+#[tokio::test]
+async fn a_retired_college_is_offered_nowhere_and_past_results_still_name_it() -> anyhow::Result<()>
+{
+    use agora_app::store::entities::{college, vote};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::with_demo().await?;
+    let here = agora_server::demo::council()?.slug;
+    let slug = here.as_str();
+    let (_, cookie) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let retired = app
+        .post_form(
+            "/api/change_college",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("college", "habitants"),
+                ("action", "retire"),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(retired, &cookie).await?;
+    assert!(html.contains("Collège retiré"), "{html}");
+
+    // Offered nowhere: the testimony form, the vote set-up, a question's college.
+    let (_, form) = app.get(&format!("/{slug}/temoignages/nouveau")).await?;
+    assert!(form.contains("value=\"usagers\"") && !form.contains("value=\"habitants\""));
+    let (_, setup) = app
+        .get_with_cookie(&format!("/{slug}/votes"), Some(&cookie))
+        .await?;
+    assert!(setup.contains("colleges[usagers]") && !setup.contains("colleges[habitants]"));
+    let before = vote::Entity::find().all(&app.db).await?.len();
+    let published = store::findings_of_council(&app.db, &here).await?;
+    let key = format!("findings[{}]", published[0].id);
+    let other = format!("findings[{}]", published[1].id);
+    let refused = app
+        .post_form(
+            "/api/create_vote",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("title", "Nos priorités"),
+                ("method", "approval"),
+                ("integrity", "open"),
+                ("colleges[habitants]", "on"),
+                ("opens_at", "2020-01-01T09:00"),
+                ("closes_at", "2099-01-01T09:00"),
+                ("max_points", "5"),
+                ("max_points_per_candidate", "3"),
+                (key.as_str(), "on"),
+                (other.as_str(), "on"),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(refused, &cookie).await?;
+    assert!(
+        html.contains("Choisissez parmi les collèges que le conseil propose"),
+        "{html}"
+    );
+    assert_eq!(
+        vote::Entity::find().all(&app.db).await?.len(),
+        before,
+        "nothing stored"
+    );
+    let council_id = app.demo_council_id().await?;
+    let keys = agora_app::store::room::floor::college_keys(&app.db, council_id).await?;
+    assert!(keys.contains(&"usagers".to_owned()) && !keys.contains(&"habitants".to_owned()));
+
+    // Still named where it was chosen: the closed vote's results by college.
+    let closed = vote::Entity::find()
+        .filter(vote::Column::CouncilId.eq(council_id))
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .find(|v| v.title.contains("automne"))
+        .ok_or_else(|| anyhow::anyhow!("the demo's closed vote"))?;
+    let (_, results) = app
+        .get(&format!("/{slug}/votes/{}/resultats", closed.id))
+        .await?;
+    assert!(results.contains("Habitants"), "{results}");
+
+    // The last college offered cannot be retired.
+    for key in ["elus", "soin", "usagers", "aidants"] {
+        app.post_form(
+            "/api/change_college",
+            Some(&cookie),
+            &[("slug", slug), ("college", key), ("action", "retire")],
+        )
+        .await?;
+    }
+    let last = app
+        .post_form(
+            "/api/change_college",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("college", "professionnels"),
+                ("action", "retire"),
+            ],
+        )
+        .await?;
+    let (_, html) = app.follow(last, &cookie).await?;
+    assert!(
+        html.replace("&#x27;", "'")
+            .contains("C'est le dernier collège proposé"),
+        "{html}"
+    );
+    let offered = college::Entity::find()
+        .filter(college::Column::CouncilId.eq(council_id))
+        .filter(college::Column::Retired.eq(false))
+        .all(&app.db)
+        .await?;
+    assert_eq!(offered.len(), 1);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_college_has_its_easy_read_name_and_pictogram() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let here = agora_server::demo::council()?.slug;
+    let slug = here.as_str();
+    let (_, cookie) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    app.post_form(
+        "/api/change_college",
+        Some(&cookie),
+        &[
+            ("slug", slug),
+            ("college", "usagers"),
+            ("action", "save"),
+            ("label", "Personnes concernées"),
+            ("label_easy", "Les personnes malades"),
+            ("picto", "speak"),
+        ],
+    )
+    .await?;
+    let (_, plain) = app.get(&format!("/{slug}")).await?;
+    assert!(plain.contains("Personnes concernées") && !plain.contains("Les personnes malades"));
+    let (_, easy) = app
+        .get_with_cookie(&format!("/{slug}"), Some("agora_prefs=lang=fr&easy=1"))
+        .await?;
+    assert!(easy.contains("Les personnes malades"), "{easy}");
+    let record = store::council_record(&app.db, &here)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the council"))?;
+    let usagers = record
+        .council
+        .colleges
+        .iter()
+        .find(|c| c.key.as_str() == "usagers")
+        .ok_or_else(|| anyhow::anyhow!("usagers"))?;
+    assert_eq!(usagers.picto.as_deref(), Some("speak"));
+    // A pictogram outside the catalogue is refused; nothing changes.
+    app.post_form(
+        "/api/change_college",
+        Some(&cookie),
+        &[
+            ("slug", slug),
+            ("college", "usagers"),
+            ("action", "save"),
+            ("label", "Autre"),
+            ("picto", "../../secret"),
+        ],
+    )
+    .await?;
+    let (_, plain) = app.get(&format!("/{slug}")).await?;
+    assert!(plain.contains("Personnes concernées"));
+    Ok(())
+}

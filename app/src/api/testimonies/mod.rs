@@ -50,7 +50,9 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         local_help: crate::store::local_help(&db, council.id).await?,
         council_slug: slug,
         council_name: council.name,
-        colleges: crate::api::edge::college_labels(council.colleges),
+        colleges: crate::api::edge::college_labels(crate::domain::offered_colleges(
+            &council.colleges,
+        )),
         findings,
         flash: super::forms::take_page_flash()?,
     })
@@ -119,7 +121,7 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
         pseudonym: field("pseudonym"),
         // An unknown college is no college: the person still posts.
         college: crate::domain::CollegeKey::parse(&field("college"))
-            .filter(|key| council.colleges.iter().any(|c| &c.key == key)),
+            .filter(|key| council.colleges.iter().any(|c| &c.key == key && !c.retired)),
         consent: Consent {
             public: !field("public").is_empty(),
             projector: !field("projector").is_empty(),

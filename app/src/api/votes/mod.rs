@@ -83,7 +83,7 @@ pub async fn load_votes(slug: String) -> Result<VotesPage, AppError> {
     let (findings, colleges, assemblies) = if can_prepare {
         (
             crate::store::findings_of_council(&db, &council_slug).await?,
-            colleges,
+            crate::domain::offered_colleges(&colleges),
             crate::store::assemblies::assemblies_of(&db, council_id, true).await?,
         )
     } else {
@@ -399,6 +399,15 @@ pub(crate) mod server {
             .iter()
             .map(|c| c.as_str().to_owned())
             .collect();
+        // Only the council's own colleges, and not a retired one.
+        let offered =
+            crate::domain::offered_colleges(&crate::store::colleges_of(db, council_id).await?);
+        if !colleges
+            .iter()
+            .all(|key| offered.iter().any(|c| c.key.as_str() == key))
+        {
+            return Ok(Err(("colleges", "error-vote-college-unknown")));
+        }
         let created = create_vote(
             db,
             NewVote {

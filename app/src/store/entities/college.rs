@@ -9,6 +9,9 @@ pub struct Model {
     pub key: String,
     pub label: Option<String>,
     pub position: i32,
+    pub label_easy: Option<String>,
+    pub picto: Option<String>,
+    pub retired: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

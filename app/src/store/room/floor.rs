@@ -10,13 +10,15 @@ use sea_orm::{
     QueryFilter, Set,
 };
 
-/// The college keys of a council, against which a question's college is checked.
+/// The college keys a council offers (not retired), against which a question's college is
+/// checked.
 pub async fn college_keys(
     db: &impl ConnectionTrait,
     council_id: i64,
 ) -> Result<Vec<String>, DbErr> {
     Ok(college::Entity::find()
         .filter(college::Column::CouncilId.eq(council_id))
+        .filter(college::Column::Retired.eq(false))
         .all(db)
         .await?
         .into_iter()

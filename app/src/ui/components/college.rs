@@ -4,11 +4,20 @@
 use crate::domain::College;
 use crate::ui::i18n::I18n;
 
-/// A default college shows its translated name unless the council renamed it.
+/// A default college shows its translated name unless the council renamed it; in easy-read
+/// mode, the council's easy-read name when it wrote one.
 pub fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send + Sync {
-    move || match (&college.label, college.key.is_default()) {
-        (Some(label), _) => label.clone(),
-        (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),
-        (None, false) => college.key.as_str().to_owned(),
+    move || {
+        let easy = i18n
+            .reading()
+            .1
+            .then_some(college.label_easy.as_ref())
+            .flatten()
+            .filter(|easy| !easy.trim().is_empty());
+        match (easy.or(college.label.as_ref()), college.key.is_default()) {
+            (Some(label), _) => label.clone(),
+            (None, true) => i18n.text(&format!("college-{}", college.key.as_str())),
+            (None, false) => college.key.as_str().to_owned(),
+        }
     }
 }

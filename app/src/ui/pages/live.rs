@@ -112,9 +112,8 @@ fn AskForm(page: LivePage) -> impl IntoView {
     } else {
         "live-ask-hint"
     };
-    let colleges = page
-        .colleges
-        .clone()
+    // A retired college is no longer offered (it still names past questions).
+    let colleges = crate::domain::offered_colleges(&page.colleges)
         .into_iter()
         .map(|college| {
             let key = college.key.as_str().to_owned();

@@ -197,14 +197,22 @@ fn profile_form(
 fn colleges_section(
     i18n: I18n,
     slug: &str,
-    colleges: Vec<(String, Option<String>)>,
+    colleges: Vec<crate::domain::College>,
     flash: &crate::api::PageFlash,
 ) -> impl IntoView + use<> {
     let count = colleges.len();
     let items = colleges
         .into_iter()
         .enumerate()
-        .map(|(n, (key, label))| {
+        .map(|(n, college)| {
+            let crate::domain::College {
+                key,
+                label,
+                label_easy,
+                picto,
+                retired,
+            } = college;
+            let key = key.as_str().to_owned();
             let form = format!("college-{key}");
             let default = crate::domain::DEFAULT_COLLEGES.contains(&key.as_str());
             let name = label
@@ -226,9 +234,41 @@ fn colleges_section(
             };
             let up = (n > 0).then(|| button("up", "agenda-move-up"));
             let down = (n + 1 < count).then(|| button("down", "agenda-move-down"));
+            let retire = if retired {
+                button("restore", "settings-college-restore")
+            } else {
+                button("retire", "settings-college-retire")
+            };
+            let state = retired.then(|| {
+                view! { <span class="tag tag-draft">{i18n.t("settings-college-retired")}</span> }
+            });
+            let picto_now = flash.value(&form, "picto", picto.as_deref().unwrap_or_default());
+            let pictos = std::iter::once("")
+                .chain(crate::domain::PICTOGRAMS)
+                .map(|name| {
+                    let text = if name.is_empty() {
+                        i18n.text("settings-college-picto-none")
+                    } else {
+                        i18n.text(&format!("picto-{name}"))
+                    };
+                    view! { <option value=name selected=picto_now == name>{text}</option> }
+                })
+                .collect_view();
+            let shown = picto.map(|p| {
+                view! {
+                    <img
+                        class="picto picto-always"
+                        src=format!("/pictos/{}.svg", crate::domain::pictogram(&p))
+                        alt=""
+                        width="40"
+                        height="40"
+                    />
+                }
+            });
             view! {
                 <li id=form.clone() tabindex="-1">
-                    <h3 id=heading.clone()>{name.clone()}</h3>
+                    <h3 id=heading.clone()>{shown}{name.clone()} {state}</h3>
+                    {crate::ui::components::form_refusal(i18n, flash, &form)}
                     <form
                         method="post"
                         action=ChangeCollege::url()
@@ -247,12 +287,27 @@ fn colleges_section(
                             max_length=crate::domain::COLLEGE_LABEL_MAX
                             error=flash.error(&form, "label")
                         />
+                        <FormField
+                            id=format!("{form}-label-easy")
+                            name="label_easy"
+                            label="settings-college-label-easy"
+                            hint="diagnosis-objective-label-easy-hint"
+                            kind=FieldKind::Line
+                            value=flash.value(&form, "label_easy", label_easy.as_deref().unwrap_or_default())
+                            max_length=crate::domain::COLLEGE_LABEL_MAX
+                            error=flash.error(&form, "label_easy")
+                        />
+                        <p class="field">
+                            <label for=format!("{form}-picto")>{i18n.t("diagnosis-objective-picto")}</label>
+                            <select id=format!("{form}-picto") name="picto">{pictos}</select>
+                        </p>
                         <div class="actions">
                             <button type="submit" name="action" value="save" class="button">
                                 {i18n.t("settings-save")}
                             </button>
                             {up}
                             {down}
+                            {retire}
                         </div>
                     </form>
                 </li>
