@@ -7,6 +7,9 @@ pub const COUNCIL: DemoCouncil = DemoCouncil {
     territory: "Communauté de communes du Val de Lisandre : Saint-Aubin-sur-Lisandre, Montclair et 12 communes rurales, 45 300 habitant·es ; quartiers prioritaires Les Tilleuls (Saint-Aubin) et Le Haut-Pré (Montclair)",
     description: "Créé en 2022, le CLSM du Val de Lisandre est le volet santé mentale du contrat local de santé de la communauté de communes. Présidé par la vice-présidente chargée de la santé et co-animé par la psychiatrie publique, il réunit des élu·es, des soignants, des usager·es et le groupe d'entraide mutuelle, des aidant·es, les bailleurs sociaux, l'Éducation nationale, la mission locale, les centres sociaux et tous les habitants qui le souhaitent. Son diagnostic local partagé, mené en 2024 et 2025, a produit douze constats que l'assemblée plénière est invitée à prioriser.",
     description_easy: "Le Val de Lisandre regroupe 14 communes.\nLa santé mentale, c'est se sentir bien dans sa tête.\nLe conseil local de santé mentale est un groupe de personnes qui travaillent ensemble pour la santé mentale des habitants.\nDans ce groupe, il y a des élus, des soignants, des personnes qui ont un trouble psychique, leurs familles et des habitants.\nUn trouble psychique, c'est une maladie qui touche les pensées, les émotions ou le comportement.\nChaque personne a la même place pour donner son avis.\nEnsemble, ils ont écrit 12 constats.\nUn constat, c'est une chose que l'on a remarquée sur le territoire.",
+    chair: "La vice-présidente de la communauté de communes chargée de la santé",
+    co_host: "Le pôle de psychiatrie publique du Val de Lisandre",
+    contact: "Coordination du CLSM, maison de santé de Saint-Aubin-sur-Lisandre — clsm@val-de-lisandre.example",
     findings: &[
         // ── Lutter contre la stigmatisation ──────────────────────────────
         DemoFinding {

@@ -7,7 +7,7 @@ use agora_app::domain::{
     ObjectivePreset, SourceKind, Wording,
 };
 use agora_app::store::seal::SealKey;
-use agora_app::store::{NewCouncil, council_by_slug, insert_council};
+use agora_app::store::{NewCouncil, council_by_slug};
 use sea_orm::DatabaseConnection;
 
 pub struct DemoCouncil {
@@ -16,6 +16,9 @@ pub struct DemoCouncil {
     pub territory: &'static str,
     pub description: &'static str,
     pub description_easy: &'static str,
+    pub chair: &'static str,
+    pub co_host: &'static str,
+    pub contact: &'static str,
     pub findings: &'static [DemoFinding],
 }
 
@@ -70,21 +73,81 @@ pub fn council() -> anyhow::Result<NewCouncil> {
                     summary: wording(f.summary, f.summary_easy),
                     detail: wording(f.detail, f.detail_easy),
                     source: f.source.to_owned(),
-                    source_kind: SourceKind::Unsaid,
-                    source_year: None,
+                    source_kind: source_kind(f.source),
+                    source_year: source_year(f.source),
                 })
             })
             .collect::<anyhow::Result<_>>()?,
     })
 }
 
-/// Creates the demo council unless a council with its slug exists.
+/// What the demo's sources rest on, read from how they are written: surveys are figures,
+/// interviews and testimony are words, both when both are named.
+fn source_kind(source: &str) -> SourceKind {
+    let lower = source.to_lowercase();
+    let figures = ["questionnaire", "enquête", "réponses", "bilan", "données"]
+        .iter()
+        .any(|word| lower.contains(word));
+    let words = ["entretien", "témoignage", "groupe", "rencontre"]
+        .iter()
+        .any(|word| lower.contains(word));
+    match (figures, words) {
+        (true, true) => SourceKind::Mixed,
+        (true, false) => SourceKind::Quantitative,
+        (false, true) => SourceKind::Qualitative,
+        (false, false) => SourceKind::Unsaid,
+    }
+}
+
+/// The latest year a demo source names.
+fn source_year(source: &str) -> Option<i32> {
+    source
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .filter(|year| agora_app::domain::SOURCE_YEARS.contains(year))
+        .max()
+}
+
+/// Creates the demo council unless a council with its slug exists: hosted, then set up,
+/// through the functions the operator's and the coordinator's pages call.
 pub async fn seed(db: &DatabaseConnection, key: &SealKey) -> anyhow::Result<Seeded> {
+    use agora_app::domain::CouncilProfile;
+    use agora_app::store::{create_council, diagnosis, set_council_profile};
     let council = council()?;
     if council_by_slug(db, &council.slug).await?.is_some() {
         return Ok(Seeded::AlreadyThere);
     }
-    let council_id = insert_council(db, &council).await?;
+    let demo = &content::COUNCIL;
+    let council_id = create_council(
+        db,
+        &council.slug,
+        &council.name,
+        &council.territory,
+        ObjectivePreset::National,
+    )
+    .await
+    .map_err(|error| anyhow::anyhow!("hosting the demo council: {error}"))?;
+    let profile = CouncilProfile::check(
+        demo.name,
+        demo.territory,
+        demo.description,
+        demo.description_easy,
+        demo.chair,
+        demo.co_host,
+        demo.contact,
+        true,
+    )
+    .map_err(|(field, why)| anyhow::anyhow!("the demo's profile: {field}: {why}"))?;
+    set_council_profile(db, council_id, &profile, None).await?;
+    for finding in &council.findings {
+        diagnosis::add_finding(db, council_id, finding, None)
+            .await
+            .map_err(|error| anyhow::anyhow!("a demo finding: {error}"))?;
+    }
+    diagnosis::set_published(db, council_id, None, true, None)
+        .await
+        .map_err(|error| anyhow::anyhow!("publishing the demo's findings: {error}"))?;
     let assembly = seed_assembly(db, council_id).await?;
     seed_votes(db, key, council_id, assembly).await?;
     seed_survey(db, key, council_id, content::SURVEY_TITLE).await?;
@@ -323,6 +386,26 @@ async fn seed_assembly(db: &DatabaseConnection, council_id: i64) -> anyhow::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demo_sources_say_their_kind_and_latest_year() {
+        assert_eq!(
+            source_kind("Questionnaire habitant·es, 2025 (412 réponses) ; entretiens"),
+            SourceKind::Mixed
+        );
+        assert_eq!(source_kind("Enquête, 2024"), SourceKind::Quantitative);
+        assert_eq!(
+            source_kind("Entretiens avec des aidant·es"),
+            SourceKind::Qualitative
+        );
+        assert_eq!(source_year("bilan du relogement 2023–2025"), Some(2025));
+        assert_eq!(source_year("412 réponses"), None);
+        let council = council().map_err(|e| e.to_string());
+        assert!(
+            council.is_ok_and(|c| c.findings.iter().all(|f| f.source_year.is_some())),
+            "every demo finding names its year"
+        );
+    }
 
     #[test]
     fn demo_council_is_well_formed() {

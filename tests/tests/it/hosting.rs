@@ -203,6 +203,9 @@ async fn coordinators_write_the_councils_profile_and_may_unlist_it() -> anyhow::
         ("territory", before.territory.clone()),
         ("description", before.description.plain.clone()),
         ("description_easy", before.description.easy.clone()),
+        ("chair", before.chair.clone()),
+        ("co_host", before.co_host.clone()),
+        ("contact", before.contact.clone()),
         ("listed", "on".to_owned()),
     ];
     let response = post(coordinator.clone(), same).await?;
