@@ -29,6 +29,7 @@ async function participantPages(page) {
     `${COUNCIL}/questionnaires`, survey, `${COUNCIL}/questionnaires/2/resultats`,
     `${COUNCIL}/questionnaires/2/resultats/facile`,
     `${COUNCIL}/temoignages`, `${COUNCIL}/temoignages/nouveau`, `${COUNCIL}/temoignages/ecran`,
+    `${COUNCIL}/ressources`,
   ];
 }
 
@@ -41,6 +42,7 @@ async function staffPages(page, baseURL) {
     `${COUNCIL}/votes`, `${COUNCIL}/votes/1`, `${COUNCIL}/questionnaires`,
     `${COUNCIL}/questionnaires/1/modifier`, `${COUNCIL}/temoignages`,
     `${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`,
+    `${COUNCIL}/ressources/nouvelle`, `${COUNCIL}/ressources/fiche/1`,
   ];
 }
 

@@ -24,6 +24,7 @@ mod m20261205_000019_council_profile;
 mod m20261205_000020_council_objectives;
 mod m20261205_000021_operators;
 mod m20261205_000022_college_details;
+mod m20261205_000023_local_resources;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000020_council_objectives::Migration),
             Box::new(m20261205_000021_operators::Migration),
             Box::new(m20261205_000022_college_details::Migration),
+            Box::new(m20261205_000023_local_resources::Migration),
         ]
     }
 }

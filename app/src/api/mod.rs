@@ -16,6 +16,7 @@ mod readability;
 mod refusals;
 #[cfg(feature = "ssr")]
 mod request;
+mod resources;
 mod settings;
 mod sheet;
 mod staff;
@@ -50,6 +51,7 @@ pub use live::{
 };
 pub use preferences::{SavePreferences, save_preferences};
 pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};
+pub use resources::*;
 pub use settings::{
     AddCollege, ChangeCollege, LoadSettings, SaveCouncilProfile, SaveLocalHelp, SaveSettings,
     SettingsPage, add_college, change_college, load_settings, save_council_profile,

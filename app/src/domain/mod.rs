@@ -13,6 +13,7 @@ mod participant;
 mod preferences;
 pub mod readability;
 pub mod recount;
+mod resource;
 mod slug;
 pub mod spreadsheet;
 mod staff;
@@ -51,6 +52,10 @@ pub use objective::{
 };
 pub use participant::ParticipantId;
 pub use preferences::{Contrast, Lang, Preferences, TextSize};
+pub use resource::{
+    LocalResource, RESOURCE_LINE_MAX, RESOURCE_NAME_MAX, RESOURCE_PHONE_MAX, RESOURCES_MAX,
+    ResourceFields, ResourceKind,
+};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     Access, CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,

@@ -125,6 +125,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/ressources")
+                        view=pages::ResourcesRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/ressources/nouvelle")
+                        view=pages::NewResourceRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/ressources/fiche/:id")
+                        view=pages::EditResourceRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/journal")
                         view=pages::AuditLogRoute
                         ssr=SsrMode::Async

@@ -333,3 +333,52 @@ pub const SURVEY_CLOSED_TEXTS: &[&str] = &[
     "Que les urgences ne renvoient pas chez soi sans rendez-vous de suite.",
     "Le Dr Marchand m'a écouté, mais il faut attendre six mois pour le revoir.",
 ];
+
+/// The demo's guide of local resources: kind, name, description, its easy-read version,
+/// address, hours, phone, website, accessibility.
+pub const RESOURCES: &[[&str; 9]] = &[
+    [
+        "service",
+        "Centre médico-psychologique (CMP) adultes de Saint-Aubin",
+        "Consultations de psychiatrie et de psychologie pour les adultes, prises en charge par l'Assurance maladie. Un premier entretien d'accueil avec une infirmière est proposé sans rendez-vous le mardi matin.",
+        "Des soignants pour les adultes qui vont mal.\nC'est gratuit.\nLe mardi matin, vous pouvez venir sans rendez-vous.",
+        "4 place de la Mairie, Saint-Aubin-sur-Lisandre",
+        "Du lundi au vendredi, de 9 h à 17 h ; accueil sans rendez-vous le mardi de 9 h à 12 h",
+        "03 21 00 10 10",
+        "",
+        "Plain-pied, place de parking réservée, boucle magnétique à l'accueil",
+    ],
+    [
+        "gem",
+        "GEM L'Envol",
+        "Groupe d'entraide mutuelle animé par et pour des personnes vivant avec des troubles psychiques : un lieu pour se retrouver, sortir de l'isolement et monter des projets ensemble.",
+        "Un lieu pour se retrouver entre personnes qui ont un trouble psychique.\nOn y parle, on fait des activités ensemble.",
+        "12 rue des Tilleuls, Saint-Aubin-sur-Lisandre",
+        "Du lundi au vendredi, de 14 h à 18 h ; le samedi de 10 h à 16 h",
+        "03 21 00 20 20",
+        "https://gem-envol.example",
+        "Plain-pied, toilettes accessibles",
+    ],
+    [
+        "association",
+        "Unafam, délégation du Val de Lisandre",
+        "Accueil, écoute et formation des proches de personnes vivant avec des troubles psychiques. Permanence mensuelle et groupes de parole pour les aidants.",
+        "Une association pour les familles des personnes malades.\nOn vous écoute et on vous aide.",
+        "Maison des associations, 1 rue du Marché, Montclair",
+        "Permanence le premier samedi du mois, de 10 h à 12 h",
+        "01 42 63 03 03",
+        "https://www.unafam.org",
+        "Ascenseur ; accueil possible par téléphone",
+    ],
+    [
+        "service",
+        "Maison des adolescents du Val de Lisandre",
+        "Accueil gratuit et confidentiel des jeunes de 11 à 25 ans et de leurs parents, avec ou sans rendez-vous.",
+        "Un lieu pour les jeunes de 11 à 25 ans et leurs parents.\nC'est gratuit et secret.",
+        "8 avenue de la Gare, Montclair",
+        "Du mardi au samedi, de 13 h à 19 h",
+        "03 21 00 30 30",
+        "",
+        "Plain-pied",
+    ],
+];

@@ -148,6 +148,34 @@ pub async fn seed(db: &DatabaseConnection, key: &SealKey) -> anyhow::Result<Seed
     diagnosis::set_published(db, council_id, None, true, None)
         .await
         .map_err(|error| anyhow::anyhow!("publishing the demo's findings: {error}"))?;
+    for [
+        kind,
+        name,
+        description,
+        easy,
+        address,
+        hours,
+        phone,
+        website,
+        access,
+    ] in content::RESOURCES
+    {
+        let fields = agora_app::domain::ResourceFields::check(
+            kind,
+            name,
+            description,
+            easy,
+            address,
+            hours,
+            phone,
+            website,
+            access,
+        )
+        .map_err(|e| anyhow::anyhow!("the demo's resource {name}: {} {}", e.field, e.message))?;
+        agora_app::store::resources::save_resource(db, council_id, None, &fields, None)
+            .await
+            .map_err(|error| anyhow::anyhow!("a demo resource: {error}"))?;
+    }
     let assembly = seed_assembly(db, council_id).await?;
     seed_votes(db, key, council_id, assembly).await?;
     seed_survey(db, key, council_id, content::SURVEY_TITLE).await?;

@@ -9,6 +9,7 @@ mod pages;
 mod preferences;
 mod privacy;
 mod protection;
+mod resources;
 mod roles;
 mod security;
 mod staff;

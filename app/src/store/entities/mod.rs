@@ -12,6 +12,7 @@ pub mod council_objective;
 pub mod finding;
 pub mod finding_import;
 pub mod invitation;
+pub mod local_resource;
 pub mod passkey;
 pub mod passkey_ceremony;
 pub mod question;

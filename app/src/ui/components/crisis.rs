@@ -13,6 +13,23 @@ pub fn CrisisLinks() -> impl IntoView {
         ("112", "tel:112", "crisis-112"),
         ("114", "sms:114", "crisis-114"),
     ];
+    // Inside a council's pages, its guide of local resources is one link away.
+    let location = leptos_router::hooks::use_location();
+    let local = move || {
+        let path = location.pathname.get();
+        let first = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        crate::domain::CouncilSlug::parse(first).ok().map(|slug| {
+            view! {
+                <p class="crisis-local">
+                    <a href=format!("/{slug}/ressources")>{i18n.t("crisis-local")}</a>
+                </p>
+            }
+        })
+    };
     view! {
         <aside class="crisis" aria-label=i18n.t("crisis-label")>
             <p class="crisis-title">
@@ -33,6 +50,7 @@ pub fn CrisisLinks() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            {local}
         </aside>
     }
 }
