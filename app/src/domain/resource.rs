@@ -104,9 +104,8 @@ impl ResourceFields {
         let website = website.trim().to_owned();
         bounded(&website, "website", 0, RESOURCE_LINE_MAX)?;
         // Only a web address is made a link: never `javascript:` or another scheme.
-        if !website.is_empty()
-            && !(website.starts_with("https://") || website.starts_with("http://"))
-            || website.contains(char::is_whitespace)
+        let web = website.starts_with("https://") || website.starts_with("http://");
+        if !(website.is_empty() || web) || website.contains(char::is_whitespace)
         {
             return Err(FieldError::new("website", "error-resource-website"));
         }
