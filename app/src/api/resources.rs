@@ -26,6 +26,7 @@ pub struct ResourcesPage {
 }
 
 /// The longest search kept.
+#[cfg(feature = "ssr")]
 const QUERY_MAX: usize = 100;
 
 #[server(endpoint = "resources")]
