@@ -279,3 +279,10 @@ audit-resource-deleted = Place taken off the guide
     .easy = Place deleted
 audit-fact-resource = place no. { $value }
     .easy = place { $value }
+finding-testimonies = What people say about it
+    .easy = What people say
+finding-testimonies-count = { $count ->
+    [one] One published testimony speaks to this finding.
+   *[other] { $count } published testimonies speak to this finding.
+}
+    .easy = { $count } people talk about it.

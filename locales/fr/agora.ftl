@@ -280,3 +280,10 @@ audit-resource-deleted = Lieu retiré du guide
     .easy = Lieu supprimé
 audit-fact-resource = lieu n° { $value }
     .easy = lieu { $value }
+finding-testimonies = Ce qu'en disent les personnes
+    .easy = Ce que les gens en disent
+finding-testimonies-count = { $count ->
+    [one] Un témoignage publié parle de ce constat.
+   *[other] { $count } témoignages publiés parlent de ce constat.
+}
+    .easy = { $count } personnes en parlent.

@@ -25,7 +25,16 @@ pub struct FindingPage {
     pub finding: Finding,
     /// The objective it serves.
     pub objective: CouncilObjective,
+    /// Published testimonies that speak to it, whose authors allow the public wall (the
+    /// newest few), and how many there are in all.
+    pub testimonies: Vec<crate::domain::testimony::Testimony>,
+    pub testimony_count: usize,
+    /// The council's colleges, to name who told them.
+    pub colleges: Vec<(String, Option<String>)>,
 }
+
+/// At most this many testimonies on a finding's page; the wall holds them all.
+pub const FINDING_TESTIMONIES: usize = 3;
 
 #[server(endpoint = "list_councils")]
 pub async fn list_councils() -> Result<Vec<CouncilSummary>, AppError> {
@@ -66,9 +75,23 @@ pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, 
         .into_iter()
         .find(|objective| objective.key == finding.objective)
         .ok_or_else(|| AppError::NotFound.with_status())?;
+    // What the wall shows, and nothing more: approved, its author allowing the public.
+    let supporting: Vec<_> = crate::store::testimonies::shown_on(
+        &db,
+        council.id,
+        crate::domain::testimony::Surface::Wall,
+    )
+    .await?
+    .into_iter()
+    .filter(|t| t.finding_id == Some(finding.id))
+    .collect();
+    let testimony_count = supporting.len();
     Ok(FindingPage {
+        colleges: crate::api::edge::college_labels(council.colleges.clone()),
         council: council.into(),
         finding,
         objective,
+        testimonies: supporting.into_iter().take(FINDING_TESTIMONIES).collect(),
+        testimony_count,
     })
 }

@@ -105,8 +105,7 @@ impl ResourceFields {
         bounded(&website, "website", 0, RESOURCE_LINE_MAX)?;
         // Only a web address is made a link: never `javascript:` or another scheme.
         let web = website.starts_with("https://") || website.starts_with("http://");
-        if !(website.is_empty() || web) || website.contains(char::is_whitespace)
-        {
+        if !(website.is_empty() || web) || website.contains(char::is_whitespace) {
             return Err(FieldError::new("website", "error-resource-website"));
         }
         let accessibility = accessibility.trim().to_owned();

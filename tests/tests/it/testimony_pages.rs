@@ -654,3 +654,73 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
     assert!(response.status().is_client_error());
     Ok(())
 }
+
+#[tokio::test]
+async fn a_findings_page_shows_the_published_testimonies_that_speak_to_it_and_no_others()
+-> anyhow::Result<()> {
+    use agora_app::domain::{CouncilSlug, Role};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let finding = agora_app::store::findings_of_council(&app.db, &here).await?[0]
+        .id
+        .to_string();
+    // Three testimonies about the finding: on the wall; projector only; never approved.
+    let mut ids = Vec::new();
+    for (text, public) in [
+        ("Au CMP on m'a écouté.", true),
+        ("Pour l'écran seulement.", false),
+        ("Encore en attente.", true),
+    ] {
+        let mut fields = vec![
+            ("slug", slug),
+            ("helped", text),
+            ("finding", finding.as_str()),
+        ];
+        fields.push(if public {
+            ("public", "on")
+        } else {
+            ("projector", "on")
+        });
+        app.post_multipart("/api/post_testimony", None, &fields, None)
+            .await?;
+        let stored = testimony::Entity::find().all(&app.db).await?;
+        let id = stored
+            .iter()
+            .find(|t| t.helped == text)
+            .map(|t| t.id.to_string())
+            .ok_or_else(|| anyhow::anyhow!("the testimony {text}"))?;
+        ids.push((id, text));
+    }
+    for (id, text) in &ids[..2] {
+        app.post_form(
+            "/api/moderate_testimony",
+            Some(&coordinator),
+            &[
+                ("slug", slug),
+                ("id", id),
+                ("decision", "approve"),
+                ("helped", text),
+            ],
+        )
+        .await?;
+    }
+    let (_, html) = app.get(&format!("/{slug}/constats/{finding}")).await?;
+    let html = unescape(&html);
+    assert!(html.contains("Ce qu'en disent les personnes"), "{html}");
+    assert!(html.contains("Au CMP on m'a écouté."));
+    assert!(html.contains("Un témoignage publié parle de ce constat."));
+    assert!(
+        !html.contains("Pour l'écran seulement."),
+        "not allowed on the public"
+    );
+    assert!(!html.contains("Encore en attente."), "not approved");
+    // Another finding shows none.
+    let other = agora_app::store::findings_of_council(&app.db, &here).await?[1].id;
+    let (_, html) = app.get(&format!("/{slug}/constats/{other}")).await?;
+    assert!(!unescape(&html).contains("Ce qu'en disent les personnes"));
+    Ok(())
+}

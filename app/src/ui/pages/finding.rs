@@ -32,7 +32,32 @@ fn FindingView(page: FindingPage) -> impl IntoView {
         council,
         finding,
         objective,
+        testimonies,
+        testimony_count,
+        colleges,
     } = page;
+    let slug = council.slug.to_string();
+    let spoken = (!testimonies.is_empty()).then(|| {
+        let easy = prefs.get_untracked().easy_read;
+        let items = testimonies
+            .iter()
+            .enumerate()
+            .map(|(n, t)| super::testimonies::wall_item(i18n, t, &colleges, easy, n + 1))
+            .collect_view();
+        view! {
+            <section aria-labelledby="finding-testimonies" lang=move || prefs.get().lang.code()>
+                <h2 id="finding-testimonies">
+                    <Picto name="speak"/>
+                    {i18n.t("finding-testimonies")}
+                </h2>
+                <p>{i18n.count("finding-testimonies-count", testimony_count as u64)}</p>
+                {items}
+                <p>
+                    <A href=format!("/{slug}/temoignages")>{i18n.t("council-testimonies-read")}</A>
+                </p>
+            </section>
+        }
+    });
     let council_href = format!("/{}", council.slug);
     let title = finding.title.clone();
     let title_text = Signal::derive(move || title.pick(prefs.get().easy_read).to_owned());
@@ -98,6 +123,7 @@ fn FindingView(page: FindingPage) -> impl IntoView {
                 {source_facts}
             </p>
         </article>
+        {spoken}
         <p>
             <A href=council_href attr:class="back-link">
                 <Picto name="back"/>

@@ -147,7 +147,7 @@ fn byline(i18n: I18n, testimony: &Testimony, colleges: &[(String, Option<String>
 
 /// One published testimony: a content warning keeps it folded until the reader opens it
 /// (a `<details>`: no script); in easy-read, the moderator's summary comes first.
-fn wall_item(
+pub(crate) fn wall_item(
     i18n: I18n,
     testimony: &Testimony,
     colleges: &[(String, Option<String>)],
