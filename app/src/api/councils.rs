@@ -34,7 +34,8 @@ pub struct FindingPage {
 }
 
 /// At most this many testimonies on a finding's page; the wall holds them all.
-pub const FINDING_TESTIMONIES: usize = 3;
+#[cfg(feature = "ssr")]
+const FINDING_TESTIMONIES: usize = 3;
 
 #[server(endpoint = "list_councils")]
 pub async fn list_councils() -> Result<Vec<CouncilSummary>, AppError> {
