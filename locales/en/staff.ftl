@@ -756,3 +756,7 @@ audit-college-retired = College retired
     .easy = Group retired
 audit-college-restored = College offered again
     .easy = Group offered again
+settings-profile-picto = The council's pictogram
+    .easy = The council's picture
+settings-profile-picto-hint = Shown beside its name in easy-read mode.
+    .easy = It is shown next to the name, in easy mode.

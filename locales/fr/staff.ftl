@@ -756,3 +756,7 @@ audit-college-retired = Collège retiré
     .easy = Groupe retiré
 audit-college-restored = Collège proposé de nouveau
     .easy = Groupe proposé de nouveau
+settings-profile-picto = Pictogramme du conseil
+    .easy = Image du conseil
+settings-profile-picto-hint = Montré à côté de son nom en version facile à lire.
+    .easy = On la voit à côté du nom, en mode facile.

@@ -25,6 +25,7 @@ mod m20261205_000020_council_objectives;
 mod m20261205_000021_operators;
 mod m20261205_000022_college_details;
 mod m20261205_000023_local_resources;
+mod m20261205_000024_council_picto;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_operators::Migration),
             Box::new(m20261205_000022_college_details::Migration),
             Box::new(m20261205_000023_local_resources::Migration),
+            Box::new(m20261205_000024_council_picto::Migration),
         ]
     }
 }

@@ -17,6 +17,8 @@ pub struct CouncilHome {
     pub chair: String,
     pub co_host: String,
     pub contact: String,
+    /// Its pictogram, beside its name in easy-read mode.
+    pub picto: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +63,7 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
         chair: profile.chair,
         co_host: profile.co_host,
         contact: profile.contact,
+        picto: profile.picto,
     })
 }
 

@@ -126,6 +126,7 @@ pub async fn save_council_profile(
     #[server(default)] co_host: String,
     #[server(default)] contact: String,
     #[server(default)] listed: String,
+    #[server(default)] picto: String,
     #[server(default)] check: String,
 ) -> Result<(), AppError> {
     use crate::domain::{CouncilProfile, Permission};
@@ -145,6 +146,7 @@ pub async fn save_council_profile(
         ("co_host", co_host.as_str()),
         ("contact", contact.as_str()),
         ("listed", listed.as_str()),
+        ("picto", picto.as_str()),
     ];
     let echo = |field: &str, message: &str| {
         super::forms::refuse(
@@ -165,7 +167,11 @@ pub async fn save_council_profile(
         &contact,
         !listed.is_empty(),
     ) {
-        Ok(profile) => {
+        Ok(_) if !picto.is_empty() && !crate::domain::PICTOGRAMS.contains(&picto.as_str()) => {
+            echo("picto", "error-form-malformed")
+        }
+        Ok(mut profile) => {
+            profile.picto = (!picto.is_empty()).then(|| picto.clone());
             crate::store::set_council_profile(&db, council_id, &profile, Some(caller)).await?;
             super::forms::done("saved-council-profile", &back)
         }

@@ -123,6 +123,8 @@ pub struct CouncilProfile {
     pub contact: String,
     /// Shown on the instance's index; unlisted, it is reached by its address only.
     pub listed: bool,
+    /// One of `PICTOGRAMS`, beside its name in easy-read mode; `check` leaves it `None`.
+    pub picto: Option<String>,
 }
 
 impl CouncilProfile {
@@ -161,6 +163,7 @@ impl CouncilProfile {
             co_host: line("co_host", co_host, TERRITORY_MAX, false)?,
             contact: line("contact", contact, TERRITORY_MAX, false)?,
             listed,
+            picto: None,
         })
     }
 }

@@ -398,6 +398,7 @@ pub async fn council_profile(
             co_host: c.co_host,
             contact: c.contact,
             listed: c.listed,
+            picto: c.picto.map(|p| crate::domain::pictogram(&p).to_owned()),
         }))
 }
 
@@ -423,6 +424,10 @@ pub async fn set_council_profile(
     row.co_host = Set(profile.co_host.clone());
     row.contact = Set(profile.contact.clone());
     row.listed = Set(profile.listed);
+    row.picto = Set(profile
+        .picto
+        .as_deref()
+        .map(|p| crate::domain::pictogram(p).to_owned()));
     row.update(&txn).await?;
     let listed = if profile.listed { "yes" } else { "no" };
     super::staff::record_audit(

@@ -829,3 +829,63 @@ async fn a_college_has_its_easy_read_name_and_pictogram() -> anyhow::Result<()> 
     assert!(plain.contains("Personnes concernées"));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_council_chooses_its_pictogram_among_those_the_app_ships() -> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let here = agora_server::demo::council()?.slug;
+    let slug = here.as_str();
+    let council = app.demo_council_id().await?;
+    let (_, cookie) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let name = "Conseil local de santé mentale du Val de Lisandre";
+    let refused = app
+        .post_form(
+            "/api/save_council_profile",
+            Some(&cookie),
+            &[
+                ("slug", slug),
+                ("name", name),
+                ("picto", "../../etc/passwd"),
+                ("listed", "on"),
+            ],
+        )
+        .await?;
+    app.follow(refused, &cookie).await?;
+    let profile = store::council_profile(&app.db, council)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the profile"))?;
+    assert_eq!(profile.picto, None, "nothing stored");
+    assert!(
+        !profile.contact.is_empty(),
+        "the refused form changed nothing"
+    );
+    app.post_form(
+        "/api/save_council_profile",
+        Some(&cookie),
+        &[
+            ("slug", slug),
+            ("name", name),
+            ("picto", "council"),
+            ("listed", "on"),
+        ],
+    )
+    .await?;
+    let profile = store::council_profile(&app.db, council)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the profile"))?;
+    assert_eq!(profile.picto.as_deref(), Some("council"));
+    let (_, easy) = app
+        .get_with_cookie(&format!("/{slug}"), Some("agora_prefs=lang=fr&easy=1"))
+        .await?;
+    assert!(
+        easy.contains("<h1 lang=\"fr\"><img src=\"/pictos/council.svg\""),
+        "{easy}"
+    );
+    let (_, plain) = app.get(&format!("/{slug}")).await?;
+    assert!(!plain.contains("/pictos/council.svg"));
+    // Saved without a territory: the home page leaves the line out rather than empty.
+    assert!(!plain.contains("class=\"territory\""), "{plain}");
+    Ok(())
+}

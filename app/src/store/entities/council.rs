@@ -23,6 +23,7 @@ pub struct Model {
     pub contact: String,
     /// On the instance's index; unlisted, reached by its address only.
     pub listed: bool,
+    pub picto: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,7 +31,20 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
         chair,
         co_host,
         contact,
+        picto,
     } = home;
+    let picto = picto.map(|p| view! { <Picto name=crate::domain::pictogram(&p)/> });
+    // A council created without its territory says nothing of it rather than an empty line.
+    let territory = (!council.territory.trim().is_empty()).then(|| {
+        let territory = council.territory.clone();
+        view! {
+            <p class="territory">
+                <strong>{i18n.t("council-territory")}</strong>
+                " : "
+                <span lang="fr">{territory}</span>
+            </p>
+        }
+    });
     // Who chairs, who co-hosts, how to reach the coordination: each line only when written.
     let people: Vec<String> = [
         ("council-chair", "who", chair),
@@ -54,12 +67,8 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
     let name = council.name.clone();
     view! {
         <Title text=name.clone()/>
-        <h1 lang="fr">{name}</h1>
-        <p class="territory">
-            <strong>{i18n.t("council-territory")}</strong>
-            " : "
-            <span lang="fr">{council.territory}</span>
-        </p>
+        <h1 lang="fr">{picto}{name}</h1>
+        {territory}
         <div class="lead" lang="fr">
             {move || {
                 view! { <Paragraphs text=description.pick(prefs.get().easy_read).to_owned()/> }

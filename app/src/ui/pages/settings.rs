@@ -103,6 +103,18 @@ fn profile_form(
         value("description", &profile.description.plain),
         value("description_easy", &profile.description.easy),
     );
+    let picto_now = value("picto", profile.picto.as_deref().unwrap_or_default());
+    let pictos = std::iter::once("")
+        .chain(crate::domain::PICTOGRAMS)
+        .map(|name| {
+            let text = if name.is_empty() {
+                i18n.text("settings-college-picto-none")
+            } else {
+                i18n.text(&format!("picto-{name}"))
+            };
+            view! { <option value=name selected=picto_now == name>{text}</option> }
+        })
+        .collect_view();
     let easy_missing = (!plain.trim().is_empty() && easy.trim().is_empty())
         .then(|| view! { <p class="tag easy-missing">{i18n.t("easy-missing")}</p> });
     view! {
@@ -183,6 +195,13 @@ fn profile_form(
                 max_length=TERRITORY_MAX
                 error=error("contact")
             />
+            <p class="field">
+                <label for="profile-picto">{i18n.t("settings-profile-picto")}</label>
+                <span class="hint" id="profile-picto-hint">{i18n.t("settings-profile-picto-hint")}</span>
+                <select id="profile-picto" name="picto" aria-describedby="profile-picto-hint">
+                    {pictos}
+                </select>
+            </p>
             <p class="choice">
                 <input type="checkbox" id="profile-listed" name="listed" value="on" checked=listed/>
                 <label for="profile-listed">{i18n.t("settings-profile-listed")}</label>
