@@ -33,7 +33,14 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
         contact,
         picto,
     } = home;
-    let picto = picto.map(|p| view! { <Picto name=crate::domain::pictogram(&p)/> });
+    // The pictogram inside the heading only when the council chose one.
+    let heading = match picto {
+        Some(p) => {
+            let p = crate::domain::pictogram(&p);
+            view! { <h1 lang="fr"><Picto name=p/>{council.name.clone()}</h1> }.into_any()
+        }
+        None => view! { <h1 lang="fr">{council.name.clone()}</h1> }.into_any(),
+    };
     // A council created without its territory says nothing of it rather than an empty line.
     let territory = (!council.territory.trim().is_empty()).then(|| {
         let territory = council.territory.clone();
@@ -67,7 +74,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
     let name = council.name.clone();
     view! {
         <Title text=name.clone()/>
-        <h1 lang="fr">{picto}{name}</h1>
+        {heading}
         {territory}
         <div class="lead" lang="fr">
             {move || {
