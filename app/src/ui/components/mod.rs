@@ -32,7 +32,7 @@ pub use live_reload::LiveReload;
 pub use objective::objective_name;
 pub use page_header::{Crumb, Label, PageHeader};
 pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm, StepUp};
-pub use picto::Picto;
+pub use picto::{Picto, chosen_picto, picto_options};
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
 pub use read_aloud::{ReadAloud, ReadAloudEach};

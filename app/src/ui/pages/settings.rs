@@ -104,17 +104,7 @@ fn profile_form(
         value("description_easy", &profile.description.easy),
     );
     let picto_now = value("picto", profile.picto.as_deref().unwrap_or_default());
-    let pictos = std::iter::once("")
-        .chain(crate::domain::PICTOGRAMS)
-        .map(|name| {
-            let text = if name.is_empty() {
-                i18n.text("settings-college-picto-none")
-            } else {
-                i18n.text(&format!("picto-{name}"))
-            };
-            view! { <option value=name selected=picto_now == name>{text}</option> }
-        })
-        .collect_view();
+    let pictos = crate::ui::components::picto_options(i18n, &picto_now, true);
     let easy_missing = (!plain.trim().is_empty() && easy.trim().is_empty())
         .then(|| view! { <p class="tag easy-missing">{i18n.t("easy-missing")}</p> });
     view! {
@@ -262,28 +252,8 @@ fn colleges_section(
                 view! { <span class="tag tag-draft">{i18n.t("settings-college-retired")}</span> }
             });
             let picto_now = flash.value(&form, "picto", picto.as_deref().unwrap_or_default());
-            let pictos = std::iter::once("")
-                .chain(crate::domain::PICTOGRAMS)
-                .map(|name| {
-                    let text = if name.is_empty() {
-                        i18n.text("settings-college-picto-none")
-                    } else {
-                        i18n.text(&format!("picto-{name}"))
-                    };
-                    view! { <option value=name selected=picto_now == name>{text}</option> }
-                })
-                .collect_view();
-            let shown = picto.map(|p| {
-                view! {
-                    <img
-                        class="picto picto-always"
-                        src=format!("/pictos/{}.svg", crate::domain::pictogram(&p))
-                        alt=""
-                        width="40"
-                        height="40"
-                    />
-                }
-            });
+            let pictos = crate::ui::components::picto_options(i18n, &picto_now, true);
+            let shown = picto.map(|p| crate::ui::components::chosen_picto(&p));
             view! {
                 <li id=form.clone() tabindex="-1">
                     <h3 id=heading.clone()>{shown}{name.clone()} {state}</h3>

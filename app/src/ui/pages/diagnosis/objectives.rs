@@ -2,7 +2,7 @@
 //! objective renamed (with its easy-read name), given a pictogram, moved or removed.
 
 use crate::api::{AddObjective, ApplyObjectivePreset, ChangeObjective, PageFlash};
-use crate::domain::{CouncilObjective, OBJECTIVE_LABEL_MAX, ObjectivePreset, PICTOGRAMS};
+use crate::domain::{CouncilObjective, OBJECTIVE_LABEL_MAX, ObjectivePreset};
 use crate::ui::components::{FieldKind, FormField, objective_name};
 use crate::ui::i18n::I18n;
 use leptos::prelude::*;
@@ -53,27 +53,12 @@ pub(super) fn objectives_section(
                 view! { <p class="field-error" tabindex="-1" autofocus>{i18n.text(&message)}</p> }
             });
             let picto_now = flash.value(&form, "picto", &objective.picto);
-            let pictos = PICTOGRAMS
-                .iter()
-                .map(|picto| {
-                    view! {
-                        <option value=*picto selected=picto_now == *picto>
-                            {i18n.text(&format!("picto-{picto}"))}
-                        </option>
-                    }
-                })
-                .collect_view();
+            let pictos = crate::ui::components::picto_options(i18n, &picto_now, false);
             let preset = objective.key.is_preset();
             view! {
                 <li id=form.clone() tabindex="-1">
                     <h3 id=heading.clone()>
-                        <img
-                            class="picto picto-always"
-                            src=format!("/pictos/{}.svg", crate::domain::pictogram(&objective.picto))
-                            alt=""
-                            width="40"
-                            height="40"
-                        />
+                        {crate::ui::components::chosen_picto(&objective.picto)}
                         {name.clone()}
                         " "
                         <code>{key.clone()}</code>
