@@ -18,7 +18,7 @@ pub struct ConsolePage {
     pub seq: i64,
     pub room: RoomState,
     /// The council's colleges (key, its own label if renamed), to name testimonies' authors.
-    pub colleges: Vec<(String, Option<String>)>,
+    pub colleges: Vec<crate::domain::College>,
     /// The testimonies whose authors accept the projector, and the one on it.
     pub testimonies: Vec<crate::domain::testimony::Testimony>,
     pub testimony_on_screen: Option<i64>,
@@ -34,6 +34,8 @@ pub struct ProjectorPage {
     pub join_code: JoinCode,
     pub join_link: String,
     pub qr_svg: String,
+    /// The council's colleges, to name who asked the question on screen.
+    pub colleges: Vec<crate::domain::College>,
 }
 
 #[server(endpoint = "console")]
@@ -65,8 +67,7 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         .await
         .map_err(AppError::from)?
         .map(|t| t.id);
-    let colleges =
-        crate::api::edge::college_labels(crate::api::edge::council(&db, &slug).await?.colleges);
+    let colleges = crate::api::edge::council(&db, &slug).await?.colleges;
     Ok(ConsolePage {
         colleges,
         testimonies,
@@ -86,6 +87,7 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        colleges,
         ..
     } = crate::api::edge::council(&db, &slug).await?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
@@ -98,6 +100,7 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
     let join_link = super::assemblies::join_link_of(&published)?;
     Ok(ProjectorPage {
         council_name,
+        colleges,
         seq,
         qr_svg: super::assemblies::qr_svg_of(&join_link)?,
         join_link,

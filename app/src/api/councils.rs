@@ -32,7 +32,7 @@ pub struct FindingPage {
     pub testimonies: Vec<crate::domain::testimony::Testimony>,
     pub testimony_count: usize,
     /// The council's colleges, to name who told them.
-    pub colleges: Vec<(String, Option<String>)>,
+    pub colleges: Vec<crate::domain::College>,
 }
 
 /// At most this many testimonies on a finding's page; the wall holds them all.
@@ -91,7 +91,7 @@ pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, 
     .collect();
     let testimony_count = supporting.len();
     Ok(FindingPage {
-        colleges: crate::api::edge::college_labels(council.colleges.clone()),
+        colleges: council.colleges.clone(),
         council: council.into(),
         finding,
         objective,

@@ -160,14 +160,6 @@ pub fn id(raw: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::NotFound.with_status())
 }
 
-/// A council's colleges as pages name them: key, and its own label if renamed.
-pub fn college_labels(colleges: Vec<College>) -> Vec<(String, Option<String>)> {
-    colleges
-        .into_iter()
-        .map(|c| (c.key.as_str().to_owned(), c.label))
-        .collect()
-}
-
 /// The assembly `raw` names, if it is a published one of this council; 404 otherwise.
 pub async fn assembly_of(
     db: &DatabaseConnection,

@@ -802,6 +802,14 @@ async fn a_college_has_its_easy_read_name_and_pictogram() -> anyhow::Result<()> 
         .get_with_cookie(&format!("/{slug}"), Some("agora_prefs=lang=fr&easy=1"))
         .await?;
     assert!(easy.contains("Les personnes malades"), "{easy}");
+    // The testimony form offers it by the same names.
+    let form = format!("/{slug}/temoignages/nouveau");
+    let (_, plain) = app.get(&form).await?;
+    assert!(plain.contains(">Personnes concernées<"), "{plain}");
+    let (_, easy) = app
+        .get_with_cookie(&form, Some("agora_prefs=lang=fr&easy=1"))
+        .await?;
+    assert!(easy.contains(">Les personnes malades<"), "{easy}");
     let record = store::council_record(&app.db, &here)
         .await?
         .ok_or_else(|| anyhow::anyhow!("the council"))?;

@@ -1043,3 +1043,75 @@ async fn joining_and_refused_commands_never_wait_for_the_write_lock() -> anyhow:
     writer.rollback().await?;
     Ok(())
 }
+
+/// A college the council renamed is named in its words wherever a question shows who asked
+/// (console, projector), and by its easy-read name in easy-read mode.
+#[tokio::test]
+async fn a_renamed_college_is_named_as_the_council_wrote_it_on_the_console_and_projector()
+-> anyhow::Result<()> {
+    let app = TestApp::with_demo().await?;
+    let (room, staff) = open_room(&app).await?;
+    let slug = demo::slug();
+    let council = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&council, Role::Coordinator, "Anne Martin")
+        .await?;
+    app.post_form(
+        "/api/change_college",
+        Some(&coordinator),
+        &[
+            ("slug", slug),
+            ("college", "aidants"),
+            ("action", "save"),
+            ("label", "Proches de personnes concernées"),
+            ("label_easy", "Les familles"),
+        ],
+    )
+    .await?;
+    let room_id = room.to_string();
+    app.post_form(
+        "/api/ask_question",
+        None,
+        &[
+            ("slug", slug),
+            ("assembly", &room_id),
+            ("body", "Où trouver un groupe de parole ?"),
+            ("first_name", ""),
+            ("college", "aidants"),
+        ],
+    )
+    .await?;
+    let id = question::Entity::find()
+        .one(&app.db)
+        .await?
+        .map(|q| q.id.to_string())
+        .ok_or_else(|| anyhow::anyhow!("the question"))?;
+    let console = format!("/{slug}/assemblees/{room}/animation");
+    let (_, queue) = app.get_with_cookie(&console, Some(&staff)).await?;
+    assert!(queue.contains("Proches de personnes concernées"), "{queue}");
+    for action in ["approve", "highlight"] {
+        app.post_form(
+            "/api/console_action",
+            Some(&staff),
+            &[
+                ("slug", slug),
+                ("assembly", &room_id),
+                ("action", action),
+                ("question", &id),
+            ],
+        )
+        .await?;
+    }
+    let projector = format!("/{slug}/assemblees/{room}/projection");
+    let (_, plain) = app.get(&projector).await?;
+    assert!(
+        plain.contains("Où trouver un groupe de parole ?"),
+        "{plain}"
+    );
+    assert!(plain.contains("Proches de personnes concernées"), "{plain}");
+    let (_, easy) = app
+        .get_with_cookie(&projector, Some("agora_prefs=lang=fr&easy=1"))
+        .await?;
+    assert!(easy.contains("Les familles"), "{easy}");
+    Ok(())
+}

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 pub struct TestimonyFormPage {
     pub council_slug: String,
     pub council_name: String,
-    pub colleges: Vec<(String, Option<String>)>,
+    pub colleges: Vec<crate::domain::College>,
     pub findings: Vec<(i64, crate::domain::Wording)>,
     /// Its published assemblies (id, title), newest first.
     pub assemblies: Vec<(i64, String)>,
@@ -50,9 +50,7 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         local_help: crate::store::local_help(&db, council.id).await?,
         council_slug: slug,
         council_name: council.name,
-        colleges: crate::api::edge::college_labels(crate::domain::offered_colleges(
-            &council.colleges,
-        )),
+        colleges: crate::domain::offered_colleges(&council.colleges),
         findings,
         flash: super::forms::take_page_flash()?,
     })

@@ -14,7 +14,7 @@ pub struct TestimoniesPage {
     pub council_slug: String,
     pub council_name: String,
     /// The council's colleges (key, its own label if renamed), to name them.
-    pub colleges: Vec<(String, Option<String>)>,
+    pub colleges: Vec<crate::domain::College>,
     pub wall: Vec<Testimony>,
     /// None: the caller does not read testimony. One page of it (`domain::testimony::QUEUE_PAGE`).
     pub queue: Option<Vec<(Testimony, bool)>>,
@@ -90,7 +90,7 @@ pub async fn load_testimonies(slug: String, page: u64) -> Result<TestimoniesPage
             .map_err(AppError::from)?,
         council_slug: slug,
         council_name: council.name,
-        colleges: crate::api::edge::college_labels(council.colleges),
+        colleges: council.colleges,
         queue,
         queue_page: page,
         waiting,
@@ -286,7 +286,7 @@ pub async fn show_testimony(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestimonyScreenPage {
     pub council_name: String,
-    pub colleges: Vec<(String, Option<String>)>,
+    pub colleges: Vec<crate::domain::College>,
     pub testimony: Option<Testimony>,
 }
 
@@ -299,7 +299,7 @@ pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, 
         .map_err(AppError::from)?;
     Ok(TestimonyScreenPage {
         council_name: council.name,
-        colleges: crate::api::edge::college_labels(council.colleges),
+        colleges: council.colleges,
         testimony,
     })
 }

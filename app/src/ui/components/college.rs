@@ -21,3 +21,15 @@ pub fn college_name(i18n: I18n, college: College) -> impl Fn() -> String + Send 
         }
     }
 }
+
+/// The name of the college `key` among a council's colleges, as `college_name` gives it; a
+/// key the council no longer has keeps its translated default name, or the key itself.
+pub fn college_named(i18n: I18n, colleges: &[College], key: &str) -> String {
+    match colleges.iter().find(|c| c.key.as_str() == key) {
+        Some(college) => college_name(i18n, college.clone())(),
+        None => match crate::domain::CollegeKey::parse(key).filter(|k| k.is_default()) {
+            Some(default) => i18n.text(&format!("college-{}", default.as_str())),
+            None => key.to_owned(),
+        },
+    }
+}

@@ -21,7 +21,7 @@ mod readability;
 mod screen_refresh;
 mod text;
 
-pub use college::college_name;
+pub use college::{college_name, college_named};
 pub use console_keys::ConsoleKeys;
 pub use crisis::CrisisLinks;
 pub use flash::{form_refusal, notice};

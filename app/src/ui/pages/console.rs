@@ -10,7 +10,7 @@ use crate::live::Feed;
 use crate::ui::components::notice;
 use crate::ui::components::{
     ConsoleKeys, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen,
-    who_asked,
+    college_named, who_asked,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -153,7 +153,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             view! {
                 <li class="question" id=format!("q-{id}") tabindex="-1">
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
-                    <p class="question-meta">{who_asked(&question, |key| college_label(i18n, key))}</p>
+                    <p class="question-meta">{who_asked(&question, |key| college_named(i18n, &colleges, key))}</p>
                     <form method="post" action=ConsoleAction::url() class="stacked-form">
                         <input type="hidden" name="slug" value=slug.clone()/>
                         <input type="hidden" name="assembly" value=assembly.to_string()/>
@@ -216,7 +216,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                 <li class="question" class:highlighted=shown id=format!("q-{id}") tabindex="-1">
                     <p class="question-body" lang="fr">{question.body.clone()}</p>
                     <p class="question-meta">
-                        {who_asked(&question, |key| college_label(i18n, key))}
+                        {who_asked(&question, |key| college_named(i18n, &colleges, key))}
                         {i18n.count("live-votes", u64::try_from(question.votes).unwrap_or(0))}
                         {shown.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
                         {question.answered.then(|| view! { " " <span class="tag">{i18n.t("live-answered")}</span> })}
@@ -348,11 +348,17 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
         join_code,
         join_link,
         qr_svg,
+        colleges,
     } = page;
     let title = room.title.clone();
-    let colleges = crate::domain::DEFAULT_COLLEGES
+    let colleges = colleges
         .iter()
-        .map(|key| ((*key).to_owned(), college_label(i18n, key)))
+        .map(|c| {
+            (
+                c.key.as_str().to_owned(),
+                college_named(i18n, &colleges, c.key.as_str()),
+            )
+        })
         .collect();
     let phrases = i18n
         .phrases(&PROJECTOR_PHRASES)
@@ -378,13 +384,4 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
             </ProjectorScreen>
         </div>
     }
-}
-
-/// A college as a question carries it: its translated name when it is one of the default
-/// colleges, the key as given otherwise.
-fn college_label(i18n: I18n, key: &str) -> String {
-    crate::domain::CollegeKey::parse(key)
-        .filter(crate::domain::CollegeKey::is_default)
-        .map(|key| i18n.text(&format!("college-{}", key.as_str())))
-        .unwrap_or_else(|| key.to_owned())
 }

@@ -124,18 +124,15 @@ pub fn TestimoniesRoute() -> impl IntoView {
 }
 
 /// Who told it and when, as far as they said: pseudonym (or anonymous), college, month.
-fn byline(i18n: I18n, testimony: &Testimony, colleges: &[(String, Option<String>)]) -> String {
+fn byline(i18n: I18n, testimony: &Testimony, colleges: &[crate::domain::College]) -> String {
     let who = testimony
         .pseudonym
         .clone()
         .unwrap_or_else(|| i18n.text("testimony-anonymous"));
-    let college = testimony.college.as_ref().map(|key| {
-        colleges
-            .iter()
-            .find(|(k, _)| k == key)
-            .and_then(|(_, label)| label.clone())
-            .unwrap_or_else(|| i18n.text(&format!("college-{key}")))
-    });
+    let college = testimony
+        .college
+        .as_ref()
+        .map(|key| crate::ui::components::college_named(i18n, colleges, key));
     let (year, month) = testimony.posted;
     let when = format!("{} {year}", i18n.text(&format!("month-{month}")));
     [Some(who), college, Some(when)]
@@ -150,7 +147,7 @@ fn byline(i18n: I18n, testimony: &Testimony, colleges: &[(String, Option<String>
 pub(crate) fn wall_item(
     i18n: I18n,
     testimony: &Testimony,
-    colleges: &[(String, Option<String>)],
+    colleges: &[crate::domain::College],
     easy: bool,
     // Its place on the wall, to name it to a screen reader (the id is random).
     position: usize,

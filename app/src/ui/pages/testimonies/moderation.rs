@@ -10,7 +10,7 @@ pub(super) fn queue_item(
     slug: &str,
     testimony: &Testimony,
     distress: bool,
-    colleges: &[(String, Option<String>)],
+    colleges: &[crate::domain::College],
     page: u64,
 ) -> impl IntoView + use<> {
     let id = testimony.id;
@@ -121,7 +121,7 @@ pub(super) fn decided_item(
     flash: &PageFlash,
     slug: &str,
     testimony: &Testimony,
-    colleges: &[(String, Option<String>)],
+    colleges: &[crate::domain::College],
 ) -> impl IntoView + use<> {
     let id = testimony.id;
     let form = format!("delete-{id}");
@@ -167,7 +167,7 @@ pub(crate) fn screen_chooser(
     i18n: I18n,
     flash: &PageFlash,
     slug: &str,
-    colleges: &[(String, Option<String>)],
+    colleges: &[crate::domain::College],
     allowed: &[Testimony],
     current: Option<i64>,
     assembly: Option<i64>,

@@ -75,8 +75,9 @@ pub(super) fn TestimonyFormView(page: TestimonyFormPage) -> impl IntoView {
     let chosen_college = flash.value("testimony", "college", "");
     let college_options = colleges
         .into_iter()
-        .map(|(key, label)| {
-            let name = label.unwrap_or_else(|| i18n.text(&format!("college-{key}")));
+        .map(|college| {
+            let key = college.key.as_str().to_owned();
+            let name = crate::ui::components::college_name(i18n, college);
             view! { <option value=key.clone() selected=chosen_college == key>{name}</option> }
         })
         .collect_view();

@@ -47,11 +47,7 @@ pub(super) fn college_label(i18n: I18n, colleges: &[College], key: &str) -> Stri
     if key.is_empty() {
         return i18n.text("ballot-college-unsaid");
     }
-    colleges
-        .iter()
-        .find(|c| c.key.as_str() == key)
-        .map(|c| college_name(i18n, c.clone())())
-        .unwrap_or_else(|| key.to_owned())
+    crate::ui::components::college_named(i18n, colleges, key)
 }
 
 pub(super) fn grade_name(i18n: I18n, grade: usize) -> String {
