@@ -286,3 +286,9 @@ finding-testimonies-count = { $count ->
    *[other] { $count } published testimonies speak to this finding.
 }
     .easy = { $count } people talk about it.
+finding-evidence = What the surveys say
+    .easy = What people answered
+finding-evidence-from = Survey:
+    .easy = Survey:
+finding-evidence-too-few = Too few people answered this question to show its results here (fewer than { $min }).
+    .easy = Fewer than { $min } people answered. We do not show the answers.

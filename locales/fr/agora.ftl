@@ -287,3 +287,9 @@ finding-testimonies-count = { $count ->
    *[other] { $count } témoignages publiés parlent de ce constat.
 }
     .easy = { $count } personnes en parlent.
+finding-evidence = Ce que disent les questionnaires
+    .easy = Ce que les gens ont répondu
+finding-evidence-from = Questionnaire :
+    .easy = Questionnaire :
+finding-evidence-too-few = Trop peu de personnes ont répondu à cette question pour montrer les résultats ici (moins de { $min }).
+    .easy = Moins de { $min } personnes ont répondu. Nous ne montrons pas les réponses.

@@ -26,6 +26,7 @@ mod m20261205_000021_operators;
 mod m20261205_000022_college_details;
 mod m20261205_000023_local_resources;
 mod m20261205_000024_council_picto;
+mod m20261205_000025_finding_evidence;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_college_details::Migration),
             Box::new(m20261205_000023_local_resources::Migration),
             Box::new(m20261205_000024_council_picto::Migration),
+            Box::new(m20261205_000025_finding_evidence::Migration),
         ]
     }
 }

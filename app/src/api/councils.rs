@@ -33,6 +33,10 @@ pub struct FindingPage {
     pub testimony_count: usize,
     /// The council's colleges, to name who told them.
     pub colleges: Vec<crate::domain::College>,
+    /// Results of the council's closed surveys that the finding rests on.
+    pub evidence: Vec<crate::api::SupportingResult>,
+    /// The council's minimum group size, to say why a result is not shown.
+    pub min_group: usize,
 }
 
 /// At most this many testimonies on a finding's page; the wall holds them all.
@@ -90,7 +94,11 @@ pub async fn load_finding_page(slug: String, id: String) -> Result<FindingPage, 
     .filter(|t| t.finding_id == Some(finding.id))
     .collect();
     let testimony_count = supporting.len();
+    let evidence =
+        crate::api::supporting_results(&db, council.id, finding.id, council.min_group).await?;
     Ok(FindingPage {
+        evidence,
+        min_group: council.min_group,
         colleges: council.colleges.clone(),
         council: council.into(),
         finding,

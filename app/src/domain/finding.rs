@@ -310,6 +310,17 @@ pub fn read_finding_rows(
     }
 }
 
+/// A survey question a finding rests on (linked by a coordinator), or one that could be.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceQuestion {
+    pub survey_id: i64,
+    pub survey_title: Wording,
+    /// Whether the survey is closed, so that its results are public.
+    pub closed: bool,
+    pub question_id: i64,
+    pub prompt: Wording,
+}
+
 /// A header or cell folded for comparison: lower case, French accents dropped, no spaces,
 /// hyphens, underscores or apostrophes.
 fn fold(text: &str) -> String {

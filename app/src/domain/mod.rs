@@ -38,8 +38,8 @@ pub use council::{
     TERRITORY_MAX, Wording, clean_council_text, parse_local_help, parse_min_group_size,
 };
 pub use finding::{
-    Finding, FindingFields, IMPORT_BYTES_MAX, IMPORT_ROWS_MAX, LineError, SOURCE_MAX, SOURCE_YEARS,
-    SourceKind, TypedFinding, read_finding_rows,
+    EvidenceQuestion, Finding, FindingFields, IMPORT_BYTES_MAX, IMPORT_ROWS_MAX, LineError,
+    SOURCE_MAX, SOURCE_YEARS, SourceKind, TypedFinding, read_finding_rows,
 };
 pub use floor::{
     FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,

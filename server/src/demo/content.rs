@@ -382,3 +382,12 @@ pub const RESOURCES: &[[&str; 9]] = &[
         "Plain-pied",
     ],
 ];
+
+/// A finding and the questions of the closed survey that support it, shown on its page.
+pub const EVIDENCE: (&str, &[&str]) = (
+    "En cas de crise, surtout la nuit et le week-end, les urgences sont la seule réponse connue",
+    &[
+        "Sauriez-vous où vous adresser si vous ou un proche alliez mal ?",
+        "Quels lieux connaissez-vous ?",
+    ],
+);

@@ -1,6 +1,6 @@
 //! The fictional demo council, created by `agora seed-demo` and by `agora serve --demo`.
 
-mod content;
+pub mod content;
 
 use agora_app::domain::{
     College, CollegeKey, CouncilSlug, DEFAULT_COLLEGES, FindingFields, ObjectiveKey,
@@ -179,7 +179,8 @@ pub async fn seed(db: &DatabaseConnection, key: &SealKey) -> anyhow::Result<Seed
     let assembly = seed_assembly(db, council_id).await?;
     seed_votes(db, key, council_id, assembly).await?;
     seed_survey(db, key, council_id, content::SURVEY_TITLE).await?;
-    seed_closed_survey(db, key, council_id).await?;
+    let closed = seed_closed_survey(db, key, council_id).await?;
+    seed_evidence(db, council_id, closed).await?;
     Ok(Seeded::Created)
 }
 
@@ -323,13 +324,40 @@ async fn seed_survey(
     Ok(id)
 }
 
+/// The closed survey's questions on knowing where to turn, linked to the finding on crises
+/// (`content::EVIDENCE`), so that its public page shows what the survey found.
+async fn seed_evidence(
+    db: &DatabaseConnection,
+    council_id: i64,
+    survey: i64,
+) -> anyhow::Result<()> {
+    use agora_app::store::diagnosis;
+    let (finding_title, prompts) = content::EVIDENCE;
+    let finding = diagnosis::all_findings(db, council_id)
+        .await?
+        .into_iter()
+        .find(|f| f.title.plain == finding_title)
+        .ok_or_else(|| anyhow::anyhow!("the demo's finding on crises"))?;
+    for prompt in prompts {
+        let question = diagnosis::evidence_choices(db, council_id)
+            .await?
+            .into_iter()
+            .find(|q| q.survey_id == survey && q.prompt.plain == *prompt)
+            .ok_or_else(|| anyhow::anyhow!("the demo's survey question {prompt}"))?;
+        diagnosis::link_evidence(db, council_id, finding.id, question.question_id, None)
+            .await
+            .map_err(|error| anyhow::anyhow!("linking the demo's evidence: {error}"))?;
+    }
+    Ok(())
+}
+
 /// The same survey, answered by 42 people and closed, so that its results page shows
 /// figures and a breakdown by college (with small colleges merged).
 async fn seed_closed_survey(
     db: &DatabaseConnection,
     key: &SealKey,
     council_id: i64,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i64> {
     use agora_app::domain::survey::{QuestionKind, SurveyState, answer_key};
     use agora_app::store::surveys;
     let id = seed_survey(db, key, council_id, content::SURVEY_CLOSED_TITLE).await?;
@@ -385,7 +413,7 @@ async fn seed_closed_survey(
     surveys::set_survey_state(db, key, council_id, id, SurveyState::Closed, None)
         .await
         .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
-    Ok(())
+    Ok(id)
 }
 
 /// A published assembly three weeks ahead, with its agenda, so that every screen of the

@@ -3,6 +3,7 @@
 mod assemblies;
 mod database;
 mod diagnosis;
+mod evidence;
 mod hosting;
 mod live;
 mod pages;

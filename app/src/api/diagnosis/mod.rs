@@ -5,9 +5,11 @@
 // A server function's arguments are its form's fields, one each.
 #![allow(clippy::too_many_arguments)]
 
+mod evidence;
 mod import;
 mod objectives;
 
+pub use evidence::*;
 pub use import::*;
 pub use objectives::*;
 
@@ -91,6 +93,10 @@ pub struct FindingForm {
     pub council_name: String,
     pub finding: Option<Finding>,
     pub objectives: Vec<CouncilObjective>,
+    /// The survey questions the finding rests on, and those of the council's other surveys
+    /// that could be linked (an existing finding only).
+    pub evidence: Vec<crate::domain::EvidenceQuestion>,
+    pub evidence_choices: Vec<crate::domain::EvidenceQuestion>,
     pub flash: PageFlash,
 }
 
@@ -107,7 +113,13 @@ pub async fn load_finding_form(slug: String, id: Option<String>) -> Result<Findi
                 .ok_or_else(|| AppError::NotFound.with_status())?,
         ),
     };
+    let (evidence, evidence_choices) = match &finding {
+        Some(finding) => evidence_lists(&db, call.council.id, finding.id).await?,
+        None => (Vec::new(), Vec::new()),
+    };
     Ok(FindingForm {
+        evidence,
+        evidence_choices,
         council_slug: slug,
         council_name: call.council.name,
         finding,

@@ -434,3 +434,12 @@ impl Highlight {
         }
     }
 }
+
+/// Whether one question's results may stand beside a finding on its public page: its survey
+/// is closed (so its results are public) and at least `min` people answered the question.
+/// Stricter than the survey's own results page, which shows the whole figures at any size:
+/// a finding's page quotes a single question out of its survey, where a handful of answers
+/// would read as a finding about a few people the room may know.
+pub fn shown_beside_finding(state: SurveyState, result: &QuestionResult, min: usize) -> bool {
+    state == SurveyState::Closed && result.answered >= min.max(1)
+}

@@ -567,3 +567,16 @@ fn the_summary_counts_written_answers_and_says_when_nobody_answered() {
         Highlight::Nobody
     );
 }
+
+#[test]
+fn a_finding_quotes_a_question_only_once_closed_and_answered_by_enough_people() {
+    let enough = result(5, vec![3, 2], Vec::new());
+    let few = result(4, vec![3, 1], Vec::new());
+    assert!(shown_beside_finding(SurveyState::Closed, &enough, 5));
+    assert!(!shown_beside_finding(SurveyState::Closed, &few, 5));
+    assert!(!shown_beside_finding(SurveyState::Open, &enough, 5));
+    assert!(!shown_beside_finding(SurveyState::Draft, &enough, 5));
+    // A council that set no minimum still shows nothing nobody answered.
+    let nobody = result(0, vec![0, 0], Vec::new());
+    assert!(!shown_beside_finding(SurveyState::Closed, &nobody, 0));
+}

@@ -10,6 +10,7 @@ pub mod college;
 pub mod council;
 pub mod council_objective;
 pub mod finding;
+pub mod finding_evidence;
 pub mod finding_import;
 pub mod invitation;
 pub mod local_resource;

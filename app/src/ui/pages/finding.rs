@@ -35,8 +35,11 @@ fn FindingView(page: FindingPage) -> impl IntoView {
         testimonies,
         testimony_count,
         colleges,
+        evidence,
+        min_group,
     } = page;
     let slug = council.slug.to_string();
+    let figures = evidence_section(i18n, &slug, evidence, min_group);
     let spoken = (!testimonies.is_empty()).then(|| {
         let easy = prefs.get_untracked().easy_read;
         let items = testimonies
@@ -123,6 +126,7 @@ fn FindingView(page: FindingPage) -> impl IntoView {
                 {source_facts}
             </p>
         </article>
+        {figures}
         {spoken}
         <p>
             <A href=council_href attr:class="back-link">
@@ -131,4 +135,82 @@ fn FindingView(page: FindingPage) -> impl IntoView {
             </A>
         </p>
     }
+}
+
+/// "What the surveys say": the results of the council's closed surveys the finding rests on,
+/// by survey, each question's figures (a sentence in easy-read), or why they are not shown.
+fn evidence_section(
+    i18n: crate::ui::i18n::I18n,
+    slug: &str,
+    evidence: Vec<crate::api::SupportingResult>,
+    min_group: usize,
+) -> Option<impl IntoView + use<>> {
+    if evidence.is_empty() {
+        return None;
+    }
+    let easy = use_preferences().get_untracked().easy_read;
+    let mut surveys: Vec<(
+        i64,
+        crate::domain::Wording,
+        Vec<crate::api::SupportingResult>,
+    )> = Vec::new();
+    for item in evidence {
+        match surveys.iter_mut().find(|(id, _, _)| *id == item.survey_id) {
+            Some((_, _, items)) => items.push(item),
+            None => surveys.push((item.survey_id, item.survey_title.clone(), vec![item])),
+        }
+    }
+    let groups = surveys
+        .into_iter()
+        .map(|(id, title, items)| {
+            let results = items
+                .into_iter()
+                .map(|item| match item.result {
+                    Some(result) if easy => view! {
+                        <ul class="summary">
+                            {super::surveys::summary_item(i18n, &item.question, &result, false, true)}
+                        </ul>
+                    }
+                    .into_any(),
+                    Some(result) => super::surveys::question_result(
+                        i18n,
+                        None,
+                        &item.question,
+                        &result,
+                        &[],
+                        false,
+                        true,
+                    ),
+                    None => view! {
+                        <section class="card question-result">
+                            <h3 lang="fr">{item.question.prompt.pick(easy).to_owned()}</h3>
+                            <p>{i18n.with("finding-evidence-too-few", &[("min", &min_group.to_string())])}</p>
+                        </section>
+                    }
+                    .into_any(),
+                })
+                .collect_view();
+            view! {
+                <div class="finding-evidence-survey">
+                    <p>
+                        {i18n.t("finding-evidence-from")}
+                        " "
+                        <A href=format!("/{slug}/questionnaires/{id}/resultats")>
+                            <span lang="fr">{title.pick(easy).to_owned()}</span>
+                        </A>
+                    </p>
+                    {results}
+                </div>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="finding-evidence">
+            <h2 id="finding-evidence">
+                <Picto name="results"/>
+                {i18n.t("finding-evidence")}
+            </h2>
+            {groups}
+        </section>
+    })
 }

@@ -3,7 +3,8 @@
 //! what it rests on. A new finding is a draft until published from the editor.
 
 use super::super::loaded;
-use crate::api::{FindingForm, SaveFinding, load_finding_form};
+use crate::api::{ChangeEvidence, FindingForm, SaveFinding, load_finding_form};
+use crate::domain::EvidenceQuestion;
 use crate::domain::{LONG_TEXT_MAX, SOURCE_MAX, SourceKind, TITLE_MAX};
 use crate::ui::components::{
     Crumb, FieldKind, FormField, Label, PageHeader, SubmitOrCheck, form_refusal, objective_name,
@@ -38,6 +39,8 @@ fn FindingFormView(page: FindingForm) -> impl IntoView {
         council_name,
         finding,
         objectives,
+        evidence,
+        evidence_choices,
         flash,
     } = page;
     let heading = if finding.is_some() {
@@ -93,6 +96,16 @@ fn FindingFormView(page: FindingForm) -> impl IntoView {
         .map(|f| f.id.to_string())
         .unwrap_or_default();
     let back = format!("/{council_slug}/diagnostic");
+    let evidence = finding.as_ref().map(|f| {
+        evidence_section(
+            i18n,
+            &council_slug,
+            f.id,
+            evidence,
+            evidence_choices,
+            &flash,
+        )
+    });
     view! {
         <PageHeader
             tab=i18n.text(heading)
@@ -207,8 +220,118 @@ fn FindingFormView(page: FindingForm) -> impl IntoView {
             />
             <SubmitOrCheck action="finding-save"/>
         </form>
+        {evidence}
         <p>
             <a href=back>{i18n.t("finding-back-to-diagnosis")}</a>
         </p>
+    }
+}
+
+/// The survey questions the finding rests on, each with its own unlink button, and a form
+/// to link another among the council's opened or closed surveys. Only a closed survey's
+/// results reach the public page, and only where enough people answered.
+fn evidence_section(
+    i18n: crate::ui::i18n::I18n,
+    slug: &str,
+    finding: i64,
+    linked: Vec<EvidenceQuestion>,
+    choices: Vec<EvidenceQuestion>,
+    flash: &crate::api::PageFlash,
+) -> impl IntoView + use<> {
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="slug" value=slug.to_owned()/>
+            <input type="hidden" name="finding" value=finding.to_string()/>
+        }
+    };
+    let refusal = flash.error("evidence", "question").map(|message| {
+        view! {
+            <p class="field-error" id="evidence-question-error" tabindex="-1" autofocus>
+                {i18n.text(&message)}
+            </p>
+        }
+    });
+    let items = linked
+        .iter()
+        .map(|q| {
+            let state = if q.closed {
+                "finding-evidence-public"
+            } else {
+                "finding-evidence-not-yet"
+            };
+            view! {
+                <li class="card">
+                    <p>
+                        <span lang="fr">{q.survey_title.plain.clone()}</span>
+                        " — "
+                        <strong lang="fr">{q.prompt.plain.clone()}</strong>
+                    </p>
+                    <p class="hint">{i18n.t(state)}</p>
+                    <form method="post" action=ChangeEvidence::url()>
+                        {hidden()}
+                        <input type="hidden" name="question" value=q.question_id.to_string()/>
+                        <button type="submit" name="action" value="unlink" class="button-secondary">
+                            {i18n.t("finding-evidence-unlink")}
+                        </button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    let list = if linked.is_empty() {
+        view! { <p>{i18n.t("finding-evidence-none")}</p> }.into_any()
+    } else {
+        view! { <ul class="plain-list">{items}</ul> }.into_any()
+    };
+    let mut surveys: Vec<(i64, String, Vec<&EvidenceQuestion>)> = Vec::new();
+    for q in &choices {
+        match surveys.iter_mut().find(|(id, _, _)| *id == q.survey_id) {
+            Some((_, _, questions)) => questions.push(q),
+            None => surveys.push((q.survey_id, q.survey_title.plain.clone(), vec![q])),
+        }
+    }
+    let link_form = if surveys.is_empty() {
+        view! { <p>{i18n.t("finding-evidence-no-choice")}</p> }.into_any()
+    } else {
+        let groups = surveys
+            .into_iter()
+            .map(|(_, title, questions)| {
+                let options = questions
+                    .into_iter()
+                    .map(|q| {
+                        view! {
+                            <option value=q.question_id.to_string()>{q.prompt.plain.clone()}</option>
+                        }
+                    })
+                    .collect_view();
+                view! { <optgroup label=title>{options}</optgroup> }
+            })
+            .collect_view();
+        view! {
+            <form method="post" action=ChangeEvidence::url() class="stacked-form card">
+                {hidden()}
+                <p class="field">
+                    <label for="evidence-question">{i18n.t("finding-evidence-choose")}</label>
+                    {refusal}
+                    <select id="evidence-question" name="question" required>
+                        <option value="">{i18n.t("finding-evidence-pick")}</option>
+                        {groups}
+                    </select>
+                </p>
+                <button type="submit" name="action" value="link">
+                    {i18n.t("finding-evidence-link")}
+                </button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="evidence-title">
+            <h2 id="evidence-title" tabindex="-1">{i18n.t("finding-evidence-staff")}</h2>
+            {crate::ui::components::notice(i18n, flash)}
+            <p>{i18n.t("finding-evidence-intro")}</p>
+            {list}
+            {link_form}
+        </section>
     }
 }

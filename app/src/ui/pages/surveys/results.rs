@@ -48,7 +48,7 @@ pub(super) fn SurveySummaryView(page: SurveyResultsPage) -> impl IntoView {
                 .filter_map(|result| {
                     let question = survey.questions().find(|q| q.id == result.id)?;
                     let published = texts.get(&result.id).is_some_and(|t| !t.is_empty());
-                    Some(summary_item(i18n, question, result, published))
+                    Some(summary_item(i18n, question, result, published, false))
                 })
                 .collect_view();
             view! {
@@ -80,11 +80,13 @@ pub(super) fn SurveySummaryView(page: SurveyResultsPage) -> impl IntoView {
 }
 
 /// One question of the easy-read summary: its easy wording and one sentence.
-pub(super) fn summary_item(
+/// `nested`: under a page's own section heading (an h3, not an h2).
+pub(crate) fn summary_item(
     i18n: I18n,
     question: &SurveyQuestion,
     result: &QuestionResult,
     published: bool,
+    nested: bool,
 ) -> impl IntoView + use<> {
     let label = |row: usize| -> AnyView {
         if question.kind == QuestionKind::Scale {
@@ -154,9 +156,18 @@ pub(super) fn summary_item(
     };
     view! {
         <li class="card">
-            <h2 lang="fr">{question.prompt.pick(true).to_owned()}</h2>
+            {prompt_heading(question.prompt.pick(true).to_owned(), nested)}
             {sentence}
         </li>
+    }
+}
+
+/// A question's wording as the heading of its results.
+fn prompt_heading(prompt: String, nested: bool) -> AnyView {
+    if nested {
+        view! { <h3 lang="fr">{prompt}</h3> }.into_any()
+    } else {
+        view! { <h2 lang="fr">{prompt}</h2> }.into_any()
     }
 }
 
@@ -220,6 +231,7 @@ pub(super) fn SurveyResultsView(page: SurveyResultsPage) -> impl IntoView {
                         result,
                         &written,
                         easy,
+                        false,
                     ))
                 })
                 .collect_view();
@@ -307,20 +319,22 @@ pub(super) fn percent(count: usize, of: usize) -> usize {
 
 /// One question's results: a table with the figures in words, bars drawn beside them (hidden
 /// from screen readers: the table says it all), and its breakdown when there is one.
-pub(super) fn question_result(
+/// `nested`: under a page's own section heading (an h3, not an h2).
+pub(crate) fn question_result(
     i18n: I18n,
     profile: Option<&SurveyQuestion>,
     question: &SurveyQuestion,
     result: &QuestionResult,
     written: &[String],
     easy: bool,
+    nested: bool,
 ) -> AnyView {
     let prompt = question.prompt.pick(easy).to_owned();
     let answered = i18n.count("survey-results-answered", result.answered as u64);
     if question.kind.is_text() {
         return view! {
             <section class="card question-result">
-                <h2 lang="fr">{prompt}</h2>
+                {prompt_heading(prompt, nested)}
                 <p>{answered}</p>
                 <p>{i18n.t("survey-results-text-held")}</p>
                 {(!written.is_empty()).then(|| {
@@ -444,7 +458,7 @@ pub(super) fn question_result(
     });
     view! {
         <section class="card question-result">
-            <h2 lang="fr">{prompt.clone()}</h2>
+            {prompt_heading(prompt, nested)}
             <p>{answered}</p>
             <table class="standing">
                 <caption>{i18n.t("survey-results-caption")}</caption>

@@ -444,7 +444,7 @@ pub async fn add_finding(
     Ok(id)
 }
 
-async fn finding_of(
+pub(super) async fn finding_of(
     txn: &impl ConnectionTrait,
     council_id: i64,
     id: i64,
@@ -665,3 +665,6 @@ pub async fn settle_import(
     txn.commit().await?;
     Ok(count)
 }
+
+mod evidence;
+pub use evidence::*;
