@@ -29,7 +29,7 @@ async function participantPages(page) {
     `${COUNCIL}/questionnaires`, survey, `${COUNCIL}/questionnaires/2/resultats`,
     `${COUNCIL}/questionnaires/2/resultats/facile`,
     `${COUNCIL}/temoignages`, `${COUNCIL}/temoignages/nouveau`, `${COUNCIL}/temoignages/ecran`,
-    `${COUNCIL}/ressources`,
+    `${COUNCIL}/ressources`, `${COUNCIL}/constats/11`,
   ];
 }
 
@@ -41,7 +41,7 @@ async function staffPages(page, baseURL) {
     `${COUNCIL}/assemblees`, `${COUNCIL}/assemblees/1/preparer`, `${COUNCIL}/assemblees/1/animation`,
     `${COUNCIL}/votes`, `${COUNCIL}/votes/1`, `${COUNCIL}/questionnaires`,
     `${COUNCIL}/questionnaires/1/modifier`, `${COUNCIL}/temoignages`,
-    `${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`,
+    `${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`, `${COUNCIL}/diagnostic/constat/11`,
     `${COUNCIL}/ressources/nouvelle`, `${COUNCIL}/ressources/fiche/1`,
   ];
 }

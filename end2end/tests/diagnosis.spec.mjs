@@ -16,7 +16,7 @@ test('the diagnosis editor, a finding\'s form and the hosting page are axe-clean
   for (const mode of MODES) {
     await setPreferences(context, baseURL, mode.cookie);
     await setPreferences(operatorContext, baseURL, mode.cookie);
-    for (const path of [`${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`]) {
+    for (const path of [`${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`, `${COUNCIL}/diagnostic/constat/11`, `${COUNCIL}/constats/11`]) {
       await page.goto(path);
       await expectNoAxeViolations(page, `${path} (${mode.name})`);
     }
@@ -101,6 +101,34 @@ test.describe('without JavaScript', () => {
     await page.locator('button[value="import"]').click();
     await expect(page.locator('.diagnosis-finding')).toHaveCount(before + 2);
     await expect(page.locator('.diagnosis-finding', { hasText: 'Regards au collège' }).locator('.tag-draft')).toBeVisible();
+    await Promise.all([withScript.close(), plain.close()]);
+  });
+
+  test('a coordinator links a survey question to a finding by keyboard; its page shows the figures', async ({ browser, baseURL }) => {
+    test.setTimeout(90_000);
+    const withScript = await browser.newContext({ javaScriptEnabled: true });
+    const signing = await withScript.newPage();
+    await signUp(signing, baseURL, 'Lina Lien');
+    const cookies = await withScript.cookies();
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    await plain.addCookies(cookies);
+    const page = await plain.newPage();
+    // The finding on jobs (7th of the demo) rests on nothing yet.
+    await page.goto(`${COUNCIL}/constats/7`);
+    await expect(page.locator('#finding-evidence')).toHaveCount(0);
+    await page.goto(`${COUNCIL}/diagnostic/constat/7`);
+    await expect(page.locator('#evidence-title')).toContainText('Résultats de questionnaires');
+    await tabTo(page, '#evidence-question', 80);
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('#evidence-question option:checked').textContent();
+    await tabTo(page, 'button[value="link"]', 5);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#evidence-title ~ [role="status"], main [role="status"]').first()).toContainText('Question reliée');
+    await expect(page.locator('#evidence-title').locator('..')).toContainText(chosen.trim());
+    await page.goto(`${COUNCIL}/constats/7`);
+    await expect(page.locator('#finding-evidence')).toContainText('Ce que disent les questionnaires');
+    await expect(page.locator('main')).toContainText(chosen.trim());
+    await expect(page.locator('main table.standing')).toHaveCount(1);
     await Promise.all([withScript.close(), plain.close()]);
   });
 });

@@ -45,7 +45,7 @@ pub use floor::{
     FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
     QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
 };
-pub use navigation::safe_return_path;
+pub use navigation::{is_room_screen, safe_return_path};
 pub use objective::{
     CouncilObjective, OBJECTIVE_LABEL_MAX, ObjectiveKey, ObjectivePreset, PICTOGRAMS,
     clean_objective_label, new_objective_key, pictogram,

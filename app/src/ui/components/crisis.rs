@@ -30,27 +30,45 @@ pub fn CrisisLinks() -> impl IntoView {
             }
         })
     };
+    let list = move || {
+        numbers
+            .into_iter()
+            .map(|(number, href, label)| {
+                view! {
+                    <li>
+                        <a href=href class="crisis-number">{number}</a>
+                        " "
+                        <span>{i18n.t(label)}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    // Two arrangements, one shown at a time (the other is `display: none`, so no screen
+    // reader hears both): every number in full on a wide screen; on a phone one line — 3114
+    // at hand, the others one tap away — so that the page itself starts on the first screen.
     view! {
         <aside class="crisis" aria-label=i18n.t("crisis-label")>
-            <p class="crisis-title">
-                <Picto name="crisis"/>
-                {i18n.t("crisis-title")}
-            </p>
-            <ul class="crisis-numbers">
-                {numbers
-                    .into_iter()
-                    .map(|(number, href, label)| {
-                        view! {
-                            <li>
-                                <a href=href class="crisis-number">{number}</a>
-                                " "
-                                <span>{i18n.t(label)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            {local}
+            <div class="crisis-full">
+                <p class="crisis-title">
+                    <Picto name="crisis"/>
+                    {i18n.t("crisis-title")}
+                </p>
+                <ul class="crisis-numbers">{list()}</ul>
+                {local()}
+            </div>
+            <div class="crisis-compact">
+                <p class="crisis-line">
+                    <Picto name="crisis"/>
+                    <span>{i18n.t("crisis-short")}</span>
+                    <a href="tel:3114" class="crisis-number">"3114"</a>
+                </p>
+                <details class="crisis-more">
+                    <summary>{i18n.t("crisis-more")}</summary>
+                    <ul class="crisis-numbers">{list()}</ul>
+                    {local()}
+                </details>
+            </div>
         </aside>
     }
 }

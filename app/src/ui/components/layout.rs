@@ -8,6 +8,12 @@ use leptos_router::components::A;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    if crate::domain::is_room_screen(&path) {
+        return view! { <RoomFrame>{children()}</RoomFrame> }.into_any();
+    }
     view! {
         <a class="skip-link" href="#contenu">{i18n.t("skip-to-content")}</a>
         <CrisisLinks/>
@@ -47,5 +53,23 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/compte">{i18n.t("footer-staff")}</A>
             </p>
         </footer>
+    }
+    .into_any()
+}
+
+/// The frame of a room screen: the screen fills the display, nothing of the site around it
+/// but the crisis numbers, one discreet line at the bottom.
+#[component]
+fn RoomFrame(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <main id="contenu" class="room" tabindex="-1">
+            {children()}
+            <super::RoomControls phrases=i18n.phrases(&super::ROOM_PHRASES)/>
+            <p class="room-crisis">
+                <Picto name="crisis"/>
+                {i18n.t("room-crisis")}
+            </p>
+        </main>
     }
 }

@@ -18,6 +18,7 @@ mod preferences_panel;
 mod projector_screen;
 mod read_aloud;
 mod readability;
+mod room_controls;
 mod screen_refresh;
 mod text;
 
@@ -37,5 +38,6 @@ pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};
 pub use read_aloud::{ReadAloud, ReadAloudEach};
 pub use readability::{SubmitOrCheck, readability_said};
+pub use room_controls::{ROOM_PHRASES, RoomControls};
 pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Notice, Paragraphs};

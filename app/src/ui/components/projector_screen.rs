@@ -68,14 +68,27 @@ pub fn ProjectorScreen(
         let count = shown.with(|feed| feed.questions.len());
         p.count("projector-count", u64::try_from(count).unwrap_or(0))
     };
+    // While no question is on screen, joining is the point: the code and QR code take half
+    // the screen. Once one is, they move to a corner and the question takes the room.
+    let stage = move || {
+        if shown.with(|feed| feed.highlighted_question().is_some()) {
+            "room-stage"
+        } else {
+            "room-stage joining"
+        }
+    };
     view! {
-        {current}
-        <section class="projector-question" aria-labelledby="projector-question-title">
-            <h2 id="projector-question-title">{phrases.get("projector-question")}</h2>
-            {question}
-        </section>
-        {children()}
-        <p class="projector-counts">{count}</p>
+        <div class=stage>
+            <div class="room-main">
+                {current}
+                <section class="projector-question" aria-labelledby="projector-question-title">
+                    <h2 id="projector-question-title">{phrases.get("projector-question")}</h2>
+                    {question}
+                </section>
+                <p class="projector-counts">{count}</p>
+            </div>
+            <div class="room-join">{children()}</div>
+        </div>
     }
 }
 

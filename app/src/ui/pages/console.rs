@@ -366,8 +366,10 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
     view! {
         <Title text=format!("{} — {}", i18n.text("projector-title"), title)/>
         <div class="projector">
-            <h1 lang="fr">{title.clone()}</h1>
-            <p class="projector-council" lang="fr">{council_name}</p>
+            <header class="room-head">
+                <h1 lang="fr">{title.clone()}</h1>
+                <p class="projector-council" lang="fr">{council_name}</p>
+            </header>
             <ProjectorScreen start=Feed::from_room(seq, room) colleges phrases>
                 <section class="projector-join" aria-labelledby="projector-join-title">
                     <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>

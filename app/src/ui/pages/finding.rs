@@ -106,9 +106,11 @@ fn FindingView(page: FindingPage) -> impl IntoView {
             <ReadAloud read="constat-titre constat-texte".to_owned() about=title_text.get_untracked()/>
             <p class="objective-tag" lang=move || prefs.get().lang.code()>
                 <Picto name=picto/>
-                <strong>{i18n.t("finding-objective")}</strong>
-                " : "
-                {move || objective_name(i18n, &objective, prefs.get().easy_read)}
+                <span>
+                    <strong>{i18n.t("finding-objective")}</strong>
+                    " : "
+                    {move || objective_name(i18n, &objective, prefs.get().easy_read)}
+                </span>
             </p>
             <div id="constat-texte">
                 <div class="lead">
@@ -120,10 +122,13 @@ fn FindingView(page: FindingPage) -> impl IntoView {
             </div>
             <p class="source">
                 <Picto name="source"/>
-                <strong lang=move || prefs.get().lang.code()>{i18n.t("finding-source")}</strong>
-                " : "
-                {finding.source}
-                {source_facts}
+                // One run of text beside the pictogram, so that it wraps as a sentence.
+                <span>
+                    <strong lang=move || prefs.get().lang.code()>{i18n.t("finding-source")}</strong>
+                    " : "
+                    {finding.source}
+                    {source_facts}
+                </span>
             </p>
         </article>
         {figures}

@@ -270,7 +270,7 @@ fn evidence_section(
                     <form method="post" action=ChangeEvidence::url()>
                         {hidden()}
                         <input type="hidden" name="question" value=q.question_id.to_string()/>
-                        <button type="submit" name="action" value="unlink" class="button-secondary">
+                        <button type="submit" name="action" value="unlink" class="button button-quiet">
                             {i18n.t("finding-evidence-unlink")}
                         </button>
                     </form>
@@ -281,7 +281,7 @@ fn evidence_section(
     let list = if linked.is_empty() {
         view! { <p>{i18n.t("finding-evidence-none")}</p> }.into_any()
     } else {
-        view! { <ul class="plain-list">{items}</ul> }.into_any()
+        view! { <ul class="cards">{items}</ul> }.into_any()
     };
     let mut surveys: Vec<(i64, String, Vec<&EvidenceQuestion>)> = Vec::new();
     for q in &choices {
@@ -318,7 +318,7 @@ fn evidence_section(
                         {groups}
                     </select>
                 </p>
-                <button type="submit" name="action" value="link">
+                <button type="submit" name="action" value="link" class="button">
                     {i18n.t("finding-evidence-link")}
                 </button>
             </form>

@@ -460,6 +460,7 @@ pub(crate) fn question_result(
         <section class="card question-result">
             {prompt_heading(prompt, nested)}
             <p>{answered}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.text("survey-results-caption")>
             <table class="standing">
                 <caption>{i18n.t("survey-results-caption")}</caption>
                 <thead>
@@ -470,6 +471,7 @@ pub(crate) fn question_result(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
             {breakdown}
         </section>
     }

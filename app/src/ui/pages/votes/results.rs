@@ -71,7 +71,11 @@ pub(super) fn standing_table(
             }
         })
         .collect_view();
+    // In its own scrolling frame: at 320 px a long title scrolls the table, never the
+    // page, and no word is broken inside itself.
+    let label = caption.clone();
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
         <table class="standing">
             <caption>{caption}</caption>
             <thead>
@@ -83,6 +87,7 @@ pub(super) fn standing_table(
             </thead>
             <tbody>{lines}</tbody>
         </table>
+        </div>
     }
 }
 
@@ -259,59 +264,61 @@ pub(super) fn ResultsBody(
     };
     let counted = equal_counted(i18n, &results, min_group);
     view! {
-        <p class="lead">{i18n.count("results-ballots", results.ballots as u64)}</p>
-        <section aria-labelledby="overall-title">
-            <h2 id="overall-title">{i18n.t("results-overall")}</h2>
-            <p>{i18n.t("results-equal-explained")}</p>
-            <p>{i18n.with(comparison, &[("min", &min_group.to_string())])}</p>
-            <div class="side-by-side">
-                {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
-                {results
-                    .equal_colleges
-                    .as_ref()
-                    .map(|equal| {
+            <p class="lead">{i18n.count("results-ballots", results.ballots as u64)}</p>
+            <section aria-labelledby="overall-title">
+                <h2 id="overall-title">{i18n.t("results-overall")}</h2>
+                <p>{i18n.t("results-equal-explained")}</p>
+                <p>{i18n.with(comparison, &[("min", &min_group.to_string())])}</p>
+                <div class="side-by-side">
+                    {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
+                    {results
+                        .equal_colleges
+                        .as_ref()
+                        .map(|equal| {
+                            view! {
+                                <div>
+                                    {standing_table(
+                                        i18n,
+                                        &vote,
+                                        equal,
+                                        i18n.text("results-equal-caption"),
+                                        easy,
+                                    )}
+                                    <p class="hint">{counted.clone()}</p>
+                                </div>
+                            }
+                        })}
+                </div>
+                <p class="hint">{i18n.text(&format!("results-how-{}", method_key(vote.method)))}</p>
+            </section>
+            <section aria-labelledby="participation-title">
+                <h2 id="participation-title">{i18n.t("results-participation")}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.text("results-participation")>
+    <table class="participation">
+                    <caption>
+                        {i18n.with("results-participation-caption", &[("min", &min_group.to_string())])}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t("results-college")}</th>
+                            <th scope="col">{i18n.t("results-ballots-column")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{participation}</tbody>
+                </table>
+    </div>
+            </section>
+            <section aria-labelledby="breakdown-title">
+                <h2 id="breakdown-title">{i18n.t("results-by-college")}</h2>
+                {no_breakdown
+                    .then(|| {
                         view! {
-                            <div>
-                                {standing_table(
-                                    i18n,
-                                    &vote,
-                                    equal,
-                                    i18n.text("results-equal-caption"),
-                                    easy,
-                                )}
-                                <p class="hint">{counted.clone()}</p>
-                            </div>
+                            <p>{i18n.with("results-no-breakdown", &[("min", &min_group.to_string())])}</p>
                         }
                     })}
-            </div>
-            <p class="hint">{i18n.text(&format!("results-how-{}", method_key(vote.method)))}</p>
-        </section>
-        <section aria-labelledby="participation-title">
-            <h2 id="participation-title">{i18n.t("results-participation")}</h2>
-            <table class="participation">
-                <caption>
-                    {i18n.with("results-participation-caption", &[("min", &min_group.to_string())])}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{i18n.t("results-college")}</th>
-                        <th scope="col">{i18n.t("results-ballots-column")}</th>
-                    </tr>
-                </thead>
-                <tbody>{participation}</tbody>
-            </table>
-        </section>
-        <section aria-labelledby="breakdown-title">
-            <h2 id="breakdown-title">{i18n.t("results-by-college")}</h2>
-            {no_breakdown
-                .then(|| {
-                    view! {
-                        <p>{i18n.with("results-no-breakdown", &[("min", &min_group.to_string())])}</p>
-                    }
-                })}
-            {breakdown}
-        </section>
-    }
+                {breakdown}
+            </section>
+        }
 }
 
 /// Beside the equal-colleges figure: how many ballots of how many colleges it holds, and
