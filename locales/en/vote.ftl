@@ -356,3 +356,5 @@ vote-open-honest = This vote counts one ballot per browser: it gathers the views
     .easy = One vote per phone. It is not an official vote with a card. For an official vote, the team gives out codes.
 error-vote-college-unknown = Choose among the colleges the council offers.
     .easy = Choose a group from the list.
+results-projector-top = The first { $shown } of { $count } findings.
+    .easy = The first { $shown }, of { $count }.

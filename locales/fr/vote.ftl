@@ -356,3 +356,5 @@ vote-open-honest = Ce vote compte un bulletin par navigateur : il recueille l'av
     .easy = Un vote par téléphone. Ce n'est pas un vote officiel avec une carte. Pour un vote officiel, l'équipe donne des codes.
 error-vote-college-unknown = Choisissez parmi les collèges que le conseil propose.
     .easy = Choisissez un groupe de la liste.
+results-projector-top = Les { $shown } premiers sur { $count } constats.
+    .easy = Les { $shown } premiers, sur { $count }.

@@ -745,10 +745,11 @@ async fn the_console_moderates_by_form_for_facilitators_only_and_the_projector_s
     assert!(before.contains("qr-code"));
     // A room screen: none of the site around it, the crisis numbers as one line.
     assert!(
-        !before.contains("site-header") && !before.contains("site-footer"),
+        !before.contains(r#"<header class="site-header""#)
+            && !before.contains(r#"<footer class="site-footer""#),
         "{before}"
     );
-    assert!(before.contains(r#"class="room-crisis""#), "{before}");
+    assert!(before.contains(r#"<p class="room-crisis""#), "{before}");
     act(
         Some(staff.clone()),
         vec![("action", "highlight".into()), ("question", id.to_string())],

@@ -798,3 +798,81 @@ async fn the_public_ballot_file_merges_the_colleges_the_page_merges() -> anyhow:
     );
     Ok(())
 }
+
+/// A vote's projection is a room screen: none of the site around it, and only the first
+/// five places (ties kept), where the results page has every finding.
+#[tokio::test]
+async fn the_vote_projection_shows_the_first_places_on_a_bare_screen() -> anyhow::Result<()> {
+    use agora_app::domain::ParticipantId;
+    use agora_app::domain::tally::{Choice, Integrity, Method};
+    use agora_app::domain::vote::VoteState;
+    use agora_app::store::votes::{NewVote, Voter};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let council_id = app.demo_council_id().await?;
+    let all: Vec<i64> = agora_app::store::entities::finding::Entity::find()
+        .order_by_asc(agora_app::store::entities::finding::Column::Position)
+        .all(&app.db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(all.len(), 12);
+    let colleges = vec!["habitants".to_owned()];
+    let now = chrono::Utc::now();
+    let id = votes::create_vote(
+        &app.db,
+        NewVote {
+            council_id,
+            assembly_id: None,
+            title: "Tous les constats",
+            colleges: &colleges,
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &all,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now - chrono::Duration::days(1),
+            closes_at: now + chrono::Duration::hours(1),
+            by: None,
+        },
+    )
+    .await?;
+    votes::set_state(&app.db, council_id, id, VoteState::Open, None).await?;
+    // Ballot n approves the first 12 - n findings: three share the first place, then one
+    // finding per place.
+    for n in 0..10 {
+        let participant = ParticipantId::from_random(rand::random());
+        let choice = Choice::Approval((0..12 - n).collect());
+        votes::cast(
+            &app.db,
+            app.seal_key(),
+            id,
+            Voter::Participant(&participant),
+            "habitants",
+            choice,
+            now,
+        )
+        .await?;
+    }
+    votes::set_state(&app.db, council_id, id, VoteState::Closed, None).await?;
+    votes::mix(&app.db, app.seal_key(), id, now).await?;
+    let places = |html: &str| html.matches(r#"<td class="place">"#).count();
+    let (status, full) = app.get(&format!("/{slug}/votes/{id}/resultats")).await?;
+    assert_eq!(status, 200);
+    let (status, screen) = app.get(&format!("/{slug}/votes/{id}/projection")).await?;
+    assert_eq!(status, 200);
+    assert!(
+        !screen.contains(r#"<header class="site-header""#)
+            && screen.contains(r#"<p class="room-crisis""#)
+    );
+    let tables = full.matches(r#"<table class="standing">"#).count();
+    assert!(tables >= 1);
+    assert_eq!(places(&full), 12 * tables, "{full}");
+    assert_eq!(places(&screen), 5 * tables, "{screen}");
+    assert!(
+        screen.contains("Les 5 premiers sur 12 constats."),
+        "{screen}"
+    );
+    Ok(())
+}

@@ -341,6 +341,9 @@ fn equal_counted(i18n: I18n, results: &VoteResults, min_group: usize) -> String 
 /// How often an open vote's projector page reloads itself.
 pub(super) const PROJECTOR_REFRESH_SECONDS: u32 = 10;
 
+/// How many places a vote's projection shows.
+const PROJECTOR_PLACES: usize = 5;
+
 #[component]
 pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -353,11 +356,22 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
     } = page;
     // The projector is public: it shows what everyone may see, staff or not.
     let shown = results.filter(|_| vote.results_public());
+    // From the back of a room the first places are what can be read (ties at the last one
+    // kept: no finding loses a shared place); the results page has the whole standing.
+    let top = |rows: &[StandingRow]| {
+        rows.iter()
+            .filter(|row| row.place <= PROJECTOR_PLACES)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
     let body = match shown {
         Some(results) => view! {
             <p>{i18n.count("results-ballots", results.ballots as u64)}</p>
+            {(top(&results.raw).len() < results.raw.len()).then(|| view! {
+                <p>{i18n.with("results-projector-top", &[("shown", &top(&results.raw).len().to_string()), ("count", &results.raw.len().to_string())])}</p>
+            })}
             <div class="side-by-side">
-                {standing_table(i18n, &vote, &results.raw, i18n.text("results-raw-caption"), easy)}
+                {standing_table(i18n, &vote, &top(&results.raw), i18n.text("results-raw-caption"), easy)}
                 {results
                     .equal_colleges
                     .as_ref()
@@ -367,7 +381,7 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
                                 {standing_table(
                                     i18n,
                                     &vote,
-                                    equal,
+                                    &top(equal),
                                     i18n.text("results-equal-caption"),
                                     easy,
                                 )}
