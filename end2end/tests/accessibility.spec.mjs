@@ -13,7 +13,9 @@ test.describe('axe-core on every page', () => {
       for (const path of pages) {
         await page.goto(path);
         await expectNoAxeViolations(page, `${path} (${mode.name})`);
-        // The preferences panel, opened, is part of every page too.
+        // The preferences panel, opened, is part of every page too — but room screens,
+        // which show nothing of the site around them.
+        if (path.endsWith('/projection')) continue;
         await page.locator('details.prefs > summary').click();
         await expectNoAxeViolations(page, `${path} with preferences open (${mode.name})`);
       }

@@ -23,7 +23,7 @@ test.describe('without JavaScript', () => {
 
   test('from the crisis strip to a place found by keyboard', async ({ page }) => {
     await page.goto(COUNCIL);
-    await tabTo(page, `.crisis a[href="${COUNCIL}/ressources"]`, 20);
+    await tabTo(page, `.crisis-full a[href="${COUNCIL}/ressources"]`, 20);
     await page.keyboard.press('Enter');
     await expect(page.locator('h1')).toContainText('Aide près de chez vous');
     await tabTo(page, '#resources-q', 30);
