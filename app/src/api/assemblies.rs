@@ -29,6 +29,8 @@ pub struct AssemblyPage {
     /// The QR code of `join_link`, an SVG drawn by the server.
     pub qr_svg: String,
     pub can_prepare: bool,
+    /// The published votes attached to it, to go from the room to the ballot.
+    pub votes: Vec<crate::domain::vote::VoteInfo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +86,11 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     .await?
     .ok_or_else(|| AppError::NotFound.with_status())?;
     let join_link = server::join_link(&assembly)?;
+    let votes =
+        crate::store::votes::votes_of_assembly(&db, council_id, assembly.id, chrono::Utc::now())
+            .await?;
     Ok(AssemblyPage {
+        votes,
         council_slug: slug,
         council_name,
         qr_svg: server::qr_svg(&join_link)?,

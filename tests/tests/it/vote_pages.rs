@@ -876,3 +876,63 @@ async fn the_vote_projection_shows_the_first_places_on_a_bare_screen() -> anyhow
     );
     Ok(())
 }
+
+/// The room goes from the assembly to the ballot: the assembly's page and its live page list
+/// its published votes, with "vote now" while one takes ballots; a draft is not listed.
+#[tokio::test]
+async fn an_assemblys_pages_offer_its_votes_and_never_a_draft() -> anyhow::Result<()> {
+    use agora_app::domain::tally::{Integrity, Method};
+    use agora_app::store::votes::NewVote;
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let council_id = app.demo_council_id().await?;
+    let open = vote::Entity::find()
+        .filter(vote::Column::State.eq("open"))
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo's open vote"))?;
+    let Some(assembly) = open.assembly_id else {
+        anyhow::bail!("the demo's open vote belongs to its assembly");
+    };
+    let colleges = vec!["habitants".to_owned()];
+    let now = chrono::Utc::now();
+    votes::create_vote(
+        &app.db,
+        NewVote {
+            council_id,
+            assembly_id: Some(assembly),
+            title: "Brouillon de vote secret",
+            colleges: &colleges,
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &findings(&app).await?,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now,
+            closes_at: now + chrono::Duration::days(1),
+            by: None,
+        },
+    )
+    .await?;
+    for page in [
+        format!("/{slug}/assemblees/{assembly}"),
+        format!("/{slug}/assemblees/{assembly}/direct"),
+    ] {
+        let (status, html) = app.get(&page).await?;
+        assert_eq!(status, 200, "{page}");
+        assert!(
+            html.contains("Les votes de cette assemblée"),
+            "{page}: {html}"
+        );
+        assert!(html.contains(&open.title), "{page}");
+        assert!(
+            html.contains(&format!(
+                r#"<a href="/{slug}/votes/{}" class="button">Voter maintenant</a>"#,
+                open.id
+            )),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("Brouillon de vote secret"), "{page}");
+    }
+    Ok(())
+}

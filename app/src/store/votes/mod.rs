@@ -212,6 +212,29 @@ pub async fn votes_of(
     Ok(votes)
 }
 
+/// The published votes attached to an assembly, newest first: what its page and its live
+/// page offer the room.
+pub async fn votes_of_assembly(
+    db: &DatabaseConnection,
+    council_id: i64,
+    assembly_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<VoteInfo>, DbErr> {
+    let rows = vote::Entity::find()
+        .filter(vote::Column::CouncilId.eq(council_id))
+        .filter(vote::Column::AssemblyId.eq(assembly_id))
+        .filter(vote::Column::State.ne(VoteState::Draft.key()))
+        .order_by_desc(vote::Column::Id)
+        .all(db)
+        .await?;
+    let zone = super::assemblies::council_zone(db, council_id).await?;
+    let mut votes = Vec::with_capacity(rows.len());
+    for row in rows {
+        votes.push(info(db, row, zone, now).await?);
+    }
+    Ok(votes)
+}
+
 /// One vote of the council (a draft only for staff).
 pub async fn vote_info(
     db: &DatabaseConnection,

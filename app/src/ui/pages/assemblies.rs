@@ -201,7 +201,9 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         join_link,
         qr_svg,
         can_prepare,
+        votes,
     } = page;
+    let votes = super::votes::assembly_votes(i18n, &council_slug, votes);
     let council_href = format!("/{council_slug}");
     let list_href = format!("/{council_slug}/assemblees");
     let prepare = can_prepare.then(|| {
@@ -263,6 +265,7 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
                 }
             })}
         {prepare}
+        {votes}
         {accessibility}
         <section aria-labelledby="agenda-title">
             <h2 id="agenda-title">{i18n.t("assembly-agenda")}</h2>

@@ -89,6 +89,49 @@ fn state_label(vote: &VoteInfo) -> &'static str {
     }
 }
 
+/// The votes of an assembly, on its page and its live page: each with its state and the one
+/// thing to do now (vote while it takes ballots, read its results once they are public), so
+/// that the room goes from the QR code to the ballot.
+pub(crate) fn assembly_votes(
+    i18n: I18n,
+    slug: &str,
+    votes: Vec<VoteInfo>,
+) -> Option<impl IntoView + use<>> {
+    if votes.is_empty() {
+        return None;
+    }
+    let items = votes
+        .into_iter()
+        .map(|vote| {
+            let href = format!("/{slug}/votes/{}", vote.id);
+            let action = if vote.accepting {
+                Some((href.clone(), "assembly-vote-now"))
+            } else if vote.results_public() {
+                Some((format!("{href}/resultats"), "assembly-vote-results"))
+            } else {
+                None
+            };
+            view! {
+                <li class="card">
+                    <h3>
+                        <a href=href.clone() lang="fr">{vote.title.clone()}</a>
+                    </h3>
+                    <p>{i18n.t(state_label(&vote))}</p>
+                    {action.map(|(href, label)| view! {
+                        <p><a class="button" href=href>{i18n.t(label)}</a></p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="assembly-votes-title">
+            <h2 id="assembly-votes-title">{i18n.t("assembly-votes")}</h2>
+            <ul class="cards">{items}</ul>
+        </section>
+    })
+}
+
 fn method_name(method: Method) -> String {
     format!("vote-method-{}", method_key(method))
 }
