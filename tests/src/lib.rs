@@ -413,3 +413,12 @@ pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .filter_map(|v| v.to_str().ok().map(str::to_owned))
         .collect()
 }
+
+/// A page's HTML with the entities the renderer writes for apostrophes, quotes and
+/// ampersands turned back into text, so that assertions read as the page does.
+pub fn unescape(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}

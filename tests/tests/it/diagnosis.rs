@@ -22,12 +22,7 @@ async fn new_council(
     Ok((app, slug, id, cookie))
 }
 
-fn unescape(html: &str) -> String {
-    html.replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
+use agora_tests::unescape;
 
 /// Every finding row, as the raw database holds it.
 async fn rows(app: &TestApp) -> anyhow::Result<Vec<finding::Model>> {

@@ -13,12 +13,7 @@ use agora_tests::{TestApp, location};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::BTreeMap;
 
-fn unescape(html: &str) -> String {
-    html.replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
+use agora_tests::unescape;
 
 fn wording(text: &str) -> Wording {
     Wording {

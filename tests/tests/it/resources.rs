@@ -7,11 +7,7 @@ use agora_app::store::entities::local_resource;
 use agora_tests::{TestApp, location};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
-fn unescape(html: &str) -> String {
-    html.replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
+use agora_tests::unescape;
 
 #[tokio::test]
 async fn the_guide_is_public_searchable_and_reached_from_the_crisis_strip() -> anyhow::Result<()> {

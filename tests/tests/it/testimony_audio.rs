@@ -11,9 +11,7 @@ use agora_server::demo;
 use agora_tests::{TestApp, location};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-fn unescape(html: &str) -> String {
-    html.replace("&#x27;", "'").replace("&quot;", "\"")
-}
+use agora_tests::unescape;
 
 /// A WebM recording as Chromium makes it, with the name of a phone in its metadata.
 fn webm(packets: usize) -> Vec<u8> {

@@ -10,9 +10,7 @@ use agora_server::demo;
 use agora_tests::{TestApp, location};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
-fn unescape(html: &str) -> String {
-    html.replace("&#x27;", "'").replace("&quot;", "\"")
-}
+use agora_tests::unescape;
 
 #[tokio::test]
 async fn a_testimony_goes_from_the_form_through_moderation_to_the_wall_and_away()

@@ -8,7 +8,7 @@ use crate::domain::{EvidenceQuestion, Wording};
 use crate::store::entities::{finding_evidence, survey, survey_question};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    QueryFilter, QueryOrder, Set,
 };
 
 /// At most this many survey questions beside one finding: a page to read, not a report.
@@ -92,12 +92,7 @@ pub async fn link_evidence(
     if linked.contains(&question_id) {
         return Err(DiagnosisError::Refused("error-evidence-already"));
     }
-    if finding_evidence::Entity::find()
-        .filter(finding_evidence::Column::FindingId.eq(finding_id))
-        .count(&txn)
-        .await?
-        >= EVIDENCE_MAX
-    {
+    if linked.len() as u64 >= EVIDENCE_MAX {
         return Err(DiagnosisError::Refused("error-evidence-full"));
     }
     let position = finding_evidence::Entity::find()

@@ -204,12 +204,7 @@ pub async fn votes_of(
         query = query.filter(vote::Column::State.ne(VoteState::Draft.key()));
     }
     let rows = query.order_by_desc(vote::Column::Id).all(db).await?;
-    let zone = super::assemblies::council_zone(db, council_id).await?;
-    let mut votes = Vec::with_capacity(rows.len());
-    for row in rows {
-        votes.push(info(db, row, zone, now).await?);
-    }
-    Ok(votes)
+    infos(db, council_id, rows, now).await
 }
 
 /// The published votes attached to an assembly, newest first: what its page and its live
@@ -227,6 +222,16 @@ pub async fn votes_of_assembly(
         .order_by_desc(vote::Column::Id)
         .all(db)
         .await?;
+    infos(db, council_id, rows, now).await
+}
+
+/// Vote rows of one council as pages show them, in the council's time zone.
+async fn infos(
+    db: &DatabaseConnection,
+    council_id: i64,
+    rows: Vec<vote::Model>,
+    now: DateTime<Utc>,
+) -> Result<Vec<VoteInfo>, DbErr> {
     let zone = super::assemblies::council_zone(db, council_id).await?;
     let mut votes = Vec::with_capacity(rows.len());
     for row in rows {
