@@ -27,6 +27,7 @@ mod m20261205_000022_college_details;
 mod m20261205_000023_local_resources;
 mod m20261205_000024_council_picto;
 mod m20261205_000025_finding_evidence;
+mod m20261205_000026_written_answers;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000023_local_resources::Migration),
             Box::new(m20261205_000024_council_picto::Migration),
             Box::new(m20261205_000025_finding_evidence::Migration),
+            Box::new(m20261205_000026_written_answers::Migration),
         ]
     }
 }

@@ -423,6 +423,12 @@ async fn converse<S, I>(
     let since = match tokio::time::timeout(HELLO_TIMEOUT, incoming.next()).await {
         Ok(Some(Ok(Message::Text(frame)))) => match serde_json::from_str(frame.as_str()) {
             Ok(ClientMessage::Hello { v, since }) if v == PROTOCOL_VERSION => since,
+            // An older page (open since before an upgrade) is told to reload, in words.
+            Ok(ClientMessage::Hello { .. }) => {
+                let refused = refusal(client, None, "version", "error-live-version");
+                let _ = deliver(&mut sink, refused).await;
+                return;
+            }
             _ => {
                 let refused = refusal(client, None, "protocol", "error-live-message");
                 let _ = deliver(&mut sink, refused).await;

@@ -31,6 +31,11 @@ pub struct AssemblyPage {
     pub can_prepare: bool,
     /// The published votes attached to it, to go from the room to the ballot.
     pub votes: Vec<crate::domain::vote::VoteInfo>,
+    /// The room's approved questions with their written answers, oldest first (empty for
+    /// a draft or before anyone asked).
+    pub questions: Vec<super::RecordedQuestion>,
+    /// The council's colleges, to name the college a question's asker gave.
+    pub colleges: Vec<crate::domain::College>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +76,7 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     let crate::api::edge::CouncilRef {
         id: council_id,
         name: council_name,
+        colleges,
         ..
     } = crate::api::edge::council(&db, &slug).await?;
     let can_prepare =
@@ -89,8 +95,14 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     let votes =
         crate::store::votes::votes_of_assembly(&db, council_id, assembly.id, chrono::Utc::now())
             .await?;
+    let questions = crate::services::room::snapshot(&db, assembly.id, false)
+        .await?
+        .map(|(_, room)| super::floor_record::server::of_room(council_name.clone(), room).questions)
+        .unwrap_or_default();
     Ok(AssemblyPage {
         votes,
+        questions,
+        colleges,
         council_slug: slug,
         council_name,
         qr_svg: server::qr_svg(&join_link)?,

@@ -3,6 +3,9 @@
 //! form post applied through the same room commands as the websocket (so the same rules,
 //! the same stored and broadcast events, the same audit lines).
 
+// A form post's fields are a server function's arguments.
+#![allow(clippy::too_many_arguments)]
+
 use super::AppError;
 use super::forms::PageFlash;
 use crate::domain::JoinCode;
@@ -120,6 +123,8 @@ pub async fn console_action(
     #[server(default)] item: String,
     #[server(default)] body: String,
     #[server(default)] reason: String,
+    #[server(default)] answer: String,
+    #[server(default)] answer_easy: String,
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::live::ClientMessage;
@@ -157,6 +162,12 @@ pub async fn console_action(
             question: needs_question()?,
             pinned: action == "pin",
         },
+        "answer" => ClientMessage::Answer {
+            reference: None,
+            question: needs_question()?,
+            answer: answer.clone(),
+            easy: text(&answer_easy),
+        },
         "highlight" => ClientMessage::Highlight {
             reference: None,
             question: Some(needs_question()?),
@@ -188,12 +199,23 @@ pub async fn console_action(
         Err(Refusal::Db(error)) => Err(error.into()),
         Err(refused) => {
             let form = question_id.map_or_else(|| "room".to_owned(), |q| format!("q-{q}"));
-            let field = (action == "approve").then_some("body");
+            let message = refused.code_and_message().1;
+            let field = match action.as_str() {
+                "approve" => Some("body"),
+                "answer" if message == "error-written-answer-easy-too-long" => Some("answer_easy"),
+                "answer" => Some("answer"),
+                _ => None,
+            };
             let echo = super::forms::FormEcho::new(
                 &form,
                 field,
-                refused.code_and_message().1,
-                &[("body", body.as_str()), ("reason", reason.as_str())],
+                message,
+                &[
+                    ("body", body.as_str()),
+                    ("reason", reason.as_str()),
+                    ("answer", answer.as_str()),
+                    ("answer_easy", answer_easy.as_str()),
+                ],
             );
             super::forms::refuse(echo, &back)
         }

@@ -7,6 +7,7 @@ mod diagnosis;
 #[cfg(feature = "ssr")]
 pub(crate) mod edge;
 mod error;
+mod floor_record;
 pub(crate) mod forms;
 mod hosting;
 mod live;
@@ -43,6 +44,10 @@ pub use councils::{
 };
 pub use diagnosis::*;
 pub use error::AppError;
+pub use floor_record::{
+    AssemblyQuestionsCsv, AssemblyQuestionsJson, FloorRecord, RecordedQuestion,
+    assembly_questions_csv, assembly_questions_json,
+};
 pub use forms::{FormEcho, PageFlash};
 pub use hosting::*;
 pub use live::{

@@ -7,6 +7,10 @@ pub const QUESTION_MIN: usize = 3;
 pub const QUESTION_MAX: usize = 500;
 pub const FIRST_NAME_MAX: usize = 40;
 pub const REASON_MAX: usize = 300;
+/// A written answer is a few sentences read on a phone and a projector, not an essay.
+pub const ANSWER_MAX: usize = 1000;
+/// Its easy-read version is shorter still.
+pub const ANSWER_EASY_MAX: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -96,6 +100,36 @@ pub fn check_reason(reason: &str) -> Result<Option<String>, &'static str> {
         return Err("error-reason");
     }
     Ok(Some(reason).filter(|r| !r.is_empty()))
+}
+
+/// A facilitator's written answer to a question and its optional easy-read version, tidied
+/// like questions. `None` when the answer is blank: writing nothing takes the answer away.
+/// An easy-read version without the answer itself is refused.
+pub fn check_answer(
+    answer: &str,
+    easy: Option<&str>,
+) -> Result<Option<(String, Option<String>)>, &'static str> {
+    let answer = tidy(answer);
+    let easy = easy.map(tidy).filter(|easy| !easy.is_empty());
+    if answer.is_empty() {
+        return match easy {
+            Some(_) => Err("error-written-answer-missing"),
+            None => Ok(None),
+        };
+    }
+    if answer.chars().count() > ANSWER_MAX {
+        return Err("error-written-answer-too-long");
+    }
+    if easy
+        .as_ref()
+        .is_some_and(|easy| easy.chars().count() > ANSWER_EASY_MAX)
+    {
+        return Err("error-written-answer-easy-too-long");
+    }
+    if has_hidden_controls(&answer) || easy.as_deref().is_some_and(has_hidden_controls) {
+        return Err("error-field-invalid");
+    }
+    Ok(Some((answer, easy)))
 }
 
 fn tidy(text: &str) -> String {
@@ -231,6 +265,39 @@ mod tests {
         assert_eq!(check_reason("  "), Ok(None));
         assert_eq!(check_reason(" Hors sujet "), Ok(Some("Hors sujet".into())));
         assert_eq!(check_reason(&"a".repeat(301)), Err("error-reason"));
+    }
+
+    #[test]
+    fn written_answers_are_tidied_bounded_and_blank_means_none() {
+        assert_eq!(
+            check_answer(
+                "  Le CMP   reçoit sans rendez-vous.\n\n\n Le mardi. ",
+                Some(" ")
+            ),
+            Ok(Some((
+                "Le CMP reçoit sans rendez-vous.\n\nLe mardi.".into(),
+                None
+            )))
+        );
+        assert_eq!(
+            check_answer("Oui.", Some("Oui, c'est possible.")),
+            Ok(Some(("Oui.".into(), Some("Oui, c'est possible.".into()))))
+        );
+        assert_eq!(check_answer(" \n ", None), Ok(None));
+        assert_eq!(
+            check_answer("", Some("Oui.")),
+            Err("error-written-answer-missing")
+        );
+        assert_eq!(
+            check_answer(&"a".repeat(ANSWER_MAX + 1), None),
+            Err("error-written-answer-too-long")
+        );
+        assert!(check_answer(&"a".repeat(ANSWER_MAX), None).is_ok());
+        assert_eq!(
+            check_answer("Oui.", Some(&"a".repeat(ANSWER_EASY_MAX + 1))),
+            Err("error-written-answer-easy-too-long")
+        );
+        assert_eq!(check_answer("Oui\u{7}.", None), Err("error-field-invalid"));
     }
 
     #[test]

@@ -42,8 +42,9 @@ pub use finding::{
     SOURCE_MAX, SOURCE_YEARS, SourceKind, TypedFinding, read_finding_rows,
 };
 pub use floor::{
-    FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN, QuestionFields,
-    QuestionOrder, QuestionStatus, REASON_MAX, check_edit, check_reason, moderate, order,
+    ANSWER_EASY_MAX, ANSWER_MAX, FIRST_NAME_MAX, Moderation, Orderable, QUESTION_MAX, QUESTION_MIN,
+    QuestionFields, QuestionOrder, QuestionStatus, REASON_MAX, check_answer, check_edit,
+    check_reason, moderate, order,
 };
 pub use navigation::{is_room_screen, safe_return_path};
 pub use objective::{

@@ -127,6 +127,18 @@ impl Feed {
                 }
                 None
             }
+            RoomEvent::AnswerWritten {
+                question,
+                answer,
+                answer_easy,
+                answered,
+            } => self.question(question).and_then(|known| {
+                let news = answer.is_some().then(|| News::Answered(known.body.clone()));
+                known.answer = answer;
+                known.answer_easy = answer_easy;
+                known.answered = answered;
+                news
+            }),
             RoomEvent::AgendaMoved { item } => {
                 self.current_item = Some(item);
                 self.current_title()
@@ -162,6 +174,8 @@ mod tests {
             answered: false,
             pinned: false,
             agenda_item: None,
+            answer: None,
+            answer_easy: None,
         }
     }
 
@@ -309,6 +323,38 @@ mod tests {
             feed.step(10, RoomEvent::Highlighted { question: None }),
             Step::Applied(None)
         );
+    }
+
+    #[test]
+    fn a_written_answer_is_kept_with_its_question_and_announced() {
+        let mut feed = Feed::from_room(7, room());
+        let written = RoomEvent::AnswerWritten {
+            question: 1,
+            answer: Some("Au CMP, le mardi.".into()),
+            answer_easy: Some("Allez au CMP le mardi.".into()),
+            answered: true,
+        };
+        assert_eq!(
+            feed.step(8, written),
+            Step::Applied(Some(News::Answered("Où trouver de l'aide ?".into())))
+        );
+        let known = feed.questions.iter().find(|q| q.id == 1);
+        assert_eq!(
+            known.map(|q| (q.answer.as_deref(), q.answer_easy.as_deref(), q.answered)),
+            Some((
+                Some("Au CMP, le mardi."),
+                Some("Allez au CMP le mardi."),
+                true
+            ))
+        );
+        let removed = RoomEvent::AnswerWritten {
+            question: 1,
+            answer: None,
+            answer_easy: None,
+            answered: true,
+        };
+        assert_eq!(feed.step(9, removed), Step::Applied(None));
+        assert!(feed.questions.iter().all(|q| q.answer.is_none()));
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub struct EventFields {
     #[serde(default)]
     pinned: Option<bool>,
     #[serde(default)]
+    answer: Option<String>,
+    #[serde(default)]
+    answer_easy: Option<String>,
+    #[serde(default)]
     item: Option<i64>,
     #[serde(default)]
     reason: Option<String>,
@@ -134,6 +138,12 @@ impl EventFields {
                 question: question_id?,
                 pinned: self.pinned?,
             },
+            "answer-written" => RoomEvent::AnswerWritten {
+                question: question_id?,
+                answer: self.answer,
+                answer_easy: self.answer_easy,
+                answered: self.answered?,
+            },
             "highlighted" => RoomEvent::Highlighted {
                 question: self.question.and_then(QuestionField::whole),
             },
@@ -163,6 +173,8 @@ mod tests {
             answered: false,
             pinned: true,
             agenda_item: Some(4),
+            answer: Some("Au CMP, le mardi.".into()),
+            answer_easy: None,
         }
     }
 
@@ -193,6 +205,18 @@ mod tests {
             RoomEvent::QuestionPinned {
                 question: 12,
                 pinned: false,
+            },
+            RoomEvent::AnswerWritten {
+                question: 12,
+                answer: Some("Au CMP.".into()),
+                answer_easy: Some("Allez au CMP.".into()),
+                answered: true,
+            },
+            RoomEvent::AnswerWritten {
+                question: 12,
+                answer: None,
+                answer_easy: None,
+                answered: true,
             },
             RoomEvent::Highlighted {
                 question: Some(question()),

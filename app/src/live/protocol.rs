@@ -1,10 +1,12 @@
-//! Live protocol, version 1: JSON text frames, one object each, tagged by `type`.
+//! Live protocol, version 2: JSON text frames, one object each, tagged by `type`.
 //! docs/live-protocol.md is the reference for outside clients; change both together.
 
 use crate::domain::{LiveState, Orderable, QuestionStatus};
 use serde::{Deserialize, Serialize};
 
-pub const PROTOCOL_VERSION: u32 = 1;
+/// Version 2 added written answers; a version-1 client is refused with a message saying
+/// to reload (docs/live-protocol.md).
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// What a client sends. `ref` is the client's own label for a command, echoed in the
 /// `ack` or `error` that answers it.
@@ -52,6 +54,15 @@ pub enum ClientMessage {
         question: i64,
         pinned: bool,
     },
+    /// A written answer to an approved question (blank takes it away), with its optional
+    /// easy-read version; writing one marks the question answered.
+    Answer {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        question: i64,
+        answer: String,
+        easy: Option<String>,
+    },
     /// The question shown on the projector, or none.
     Highlight {
         #[serde(rename = "ref")]
@@ -87,6 +98,7 @@ impl ClientMessage {
             | ClientMessage::Reject { reference, .. }
             | ClientMessage::Answered { reference, .. }
             | ClientMessage::Pin { reference, .. }
+            | ClientMessage::Answer { reference, .. }
             | ClientMessage::Highlight { reference, .. }
             | ClientMessage::Agenda { reference, .. }
             | ClientMessage::Premoderation { reference, .. }
@@ -162,6 +174,9 @@ pub struct FloorQuestion {
     pub answered: bool,
     pub pinned: bool,
     pub agenda_item: Option<i64>,
+    /// A facilitator's written answer, and its easy-read version.
+    pub answer: Option<String>,
+    pub answer_easy: Option<String>,
 }
 
 impl Orderable for FloorQuestion {
@@ -214,6 +229,13 @@ pub enum RoomEvent {
         question: i64,
         pinned: bool,
     },
+    /// A written answer was given, changed or taken away (`answer` null).
+    AnswerWritten {
+        question: i64,
+        answer: Option<String>,
+        answer_easy: Option<String>,
+        answered: bool,
+    },
     /// The question on the projector, or none.
     Highlighted {
         question: Option<FloorQuestion>,
@@ -238,12 +260,12 @@ mod tests {
 
     #[test]
     fn messages_read_as_documented() {
-        let hello: ClientMessage = serde_json::from_str(r#"{"type":"hello","v":1,"since":41}"#)
+        let hello: ClientMessage = serde_json::from_str(r#"{"type":"hello","v":2,"since":41}"#)
             .unwrap_or(ClientMessage::Hello { v: 0, since: None });
         assert_eq!(
             hello,
             ClientMessage::Hello {
-                v: 1,
+                v: 2,
                 since: Some(41)
             }
         );
@@ -266,5 +288,22 @@ mod tests {
             r#"{"type":"event","seq":7,"event":{"kind":"question-voted","question":3,"votes":12}}"#
         );
         assert!(serde_json::from_str::<ClientMessage>(r#"{"type":"shout"}"#).is_err());
+        let answer: Result<ClientMessage, _> = serde_json::from_str(
+            r#"{"type":"answer","ref":"w1","question":3,"answer":"Au CMP.","easy":null}"#,
+        );
+        assert!(matches!(&answer, Ok(m) if m.is_staff_command() && m.reference() == Some("w1")));
+        let written = ServerMessage::Event {
+            seq: 8,
+            event: RoomEvent::AnswerWritten {
+                question: 3,
+                answer: Some("Au CMP.".into()),
+                answer_easy: None,
+                answered: true,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&written).unwrap_or_default(),
+            r#"{"type":"event","seq":8,"event":{"kind":"answer-written","question":3,"answer":"Au CMP.","answer_easy":null,"answered":true}}"#
+        );
     }
 }

@@ -11,12 +11,30 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-/// The site's stylesheet (`style/main.css`), written into every page's head. The browser
-/// never draws a page itself, so its build carries none.
+/// The site's stylesheet (`style/main.css`), written into every page's head; room screens
+/// (`domain::is_room_screen`) get `style/room.css` after it, which no other page carries.
+/// The browser never draws a page itself, so its build carries none.
 #[cfg(feature = "ssr")]
 const STYLE: &str = include_str!("../../../style/main.css");
+#[cfg(feature = "ssr")]
+const ROOM_STYLE: &str = concat!(
+    include_str!("../../../style/main.css"),
+    include_str!("../../../style/room.css")
+);
 #[cfg(not(feature = "ssr"))]
 const STYLE: &str = "";
+
+/// The stylesheet of the page being served.
+#[cfg(feature = "ssr")]
+fn page_style() -> &'static str {
+    let room = use_context::<http::request::Parts>()
+        .is_some_and(|request| crate::domain::is_room_screen(request.uri.path()));
+    if room { ROOM_STYLE } else { STYLE }
+}
+#[cfg(not(feature = "ssr"))]
+fn page_style() -> &'static str {
+    STYLE
+}
 
 /// Starts the islands once the page is on screen: after the load event, when the browser
 /// reports the first contentful paint (two frames later where it cannot say; in any case
@@ -44,7 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 // The stylesheet is in the page, not a file to fetch: on a slow phone link
                 // every request costs a round trip before anything shows (docs/PERFORMANCE.md).
-                <style nonce=leptos::nonce::use_nonce() inner_html=STYLE></style>
+                <style nonce=leptos::nonce::use_nonce() inner_html=page_style()></style>
                 // A favicon of our own, 235 B: every first visit fetches it.
                 <link rel="icon" type="image/svg+xml" href="/icons/agora.svg"/>
                 <AutoReload options=options.clone()/>

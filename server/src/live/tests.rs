@@ -126,7 +126,7 @@ fn rooms_open(state: &AppState) -> usize {
 async fn hello_a_question_a_bad_frame_and_a_close() -> anyhow::Result<()> {
     let setup = setup().await?;
     let mut peer = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
-    peer.say(r#"{"type":"hello","v":1}"#)?;
+    peer.say(r#"{"type":"hello","v":2}"#)?;
     let snapshot = peer.hear().await?;
     assert_eq!(snapshot["type"], "snapshot");
     assert_eq!(snapshot["room"]["live"], "open");
@@ -186,7 +186,7 @@ async fn a_slow_client_gets_a_fresh_snapshot_instead_of_a_gap() -> anyhow::Resul
     let setup = setup().await?;
     // The snapshot and one event get through; then the client stops reading.
     let mut slow = Peer::connect(&setup, participant(setup.assembly), 2);
-    slow.say(r#"{"type":"hello","v":1}"#)?;
+    slow.say(r#"{"type":"hello","v":2}"#)?;
     let first = slow.hear().await?;
     assert_eq!(first["type"], "snapshot");
     let start = first["seq"].as_i64().unwrap_or_default();

@@ -246,7 +246,7 @@ async fn clients(
                 let mut socket = connect(&url, None).await?;
                 if hello {
                     socket
-                        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
+                        .send(Message::text(r#"{"type":"hello","v":2,"since":null}"#))
                         .await?;
                     // The snapshot.
                     socket.next().await.context("no snapshot")??;
@@ -383,7 +383,7 @@ async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
     // The facilitator first (it also warms the room up).
     let mut staff = connect(&url, Some(&room.staff_cookie)).await?;
     staff
-        .send(Message::text(r#"{"type":"hello","v":1,"since":null}"#))
+        .send(Message::text(r#"{"type":"hello","v":2,"since":null}"#))
         .await?;
     staff.next().await.context("staff snapshot")??;
     measure(&server, &url, n, true, staff, |round| {

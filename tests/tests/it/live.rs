@@ -17,18 +17,25 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-struct Client {
+pub(crate) struct Client {
     socket: Socket,
 }
 
 impl Client {
-    async fn connect(
+    pub(crate) async fn connect(
         app: &TestApp,
         assembly: i64,
         cookie: Option<&str>,
         since: Option<i64>,
     ) -> anyhow::Result<Self> {
         Self::connect_to(app, &format!("/live/{assembly}"), cookie, since).await
+    }
+
+    /// Connected without saying `hello` yet.
+    pub(crate) async fn connect_raw(app: &TestApp, assembly: i64) -> anyhow::Result<Self> {
+        let request = format!("ws://{}/live/{assembly}", app.address).into_client_request()?;
+        let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+        Ok(Self { socket })
     }
 
     /// The same, on a path of one's choice (with a query).
@@ -45,19 +52,19 @@ impl Client {
         let (socket, _) = tokio_tungstenite::connect_async(request).await?;
         let mut client = Self { socket };
         client
-            .send(json!({"type": "hello", "v": 1, "since": since}))
+            .send(json!({"type": "hello", "v": agora_app::live::PROTOCOL_VERSION, "since": since}))
             .await?;
         Ok(client)
     }
 
-    async fn send(&mut self, message: Value) -> anyhow::Result<()> {
+    pub(crate) async fn send(&mut self, message: Value) -> anyhow::Result<()> {
         self.socket.send(Message::text(message.to_string())).await?;
         Ok(())
     }
 
     /// The next JSON message. The bound only stops a test whose message never comes; it is
     /// far above what a loaded machine takes.
-    async fn next(&mut self) -> anyhow::Result<Value> {
+    pub(crate) async fn next(&mut self) -> anyhow::Result<Value> {
         loop {
             let message = tokio::time::timeout(Duration::from_secs(30), self.socket.next())
                 .await?
@@ -69,7 +76,7 @@ impl Client {
     }
 
     /// Reads until a message of `type` (and, for events, `kind`) arrives; returns it.
-    async fn until(&mut self, kind: &str) -> anyhow::Result<Value> {
+    pub(crate) async fn until(&mut self, kind: &str) -> anyhow::Result<Value> {
         for _ in 0..50 {
             let message = self.next().await?;
             if message["type"] == kind || message["event"]["kind"] == kind {
@@ -81,7 +88,7 @@ impl Client {
 }
 
 /// The demo assembly with its live part open, and a facilitator's session cookie.
-async fn open_room(app: &TestApp) -> anyhow::Result<(i64, String)> {
+pub(crate) async fn open_room(app: &TestApp) -> anyhow::Result<(i64, String)> {
     let room = assembly::Entity::find()
         .one(&app.db)
         .await?
@@ -101,7 +108,7 @@ async fn open_room(app: &TestApp) -> anyhow::Result<(i64, String)> {
     Ok((room.id, cookie))
 }
 
-async fn stored_events(app: &TestApp) -> anyhow::Result<u64> {
+pub(crate) async fn stored_events(app: &TestApp) -> anyhow::Result<u64> {
     Ok(room_event::Entity::find().count(&app.db).await?)
 }
 
@@ -115,7 +122,7 @@ async fn a_question_is_asked_moderated_upvoted_and_every_client_sees_it_in_order
     let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
     for client in [&mut asker, &mut voter, &mut facilitator] {
         let snapshot = client.until("snapshot").await?;
-        assert_eq!(snapshot["v"], 1);
+        assert_eq!(snapshot["v"], 2);
         assert_eq!(snapshot["room"]["live"], "open");
         assert_eq!(snapshot["room"]["premoderation"], true);
     }

@@ -1,5 +1,6 @@
 //! Integration tests: the real server on port 0, a fresh database per test.
 
+mod answers;
 mod assemblies;
 mod database;
 mod diagnosis;

@@ -3,7 +3,7 @@
 
 use super::{Actor, Effect, Refusal, view};
 use crate::domain::{
-    Moderation, QuestionFields, QuestionStatus, check_edit, check_reason, moderate,
+    Moderation, QuestionFields, QuestionStatus, check_answer, check_edit, check_reason, moderate,
 };
 use crate::live::{ClientMessage, RoomEvent};
 use crate::store::entities::{assembly, question};
@@ -101,6 +101,24 @@ pub(super) async fn effect(
             })
             .on(q.id)
             .audited("question-pinned"))
+        }
+        ClientMessage::Answer {
+            question,
+            answer,
+            easy,
+            ..
+        } => {
+            let q = moderated(txn, room, *question, Moderation::MarkAnswered(true)).await?;
+            let written = check_answer(answer, easy.as_deref()).map_err(Refusal::Invalid)?;
+            let q = stored::write_answer(txn, q, written).await?;
+            Ok(Effect::public(RoomEvent::AnswerWritten {
+                question: q.id,
+                answer: q.answer,
+                answer_easy: q.answer_easy,
+                answered: q.answered,
+            })
+            .on(q.id)
+            .audited("answer-written"))
         }
         ClientMessage::Highlight { question, .. } => {
             let shown = match question {

@@ -177,6 +177,7 @@ async fn effect(
         | ClientMessage::Reject { .. }
         | ClientMessage::Answered { .. }
         | ClientMessage::Pin { .. }
+        | ClientMessage::Answer { .. }
         | ClientMessage::Highlight { .. } => floor::effect(txn, room, actor, command).await,
         ClientMessage::Agenda { .. }
         | ClientMessage::Premoderation { .. }
@@ -246,6 +247,8 @@ fn view(q: &question::Model) -> FloorQuestion {
         answered: q.answered,
         pinned: q.pinned,
         agenda_item: q.agenda_item_id,
+        answer: q.answer.clone(),
+        answer_easy: q.answer_easy.clone(),
     }
 }
 

@@ -15,6 +15,9 @@ pub struct Model {
     pub answered: bool,
     pub pinned: bool,
     pub votes: i32,
+    /// A facilitator's written answer, and its easy-read version.
+    pub answer: Option<String>,
+    pub answer_easy: Option<String>,
     pub asked_at: ChronoDateTimeUtc,
 }
 

@@ -66,6 +66,8 @@ pub async fn insert_question(
         answered: Set(false),
         pinned: Set(false),
         votes: Set(0),
+        answer: Set(None),
+        answer_easy: Set(None),
         asked_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -145,6 +147,22 @@ pub async fn set_answered(db: &impl ConnectionTrait, id: i64, answered: bool) ->
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Writes a question's answer (and marks it answered), or takes the answer away (`None`:
+/// whether it was answered aloud stays as it was).
+pub async fn write_answer(
+    db: &impl ConnectionTrait,
+    q: question::Model,
+    written: Option<(String, Option<String>)>,
+) -> Result<question::Model, DbErr> {
+    let answered = q.answered || written.is_some();
+    let (answer, easy) = written.map_or((None, None), |(answer, easy)| (Some(answer), easy));
+    let mut q: question::ActiveModel = q.into();
+    q.answer = Set(answer);
+    q.answer_easy = Set(easy);
+    q.answered = Set(answered);
+    q.update(db).await
 }
 
 /// Pins a question or unpins it.

@@ -15,8 +15,9 @@ use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 
 /// Every fixed text the island shows or announces.
-pub const FEED_PHRASES: [&str; 15] = [
+pub const FEED_PHRASES: [&str; 16] = [
     "live-current-item",
+    "live-answer",
     "live-questions",
     "live-order",
     "live-order-votes",
@@ -58,6 +59,8 @@ pub struct FeedStart {
     pub colleges: Vec<(String, String)>,
     /// Why the last support was refused, already translated.
     pub refusal: Option<String>,
+    /// Easy-read: written answers in their easy-read version where there is one.
+    pub easy: bool,
 }
 
 impl FeedStart {
@@ -79,6 +82,25 @@ pub fn who_asked(question: &FloorQuestion, college_name: impl Fn(&str) -> String
         (None, Some(college)) => format!("{college} — "),
         (Some(name), Some(college)) => format!("{name}, {college} — "),
     }
+}
+
+/// A facilitator's written answer under its question: the easy-read version in easy-read
+/// mode where there is one. `label` is the `live-answer` phrase.
+pub fn written_answer(question: &FloorQuestion, easy: bool, label: String) -> Option<AnyView> {
+    let answer = if easy {
+        question.answer_easy.as_ref().or(question.answer.as_ref())
+    } else {
+        question.answer.as_ref()
+    }?;
+    Some(
+        view! {
+            <div class="answer">
+                <p class="answer-label">{label}</p>
+                <p class="answer-body" lang="fr">{answer.clone()}</p>
+            </div>
+        }
+        .into_any(),
+    )
 }
 
 /// The island's signals, shared with the socket's callbacks.
@@ -216,7 +238,9 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
                 <ol class="questions">
                     <For
                         each=rows
-                        key=|(q, supported)| (q.id, q.votes, q.answered, q.pinned, *supported)
+                        key=|(q, supported)| {
+                            (q.id, q.votes, q.answered, q.pinned, *supported, q.answer.clone(), q.answer_easy.clone())
+                        }
                         children=move |(question, supported)| {
                             view! {
                                 <FeedItem
@@ -295,6 +319,7 @@ fn FeedItem(
     let answered = question
         .answered
         .then(|| view! { " " <span class="tag">{phrases.get("live-answered")}</span> });
+    let answer = written_answer(&question, start.easy, phrases.get("live-answer"));
     view! {
         <li class="question" class:answered=question.answered>
             <p class="question-body" lang="fr">{question.body.clone()}</p>
@@ -304,6 +329,7 @@ fn FeedItem(
                 {pinned}
                 {answered}
             </p>
+            {answer}
             {support}
         </li>
     }

@@ -93,7 +93,8 @@ pub fn open(
     let socket =
         web_sys::WebSocket::new(&format!("{scheme}://{host}/live/{assembly}{view}")).ok()?;
     let since = since.map_or_else(|| "null".to_owned(), |seq| seq.to_string());
-    let hello = format!(r#"{{"type":"hello","v":1,"since":{since}}}"#);
+    let version = crate::live::PROTOCOL_VERSION;
+    let hello = format!(r#"{{"type":"hello","v":{version},"since":{since}}}"#);
     let opened = socket.clone();
     let on_open = Closure::once_into_js(move || {
         let _ = opened.send_with_str(&hello);

@@ -3,13 +3,14 @@
 //! at every upvote. The join code and QR code (children) never change.
 //! Without JavaScript the page is as it was loaded.
 
-use super::live_feed::who_asked;
+use super::live_feed::{who_asked, written_answer};
 use crate::live::Feed;
 use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 
-pub const PROJECTOR_PHRASES: [&str; 3] = [
+pub const PROJECTOR_PHRASES: [&str; 4] = [
     "live-current-item",
+    "live-answer",
     "projector-question",
     "projector-no-question",
 ];
@@ -22,6 +23,8 @@ pub fn ProjectorScreen(
     start: Feed,
     colleges: Vec<(String, String)>,
     phrases: Phrases,
+    /// Easy-read: a written answer in its easy-read version where there is one.
+    easy: bool,
     children: Children,
 ) -> impl IntoView {
     let shown = RwSignal::new(start.clone());
@@ -54,9 +57,11 @@ pub fn ProjectorScreen(
             Some(question) => {
                 let votes = p.count("live-votes", u64::try_from(question.votes).unwrap_or(0));
                 let who = who_asked(question, college_name);
+                let answer = written_answer(question, easy, p.get("live-answer"));
                 view! {
                     <blockquote lang="fr">{question.body.clone()}</blockquote>
                     <p>{who} {votes}</p>
+                    {answer}
                 }
                 .into_any()
             }

@@ -9,11 +9,11 @@ use crate::api::{
     load_assemblies, load_assembly, load_assembly_editor,
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
-use crate::ui::components::{Crumb, Label, PageHeader};
+use crate::ui::components::{Crumb, Label, PageHeader, college_named};
 use crate::ui::components::{
     FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, form_refusal, notice,
 };
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -202,8 +202,11 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         qr_svg,
         can_prepare,
         votes,
+        questions,
+        colleges,
     } = page;
     let votes = super::votes::assembly_votes(i18n, &council_slug, votes);
+    let record = questions_record(i18n, &council_slug, assembly.id, questions, &colleges);
     let council_href = format!("/{council_slug}");
     let list_href = format!("/{council_slug}/assemblees");
     let prepare = can_prepare.then(|| {
@@ -271,6 +274,7 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
             <h2 id="agenda-title">{i18n.t("assembly-agenda")}</h2>
             <Agenda items=assembly.agenda.clone() current=assembly.current_item/>
         </section>
+        {record}
         <section aria-labelledby="join-title" class="join">
             <h2 id="join-title">{i18n.t("assembly-join")}</h2>
             <p>{i18n.t("assembly-join-intro")}</p>
@@ -287,6 +291,75 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
             </figure>
         </section>
     }
+}
+
+/// The room's approved questions and their written answers, kept after the session, with
+/// the same as CSV and JSON files. Nothing when no question was approved.
+fn questions_record(
+    i18n: I18n,
+    slug: &str,
+    assembly: i64,
+    questions: Vec<crate::api::RecordedQuestion>,
+    colleges: &[crate::domain::College],
+) -> Option<impl IntoView + use<>> {
+    if questions.is_empty() {
+        return None;
+    }
+    let easy = i18n.reading().1;
+    let items = questions
+        .into_iter()
+        .map(|q| {
+            let college = q
+                .college
+                .as_deref()
+                .map(|key| format!("{} — ", college_named(i18n, colleges, key)));
+            let answer = if easy {
+                q.answer_easy.clone().or(q.answer.clone())
+            } else {
+                q.answer.clone()
+            };
+            let answer = answer.map(|answer| {
+                view! {
+                    <div class="answer">
+                        <p class="answer-label">{i18n.t("live-answer")}</p>
+                        <p class="answer-body" lang="fr">{answer}</p>
+                    </div>
+                }
+            });
+            let item = q.agenda_item.map(|title| {
+                view! { " — " <span lang="fr">{title}</span> }
+            });
+            view! {
+                <li class="question" class:answered=q.answered>
+                    <p class="question-body" lang="fr">{q.question}</p>
+                    <p class="question-meta">
+                        {college}
+                        {i18n.count("live-votes", u64::try_from(q.votes).unwrap_or(0))}
+                        {item}
+                        {q.answered.then(|| view! { " " <span class="tag">{i18n.t("live-answered")}</span> })}
+                    </p>
+                    {answer}
+                </li>
+            }
+        })
+        .collect_view();
+    let query = format!("slug={slug}&id={assembly}");
+    Some(view! {
+        <section aria-labelledby="record-title">
+            <h2 id="record-title">{i18n.t("record-title")}</h2>
+            <p>{i18n.t("record-intro")}</p>
+            <ol class="questions">{items}</ol>
+            <p>
+                <a href=format!("/api/assembly_questions_csv?{query}") download>
+                    {i18n.t("record-csv")}
+                </a>
+                " · "
+                <a href=format!("/api/assembly_questions_json?{query}") download>
+                    {i18n.t("record-json")}
+                </a>
+            </p>
+        </section>
+    })
 }
 
 /// The agenda in order; the item under way is marked (`aria-current`).

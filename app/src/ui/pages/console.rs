@@ -9,8 +9,8 @@ use crate::domain::{LiveState, QuestionOrder, order};
 use crate::live::Feed;
 use crate::ui::components::notice;
 use crate::ui::components::{
-    ConsoleKeys, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen,
-    college_named, who_asked,
+    ConsoleKeys, FieldKind, FormField, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES,
+    ProjectorScreen, college_named, who_asked,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -95,6 +95,73 @@ fn action_button(
                 {i18n.t(label)}
             </button>
         </form>
+    }
+}
+
+/// The written answer to an approved question: shown, and written or changed in a
+/// disclosure (open when there is one, or when it was just refused). Blank takes it away.
+fn answer_form(
+    i18n: I18n,
+    flash: &crate::api::PageFlash,
+    slug: &str,
+    assembly: i64,
+    question: &crate::live::FloorQuestion,
+) -> impl IntoView + use<> {
+    let id = question.id;
+    let form = format!("q-{id}");
+    let refused = flash.refusal(&form).is_some();
+    let answer = flash.value(&form, "answer", question.answer.as_deref().unwrap_or(""));
+    let easy = flash.value(
+        &form,
+        "answer_easy",
+        question.answer_easy.as_deref().unwrap_or(""),
+    );
+    let summary = if question.answer.is_some() {
+        "console-answer-change"
+    } else {
+        "console-answer-write"
+    };
+    let written = question.answer.clone().map(|answer| {
+        view! {
+            <div class="answer">
+                <p class="answer-label">{i18n.t("live-answer")}</p>
+                <p class="answer-body" lang="fr">{answer}</p>
+            </div>
+        }
+    });
+    view! {
+        {written}
+        <details class="answer-form" open=refused>
+            <summary>{i18n.t(summary)}</summary>
+            <form method="post" action=ConsoleAction::url() class="stacked-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="assembly" value=assembly.to_string()/>
+                <input type="hidden" name="action" value="answer"/>
+                <input type="hidden" name="question" value=id.to_string()/>
+                <FormField
+                    id=format!("answer-{id}")
+                    name="answer"
+                    label="console-answer"
+                    hint="console-answer-hint"
+                    kind=FieldKind::Text
+                    value=answer
+                    max_length=crate::domain::ANSWER_MAX
+                    error=flash.error(&form, "answer")
+                />
+                <FormField
+                    id=format!("answer-easy-{id}")
+                    name="answer_easy"
+                    label="console-answer-easy"
+                    hint="console-answer-easy-hint"
+                    kind=FieldKind::Text
+                    value=easy
+                    max_length=crate::domain::ANSWER_EASY_MAX
+                    error=flash.error(&form, "answer_easy")
+                    measured=true
+                />
+                <button type="submit" class="button">{i18n.t("console-answer-save")}</button>
+            </form>
+        </details>
     }
 }
 
@@ -240,6 +307,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                         }}
                         {action_button(i18n, &slug, assembly, "reject", q, "console-reject", Some(&about))}
                     </div>
+                    {answer_form(i18n, &flash, &slug, assembly, &question)}
                 </li>
             }
         })
@@ -370,7 +438,12 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
                 <h1 lang="fr">{title.clone()}</h1>
                 <p class="projector-council" lang="fr">{council_name}</p>
             </header>
-            <ProjectorScreen start=Feed::from_room(seq, room) colleges phrases>
+            <ProjectorScreen
+                start=Feed::from_room(seq, room)
+                colleges
+                phrases
+                easy=i18n.reading().1
+            >
                 <section class="projector-join" aria-labelledby="projector-join-title">
                     <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>
                     <p class="join-code">

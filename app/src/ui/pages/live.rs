@@ -62,6 +62,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
         can_support: page.live == LiveState::Open,
         identified: page.identified,
         colleges,
+        easy: i18n.reading().1,
         refusal: page
             .flash
             .refusal("support")
