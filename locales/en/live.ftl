@@ -292,3 +292,53 @@ record-csv-yes = yes
     .easy = yes
 record-csv-no = no
     .easy = no
+live-news-vote = A vote is open:
+    .easy = You can vote:
+error-screen-choice = This screen choice does not exist. Reload the console.
+    .easy = This choice does not work. Reload the page.
+error-screen-testimony = This testimony cannot go on screen: it is not published, or its author does not (or no longer) accept it.
+    .easy = This testimony cannot go on screen.
+audit-screen-changed = Room screen changed
+    .easy = Screen changed
+room-testimony = A testimony
+    .easy = A person tells their story
+room-testimony-gone = This testimony is no longer shown.
+    .easy = This testimony is not shown any more.
+room-vote-turnout = { $count ->
+    [0] No ballot yet
+    [one] 1 ballot received
+   *[other] { $count } ballots received
+}
+    .easy = { $count ->
+        [0] Nobody has voted yet
+        [one] 1 person has voted
+       *[other] { $count } people have voted
+    }
+room-vote-how = Vote on your phone: scan the code, then "Vote now".
+    .easy = Scan the code with your phone. Then vote.
+room-vote-not-yet = The results will show here.
+    .easy = The results will come here.
+console-screen = On the room's screen
+    .easy = What the screen shows
+console-screen-now = The screen shows:
+    .easy = The screen shows:
+console-screen-join = The code to take part
+    .easy = The code to take part
+console-screen-question = A question
+    .easy = A question
+console-screen-agenda = The current item
+    .easy = The current topic
+console-screen-testimony = A testimony
+    .easy = A testimony
+console-screen-vote = A vote
+    .easy = A vote
+console-show = Show on screen
+    .easy = Show
+console-show-join = Show the code to take part
+    .easy = Show the code
+console-show-agenda = Show the current item
+    .easy = Show the topic
+console-votes = The assembly's votes
+    .easy = The votes
+console-show-testimony = Show on the room's screen
+    .easy = Show in the room

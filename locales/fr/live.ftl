@@ -292,3 +292,53 @@ record-csv-yes = oui
     .easy = oui
 record-csv-no = non
     .easy = non
+live-news-vote = Un vote est ouvert :
+    .easy = Vous pouvez voter :
+error-screen-choice = Ce choix d'écran n'existe pas. Rechargez la console.
+    .easy = Ce choix ne marche pas. Rechargez la page.
+error-screen-testimony = Ce témoignage ne peut pas aller à l'écran : il n'est pas publié, ou son auteur ne l'accepte pas (ou plus).
+    .easy = Ce témoignage ne peut pas aller à l'écran.
+audit-screen-changed = Écran de la salle changé
+    .easy = Écran changé
+room-testimony = Un témoignage
+    .easy = Une personne raconte
+room-testimony-gone = Ce témoignage n'est plus affiché.
+    .easy = Ce témoignage n'est plus montré.
+room-vote-turnout = { $count ->
+    [0] Aucun bulletin pour l'instant
+    [one] 1 bulletin reçu
+   *[other] { $count } bulletins reçus
+}
+    .easy = { $count ->
+        [0] Personne n'a encore voté
+        [one] 1 personne a voté
+       *[other] { $count } personnes ont voté
+    }
+room-vote-how = Votez sur votre téléphone : scannez le code, puis « Voter maintenant ».
+    .easy = Scannez le code avec votre téléphone. Puis votez.
+room-vote-not-yet = Les résultats s'afficheront ici.
+    .easy = Les résultats viendront ici.
+console-screen = À l'écran de la salle
+    .easy = Ce que montre l'écran
+console-screen-now = L'écran montre :
+    .easy = L'écran montre :
+console-screen-join = Le code pour participer
+    .easy = Le code pour participer
+console-screen-question = Une question
+    .easy = Une question
+console-screen-agenda = Le point en cours
+    .easy = Le sujet en cours
+console-screen-testimony = Un témoignage
+    .easy = Un témoignage
+console-screen-vote = Un vote
+    .easy = Un vote
+console-show = Montrer à l'écran
+    .easy = Montrer
+console-show-join = Montrer le code pour participer
+    .easy = Montrer le code
+console-show-agenda = Montrer le point en cours
+    .easy = Montrer le sujet
+console-votes = Votes de l'assemblée
+    .easy = Les votes
+console-show-testimony = Montrer à l'écran de la salle
+    .easy = Montrer dans la salle

@@ -28,6 +28,7 @@ mod m20261205_000023_local_resources;
 mod m20261205_000024_council_picto;
 mod m20261205_000025_finding_evidence;
 mod m20261205_000026_written_answers;
+mod m20261205_000027_room_screen;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000024_council_picto::Migration),
             Box::new(m20261205_000025_finding_evidence::Migration),
             Box::new(m20261205_000026_written_answers::Migration),
+            Box::new(m20261205_000027_room_screen::Migration),
         ]
     }
 }

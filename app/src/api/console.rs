@@ -30,6 +30,7 @@ pub struct ConsolePage {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectorPage {
+    pub council_slug: String,
     pub council_name: String,
     /// The room's sequence number the page shows, for the island that follows it.
     pub seq: i64,
@@ -39,6 +40,32 @@ pub struct ProjectorPage {
     pub qr_svg: String,
     /// The council's colleges, to name who asked the question on screen.
     pub colleges: Vec<crate::domain::College>,
+    /// What the screen shows when it is neither the join code nor a question.
+    pub slide: Option<Slide>,
+}
+
+/// What the room's screen shows when the facilitator put on it the agenda item under way,
+/// a testimony or a vote: read when the screen is drawn, and again each time the room
+/// moves (`room_slide`), never carried by the room's events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Slide {
+    /// The item under way (with its summary), or the whole agenda when none is.
+    Agenda {
+        current: Option<crate::domain::AgendaItem>,
+        titles: Vec<String>,
+    },
+    /// `None` once it may no longer be shown (consent taken back, withdrawn).
+    Testimony {
+        testimony: Option<crate::domain::testimony::Testimony>,
+        colleges: Vec<crate::domain::College>,
+    },
+    /// Its turnout while it takes ballots, its first places once its results are public.
+    Vote {
+        vote: crate::domain::vote::VoteInfo,
+        results: Option<crate::domain::vote::VoteResults>,
+        ballots: u64,
+        min_group: usize,
+    },
 }
 
 #[server(endpoint = "console")]
@@ -91,6 +118,7 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
         id: council_id,
         name: council_name,
         colleges,
+        min_group,
         ..
     } = crate::api::edge::council(&db, &slug).await?;
     let assembly = crate::api::edge::assembly_of(&db, council_id, &id).await?;
@@ -101,7 +129,18 @@ pub async fn load_projector(slug: String, id: String) -> Result<ProjectorPage, A
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let join_link = super::assemblies::join_link_of(&published)?;
+    let slide = server::slide(
+        &db,
+        council_id,
+        min_group,
+        &colleges,
+        &published,
+        room.screen,
+    )
+    .await?;
     Ok(ProjectorPage {
+        council_slug: slug,
+        slide,
         council_name,
         colleges,
         seq,
@@ -125,6 +164,8 @@ pub async fn console_action(
     #[server(default)] reason: String,
     #[server(default)] answer: String,
     #[server(default)] answer_easy: String,
+    #[server(default)] what: String,
+    #[server(default)] target: String,
 ) -> Result<(), AppError> {
     use crate::domain::Permission;
     use crate::live::ClientMessage;
@@ -176,6 +217,14 @@ pub async fn console_action(
             reference: None,
             question: None,
         },
+        "show" => ClientMessage::Show {
+            reference: None,
+            screen: crate::domain::Screen {
+                what: crate::domain::ScreenKind::parse(&what)
+                    .ok_or_else(|| AppError::NotFound.with_status())?,
+                id: number(&target),
+            },
+        },
         "agenda" => ClientMessage::Agenda {
             reference: None,
             item: number(&item).ok_or_else(|| AppError::NotFound.with_status())?,
@@ -219,5 +268,65 @@ pub async fn console_action(
             );
             super::forms::refuse(echo, &back)
         }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use super::Slide;
+    use crate::api::AppError;
+    use crate::domain::{Assembly, College, Screen, ScreenKind};
+    use sea_orm::DatabaseConnection;
+
+    /// The slide of `screen` in assembly `published` of the council, as everyone may see it.
+    pub async fn slide(
+        db: &DatabaseConnection,
+        council_id: i64,
+        min_group: usize,
+        colleges: &[College],
+        published: &Assembly,
+        screen: Screen,
+    ) -> Result<Option<Slide>, AppError> {
+        Ok(match (screen.what, screen.id) {
+            (ScreenKind::Agenda, _) => Some(Slide::Agenda {
+                current: published
+                    .agenda
+                    .iter()
+                    .find(|item| Some(item.id) == published.current_item)
+                    .cloned(),
+                titles: published.agenda.iter().map(|i| i.title.clone()).collect(),
+            }),
+            (ScreenKind::Testimony, Some(id)) => Some(Slide::Testimony {
+                testimony: crate::store::testimonies::projectable(db, council_id, id).await?,
+                colleges: colleges.to_vec(),
+            }),
+            (ScreenKind::Vote, Some(id)) => {
+                let vote =
+                    crate::api::votes::server::vote(db, council_id, &id.to_string(), false).await?;
+                let results = if vote.results_public() {
+                    if vote.ended {
+                        crate::api::votes::server::settle(db, vote.id).await?;
+                    }
+                    let ballots = crate::store::votes::ballots(db, vote.id).await?;
+                    Some(crate::domain::vote::results(
+                        &vote.rules(),
+                        &vote.colleges,
+                        &ballots,
+                        min_group,
+                    ))
+                } else {
+                    None
+                };
+                let ballots = crate::store::votes::ballot_count(db, vote.id).await?
+                    + crate::store::votes::waiting_count(db, vote.id).await?;
+                Some(Slide::Vote {
+                    vote,
+                    results,
+                    ballots,
+                    min_group,
+                })
+            }
+            _ => None,
+        })
     }
 }

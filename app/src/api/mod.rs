@@ -35,7 +35,7 @@ pub use assemblies::{
     load_assembly, load_assembly_editor, publish_assembly, update_agenda_item, update_assembly,
 };
 pub use console::{
-    ConsoleAction, ConsolePage, LoadConsole, LoadProjector, ProjectorPage, console_action,
+    ConsoleAction, ConsolePage, LoadConsole, LoadProjector, ProjectorPage, Slide, console_action,
     load_console, load_projector,
 };
 pub use councils::{

@@ -14,6 +14,7 @@ mod preferences;
 pub mod readability;
 pub mod recount;
 mod resource;
+mod screen;
 mod slug;
 pub mod spreadsheet;
 mod staff;
@@ -57,6 +58,7 @@ pub use resource::{
     LocalResource, RESOURCE_LINE_MAX, RESOURCE_NAME_MAX, RESOURCE_PHONE_MAX, RESOURCES_MAX,
     ResourceFields, ResourceKind,
 };
+pub use screen::{Screen, ScreenKind};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     Access, CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,

@@ -1,8 +1,9 @@
 //! What a participant's screen knows of its room, kept up to date event by event. Pure: the
 //! browser island applies the frames it receives, the tests apply made-up ones.
 
-use super::protocol::{AgendaEntry, FloorQuestion, RoomEvent, RoomState};
-use crate::domain::QuestionStatus;
+use super::protocol::{AgendaEntry, FloorQuestion, RoomEvent, RoomState, RoomVote};
+use crate::domain::vote::VoteState;
+use crate::domain::{QuestionStatus, Screen, ScreenKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Feed {
@@ -16,6 +17,10 @@ pub struct Feed {
     pub agenda: Vec<AgendaEntry>,
     /// The question on the projector.
     pub highlighted: Option<i64>,
+    /// What the screen shows.
+    pub screen: Screen,
+    /// The assembly's published votes.
+    pub votes: Vec<RoomVote>,
 }
 
 /// Something worth telling a screen-reader user, who does not see the list move.
@@ -24,6 +29,8 @@ pub enum News {
     NewQuestion(String),
     Answered(String),
     Agenda(String),
+    /// One of the assembly's votes opened: its title.
+    VoteOpened(String),
 }
 
 /// What applying one event did.
@@ -55,6 +62,8 @@ impl Feed {
             current_item: room.current_item,
             agenda: room.agenda,
             highlighted: room.highlighted,
+            screen: room.screen,
+            votes: room.votes,
         }
     }
 
@@ -102,6 +111,7 @@ impl Feed {
                 self.questions.retain(|q| q.id != question);
                 if self.highlighted == Some(question) {
                     self.highlighted = None;
+                    self.screen = Screen::default();
                 }
                 None
             }
@@ -146,7 +156,32 @@ impl Feed {
             }
             RoomEvent::Highlighted { question } => {
                 self.highlighted = question.map(|q| q.id);
+                self.screen = match self.highlighted {
+                    Some(id) => Screen {
+                        what: ScreenKind::Question,
+                        id: Some(id),
+                    },
+                    None => Screen::default(),
+                };
                 None
+            }
+            RoomEvent::ScreenChanged { screen } => {
+                self.screen = screen;
+                self.highlighted = None;
+                None
+            }
+            RoomEvent::VoteChanged { vote } => {
+                let opened = vote.state == VoteState::Open
+                    && self
+                        .votes
+                        .iter()
+                        .all(|known| known.id != vote.id || known.state != VoteState::Open);
+                let news = opened.then(|| News::VoteOpened(vote.title.clone()));
+                match self.votes.iter_mut().find(|known| known.id == vote.id) {
+                    Some(known) => *known = vote,
+                    None => self.votes.push(vote),
+                }
+                news
             }
             // Staff's own queue is not a participant's business.
             RoomEvent::QuestionAsked { .. } => None,
@@ -203,6 +238,8 @@ mod tests {
             highlighted: None,
             premoderation: true,
             questions_open: true,
+            screen: Screen::default(),
+            votes: Vec::new(),
         }
     }
 
@@ -355,6 +392,86 @@ mod tests {
         };
         assert_eq!(feed.step(9, removed), Step::Applied(None));
         assert!(feed.questions.iter().all(|q| q.answer.is_none()));
+    }
+
+    #[test]
+    fn the_screen_follows_highlights_choices_and_rejections() {
+        let mut feed = Feed::from_room(7, room());
+        let shown = RoomEvent::Highlighted {
+            question: Some(question(1, "Où trouver de l'aide ?")),
+        };
+        feed.step(8, shown);
+        assert_eq!(
+            feed.screen,
+            Screen {
+                what: ScreenKind::Question,
+                id: Some(1)
+            }
+        );
+        let vote = Screen {
+            what: ScreenKind::Vote,
+            id: Some(2),
+        };
+        assert_eq!(
+            feed.step(9, RoomEvent::ScreenChanged { screen: vote }),
+            Step::Applied(None)
+        );
+        assert_eq!((feed.screen, feed.highlighted), (vote, None));
+        feed.step(
+            10,
+            RoomEvent::Highlighted {
+                question: Some(question(1, "Où trouver de l'aide ?")),
+            },
+        );
+        let rejected = RoomEvent::QuestionRejected {
+            question: 1,
+            reason: None,
+            pending: 0,
+        };
+        feed.step(11, rejected);
+        assert_eq!(feed.screen, Screen::default(), "back to the join code");
+    }
+
+    #[test]
+    fn a_vote_opening_is_announced_once_and_its_changes_replace_it() {
+        let mut feed = Feed::from_room(7, room());
+        let vote = |state, results_public| RoomVote {
+            id: 2,
+            title: "Nos priorités".into(),
+            state,
+            accepting: state == VoteState::Open,
+            ended: state == VoteState::Closed,
+            results_public,
+        };
+        assert_eq!(
+            feed.step(
+                8,
+                RoomEvent::VoteChanged {
+                    vote: vote(VoteState::Open, false)
+                }
+            ),
+            Step::Applied(Some(News::VoteOpened("Nos priorités".into())))
+        );
+        assert_eq!(
+            feed.step(
+                9,
+                RoomEvent::VoteChanged {
+                    vote: vote(VoteState::Open, true)
+                }
+            ),
+            Step::Applied(None),
+            "results revealed early: not a new opening"
+        );
+        assert_eq!(
+            feed.step(
+                10,
+                RoomEvent::VoteChanged {
+                    vote: vote(VoteState::Closed, true)
+                }
+            ),
+            Step::Applied(None)
+        );
+        assert_eq!(feed.votes, vec![vote(VoteState::Closed, true)]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! structs instead, then turned into the same `RoomEvent`. The tests check both readings agree
 //! on every kind of event.
 
-use super::protocol::{FloorQuestion, RoomEvent};
-use crate::domain::LiveState;
+use super::protocol::{FloorQuestion, RoomEvent, RoomVote};
+use crate::domain::{LiveState, Screen};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
@@ -56,6 +56,10 @@ pub struct EventFields {
     open: Option<bool>,
     #[serde(default)]
     live: Option<LiveState>,
+    #[serde(default)]
+    screen: Option<Screen>,
+    #[serde(default)]
+    vote: Option<RoomVote>,
 }
 
 /// `question` is a whole question in some events and its number in others.
@@ -147,6 +151,10 @@ impl EventFields {
             "highlighted" => RoomEvent::Highlighted {
                 question: self.question.and_then(QuestionField::whole),
             },
+            "screen-changed" => RoomEvent::ScreenChanged {
+                screen: self.screen?,
+            },
+            "vote-changed" => RoomEvent::VoteChanged { vote: self.vote? },
             "agenda-moved" => RoomEvent::AgendaMoved { item: self.item? },
             "premoderation-changed" => RoomEvent::PremoderationChanged { on: self.on? },
             "questions-opened" => RoomEvent::QuestionsOpened { open: self.open? },
@@ -222,6 +230,22 @@ mod tests {
                 question: Some(question()),
             },
             RoomEvent::Highlighted { question: None },
+            RoomEvent::ScreenChanged {
+                screen: Screen {
+                    what: crate::domain::ScreenKind::Testimony,
+                    id: Some(4),
+                },
+            },
+            RoomEvent::VoteChanged {
+                vote: RoomVote {
+                    id: 2,
+                    title: "Nos priorités".into(),
+                    state: crate::domain::vote::VoteState::Closed,
+                    accepting: false,
+                    ended: true,
+                    results_public: true,
+                },
+            },
             RoomEvent::AgendaMoved { item: 5 },
             RoomEvent::PremoderationChanged { on: true },
             RoomEvent::QuestionsOpened { open: false },

@@ -1,10 +1,11 @@
 //! Live protocol, version 2: JSON text frames, one object each, tagged by `type`.
 //! docs/live-protocol.md is the reference for outside clients; change both together.
 
-use crate::domain::{LiveState, Orderable, QuestionStatus};
+use crate::domain::vote::VoteState;
+use crate::domain::{LiveState, Orderable, QuestionStatus, Screen};
 use serde::{Deserialize, Serialize};
 
-/// Version 2 added written answers; a version-1 client is refused with a message saying
+/// Version 2 added written answers, the screen's choice and the assembly's votes; a version-1 client is refused with a message saying
 /// to reload (docs/live-protocol.md).
 pub const PROTOCOL_VERSION: u32 = 2;
 
@@ -69,6 +70,12 @@ pub enum ClientMessage {
         reference: Option<String>,
         question: Option<i64>,
     },
+    /// What the room's screen shows (a question: the same as `highlight`).
+    Show {
+        #[serde(rename = "ref")]
+        reference: Option<String>,
+        screen: Screen,
+    },
     /// Moves the agenda to this item.
     Agenda {
         #[serde(rename = "ref")]
@@ -100,6 +107,7 @@ impl ClientMessage {
             | ClientMessage::Pin { reference, .. }
             | ClientMessage::Answer { reference, .. }
             | ClientMessage::Highlight { reference, .. }
+            | ClientMessage::Show { reference, .. }
             | ClientMessage::Agenda { reference, .. }
             | ClientMessage::Premoderation { reference, .. }
             | ClientMessage::Questions { reference, .. } => reference.as_deref(),
@@ -155,6 +163,26 @@ pub struct RoomState {
     pub highlighted: Option<i64>,
     pub premoderation: bool,
     pub questions_open: bool,
+    /// What the screen shows.
+    pub screen: Screen,
+    /// The assembly's published votes, in the order they were created.
+    pub votes: Vec<RoomVote>,
+}
+
+/// One of the assembly's votes as the room knows it: enough to offer the ballot or the
+/// results (`/{council}/votes/{id}`, `/{council}/votes/{id}/resultats`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomVote {
+    pub id: i64,
+    pub title: String,
+    /// `open` or `closed` (a draft is never in the room).
+    pub state: VoteState,
+    /// Whether it takes ballots now (open, and within its times), as of the event.
+    pub accepting: bool,
+    /// Closed, or past its closing time: no ballot will be taken again.
+    pub ended: bool,
+    /// Whether anyone may read its results (ended, or revealed early).
+    pub results_public: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,6 +268,15 @@ pub enum RoomEvent {
     Highlighted {
         question: Option<FloorQuestion>,
     },
+    /// The screen shows something else than the join code or a question (a question on
+    /// screen is `highlighted`); no question is highlighted any more.
+    ScreenChanged {
+        screen: Screen,
+    },
+    /// One of the assembly's votes opened, closed, or had its results revealed or hidden.
+    VoteChanged {
+        vote: RoomVote,
+    },
     AgendaMoved {
         item: i64,
     },
@@ -292,6 +329,27 @@ mod tests {
             r#"{"type":"answer","ref":"w1","question":3,"answer":"Au CMP.","easy":null}"#,
         );
         assert!(matches!(&answer, Ok(m) if m.is_staff_command() && m.reference() == Some("w1")));
+        let show: Result<ClientMessage, _> =
+            serde_json::from_str(r#"{"type":"show","screen":{"what":"vote","id":2}}"#);
+        assert!(matches!(&show, Ok(ClientMessage::Show { screen, .. })
+            if screen.what == crate::domain::ScreenKind::Vote && screen.id == Some(2)));
+        let changed = ServerMessage::Event {
+            seq: 9,
+            event: RoomEvent::VoteChanged {
+                vote: RoomVote {
+                    id: 2,
+                    title: "Nos priorités".into(),
+                    state: VoteState::Open,
+                    accepting: true,
+                    ended: false,
+                    results_public: false,
+                },
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&changed).unwrap_or_default(),
+            r#"{"type":"event","seq":9,"event":{"kind":"vote-changed","vote":{"id":2,"title":"Nos priorités","state":"open","accepting":true,"ended":false,"results_public":false}}}"#
+        );
         let written = ServerMessage::Event {
             seq: 8,
             event: RoomEvent::AnswerWritten {

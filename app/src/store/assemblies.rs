@@ -110,6 +110,8 @@ pub async fn create_assembly(
         questions_open: Set(true),
         current_item_id: Set(None),
         highlighted_question_id: Set(None),
+        screen: Set(None),
+        screen_id: Set(None),
         last_seq: Set(0),
         created_at: Set(Utc::now()),
         ..Default::default()

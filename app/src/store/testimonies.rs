@@ -10,8 +10,8 @@ use crate::domain::testimony::{
 };
 use chrono::Datelike;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 /// Why the store refuses a change to a testimony; the api layer says it in words.
@@ -551,6 +551,21 @@ pub async fn shown_on(
         // The consent checked again on the domain's rule, so that the two cannot drift.
         .filter(|t| t.consent.allows(surface))
         .collect())
+}
+
+/// Testimony `id` of the council if it may be shown on a projector now: approved, and its
+/// author allows the projector (`None` otherwise, or when it is another council's).
+pub async fn projectable(
+    db: &impl ConnectionTrait,
+    council_id: i64,
+    id: i64,
+) -> Result<Option<Testimony>, DbErr> {
+    Ok(testimony::Entity::find_by_id(id)
+        .filter(testimony::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+        .map(view)
+        .filter(|t| t.review == Review::Approved && t.consent.allows(Surface::Projector)))
 }
 
 /// A facilitator shows testimony `id` on the council's projector (`None` empties it). Only

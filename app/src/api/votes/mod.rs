@@ -324,7 +324,17 @@ pub async fn run_vote(slug: String, vote: String, action: String) -> Result<(), 
         _ => Err(VoteError::Refused("error-vote-state")),
     };
     match done {
-        Ok(()) => super::forms::done(&format!("saved-vote-{action}"), &back),
+        Ok(()) => {
+            // The assembly's room hears of it (a vote offered on phones the moment it opens,
+            // its results the moment they are public). The vote's change is already kept:
+            // a room that missed this event still shows the vote right in its next snapshot.
+            match crate::services::room::vote_changed(&db, id).await {
+                Ok(Some(event)) => super::assemblies::publish(event).await,
+                Ok(None) => {}
+                Err(error) => tracing::warn!(%error, vote = id, "vote change not told to its room"),
+            }
+            super::forms::done(&format!("saved-vote-{action}"), &back)
+        }
         Err(VoteError::NotFound | VoteError::UnknownFinding | VoteError::UnknownAssembly) => {
             Err(AppError::NotFound.with_status())
         }

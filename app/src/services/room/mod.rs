@@ -8,11 +8,14 @@
 
 mod conduct;
 mod floor;
+mod screen;
 
 use crate::domain::{LiveState, QuestionStatus, audit_detail};
-use crate::live::{AgendaEntry, ClientMessage, FloorQuestion, RoomEvent, RoomState, ServerMessage};
+use crate::live::{
+    AgendaEntry, ClientMessage, FloorQuestion, RoomEvent, RoomState, RoomVote, ServerMessage,
+};
 use crate::store::assemblies::AssemblyError;
-use crate::store::entities::{assembly, question};
+use crate::store::entities::{assembly, question, vote};
 use crate::store::room::{self as stored, StoredEvent};
 use crate::store::staff::record_audit;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
@@ -179,6 +182,7 @@ async fn effect(
         | ClientMessage::Pin { .. }
         | ClientMessage::Answer { .. }
         | ClientMessage::Highlight { .. } => floor::effect(txn, room, actor, command).await,
+        ClientMessage::Show { .. } => screen::effect(txn, room, actor, command).await,
         ClientMessage::Agenda { .. }
         | ClientMessage::Premoderation { .. }
         | ClientMessage::Questions { .. } => conduct::effect(txn, room, command).await,
@@ -252,6 +256,54 @@ fn view(q: &question::Model) -> FloorQuestion {
     }
 }
 
+/// One of the assembly's votes as the room shows it at `now`.
+fn room_vote(v: &vote::Model, now: chrono::DateTime<chrono::Utc>) -> RoomVote {
+    use crate::domain::vote::VoteState;
+    let state = VoteState::parse(&v.state).unwrap_or(VoteState::Closed);
+    let ended = state == VoteState::Closed || now >= v.closes_at;
+    RoomVote {
+        id: v.id,
+        title: v.title.clone(),
+        state,
+        accepting: state == VoteState::Open && now >= v.opens_at && !ended,
+        ended,
+        results_public: state != VoteState::Draft && (ended || v.results_revealed),
+    }
+}
+
+/// Tells vote `vote_id`'s assembly room that the vote changed (opened, closed, results
+/// revealed or hidden): stores a `vote-changed` event to publish. `None` when the vote
+/// belongs to no published assembly, or is a draft.
+pub async fn vote_changed(
+    db: &DatabaseConnection,
+    vote_id: i64,
+) -> Result<Option<StoredEvent>, DbErr> {
+    use sea_orm::EntityTrait;
+    let Some(assembly_id) = vote::Entity::find_by_id(vote_id)
+        .one(db)
+        .await?
+        .and_then(|v| v.assembly_id)
+    else {
+        return Ok(None);
+    };
+    let txn = crate::store::begin_write(db).await?;
+    let Some(room) = stored::take_seq(&txn, assembly_id)
+        .await?
+        .filter(|room| room.published_at.is_some())
+    else {
+        return Ok(None);
+    };
+    let Some(row) = stored::conduct::vote_of_room(&txn, assembly_id, vote_id).await? else {
+        return Ok(None);
+    };
+    let event = RoomEvent::VoteChanged {
+        vote: room_vote(&row, chrono::Utc::now()),
+    };
+    let stored = store(&txn, assembly_id, room.last_seq, &event, None).await?;
+    txn.commit().await?;
+    Ok(Some(stored))
+}
+
 /// The whole room as of its last event; pending questions' text only for staff. `None`
 /// for an unknown or unpublished assembly.
 pub async fn snapshot(
@@ -263,6 +315,7 @@ pub async fn snapshot(
         return Ok(None);
     };
     let room = rows.room;
+    let screen = screen::of_room(&room);
     let (pending, approved): (Vec<_>, Vec<_>) = rows
         .questions
         .iter()
@@ -287,6 +340,12 @@ pub async fn snapshot(
         highlighted: room.highlighted_question_id,
         premoderation: room.premoderation,
         questions_open: room.questions_open,
+        screen,
+        votes: rows
+            .votes
+            .iter()
+            .map(|v| room_vote(v, chrono::Utc::now()))
+            .collect(),
     };
     Ok(Some((room.last_seq, state)))
 }

@@ -18,6 +18,10 @@ pub struct Model {
     pub questions_open: bool,
     pub current_item_id: Option<i64>,
     pub highlighted_question_id: Option<i64>,
+    /// What the screen shows when it is neither the join code nor a question
+    /// (`domain::ScreenKind`), and the testimony or vote it shows.
+    pub screen: Option<String>,
+    pub screen_id: Option<i64>,
     pub last_seq: i64,
     pub created_at: ChronoDateTimeUtc,
 }

@@ -10,6 +10,51 @@ use sea_orm::{
     Set,
 };
 
+/// What the screen shows besides the join code and a question: `(kind, id)` of an agenda,
+/// testimony or vote screen, or `None` (then the question on screen, else the join code).
+/// A stored choice takes the question off the screen.
+pub async fn set_screen(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    choice: Option<crate::domain::Screen>,
+) -> Result<(), DbErr> {
+    let mut update = assembly::Entity::update_many()
+        .col_expr(
+            assembly::Column::Screen,
+            sea_orm::sea_query::Expr::value(choice.map(|c| c.what.key().to_owned())),
+        )
+        .col_expr(
+            assembly::Column::ScreenId,
+            sea_orm::sea_query::Expr::value(choice.and_then(|c| c.id)),
+        );
+    if choice.is_some() {
+        update = update.col_expr(
+            assembly::Column::HighlightedQuestionId,
+            sea_orm::sea_query::Expr::value(Option::<i64>::None),
+        );
+    }
+    update
+        .filter(assembly::Column::Id.eq(assembly_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// One of the assembly's published votes, by number (`None` for a draft or another
+/// assembly's vote).
+pub async fn vote_of_room(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+    vote_id: i64,
+) -> Result<Option<crate::store::entities::vote::Model>, DbErr> {
+    use crate::store::entities::vote;
+    vote::Entity::find_by_id(vote_id)
+        .filter(vote::Column::AssemblyId.eq(assembly_id))
+        .filter(vote::Column::State.ne(crate::domain::vote::VoteState::Draft.key()))
+        .one(db)
+        .await
+}
+
 /// Makes an agenda item of this room current; `false` when the room has no such item.
 pub async fn move_to_item(
     db: &impl ConnectionTrait,

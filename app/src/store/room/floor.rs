@@ -181,6 +181,8 @@ pub async fn highlight(
     assembly_id: i64,
     question: Option<i64>,
 ) -> Result<(), DbErr> {
+    // A question on screen replaces whatever else the screen showed.
+    super::conduct::set_screen(db, assembly_id, None).await?;
     set_room_column(
         db,
         assembly_id,

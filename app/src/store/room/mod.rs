@@ -6,7 +6,7 @@
 pub mod conduct;
 pub mod floor;
 
-use crate::store::entities::{agenda_item, assembly, question, question_vote, room_event};
+use crate::store::entities::{agenda_item, assembly, question, question_vote, room_event, vote};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
@@ -153,11 +153,25 @@ pub async fn events_since(
 
 /// The rows a snapshot of a published room is made of, read in one transaction: the room
 /// (its `last_seq` is the snapshot's number), its agenda in order, and its approved and
-/// pending questions in the order they were asked.
+/// pending questions in the order they were asked, and its published votes.
 pub struct RoomRows {
     pub room: assembly::Model,
     pub agenda: Vec<agenda_item::Model>,
     pub questions: Vec<question::Model>,
+    pub votes: Vec<vote::Model>,
+}
+
+/// The assembly's published votes (never a draft), in the order they were created.
+pub async fn votes_of_room(
+    db: &impl ConnectionTrait,
+    assembly_id: i64,
+) -> Result<Vec<vote::Model>, DbErr> {
+    vote::Entity::find()
+        .filter(vote::Column::AssemblyId.eq(assembly_id))
+        .filter(vote::Column::State.ne(crate::domain::vote::VoteState::Draft.key()))
+        .order_by_asc(vote::Column::Id)
+        .all(db)
+        .await
 }
 
 /// The rows of a published room as of its last event; `None` for an unknown or unpublished
@@ -189,11 +203,13 @@ pub async fn room_rows(
         .order_by_asc(question::Column::Id)
         .all(&txn)
         .await?;
+    let votes = votes_of_room(&txn, assembly_id).await?;
     txn.commit().await?;
     Ok(Some(RoomRows {
         room,
         agenda,
         questions,
+        votes,
     }))
 }
 

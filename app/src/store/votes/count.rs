@@ -9,6 +9,15 @@ pub async fn ballots(db: &DatabaseConnection, vote_id: i64) -> Result<Vec<Ballot
     ballots_in_box(db, vote_id).await
 }
 
+/// How many ballots the box holds (mixed ones; `casting::waiting_count` has the others).
+pub async fn ballot_count(db: &DatabaseConnection, vote_id: i64) -> Result<u64, DbErr> {
+    sea_orm::PaginatorTrait::count(
+        ballot::Entity::find().filter(ballot::Column::VoteId.eq(vote_id)),
+        db,
+    )
+    .await
+}
+
 pub(super) async fn ballots_in_box(
     db: &impl ConnectionTrait,
     vote_id: i64,

@@ -7,17 +7,27 @@
 //! With it, a participant who already has a participant cookie supports a question over
 //! the socket; one who has none yet sends the form (that first write sets the cookie).
 
+use crate::domain::vote::VoteState;
 use crate::domain::{QuestionOrder, order};
-use crate::live::{Feed, FloorQuestion};
+use crate::live::{Feed, FloorQuestion, RoomVote};
 use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 
 /// Every fixed text the island shows or announces.
-pub const FEED_PHRASES: [&str; 16] = [
+pub const FEED_PHRASES: [&str; 25] = [
     "live-current-item",
     "live-answer",
+    "live-news-vote",
+    "assembly-votes",
+    "assembly-vote-now",
+    "assembly-vote-results",
+    "vote-state-waiting",
+    "vote-state-open",
+    "vote-state-ended",
+    "vote-state-closed",
+    "vote-state-draft",
     "live-questions",
     "live-order",
     "live-order-votes",
@@ -98,6 +108,57 @@ pub fn written_answer(question: &FloorQuestion, easy: bool, label: String) -> Op
                 <p class="answer-label">{label}</p>
                 <p class="answer-body" lang="fr">{answer.clone()}</p>
             </div>
+        }
+        .into_any(),
+    )
+}
+
+/// The assembly's votes, each with its state and the one thing to do now (vote while it
+/// takes ballots, read its results once public): the room goes from the QR code to the
+/// ballot, and a vote opened during the session appears without a reload.
+fn room_votes(phrases: &Phrases, slug: &str, votes: Vec<RoomVote>) -> Option<AnyView> {
+    if votes.is_empty() {
+        return None;
+    }
+    let items = votes
+        .into_iter()
+        .map(|vote| {
+            let href = format!("/{slug}/votes/{}", vote.id);
+            let state = if vote.accepting {
+                "vote-state-open"
+            } else if vote.state == VoteState::Closed {
+                "vote-state-closed"
+            } else if vote.ended {
+                "vote-state-ended"
+            } else {
+                "vote-state-waiting"
+            };
+            let action = if vote.accepting {
+                Some((href.clone(), "assembly-vote-now"))
+            } else if vote.results_public {
+                Some((format!("{href}/resultats"), "assembly-vote-results"))
+            } else {
+                None
+            };
+            view! {
+                <li class="card">
+                    <h3>
+                        <a href=href lang="fr">{vote.title}</a>
+                    </h3>
+                    <p>{phrases.get(state)}</p>
+                    {action.map(|(href, label)| view! {
+                        <p><a class="button" href=href>{phrases.get(label)}</a></p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <section aria-labelledby="assembly-votes-title">
+                <h2 id="assembly-votes-title">{phrases.get("assembly-votes")}</h2>
+                <ul class="cards">{items}</ul>
+            </section>
         }
         .into_any(),
     )
@@ -190,6 +251,9 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
             })
             .collect::<Vec<_>>()
     };
+    let p = phrases.clone();
+    let slug = start.slug.clone();
+    let votes = move || room_votes(&p, &slug, shown.with(|feed| feed.votes.clone()));
     let start = std::sync::Arc::new(start);
     let item_start = start.clone();
     let item_phrases = phrases.clone();
@@ -198,6 +262,7 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
     let p = phrases.clone();
     view! {
         <div class="live-feed">
+            {votes}
             {current}
             {children()}
             <section aria-labelledby="questions-title">
@@ -462,6 +527,7 @@ mod client {
             [News::NewQuestion(body)] => format!("{} {body}", p.get("live-news-question")),
             [News::Answered(body)] => format!("{} {body}", p.get("live-news-answered")),
             [News::Agenda(title)] => format!("{} {title}", p.get("live-current-item")),
+            [News::VoteOpened(title)] => format!("{} {title}", p.get("live-news-vote")),
             many => p.count("live-news-many", many.len() as u64),
         };
         feed.announcement.set(text);

@@ -165,6 +165,68 @@ fn answer_form(
     }
 }
 
+/// What the room's screen shows, and the choices that are not a question's own button:
+/// the join code, the agenda item under way, one of the assembly's votes (a testimony is
+/// chosen in the testimonies' section below).
+fn screen_section(i18n: I18n, slug: &str, room: &crate::live::RoomState) -> impl IntoView + use<> {
+    use crate::domain::ScreenKind;
+    let assembly = room.assembly;
+    let show =
+        |what: ScreenKind, target: Option<i64>, label: &'static str, about: Option<String>| {
+            let aria = about.map(|about| format!("{} : {about}", i18n.text(label)));
+            view! {
+                <form method="post" action=ConsoleAction::url() class="inline-form">
+                    <input type="hidden" name="slug" value=slug.to_owned()/>
+                    <input type="hidden" name="assembly" value=assembly.to_string()/>
+                    <input type="hidden" name="action" value="show"/>
+                    <input type="hidden" name="what" value=what.key()/>
+                    <input
+                        type="hidden"
+                        name="target"
+                        value=target.map(|id| id.to_string()).unwrap_or_default()
+                    />
+                    <button type="submit" class="button button-quiet" aria-label=aria>
+                        {i18n.t(label)}
+                    </button>
+                </form>
+            }
+        };
+    let now = format!("console-screen-{}", room.screen.what.key());
+    let shown_vote = (room.screen.what == ScreenKind::Vote)
+        .then_some(room.screen.id)
+        .flatten();
+    let votes = room
+        .votes
+        .iter()
+        .map(|vote| {
+            let on = shown_vote == Some(vote.id);
+            let href = format!("/{slug}/votes/{}", vote.id);
+            view! {
+                <li>
+                    <a href=href lang="fr">{vote.title.clone()}</a>
+                    {on.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
+                    {(!on).then(|| show(ScreenKind::Vote, Some(vote.id), "console-show", Some(vote.title.clone())))}
+                </li>
+            }
+        })
+        .collect_view();
+    let has_votes = !room.votes.is_empty();
+    view! {
+        <section aria-labelledby="screen-title">
+            <h2 id="screen-title">{i18n.t("console-screen")}</h2>
+            <p>{i18n.t("console-screen-now")} " " <strong>{i18n.text(&now)}</strong></p>
+            <div class="actions">
+                {(room.screen.what != ScreenKind::Join).then(|| show(ScreenKind::Join, None, "console-show-join", None))}
+                {(room.screen.what != ScreenKind::Agenda).then(|| show(ScreenKind::Agenda, None, "console-show-agenda", None))}
+            </div>
+            {has_votes.then(|| view! {
+                <h3>{i18n.t("console-votes")}</h3>
+                <ul>{votes}</ul>
+            })}
+        </section>
+    }
+}
+
 #[component]
 fn ConsoleView(page: ConsolePage) -> impl IntoView {
     let i18n = use_i18n();
@@ -373,6 +435,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
                     .collect_view()}
             </dl>
         </details>
+        {screen_section(i18n, &slug, &room)}
         <section aria-labelledby="queue-title">
             <h2 id="queue-title">
                 {i18n.t("console-queue")} " (" {room.pending_count.to_string()} ")"
@@ -410,6 +473,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
 fn ProjectorView(page: ProjectorPage) -> impl IntoView {
     let i18n = use_i18n();
     let ProjectorPage {
+        council_slug,
         council_name,
         seq,
         room,
@@ -417,7 +481,11 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
         join_link,
         qr_svg,
         colleges,
+        slide,
     } = page;
+    let slide = slide
+        .map(|slide| super::slide_view(i18n, slide).to_html())
+        .unwrap_or_default();
     let title = room.title.clone();
     let colleges = colleges
         .iter()
@@ -440,9 +508,11 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
             </header>
             <ProjectorScreen
                 start=Feed::from_room(seq, room)
+                slug=council_slug
                 colleges
                 phrases
                 easy=i18n.reading().1
+                slide
             >
                 <section class="projector-join" aria-labelledby="projector-join-title">
                     <h2 id="projector-join-title">{i18n.t("assembly-join")}</h2>

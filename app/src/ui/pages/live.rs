@@ -82,7 +82,6 @@ fn LiveView(page: LivePage) -> impl IntoView {
         </p>
         <h1>{i18n.t("live-title")}</h1>
         <p class="tag">{i18n.t(state)}</p>
-        {super::votes::assembly_votes(i18n, &page.council_slug, page.votes.clone())}
         <LiveFeed start phrases>
             {notice}
             {ask}

@@ -12,6 +12,7 @@ mod index;
 mod live;
 mod not_found;
 mod resources;
+mod room_slide;
 mod settings;
 mod staff;
 mod survey_editor;
@@ -32,6 +33,9 @@ pub use index::CouncilIndex;
 pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use resources::{EditResourceRoute, NewResourceRoute, ResourcesRoute};
+#[cfg(feature = "hydrate")]
+pub(crate) use room_slide::room_slide;
+pub(crate) use room_slide::slide_view;
 pub use settings::SettingsRoute;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
 pub use survey_editor::{SurveyCodeSheetRoute, SurveyEditorRoute, SurveysRoute};

@@ -184,6 +184,21 @@ pub(crate) fn screen_chooser(
             </form>
         }
     };
+    // From a plenary's console: the same testimony on the room's own screen.
+    let room_show = |assembly: i64, id: i64| {
+        view! {
+            <form method="post" action=crate::api::ConsoleAction::url() class="inline-form">
+                <input type="hidden" name="slug" value=slug.to_owned()/>
+                <input type="hidden" name="assembly" value=assembly.to_string()/>
+                <input type="hidden" name="action" value="show"/>
+                <input type="hidden" name="what" value="testimony"/>
+                <input type="hidden" name="target" value=id.to_string()/>
+                <button type="submit" class="button button-quiet">
+                    {i18n.t("console-show-testimony")}
+                </button>
+            </form>
+        }
+    };
     let mut ordered: Vec<&Testimony> = allowed.iter().collect();
     if let Some(assembly) = assembly {
         ordered.sort_by_key(|t| t.assembly_id != Some(assembly));
@@ -212,6 +227,7 @@ pub(crate) fn screen_chooser(
                     </p>
                     <p lang="fr">{first}"…"</p>
                     {(!on).then(|| show(Some(t.id), i18n.text("testimony-show"), false))}
+                    {assembly.map(|assembly| room_show(assembly, t.id))}
                 </li>
             }
         })

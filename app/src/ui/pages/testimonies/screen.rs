@@ -26,16 +26,7 @@ pub(super) fn TestimonyScreenView(page: TestimonyScreenPage) -> impl IntoView {
         testimony,
     } = page;
     let body = match testimony {
-        Some(t) => view! {
-            <article class="testimony">
-                <p class="byline">{byline(i18n, &t, &colleges)}</p>
-                {t.content_warning.clone().map(|warning| view! {
-                    <p class="notice">{i18n.t("testimony-warning")} " " <span lang="fr">{warning}</span></p>
-                })}
-                {story_view(i18n, &t.story)}
-            </article>
-        }
-        .into_any(),
+        Some(t) => testimony_article(i18n, &t, &colleges).into_any(),
         None => view! { <p class="lead">{i18n.t("testimony-screen-empty")}</p> }.into_any(),
     };
     view! {
@@ -47,5 +38,23 @@ pub(super) fn TestimonyScreenView(page: TestimonyScreenPage) -> impl IntoView {
             </h1>
             {body}
         </div>
+    }
+}
+
+/// A testimony as a screen shows it: who told it (as far as they said), its warning, its
+/// parts. The testimony screen and the plenary's screen show it alike.
+pub(crate) fn testimony_article(
+    i18n: I18n,
+    t: &crate::domain::testimony::Testimony,
+    colleges: &[crate::domain::College],
+) -> impl IntoView + use<> {
+    view! {
+        <article class="testimony">
+            <p class="byline">{byline(i18n, t, colleges)}</p>
+            {t.content_warning.clone().map(|warning| view! {
+                <p class="notice">{i18n.t("testimony-warning")} " " <span lang="fr">{warning}</span></p>
+            })}
+            {story_view(i18n, &t.story)}
+        </article>
     }
 }

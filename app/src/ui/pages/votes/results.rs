@@ -356,6 +356,35 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
     } = page;
     // The projector is public: it shows what everyone may see, staff or not.
     let shown = results.filter(|_| vote.results_public());
+    let body = projection_body(i18n, &vote, shown, min_group, easy);
+    // Nobody reloads a projector: until the vote is closed, the page fetches itself again
+    // (new ballots counted, results revealed or published at the close). An island, not a
+    // timed `<meta refresh>`, which WCAG 2.2.1 forbids on a page people read.
+    let refresh = (vote.state != VoteState::Closed)
+        .then(|| view! { <ScreenRefresh seconds=PROJECTOR_REFRESH_SECONDS/> });
+    view! {
+        <Title text=vote.title.clone()/>
+        {refresh}
+        <div class="projector">
+            <h1>
+                <span lang="fr">{vote.title.clone()}</span>
+            </h1>
+            {body}
+        </div>
+    }
+}
+
+/// A vote on a room's screen: its first places once its results are public (ties at the
+/// last one kept), else when they will be. The vote's projection and the plenary's screen
+/// show it alike.
+pub(crate) fn projection_body(
+    i18n: I18n,
+    vote: &VoteInfo,
+    shown: Option<VoteResults>,
+    min_group: usize,
+    easy: bool,
+) -> AnyView {
+    let vote = vote.clone();
     // From the back of a room the first places are what can be read (ties at the last one
     // kept: no finding loses a shared place); the results page has the whole standing.
     let top = |rows: &[StandingRow]| {
@@ -364,7 +393,7 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
             .cloned()
             .collect::<Vec<_>>()
     };
-    let body = match shown {
+    match shown {
         Some(results) => view! {
             <p>{i18n.count("results-ballots", results.ballots as u64)}</p>
             {(top(&results.raw).len() < results.raw.len()).then(|| view! {
@@ -398,20 +427,5 @@ pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
             </p>
         }
         .into_any(),
-    };
-    // Nobody reloads a projector: until the vote is closed, the page fetches itself again
-    // (new ballots counted, results revealed or published at the close). An island, not a
-    // timed `<meta refresh>`, which WCAG 2.2.1 forbids on a page people read.
-    let refresh = (vote.state != VoteState::Closed)
-        .then(|| view! { <ScreenRefresh seconds=PROJECTOR_REFRESH_SECONDS/> });
-    view! {
-        <Title text=vote.title.clone()/>
-        {refresh}
-        <div class="projector">
-            <h1>
-                <span lang="fr">{vote.title.clone()}</span>
-            </h1>
-            {body}
-        </div>
     }
 }
