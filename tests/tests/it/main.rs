@@ -13,6 +13,7 @@ mod privacy;
 mod protection;
 mod resources;
 mod roles;
+mod screen;
 mod security;
 mod staff;
 mod survey_pages;

@@ -62,7 +62,7 @@ fn input<'a>(html: &'a str, id: &str) -> &'a str {
         .unwrap_or_default()
 }
 
-async fn findings(app: &TestApp) -> anyhow::Result<Vec<i64>> {
+pub(crate) async fn findings(app: &TestApp) -> anyhow::Result<Vec<i64>> {
     use agora_app::store::entities::finding;
     Ok(finding::Entity::find()
         .order_by_asc(finding::Column::Position)

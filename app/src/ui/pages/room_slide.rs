@@ -87,7 +87,7 @@ pub(crate) fn slide_view(i18n: I18n, slide: Slide) -> AnyView {
 
 /// The slide the room's screen shows now, drawn as markup in the reader's language and
 /// reading mode; empty while the screen shows the join code or a question.
-#[server(endpoint = "room_slide")]
+#[server(endpoint = "room_slide", input = leptos::server_fn::codec::GetUrl)]
 pub async fn room_slide(slug: String, id: String) -> Result<String, AppError> {
     let page = crate::api::load_projector(slug, id).await?;
     let Some(slide) = page.slide else {
