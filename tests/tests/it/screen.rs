@@ -168,7 +168,7 @@ async fn the_screen_shows_what_the_facilitator_chose_and_a_testimony_leaves_no_c
             stored.staff_frame.unwrap_or_default()
         );
         assert!(
-            !frames.contains(&words),
+            !frames.contains(words),
             "a stored event holds the testimony: {frames}"
         );
     }
