@@ -522,15 +522,30 @@ mod client {
     fn announce(feed: &Follow) {
         let news = NEWS.with(|queue| std::mem::take(&mut *queue.borrow_mut()));
         let p = &feed.phrases;
-        let text = match news.as_slice() {
-            [] => return,
-            [News::NewQuestion(body)] => format!("{} {body}", p.get("live-news-question")),
-            [News::Answered(body)] => format!("{} {body}", p.get("live-news-answered")),
-            [News::Agenda(title)] => format!("{} {title}", p.get("live-current-item")),
-            [News::VoteOpened(title)] => format!("{} {title}", p.get("live-news-vote")),
-            many => p.count("live-news-many", many.len() as u64),
-        };
-        feed.announcement.set(text);
+        // A vote opening is always said in full: it is the one thing to act on now.
+        let (votes, others): (Vec<News>, Vec<News>) = news
+            .into_iter()
+            .partition(|news| matches!(news, News::VoteOpened(_)));
+        let mut said: Vec<String> = votes
+            .iter()
+            .filter_map(|news| match news {
+                News::VoteOpened(title) => Some(format!("{} {title}", p.get("live-news-vote"))),
+                _ => None,
+            })
+            .collect();
+        match others.as_slice() {
+            [] => {}
+            [News::NewQuestion(body)] => {
+                said.push(format!("{} {body}", p.get("live-news-question")))
+            }
+            [News::Answered(body)] => said.push(format!("{} {body}", p.get("live-news-answered"))),
+            [News::Agenda(title)] => said.push(format!("{} {title}", p.get("live-current-item"))),
+            many => said.push(p.count("live-news-many", many.len() as u64)),
+        }
+        if said.is_empty() {
+            return;
+        }
+        feed.announcement.set(said.join(" "));
     }
 
     pub fn toggle_pause(feed: Follow) {
