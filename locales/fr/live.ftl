@@ -314,7 +314,7 @@ room-vote-turnout = { $count ->
         [one] 1 personne a voté
        *[other] { $count } personnes ont voté
     }
-room-vote-how = Votez sur votre téléphone : scannez le code, puis « Voter maintenant ».
+room-vote-how = Votez sur votre téléphone : scannez le code, puis « Voter maintenant ».
     .easy = Scannez le code avec votre téléphone. Puis votez.
 room-vote-not-yet = Les résultats s'afficheront ici.
     .easy = Les résultats viendront ici.

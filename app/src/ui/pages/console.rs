@@ -204,7 +204,8 @@ fn screen_section(i18n: I18n, slug: &str, room: &crate::live::RoomState) -> impl
             view! {
                 <li>
                     <a href=href lang="fr">{vote.title.clone()}</a>
-                    {on.then(|| view! { " " <span class="tag">{i18n.t("console-on-screen")}</span> })}
+                    " "
+                    {on.then(|| view! { <span class="tag">{i18n.t("console-on-screen")}</span> })}
                     {(!on).then(|| show(ScreenKind::Vote, Some(vote.id), "console-show", Some(vote.title.clone())))}
                 </li>
             }

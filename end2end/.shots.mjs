@@ -1,0 +1,47 @@
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+const base = 'http://localhost:3999';
+const env = { ...process.env, DATABASE_URL: 'sqlite:///tmp/agd/a.db?mode=rwc', AGORA_SEAL_KEY_FILE: '/tmp/agd/seal.key', AGORA_PUBLIC_URL: base, RUST_LOG: 'warn' };
+const agora = (args) => execFileSync('/work/main/target/debug/agora', args, { env }).toString().trim();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('WebAuthn.enable');
+await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
+await page.goto(agora(['invite', '--council', 'clsm-val-de-lisandre', '--role', 'coordinator']));
+await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+await page.fill('#display_name', 'Anne');
+await page.press('#display_name', 'Enter');
+await page.waitForSelector('.recovery-codes li');
+const slug = 'clsm-val-de-lisandre';
+const post = (url, form) => page.request.post(base + url, { form, maxRedirects: 0 });
+await post('/api/change_live_state', { slug, assembly: '1', state: 'open' });
+const anon = await (await browser.newContext()).newPage();
+await anon.request.post(base + '/api/ask_question', { form: { slug, assembly: '1', body: 'Quand ouvrira la maison des usagers, et qui pourra y venir le samedi ?', first_name: 'Léa', college: 'aidants' }, maxRedirects: 0 });
+await page.goto(base + `/${slug}/assemblees/1/animation`);
+const id = await page.locator('#queue-title + ol > li').first().getAttribute('id');
+const q = id.replace('q-', '');
+await post('/api/console_action', { slug, assembly: '1', action: 'approve', question: q });
+await post('/api/console_action', { slug, assembly: '1', action: 'highlight', question: q });
+await post('/api/console_action', { slug, assembly: '1', action: 'answer', question: q, answer: "La maison des usagers ouvrira en mars, rue des Lilas.\nElle sera ouverte à tous le samedi de 10 h à 17 h.", answer_easy: 'Elle ouvre en mars. Tout le monde peut venir le samedi.' });
+const wall = await (await browser.newContext()).newPage();
+const shoot = async (p, path, name, sizes, full = false) => {
+  for (const [w, h] of sizes) {
+    await p.setViewportSize({ width: w, height: h });
+    await p.goto(base + path);
+    await p.waitForTimeout(300);
+    await p.screenshot({ path: `/tmp/shots/v/${name}-${w}.png`, fullPage: full });
+  }
+};
+const proj = `/${slug}/assemblees/1/projection`;
+await shoot(wall, proj, 'room-answer', [[1280, 720], [1920, 1080]]);
+await post('/api/console_action', { slug, assembly: '1', action: 'show', what: 'vote', target: '1' });
+await shoot(wall, proj, 'room-slide-vote', [[1280, 720], [1920, 1080]]);
+await post('/api/console_action', { slug, assembly: '1', action: 'show', what: 'agenda' });
+await post('/api/console_action', { slug, assembly: '1', action: 'agenda', item: '1' });
+await shoot(wall, proj, 'room-slide-agenda', [[1280, 720], [1920, 1080]]);
+await shoot(page, `/${slug}/assemblees/1/animation`, 'console', [[390, 844], [1280, 900]], true);
+await shoot(wall, `/${slug}/assemblees/1/direct`, 'live', [[390, 844], [1280, 900]], true);
+await shoot(wall, `/${slug}/assemblees/1`, 'assembly-record', [[390, 844], [1280, 900]], true);
+await browser.close();
