@@ -33,8 +33,6 @@ pub use index::CouncilIndex;
 pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use resources::{EditResourceRoute, NewResourceRoute, ResourcesRoute};
-#[cfg(feature = "hydrate")]
-pub(crate) use room_slide::room_slide;
 pub(crate) use room_slide::slide_view;
 pub use settings::SettingsRoute;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
