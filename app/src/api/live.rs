@@ -25,6 +25,8 @@ pub struct LivePage {
     /// Whether this browser carries a participant cookie.
     pub identified: bool,
     pub colleges: Vec<College>,
+    /// The published votes attached to the assembly: when one opens, the room votes from here.
+    pub votes: Vec<crate::domain::vote::VoteInfo>,
     pub flash: PageFlash,
 }
 
@@ -50,7 +52,11 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
         }
         None => Vec::new(),
     };
+    let votes =
+        crate::store::votes::votes_of_assembly(&db, council.id, assembly, chrono::Utc::now())
+            .await?;
     Ok(LivePage {
+        votes,
         council_slug: slug,
         council_name: council.name,
         title: room.title.clone(),

@@ -17,6 +17,8 @@ mod readability;
 mod refusals;
 #[cfg(feature = "ssr")]
 mod request;
+#[cfg(feature = "ssr")]
+pub(crate) use request::db as request_db;
 mod resources;
 mod settings;
 mod sheet;

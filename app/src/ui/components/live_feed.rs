@@ -7,27 +7,18 @@
 //! With it, a participant who already has a participant cookie supports a question over
 //! the socket; one who has none yet sends the form (that first write sets the cookie).
 
-use crate::domain::vote::VoteState;
 use crate::domain::{QuestionOrder, order};
-use crate::live::{Feed, FloorQuestion, RoomVote};
+use crate::live::{Feed, FloorQuestion};
 use crate::ui::i18n::Phrases;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 
 /// Every fixed text the island shows or announces.
-pub const FEED_PHRASES: [&str; 25] = [
+pub const FEED_PHRASES: [&str; 17] = [
     "live-current-item",
     "live-answer",
     "live-news-vote",
-    "assembly-votes",
-    "assembly-vote-now",
-    "assembly-vote-results",
-    "vote-state-waiting",
-    "vote-state-open",
-    "vote-state-ended",
-    "vote-state-closed",
-    "vote-state-draft",
     "live-questions",
     "live-order",
     "live-order-votes",
@@ -71,6 +62,9 @@ pub struct FeedStart {
     pub refusal: Option<String>,
     /// Easy-read: written answers in their easy-read version where there is one.
     pub easy: bool,
+    /// The assembly's votes as the server drew them (`/api/room_votes` draws them anew
+    /// when one opens, closes or shows its results).
+    pub votes: String,
 }
 
 impl FeedStart {
@@ -113,57 +107,6 @@ pub fn written_answer(question: &FloorQuestion, easy: bool, label: String) -> Op
     )
 }
 
-/// The assembly's votes, each with its state and the one thing to do now (vote while it
-/// takes ballots, read its results once public): the room goes from the QR code to the
-/// ballot, and a vote opened during the session appears without a reload.
-fn room_votes(phrases: &Phrases, slug: &str, votes: Vec<RoomVote>) -> Option<AnyView> {
-    if votes.is_empty() {
-        return None;
-    }
-    let items = votes
-        .into_iter()
-        .map(|vote| {
-            let href = format!("/{slug}/votes/{}", vote.id);
-            let state = if vote.accepting {
-                "vote-state-open"
-            } else if vote.state == VoteState::Closed {
-                "vote-state-closed"
-            } else if vote.ended {
-                "vote-state-ended"
-            } else {
-                "vote-state-waiting"
-            };
-            let action = if vote.accepting {
-                Some((href.clone(), "assembly-vote-now"))
-            } else if vote.results_public {
-                Some((format!("{href}/resultats"), "assembly-vote-results"))
-            } else {
-                None
-            };
-            view! {
-                <li class="card">
-                    <h3>
-                        <a href=href lang="fr">{vote.title}</a>
-                    </h3>
-                    <p>{phrases.get(state)}</p>
-                    {action.map(|(href, label)| view! {
-                        <p><a class="button" href=href>{phrases.get(label)}</a></p>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    Some(
-        view! {
-            <section aria-labelledby="assembly-votes-title">
-                <h2 id="assembly-votes-title">{phrases.get("assembly-votes")}</h2>
-                <ul class="cards">{items}</ul>
-            </section>
-        }
-        .into_any(),
-    )
-}
-
 /// The island's signals, shared with the socket's callbacks.
 #[derive(Clone)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // read by the browser side only
@@ -178,6 +121,10 @@ pub struct Follow {
     announcement: RwSignal<String>,
     alert: RwSignal<Option<String>>,
     phrases: Phrases,
+    /// The votes' markup, and the votes it shows (drawn anew when they change).
+    votes: RwSignal<String>,
+    votes_seen: RwSignal<Vec<crate::live::RoomVote>>,
+    slug: String,
 }
 
 #[island]
@@ -189,6 +136,7 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
     let following = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     let alert = RwSignal::new(start.refusal.clone());
+    let votes = RwSignal::new(start.votes.clone());
     let feed = Follow {
         shown,
         supported,
@@ -198,6 +146,9 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
         announcement,
         alert,
         phrases: phrases.clone(),
+        votes,
+        votes_seen: RwSignal::new(start.feed.votes.clone()),
+        slug: start.slug.clone(),
     };
     let latest = start.feed.clone();
     let followed = feed.clone();
@@ -251,9 +202,6 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
             })
             .collect::<Vec<_>>()
     };
-    let p = phrases.clone();
-    let slug = start.slug.clone();
-    let votes = move || room_votes(&p, &slug, shown.with(|feed| feed.votes.clone()));
     let start = std::sync::Arc::new(start);
     let item_start = start.clone();
     let item_phrases = phrases.clone();
@@ -262,7 +210,7 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
     let p = phrases.clone();
     view! {
         <div class="live-feed">
-            {votes}
+            <div class="room-votes" inner_html=move || votes.get()></div>
             {current}
             {children()}
             <section aria-labelledby="questions-title">
@@ -498,6 +446,20 @@ mod client {
 
     /// The room changed: show it, unless paused (then only count it).
     fn changed(feed: &Follow, latest: &Feed, news: Option<News>) {
+        // The votes are drawn anew whether or not the questions are paused: a vote opening
+        // is the one thing to act on now.
+        if feed.votes_seen.with_untracked(|seen| *seen != latest.votes) {
+            feed.votes_seen.set(latest.votes.clone());
+            let (votes, url) = (
+                feed.votes,
+                format!("/api/room_votes?slug={}&id={}", feed.slug, latest.assembly),
+            );
+            leptos::task::spawn_local(async move {
+                if let Some(markup) = live_socket::fetch_markup(&url).await {
+                    votes.set(markup);
+                }
+            });
+        }
         if feed.paused.get_untracked() {
             feed.waiting.update(|waiting| *waiting += 1);
             return;

@@ -39,6 +39,26 @@ pub fn later(ms: i32, then: impl FnOnce() + 'static) {
     }
 }
 
+/// Markup a server function draws for a screen (`/api/room_slide`, `/api/room_votes`),
+/// fetched with the browser's own `fetch`: the answer is a JSON string. (The server
+/// function's client weighed kilobytes of the wasm every page loads, for one GET.)
+pub async fn fetch_markup(url: &str) -> Option<String> {
+    let promise = web_sys::window()?.fetch_with_str(url);
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
 /// Draws the page anew now, or as soon as nobody is typing; never once a form was sent.
 pub fn reload_when_idle() {
     if LEAVING.with(std::cell::Cell::get) {

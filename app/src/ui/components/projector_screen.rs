@@ -135,7 +135,8 @@ mod client {
         let fetch = Rc::new(move |assembly: i64| {
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
-                if let Some(markup) = fetch_slide(&slug, assembly).await {
+                let url = format!("/api/room_slide?slug={slug}&id={assembly}");
+                if let Some(markup) = live_socket::fetch_markup(&url).await {
                     slide.set(markup);
                 }
             });
@@ -160,28 +161,6 @@ mod client {
         );
         FOLLOWER.with(|slot| *slot.borrow_mut() = Some(follower));
         refresh_every(shown, fetch);
-    }
-
-    /// `GET /api/room_slide` by the browser's own `fetch`: the answer is a JSON string.
-    /// (Calling the server function's client here weighed kilobytes of the wasm every page
-    /// loads, for one GET.)
-    async fn fetch_slide(slug: &str, assembly: i64) -> Option<String> {
-        use wasm_bindgen::JsCast;
-        let url = format!("/api/room_slide?slug={slug}&id={assembly}");
-        let promise = web_sys::window()?.fetch_with_str(&url);
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        if !response.ok() {
-            return None;
-        }
-        let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()?;
-        serde_json::from_str(&text).ok()
     }
 
     fn slide_key(

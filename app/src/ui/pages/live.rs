@@ -63,6 +63,9 @@ fn LiveView(page: LivePage) -> impl IntoView {
         identified: page.identified,
         colleges,
         easy: i18n.reading().1,
+        votes: super::votes::assembly_votes(i18n, &page.council_slug, page.votes.clone())
+            .map(|list| list.to_html())
+            .unwrap_or_default(),
         refusal: page
             .flash
             .refusal("support")

@@ -99,3 +99,28 @@ pub async fn room_slide(slug: String, id: String) -> Result<String, AppError> {
         slide_view(crate::ui::i18n::use_i18n(), slide).to_html()
     }))
 }
+
+/// The assembly's votes as its live page lists them, drawn anew for the live page's island
+/// when one opens, closes or shows its results; empty when it has none.
+#[server(endpoint = "room_votes", input = leptos::server_fn::codec::GetUrl)]
+pub async fn room_votes(slug: String, id: String) -> Result<String, AppError> {
+    let db = crate::api::request_db()?;
+    let council = crate::api::edge::council(&db, &slug).await?;
+    let assembly = crate::api::edge::assembly_of(&db, council.id, &id).await?;
+    let votes =
+        crate::store::votes::votes_of_assembly(&db, council.id, assembly, chrono::Utc::now())
+            .await?;
+    Ok(votes_markup(&slug, votes))
+}
+
+/// The votes' list as markup, in the request's language and reading mode.
+#[cfg(feature = "ssr")]
+pub(crate) fn votes_markup(slug: &str, votes: Vec<crate::domain::vote::VoteInfo>) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RwSignal::new(crate::i18n::request_preferences()));
+        super::votes::assembly_votes(crate::ui::i18n::use_i18n(), slug, votes)
+            .map(|list| list.to_html())
+            .unwrap_or_default()
+    })
+}
