@@ -35,6 +35,33 @@ async fn approved_question(
     Ok(id)
 }
 
+/// The demo's room open, a participant and a facilitator following it, and a question the
+/// participant asked (with a first name) that the facilitator approved.
+struct Room {
+    room: i64,
+    staff: String,
+    participant: Client,
+    facilitator: Client,
+    question: i64,
+}
+
+async fn room_with_question(app: &TestApp) -> anyhow::Result<Room> {
+    let (room, staff) = open_room(app).await?;
+    let mut participant =
+        Client::connect(app, room, Some(&app.participant_cookie(1)), None).await?;
+    participant.until("snapshot").await?;
+    let mut facilitator = Client::connect(app, room, Some(&staff), None).await?;
+    facilitator.until("snapshot").await?;
+    let question = approved_question(&mut participant, &mut facilitator).await?;
+    Ok(Room {
+        room,
+        staff,
+        participant,
+        facilitator,
+        question,
+    })
+}
+
 async fn stored_answer(
     app: &TestApp,
     id: i64,
@@ -50,14 +77,14 @@ async fn stored_answer(
 async fn a_written_answer_reaches_every_screen_and_stays_after_the_session_without_the_askers_name()
 -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
-    let (room, staff) = open_room(&app).await?;
     let slug = demo::slug();
-    let mut participant =
-        Client::connect(&app, room, Some(&app.participant_cookie(1)), None).await?;
-    participant.until("snapshot").await?;
-    let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
-    facilitator.until("snapshot").await?;
-    let id = approved_question(&mut participant, &mut facilitator).await?;
+    let Room {
+        room,
+        staff,
+        mut participant,
+        mut facilitator,
+        question: id,
+    } = room_with_question(&app).await?;
 
     facilitator
         .send(json!({"type": "answer", "ref": "w", "question": id,
@@ -210,14 +237,14 @@ async fn a_written_answer_reaches_every_screen_and_stays_after_the_session_witho
 async fn written_answers_are_refused_to_participants_and_for_bad_text_and_store_nothing()
 -> anyhow::Result<()> {
     let app = TestApp::with_demo().await?;
-    let (room, staff) = open_room(&app).await?;
     let slug = demo::slug();
-    let mut participant =
-        Client::connect(&app, room, Some(&app.participant_cookie(1)), None).await?;
-    participant.until("snapshot").await?;
-    let mut facilitator = Client::connect(&app, room, Some(&staff), None).await?;
-    facilitator.until("snapshot").await?;
-    let id = approved_question(&mut participant, &mut facilitator).await?;
+    let Room {
+        room,
+        staff,
+        mut participant,
+        mut facilitator,
+        question: id,
+    } = room_with_question(&app).await?;
     participant
         .send(json!({"type": "ask", "ref": "b", "body": "Une question encore en attente ?"}))
         .await?;

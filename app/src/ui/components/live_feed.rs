@@ -88,14 +88,16 @@ pub fn who_asked(question: &FloorQuestion, college_name: impl Fn(&str) -> String
     }
 }
 
-/// A facilitator's written answer under its question: the easy-read version in easy-read
-/// mode where there is one. `label` is the `live-answer` phrase.
-pub fn written_answer(question: &FloorQuestion, easy: bool, label: String) -> Option<AnyView> {
-    let answer = if easy {
-        question.answer_easy.as_ref().or(question.answer.as_ref())
-    } else {
-        question.answer.as_ref()
-    }?;
+/// A facilitator's written answer under its question, wherever it is shown (live page,
+/// projector, console, the assembly's record): the easy-read version in easy-read mode where
+/// there is one. `label` is the `live-answer` phrase.
+pub fn written_answer(
+    answer: Option<&String>,
+    answer_easy: Option<&String>,
+    easy: bool,
+    label: String,
+) -> Option<AnyView> {
+    let answer = if easy { answer_easy.or(answer) } else { answer }?;
     Some(
         view! {
             <div class="answer">
@@ -332,7 +334,12 @@ fn FeedItem(
     let answered = question
         .answered
         .then(|| view! { " " <span class="tag">{phrases.get("live-answered")}</span> });
-    let answer = written_answer(&question, start.easy, phrases.get("live-answer"));
+    let answer = written_answer(
+        question.answer.as_ref(),
+        question.answer_easy.as_ref(),
+        start.easy,
+        phrases.get("live-answer"),
+    );
     view! {
         <li class="question" class:answered=question.answered>
             <p class="question-body" lang="fr">{question.body.clone()}</p>

@@ -28,7 +28,7 @@ pub use crisis::CrisisLinks;
 pub use flash::{form_refusal, notice};
 pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
-pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked};
+pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked, written_answer};
 pub use live_reload::LiveReload;
 pub use objective::objective_name;
 pub use page_header::{Crumb, Label, PageHeader};

@@ -70,7 +70,12 @@ pub fn ProjectorScreen(
             Some(question) => {
                 let votes = p.count("live-votes", u64::try_from(question.votes).unwrap_or(0));
                 let who = who_asked(question, college_name);
-                let answer = written_answer(question, easy, p.get("live-answer"));
+                let answer = written_answer(
+                    question.answer.as_ref(),
+                    question.answer_easy.as_ref(),
+                    easy,
+                    p.get("live-answer"),
+                );
                 view! {
                     <blockquote lang="fr">{question.body.clone()}</blockquote>
                     <p>{who} {votes}</p>

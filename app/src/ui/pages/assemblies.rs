@@ -9,7 +9,7 @@ use crate::api::{
     load_assemblies, load_assembly, load_assembly_editor,
 };
 use crate::domain::{AgendaItem, Assembly, LiveState, PLACE_MAX, TITLE_MAX};
-use crate::ui::components::{Crumb, Label, PageHeader, college_named};
+use crate::ui::components::{Crumb, Label, PageHeader, college_named, written_answer};
 use crate::ui::components::{
     FieldKind, FormField, Notice, Paragraphs, Picto, ReadAloud, SubmitOrCheck, form_refusal, notice,
 };
@@ -313,19 +313,12 @@ fn questions_record(
                 .college
                 .as_deref()
                 .map(|key| format!("{} — ", college_named(i18n, colleges, key)));
-            let answer = if easy {
-                q.answer_easy.clone().or(q.answer.clone())
-            } else {
-                q.answer.clone()
-            };
-            let answer = answer.map(|answer| {
-                view! {
-                    <div class="answer">
-                        <p class="answer-label">{i18n.t("live-answer")}</p>
-                        <p class="answer-body" lang="fr">{answer}</p>
-                    </div>
-                }
-            });
+            let answer = written_answer(
+                q.answer.as_ref(),
+                q.answer_easy.as_ref(),
+                easy,
+                i18n.text("live-answer"),
+            );
             let item = q.agenda_item.map(|title| {
                 view! { " — " <span lang="fr">{title}</span> }
             });

@@ -10,7 +10,7 @@ use crate::live::Feed;
 use crate::ui::components::notice;
 use crate::ui::components::{
     ConsoleKeys, FieldKind, FormField, LiveReload, Notice, PROJECTOR_COUNTED, PROJECTOR_PHRASES,
-    ProjectorScreen, college_named, who_asked,
+    ProjectorScreen, college_named, who_asked, written_answer,
 };
 use crate::ui::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -121,14 +121,13 @@ fn answer_form(
     } else {
         "console-answer-write"
     };
-    let written = question.answer.clone().map(|answer| {
-        view! {
-            <div class="answer">
-                <p class="answer-label">{i18n.t("live-answer")}</p>
-                <p class="answer-body" lang="fr">{answer}</p>
-            </div>
-        }
-    });
+    // Staff read the answer as written (its easy-read version is in the form below).
+    let written = written_answer(
+        question.answer.as_ref(),
+        None,
+        false,
+        i18n.text("live-answer"),
+    );
     view! {
         {written}
         <details class="answer-form" open=refused>

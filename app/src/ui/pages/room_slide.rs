@@ -90,14 +90,10 @@ pub(crate) fn slide_view(i18n: I18n, slide: Slide) -> AnyView {
 #[server(endpoint = "room_slide", input = leptos::server_fn::codec::GetUrl)]
 pub async fn room_slide(slug: String, id: String) -> Result<String, AppError> {
     let page = crate::api::load_projector(slug, id).await?;
-    let Some(slide) = page.slide else {
-        return Ok(String::new());
-    };
-    let owner = Owner::new();
-    Ok(owner.with(|| {
-        provide_context(RwSignal::new(crate::i18n::request_preferences()));
-        slide_view(crate::ui::i18n::use_i18n(), slide).to_html()
-    }))
+    Ok(page
+        .slide
+        .map(|slide| drawn(|i18n| slide_view(i18n, slide).to_html()))
+        .unwrap_or_default())
 }
 
 /// The assembly's votes as its live page lists them, drawn anew for the live page's island
@@ -116,11 +112,19 @@ pub async fn room_votes(slug: String, id: String) -> Result<String, AppError> {
 /// The votes' list as markup, in the request's language and reading mode.
 #[cfg(feature = "ssr")]
 pub(crate) fn votes_markup(slug: &str, votes: Vec<crate::domain::vote::VoteInfo>) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(RwSignal::new(crate::i18n::request_preferences()));
-        super::votes::assembly_votes(crate::ui::i18n::use_i18n(), slug, votes)
+    drawn(|i18n| {
+        super::votes::assembly_votes(i18n, slug, votes)
             .map(|list| list.to_html())
             .unwrap_or_default()
+    })
+}
+
+/// Markup drawn outside a page (a server function's answer), in the request's language and
+/// reading mode: the preferences a page would have in its context are given here.
+#[cfg(feature = "ssr")]
+fn drawn(draw: impl FnOnce(I18n) -> String) -> String {
+    Owner::new().with(|| {
+        provide_context(RwSignal::new(crate::i18n::request_preferences()));
+        draw(crate::ui::i18n::use_i18n())
     })
 }
