@@ -106,6 +106,14 @@ test('a failed user verification shows what to do', async ({ page, baseURL }) =>
   const { cdp, authenticatorId } = await addAuthenticator(page);
   await page.goto(invitationLink(baseURL, 'facilitator'));
   await waitForHydration(page);
+  // A refusal of the server's, in words, beside the form; nothing asked of the authenticator.
+  await page.fill('#display_name', ' x ');
+  await page.click('.passkey-form button[type="submit"]');
+  await expect(page.locator('.passkey-status .notice-error')).toContainText(
+    'Indiquez votre nom (au moins 2 caractères).',
+  );
+  const { credentials: none } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  expect(none).toHaveLength(0);
   await page.fill('#display_name', 'Bob Durand');
   await page.click('.passkey-form button[type="submit"]');
   await page.click('.recovery-codes a.button');

@@ -41,7 +41,10 @@ async fn an_invitation_link_shows_the_council_and_role_and_the_passkey_form() ->
     assert_eq!(status, 200);
     assert!(html.contains(&demo::council()?.name), "{html}");
     assert!(html.contains("Animation"), "role shown in French");
-    assert!(html.contains("SignUpForm"), "the island is on the page");
+    assert!(
+        html.contains(r#"data-ceremony="sign_up""#) && html.contains("/js/passkey.js"),
+        "the passkey form and its module are on the page"
+    );
     assert!(html.contains(r#"name="display_name""#));
     assert!(html.contains("<noscript>"), "says passkeys need JavaScript");
 

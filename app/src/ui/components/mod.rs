@@ -32,7 +32,7 @@ pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked, 
 pub use live_reload::LiveReload;
 pub use objective::objective_name;
 pub use page_header::{Crumb, Label, PageHeader};
-pub use passkey::{AddPasskeyForm, PASSKEY_PHRASES, SignInForm, SignUpForm, StepUp};
+pub use passkey::{Ceremony, PasskeyForm, StepUp};
 pub use picto::{Picto, chosen_picto, picto_options};
 pub use preferences_panel::PreferencesPanel;
 pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen};

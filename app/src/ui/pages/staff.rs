@@ -6,9 +6,7 @@ use crate::api::{
     SignOut, SignOutEverywhere, StaffView, load_account, load_invitation, load_sign_in_notice,
 };
 use crate::domain::Permission;
-use crate::ui::components::{
-    AddPasskeyForm, Notice, PASSKEY_PHRASES, Picto, SignInForm, SignUpForm, StepUp,
-};
+use crate::ui::components::{Ceremony, Notice, PasskeyForm, Picto, StepUp};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -55,7 +53,7 @@ fn SignUpView(invitation: InvitationView, token: String) -> impl IntoView {
         <noscript>
             <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
         </noscript>
-        <SignUpForm token phrases=i18n.phrases(&PASSKEY_PHRASES)>
+        <PasskeyForm ceremony=Ceremony::SignUp { token }>
             <p class="field">
                 <label for="display_name">{i18n.t("sign-up-name")}</label>
                 <span class="hint" id="display_name-hint">{i18n.t("sign-up-name-hint")}</span>
@@ -71,7 +69,7 @@ fn SignUpView(invitation: InvitationView, token: String) -> impl IntoView {
                 />
             </p>
             <button type="submit" class="button">{i18n.t("sign-up-submit")}</button>
-        </SignUpForm>
+        </PasskeyForm>
     }
 }
 
@@ -100,9 +98,9 @@ fn SignInView(notice: Option<String>) -> impl IntoView {
         <noscript>
             <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
         </noscript>
-        <SignInForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
+        <PasskeyForm ceremony=Ceremony::SignIn>
             <button type="submit" class="button">{i18n.t("sign-in-submit")}</button>
-        </SignInForm>
+        </PasskeyForm>
         <p>{i18n.t("sign-in-no-account")}</p>
         <section aria-labelledby="recovery-sign-in">
             <h2 id="recovery-sign-in">{i18n.t("recovery-sign-in-title")}</h2>
@@ -190,9 +188,9 @@ fn Account(account: AccountView) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <AddPasskeyForm phrases=i18n.phrases(&PASSKEY_PHRASES)>
+        <PasskeyForm ceremony=Ceremony::AddPasskey>
             <button type="submit" class="button">{i18n.t("account-passkey-add")}</button>
-        </AddPasskeyForm>
+        </PasskeyForm>
         <RecoveryCodes new_codes=new_recovery_codes unused=unused_recovery_codes/>
         <h2>{i18n.t("account-sessions")}</h2>
         <form method="post" action=SignOut::url() class="inline-form">
