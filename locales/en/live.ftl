@@ -342,3 +342,161 @@ console-votes = The assembly's votes
     .easy = The votes
 console-show-testimony = Show on the room's screen
     .easy = Show in the room
+
+## Quick polls
+poll-section = Quick polls
+    .easy = Small polls
+poll-too-few = { $count ->
+    [0] No answer counted yet
+    [one] { $count } answer counted so far
+   *[other] { $count } answers counted so far
+}: results show from { $min } answers, so that nobody can be recognised.
+    .easy = { $count ->
+        [0] Nobody has answered yet.
+        [one] { $count } person has answered.
+       *[other] { $count } people have answered.
+    } We show the results when { $min } people have answered.
+poll-answers = { $count ->
+    [0] no answer
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+    .easy = { $count ->
+        [0] nobody
+        [one] { $count } person
+       *[other] { $count } people
+    }
+poll-share = { $percent }% ({ $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+})
+    .easy = { $percent } in 100 ({ $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    })
+poll-mean = average { $mean } out of 5
+    .easy = on average { $mean } out of 5
+poll-cloud-empty = No word shown yet.
+    .easy = No word yet.
+poll-words-pending = { $count ->
+    [one] { $count } answer is waiting for the team to read it.
+   *[other] { $count } answers are waiting for the team to read them.
+}
+    .easy = The team is still reading { $count ->
+        [one] { $count } word.
+       *[other] { $count } words.
+    }
+poll-answered = Thank you: your answer is counted with the others', without your name.
+    .easy = Thank you. We have your answer. Nobody knows it is you.
+poll-closed = Poll ended
+    .easy = The poll is over
+poll-choose = Your choice
+    .easy = Choose an answer
+poll-rate = Your rating
+    .easy = Give a mark
+poll-rating-hint = From 1 (not at all) to 5 (completely).
+    .easy = 1 means no. 5 means yes, very much.
+poll-word-label = Your word
+    .easy = Write a word
+poll-word-hint = A word or a short phrase (3 words at most). The team reads it before showing it.
+    .easy = One word or 3 words. The team reads the words before showing them.
+poll-submit = Answer
+    .easy = Send my answer
+room-poll-how = Answer on your phone, on the "Live" page.
+    .easy = Answer with your phone.
+poll-state-ready = Ready, not open yet
+    .easy = Not open yet
+poll-state-open = Open: participants are answering
+    .easy = Open
+poll-state-closed = Closed
+    .easy = Closed
+poll-open = Open the poll
+    .easy = Open
+poll-close = Close the poll
+    .easy = Close
+poll-reopen = Reopen the poll
+    .easy = Open again
+poll-words-review = Words to read
+    .easy = Words to read
+poll-word-rejected = kept off
+    .easy = not shown
+poll-approve-word = Show
+    .easy = Show
+poll-reject-word = Keep off
+    .easy = Do not show
+poll-new = Prepare a poll
+    .easy = Make a poll
+poll-kind-choice = Single choice
+    .easy = Choose one answer
+poll-kind-rating = Rating from 1 to 5
+    .easy = A mark from 1 to 5
+poll-kind-words = Word cloud
+    .easy = Words
+poll-field-kind = Kind of poll
+    .easy = Kind of poll
+poll-field-question = Question
+    .easy = Question
+poll-field-question-easy = Question in easy-read (optional)
+    .easy = Question in easy-read (if you want)
+poll-field-options = Choices offered (single choice only)
+    .easy = The possible answers
+poll-options-hint = One choice per line, 2 to 8, at most { $max } characters each.
+    .easy = One answer per line. At least 2 answers, at most 8.
+poll-create = Prepare the poll
+    .easy = Make the poll
+poll-record = Poll results
+    .easy = What people answered
+room-pause = Pause
+    .easy = Pause
+console-show-pause = Black screen (pause)
+    .easy = Black screen
+console-screen-poll = A poll
+    .easy = A poll
+console-screen-pause = The black screen
+    .easy = The black screen
+live-news-poll = A poll is open:
+    .easy = You can answer:
+saved-poll-created = Poll ready: open it when the room is there.
+    .easy = The poll is ready.
+saved-poll-opened = Poll open: phones offer it.
+    .easy = The poll is open.
+saved-poll-closed = Poll closed: every answer is counted.
+    .easy = The poll is closed.
+saved-poll-word = Word read.
+    .easy = Done.
+saved-poll-answered = Thank you: your answer is counted.
+    .easy = Thank you. We have your answer.
+error-poll-kind = Choose a kind of poll.
+    .easy = Choose a kind of poll.
+error-poll-question = Write a question of 3 to 200 characters.
+    .easy = The question must be longer, or shorter.
+error-poll-options-count = Offer 2 to 8 choices, one per line.
+    .easy = Write at least 2 answers and at most 8. One per line.
+error-poll-option-too-long = A choice is longer than 80 characters: shorten it.
+    .easy = An answer is too long.
+error-poll-options-twice = Two choices are the same.
+    .easy = Two answers are the same.
+error-poll-state = This poll cannot change that way: reload the console.
+    .easy = This does not work. Reload the page.
+error-poll-answer-choice = Choose one of the answers offered.
+    .easy = Choose an answer.
+error-poll-answer-rating = Choose a rating from 1 to 5.
+    .easy = Choose a mark from 1 to 5.
+error-poll-answer-word-empty = Write a word.
+    .easy = Write a word.
+error-poll-answer-word-long = A word or a short phrase: 3 words and 30 characters at most.
+    .easy = This is too long. Write 1 word, or 3 words at most.
+error-poll-answer-word-letters = Letters and digits only (apostrophes and hyphens are allowed).
+    .easy = Write only letters.
+error-poll-answered = You have already answered this poll: one answer per person.
+    .easy = You have already answered. One answer per person.
+error-poll-not-open = This poll is not open.
+    .easy = This poll is closed.
+audit-poll-created = Poll prepared
+    .easy = Poll prepared
+audit-poll-opened = Poll opened
+    .easy = Poll opened
+audit-poll-closed = Poll closed
+    .easy = Poll closed
+audit-poll-word-reviewed = Poll word read
+    .easy = Word read

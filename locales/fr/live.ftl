@@ -342,3 +342,161 @@ console-votes = Votes de l'assemblée
     .easy = Les votes
 console-show-testimony = Montrer à l'écran de la salle
     .easy = Montrer dans la salle
+
+## Sondages rapides
+poll-section = Sondages rapides
+    .easy = Petits sondages
+poll-too-few = { $count ->
+    [0] Aucune réponse comptée pour l'instant
+    [one] { $count } réponse comptée pour l'instant
+   *[other] { $count } réponses comptées pour l'instant
+} : les résultats s'affichent à partir de { $min } réponses, pour que personne ne soit reconnu.
+    .easy = { $count ->
+        [0] Personne n'a encore répondu.
+        [one] { $count } personne a répondu.
+       *[other] { $count } personnes ont répondu.
+    } On montre les résultats quand { $min } personnes ont répondu.
+poll-answers = { $count ->
+    [0] aucune réponse
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
+    .easy = { $count ->
+        [0] personne
+        [one] { $count } personne
+       *[other] { $count } personnes
+    }
+poll-share = { $percent } % ({ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
+    .easy = { $percent } sur 100 ({ $count ->
+        [one] { $count } personne
+       *[other] { $count } personnes
+    })
+poll-mean = moyenne { $mean } sur 5
+    .easy = en moyenne { $mean } sur 5
+poll-cloud-empty = Aucun mot affiché pour l'instant.
+    .easy = Pas encore de mot.
+poll-words-pending = { $count ->
+    [one] { $count } réponse attend la relecture de l'équipe.
+   *[other] { $count } réponses attendent la relecture de l'équipe.
+}
+    .easy = L'équipe lit encore { $count ->
+        [one] { $count } mot.
+       *[other] { $count } mots.
+    }
+poll-answered = Merci : votre réponse est comptée avec celles des autres, sans votre nom.
+    .easy = Merci. Nous avons votre réponse. Personne ne sait que c'est vous.
+poll-closed = Sondage terminé
+    .easy = Le sondage est fini
+poll-choose = Votre choix
+    .easy = Choisissez une réponse
+poll-rate = Votre note
+    .easy = Donnez une note
+poll-rating-hint = De 1 (pas du tout) à 5 (tout à fait).
+    .easy = 1 veut dire non. 5 veut dire oui, beaucoup.
+poll-word-label = Votre mot
+    .easy = Écrivez un mot
+poll-word-hint = Un mot ou une courte expression (3 mots au plus). L'équipe le relit avant de l'afficher.
+    .easy = Un mot ou 3 mots. L'équipe lit les mots avant de les montrer.
+poll-submit = Répondre
+    .easy = Envoyer ma réponse
+room-poll-how = Répondez sur votre téléphone, page « En direct ».
+    .easy = Répondez avec votre téléphone.
+poll-state-ready = Prêt, pas encore ouvert
+    .easy = Pas encore ouvert
+poll-state-open = Ouvert : les participants répondent
+    .easy = Ouvert
+poll-state-closed = Fermé
+    .easy = Fermé
+poll-open = Ouvrir le sondage
+    .easy = Ouvrir
+poll-close = Fermer le sondage
+    .easy = Fermer
+poll-reopen = Rouvrir le sondage
+    .easy = Ouvrir encore
+poll-words-review = Mots à relire
+    .easy = Mots à lire
+poll-word-rejected = écarté
+    .easy = pas montré
+poll-approve-word = Afficher
+    .easy = Montrer
+poll-reject-word = Écarter
+    .easy = Ne pas montrer
+poll-new = Préparer un sondage
+    .easy = Faire un sondage
+poll-kind-choice = Choix unique
+    .easy = Choisir une réponse
+poll-kind-rating = Note de 1 à 5
+    .easy = Une note de 1 à 5
+poll-kind-words = Nuage de mots
+    .easy = Des mots
+poll-field-kind = Type de sondage
+    .easy = Sorte de sondage
+poll-field-question = Question
+    .easy = Question
+poll-field-question-easy = Question en facile à lire et à comprendre (facultatif)
+    .easy = Question en FALC (si vous voulez)
+poll-field-options = Choix proposés (choix unique seulement)
+    .easy = Les réponses possibles
+poll-options-hint = Un choix par ligne, de 2 à 8, { $max } caractères au plus chacun.
+    .easy = Une réponse par ligne. 2 réponses au moins, 8 au plus.
+poll-create = Préparer le sondage
+    .easy = Faire le sondage
+poll-record = Résultats des sondages
+    .easy = Ce que les gens ont répondu
+room-pause = Pause
+    .easy = Pause
+console-show-pause = Écran noir (pause)
+    .easy = Écran noir
+console-screen-poll = Un sondage
+    .easy = Un sondage
+console-screen-pause = L'écran noir
+    .easy = L'écran noir
+live-news-poll = Un sondage est ouvert :
+    .easy = Vous pouvez répondre :
+saved-poll-created = Sondage prêt : ouvrez-le quand la salle y est.
+    .easy = Le sondage est prêt.
+saved-poll-opened = Sondage ouvert : les téléphones le proposent.
+    .easy = Le sondage est ouvert.
+saved-poll-closed = Sondage fermé : toutes les réponses sont comptées.
+    .easy = Le sondage est fermé.
+saved-poll-word = Mot relu.
+    .easy = C'est fait.
+saved-poll-answered = Merci : votre réponse est comptée.
+    .easy = Merci. Nous avons votre réponse.
+error-poll-kind = Choisissez un type de sondage.
+    .easy = Choisissez une sorte de sondage.
+error-poll-question = Écrivez une question de 3 à 200 caractères.
+    .easy = La question doit être plus longue, ou plus courte.
+error-poll-options-count = Proposez de 2 à 8 choix, un par ligne.
+    .easy = Écrivez 2 réponses au moins, et 8 au plus. Une par ligne.
+error-poll-option-too-long = Un choix fait plus de 80 caractères : raccourcissez-le.
+    .easy = Une réponse est trop longue.
+error-poll-options-twice = Deux choix sont identiques.
+    .easy = Deux réponses sont pareilles.
+error-poll-state = Ce sondage ne peut pas changer ainsi : rechargez la console.
+    .easy = Ça ne marche pas. Rechargez la page.
+error-poll-answer-choice = Choisissez une des réponses proposées.
+    .easy = Choisissez une réponse.
+error-poll-answer-rating = Choisissez une note de 1 à 5.
+    .easy = Choisissez une note de 1 à 5.
+error-poll-answer-word-empty = Écrivez un mot.
+    .easy = Écrivez un mot.
+error-poll-answer-word-long = Un mot ou une courte expression : 3 mots et 30 caractères au plus.
+    .easy = C'est trop long. Écrivez 1 mot, ou 3 mots au plus.
+error-poll-answer-word-letters = Des lettres et des chiffres seulement (l'apostrophe et le tiret sont permis).
+    .easy = Écrivez seulement des lettres.
+error-poll-answered = Vous avez déjà répondu à ce sondage : une réponse par personne.
+    .easy = Vous avez déjà répondu. Une réponse par personne.
+error-poll-not-open = Ce sondage n'est pas ouvert.
+    .easy = Ce sondage est fermé.
+audit-poll-created = Sondage préparé
+    .easy = Sondage préparé
+audit-poll-opened = Sondage ouvert
+    .easy = Sondage ouvert
+audit-poll-closed = Sondage fermé
+    .easy = Sondage fermé
+audit-poll-word-reviewed = Mot de sondage relu
+    .easy = Mot relu

@@ -29,6 +29,7 @@ mod m20261205_000024_council_picto;
 mod m20261205_000025_finding_evidence;
 mod m20261205_000026_written_answers;
 mod m20261205_000027_room_screen;
+mod m20261205_000028_polls;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000025_finding_evidence::Migration),
             Box::new(m20261205_000026_written_answers::Migration),
             Box::new(m20261205_000027_room_screen::Migration),
+            Box::new(m20261205_000028_polls::Migration),
         ]
     }
 }

@@ -36,6 +36,8 @@ pub struct AssemblyPage {
     pub questions: Vec<super::RecordedQuestion>,
     /// The council's colleges, to name the college a question's asker gave.
     pub colleges: Vec<crate::domain::College>,
+    /// Its quick polls, for the results of those closed.
+    pub polls: Vec<super::PollView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +101,10 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
         .await?
         .map(|(_, room)| super::floor_record::server::of_room(council_name.clone(), room).questions)
         .unwrap_or_default();
+    let polls =
+        super::poll_server::poll_views(&db, council_id, assembly.id, None, false, false).await?;
     Ok(AssemblyPage {
+        polls,
         votes,
         questions,
         colleges,

@@ -25,6 +25,8 @@ pub struct ConsolePage {
     /// The testimonies whose authors accept the projector, and the one on it.
     pub testimonies: Vec<crate::domain::testimony::Testimony>,
     pub testimony_on_screen: Option<i64>,
+    /// The assembly's quick polls, with the words of their clouds to moderate.
+    pub polls: Vec<super::PollView>,
     pub flash: PageFlash,
 }
 
@@ -59,6 +61,10 @@ pub enum Slide {
         testimony: Option<crate::domain::testimony::Testimony>,
         colleges: Vec<crate::domain::College>,
     },
+    /// A quick poll: its question, then its results.
+    Poll { poll: Box<super::PollView> },
+    /// A black screen.
+    Pause,
     /// Its turnout while it takes ballots, its first places once its results are public.
     Vote {
         vote: crate::domain::vote::VoteInfo,
@@ -98,7 +104,9 @@ pub async fn load_console(slug: String, id: String) -> Result<ConsolePage, AppEr
         .map_err(AppError::from)?
         .map(|t| t.id);
     let colleges = crate::api::edge::council(&db, &slug).await?.colleges;
+    let polls = super::poll_server::poll_views(&db, council_id, assembly, None, true, true).await?;
     Ok(ConsolePage {
+        polls,
         colleges,
         testimonies,
         testimony_on_screen,
@@ -326,6 +334,18 @@ pub(crate) mod server {
                     min_group,
                 })
             }
+            (ScreenKind::Poll, Some(id)) => {
+                match crate::store::room::polls::poll_in(db, published.id, id).await? {
+                    Some(poll) => Some(Slide::Poll {
+                        poll: Box::new(
+                            crate::api::poll_server::view(db, poll, min_group as u64, None, false)
+                                .await?,
+                        ),
+                    }),
+                    None => None,
+                }
+            }
+            (ScreenKind::Pause, _) => Some(Slide::Pause),
             _ => None,
         })
     }

@@ -30,6 +30,19 @@ pub struct FloorRecord {
     pub title: String,
     pub council: String,
     pub questions: Vec<RecordedQuestion>,
+    /// The closed quick polls and their results (counts only; nothing below the minimum
+    /// group size, no word a moderator did not approve).
+    #[serde(default)]
+    pub polls: Vec<RecordedPoll>,
+}
+
+/// A closed quick poll as the record keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedPoll {
+    pub question: String,
+    pub question_easy: Option<String>,
+    pub kind: crate::domain::poll::PollKind,
+    pub results: crate::domain::poll::PollResults,
 }
 
 /// The questions and answers as JSON, for anyone who may read the assembly's page.
@@ -72,7 +85,20 @@ pub(crate) mod server {
         let (_, room) = crate::services::room::snapshot(db, assembly, false)
             .await?
             .ok_or_else(|| AppError::NotFound.with_status())?;
-        Ok((of_room(council.name, room), council.colleges))
+        let mut record = of_room(council.name, room);
+        record.polls =
+            crate::api::poll_server::poll_views(db, council.id, assembly, None, false, false)
+                .await?
+                .into_iter()
+                .filter(|view| view.poll.state == crate::domain::poll::PollState::Closed)
+                .map(|view| super::RecordedPoll {
+                    question: view.poll.question,
+                    question_easy: view.poll.question_easy,
+                    kind: view.poll.kind,
+                    results: view.results,
+                })
+                .collect();
+        Ok((record, council.colleges))
     }
 
     /// The approved questions of a room's state, oldest first, without their askers' names.
@@ -103,6 +129,7 @@ pub(crate) mod server {
                     answer_easy: q.answer_easy,
                 })
                 .collect(),
+            polls: Vec::new(),
         }
     }
 

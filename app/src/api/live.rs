@@ -27,6 +27,8 @@ pub struct LivePage {
     pub colleges: Vec<College>,
     /// The published votes attached to the assembly: when one opens, the room votes from here.
     pub votes: Vec<crate::domain::vote::VoteInfo>,
+    /// The quick polls put to the room, with whether this participant answered each.
+    pub polls: Vec<super::PollView>,
     pub flash: PageFlash,
 }
 
@@ -55,7 +57,9 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
     let votes =
         crate::store::votes::votes_of_assembly(&db, council.id, assembly, chrono::Utc::now())
             .await?;
+    let polls = super::poll_server::participant_polls(&db, council.id, assembly).await?;
     Ok(LivePage {
+        polls,
         votes,
         council_slug: slug,
         council_name: council.name,

@@ -11,6 +11,7 @@ mod floor_record;
 pub(crate) mod forms;
 mod hosting;
 mod live;
+mod polls;
 mod preferences;
 mod readability;
 #[cfg(feature = "ssr")]
@@ -47,7 +48,7 @@ pub use councils::{
 pub use diagnosis::*;
 pub use error::AppError;
 pub use floor_record::{
-    AssemblyQuestionsCsv, AssemblyQuestionsJson, FloorRecord, RecordedQuestion,
+    AssemblyQuestionsCsv, AssemblyQuestionsJson, FloorRecord, RecordedPoll, RecordedQuestion,
     assembly_questions_csv, assembly_questions_json,
 };
 pub use forms::{FormEcho, PageFlash};
@@ -55,6 +56,11 @@ pub use hosting::*;
 pub use live::{
     AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
     support_question,
+};
+#[cfg(feature = "ssr")]
+pub(crate) use polls::server as poll_server;
+pub use polls::{
+    AnswerPoll, CreatePoll, PollAction, PollView, answer_poll, create_poll, poll_action,
 };
 pub use preferences::{SavePreferences, save_preferences};
 pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};

@@ -147,7 +147,7 @@ fn tidy(text: &str) -> String {
     lines.join("\n")
 }
 
-fn has_hidden_controls(text: &str) -> bool {
+pub(super) fn has_hidden_controls(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\n')
 }
 

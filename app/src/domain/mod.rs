@@ -10,6 +10,7 @@ mod floor;
 mod navigation;
 mod objective;
 mod participant;
+pub mod poll;
 mod preferences;
 pub mod readability;
 pub mod recount;

@@ -13,15 +13,21 @@ pub enum ScreenKind {
     Agenda,
     Testimony,
     Vote,
+    /// One of the assembly's quick polls: its question, then its results.
+    Poll,
+    /// A black screen: the room looks at the speaker.
+    Pause,
 }
 
 impl ScreenKind {
-    pub const ALL: [ScreenKind; 5] = [
+    pub const ALL: [ScreenKind; 7] = [
         ScreenKind::Join,
         ScreenKind::Question,
         ScreenKind::Agenda,
         ScreenKind::Testimony,
         ScreenKind::Vote,
+        ScreenKind::Poll,
+        ScreenKind::Pause,
     ];
 
     pub fn key(self) -> &'static str {
@@ -31,6 +37,8 @@ impl ScreenKind {
             ScreenKind::Agenda => "agenda",
             ScreenKind::Testimony => "testimony",
             ScreenKind::Vote => "vote",
+            ScreenKind::Poll => "poll",
+            ScreenKind::Pause => "pause",
         }
     }
 
@@ -38,24 +46,29 @@ impl ScreenKind {
         Self::ALL.into_iter().find(|kind| kind.key() == key)
     }
 
-    /// Whether it shows one thing, named by its number (a question, testimony or vote).
+    /// Whether it shows one thing, named by its number (a question, testimony, vote or
+    /// poll).
     pub fn names_one(self) -> bool {
         matches!(
             self,
-            ScreenKind::Question | ScreenKind::Testimony | ScreenKind::Vote
+            ScreenKind::Question | ScreenKind::Testimony | ScreenKind::Vote | ScreenKind::Poll
         )
     }
 
-    /// Whether the screen shows a slide drawn by the server (agenda, testimony, vote)
-    /// rather than the join code or a question.
+    /// Whether the screen shows a slide drawn by the server (agenda, testimony, vote, poll,
+    /// pause) rather than the join code or a question.
     pub fn is_slide(self) -> bool {
         !matches!(self, ScreenKind::Join | ScreenKind::Question)
     }
 
-    /// Whether what it shows changes without a room event (ballots coming in, a testimony's
-    /// consent taken back): a screen showing it looks again every few seconds.
+    /// Whether what it shows changes while it stays on screen (ballots or answers coming
+    /// in, a testimony's consent taken back): a screen showing it looks again every few
+    /// seconds.
     pub fn changes_by_itself(self) -> bool {
-        matches!(self, ScreenKind::Testimony | ScreenKind::Vote)
+        matches!(
+            self,
+            ScreenKind::Testimony | ScreenKind::Vote | ScreenKind::Poll
+        )
     }
 }
 
@@ -108,6 +121,12 @@ mod tests {
         let screen = |what, id| Screen { what, id };
         assert!(screen(ScreenKind::Vote, Some(3)).check().is_ok());
         assert!(screen(ScreenKind::Agenda, None).check().is_ok());
+        assert!(screen(ScreenKind::Poll, Some(4)).check().is_ok());
+        assert!(screen(ScreenKind::Pause, None).check().is_ok());
+        assert_eq!(
+            screen(ScreenKind::Pause, Some(1)).check(),
+            Err("error-screen-choice")
+        );
         assert!(screen(ScreenKind::Join, None).check().is_ok());
         assert_eq!(
             screen(ScreenKind::Testimony, None).check(),
@@ -139,6 +158,13 @@ mod tests {
                 id: Some(2)
             },
             "a stored choice wins over a stale highlight"
+        );
+        assert_eq!(
+            Screen::of_room(Some("pause"), None, None),
+            Screen {
+                what: ScreenKind::Pause,
+                id: None
+            }
         );
         assert_eq!(
             Screen::of_room(Some("agenda"), Some(7), None),

@@ -1,7 +1,7 @@
 //! What a participant's screen knows of its room, kept up to date event by event. Pure: the
 //! browser island applies the frames it receives, the tests apply made-up ones.
 
-use super::protocol::{AgendaEntry, FloorQuestion, RoomEvent, RoomState, RoomVote};
+use super::protocol::{AgendaEntry, FloorQuestion, RoomEvent, RoomPoll, RoomState, RoomVote};
 use crate::domain::vote::VoteState;
 use crate::domain::{QuestionStatus, Screen, ScreenKind};
 
@@ -21,6 +21,8 @@ pub struct Feed {
     pub screen: Screen,
     /// The assembly's published votes.
     pub votes: Vec<RoomVote>,
+    /// The assembly's quick polls.
+    pub polls: Vec<RoomPoll>,
 }
 
 /// Something worth telling a screen-reader user, who does not see the list move.
@@ -31,6 +33,8 @@ pub enum News {
     Agenda(String),
     /// One of the assembly's votes opened: its title.
     VoteOpened(String),
+    /// One of the assembly's polls opened: its question.
+    PollOpened(String),
 }
 
 /// What applying one event did.
@@ -64,6 +68,7 @@ impl Feed {
             highlighted: room.highlighted,
             screen: room.screen,
             votes: room.votes,
+            polls: room.polls,
         }
     }
 
@@ -83,6 +88,20 @@ impl Feed {
 
     fn question(&mut self, id: i64) -> Option<&mut FloorQuestion> {
         self.questions.iter_mut().find(|q| q.id == id)
+    }
+
+    /// Counts the event numbered `seq` as applied without reading it: a kind this page does
+    /// not know (added to the protocol after the page was drawn) changes nothing it shows,
+    /// and the next event must not look like a gap.
+    pub fn skip(&mut self, seq: i64) -> Step {
+        if seq <= self.seq {
+            return Step::Stale;
+        }
+        if seq != self.seq + 1 {
+            return Step::Gap;
+        }
+        self.seq = seq;
+        Step::Applied(None)
     }
 
     /// Applies the event numbered `seq`, which must be the next one.
@@ -183,6 +202,18 @@ impl Feed {
                 }
                 news
             }
+            RoomEvent::PollChanged { poll } => {
+                let opened = poll.state == crate::domain::poll::PollState::Open
+                    && self.polls.iter().all(|known| {
+                        known.id != poll.id || known.state != crate::domain::poll::PollState::Open
+                    });
+                let news = opened.then(|| News::PollOpened(poll.question.clone()));
+                match self.polls.iter_mut().find(|known| known.id == poll.id) {
+                    Some(known) => *known = poll,
+                    None => self.polls.push(poll),
+                }
+                news
+            }
             // Staff's own queue is not a participant's business.
             RoomEvent::QuestionAsked { .. } => None,
             RoomEvent::PremoderationChanged { .. }
@@ -240,6 +271,7 @@ mod tests {
             questions_open: true,
             screen: Screen::default(),
             votes: Vec::new(),
+            polls: Vec::new(),
         }
     }
 
@@ -483,5 +515,60 @@ mod tests {
         };
         assert!(matches!(feed.step(8, again), Step::Applied(_)));
         assert_eq!(feed.questions.len(), 1);
+    }
+
+    #[test]
+    fn a_poll_opening_is_announced_once_and_unknown_kinds_keep_the_count() {
+        use crate::domain::poll::PollState;
+        let mut feed = Feed::from_room(7, room());
+        let poll = |state, answers| RoomPoll {
+            id: 4,
+            question: "Un mot pour ce soir ?".into(),
+            state,
+            answers,
+        };
+        assert_eq!(
+            feed.step(
+                8,
+                RoomEvent::PollChanged {
+                    poll: poll(PollState::Ready, 0)
+                }
+            ),
+            Step::Applied(None),
+            "written, not yet put to the room"
+        );
+        assert_eq!(
+            feed.step(
+                9,
+                RoomEvent::PollChanged {
+                    poll: poll(PollState::Open, 0)
+                }
+            ),
+            Step::Applied(Some(News::PollOpened("Un mot pour ce soir ?".into())))
+        );
+        assert_eq!(
+            feed.step(
+                10,
+                RoomEvent::PollChanged {
+                    poll: poll(PollState::Open, 5)
+                }
+            ),
+            Step::Applied(None),
+            "a group counted is not a new opening"
+        );
+        assert_eq!(feed.polls, vec![poll(PollState::Open, 5)]);
+        // An event of a kind the page does not know is counted, so the next is no gap.
+        assert_eq!(feed.skip(11), Step::Applied(None));
+        assert_eq!(feed.skip(11), Step::Stale);
+        assert_eq!(feed.skip(13), Step::Gap);
+        assert_eq!(
+            feed.step(
+                12,
+                RoomEvent::PollChanged {
+                    poll: poll(PollState::Closed, 7)
+                }
+            ),
+            Step::Applied(None)
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! structs instead, then turned into the same `RoomEvent`. The tests check both readings agree
 //! on every kind of event.
 
-use super::protocol::{FloorQuestion, RoomEvent, RoomVote};
+use super::protocol::{FloorQuestion, RoomEvent, RoomPoll, RoomVote};
 use crate::domain::{LiveState, Screen};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
@@ -60,6 +60,8 @@ pub struct EventFields {
     screen: Option<Screen>,
     #[serde(default)]
     vote: Option<RoomVote>,
+    #[serde(default)]
+    poll: Option<RoomPoll>,
 }
 
 /// `question` is a whole question in some events and its number in others.
@@ -155,6 +157,7 @@ impl EventFields {
                 screen: self.screen?,
             },
             "vote-changed" => RoomEvent::VoteChanged { vote: self.vote? },
+            "poll-changed" => RoomEvent::PollChanged { poll: self.poll? },
             "agenda-moved" => RoomEvent::AgendaMoved { item: self.item? },
             "premoderation-changed" => RoomEvent::PremoderationChanged { on: self.on? },
             "questions-opened" => RoomEvent::QuestionsOpened { open: self.open? },
@@ -244,6 +247,14 @@ mod tests {
                     accepting: false,
                     ended: true,
                     results_public: true,
+                },
+            },
+            RoomEvent::PollChanged {
+                poll: RoomPoll {
+                    id: 4,
+                    question: "Un mot pour ce soir ?".into(),
+                    state: crate::domain::poll::PollState::Open,
+                    answers: 10,
                 },
             },
             RoomEvent::AgendaMoved { item: 5 },

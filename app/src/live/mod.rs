@@ -7,6 +7,6 @@ pub mod protocol;
 
 pub use feed::{Feed, News, Step};
 pub use protocol::{
-    AgendaEntry, ClientMessage, FloorQuestion, PROTOCOL_VERSION, RoomEvent, RoomState, RoomVote,
-    ServerMessage,
+    AgendaEntry, ClientMessage, FloorQuestion, PROTOCOL_VERSION, RoomEvent, RoomPoll, RoomState,
+    RoomVote, ServerMessage,
 };

@@ -167,6 +167,22 @@ pub struct RoomState {
     pub screen: Screen,
     /// The assembly's published votes, in the order they were created.
     pub votes: Vec<RoomVote>,
+    /// The assembly's quick polls, in the order they were written. Added within version 2:
+    /// a room stored before has none.
+    #[serde(default)]
+    pub polls: Vec<RoomPoll>,
+}
+
+/// One of the assembly's quick polls as the room knows it: enough to announce it and to
+/// fetch its form or results again (`/api/room_votes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomPoll {
+    pub id: i64,
+    pub question: String,
+    /// `ready` (not yet put to the room), `open` or `closed`.
+    pub state: crate::domain::poll::PollState,
+    /// How many answers are counted (they are counted by groups, never one by one).
+    pub answers: u64,
 }
 
 /// One of the assembly's votes as the room knows it: enough to offer the ballot or the
@@ -276,6 +292,11 @@ pub enum RoomEvent {
     /// One of the assembly's votes opened, closed, or had its results revealed or hidden.
     VoteChanged {
         vote: RoomVote,
+    },
+    /// One of the assembly's polls was written, opened, closed, counted a group of answers or
+    /// had a word of its cloud moderated.
+    PollChanged {
+        poll: RoomPoll,
     },
     AgendaMoved {
         item: i64,

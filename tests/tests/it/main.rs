@@ -8,6 +8,7 @@ mod evidence;
 mod hosting;
 mod live;
 mod pages;
+mod polls;
 mod preferences;
 mod privacy;
 mod protection;

@@ -23,7 +23,11 @@ async fn screen_of(
 }
 
 /// The slide the screen would fetch now, as markup.
-async fn slide(app: &TestApp, room: i64, cookie: Option<&str>) -> anyhow::Result<String> {
+pub(crate) async fn slide(
+    app: &TestApp,
+    room: i64,
+    cookie: Option<&str>,
+) -> anyhow::Result<String> {
     let room = room.to_string();
     let response = app
         .client

@@ -8,7 +8,10 @@
 
 mod conduct;
 mod floor;
+mod polls;
 mod screen;
+
+pub use polls::poll_changed;
 
 use crate::domain::{LiveState, QuestionStatus, audit_detail};
 use crate::live::{
@@ -345,6 +348,11 @@ pub async fn snapshot(
             .votes
             .iter()
             .map(|v| room_vote(v, chrono::Utc::now()))
+            .collect(),
+        polls: rows
+            .polls
+            .iter()
+            .map(|(poll, answers)| polls::room_poll(poll, *answers))
             .collect(),
     };
     Ok(Some((room.last_seq, state)))

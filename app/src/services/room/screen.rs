@@ -1,6 +1,6 @@
 //! The room's screen: the facilitator puts on it the join code, a question, the agenda item
-//! under way, an approved testimony whose author allows the projector, or one of the
-//! assembly's votes. The event names the choice only (never a testimony's words: a consent
+//! under way, an approved testimony whose author allows the projector, one of the
+//! assembly's votes or polls, or a black pause screen. The event names the choice only (never a testimony's words: a consent
 //! taken back must leave no copy in the room's stored history); screens fetch what it shows.
 
 use super::{Actor, Effect, Refusal};
@@ -29,7 +29,7 @@ pub(super) async fn effect(
             };
             return super::floor::effect(txn, room, actor, &highlight).await;
         }
-        ScreenKind::Join | ScreenKind::Agenda => {}
+        ScreenKind::Join | ScreenKind::Agenda | ScreenKind::Pause => {}
         ScreenKind::Testimony => {
             let id = screen.id.ok_or(Refusal::NotFound)?;
             crate::store::testimonies::projectable(txn, room.council_id, id)
@@ -39,6 +39,12 @@ pub(super) async fn effect(
         ScreenKind::Vote => {
             let id = screen.id.ok_or(Refusal::NotFound)?;
             stored::vote_of_room(txn, room.id, id)
+                .await?
+                .ok_or(Refusal::NotFound)?;
+        }
+        ScreenKind::Poll => {
+            let id = screen.id.ok_or(Refusal::NotFound)?;
+            crate::store::room::polls::poll_in(txn, room.id, id)
                 .await?
                 .ok_or(Refusal::NotFound)?;
         }

@@ -5,6 +5,7 @@
 
 pub mod conduct;
 pub mod floor;
+pub mod polls;
 
 use crate::store::entities::{agenda_item, assembly, question, question_vote, room_event, vote};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -159,6 +160,8 @@ pub struct RoomRows {
     pub agenda: Vec<agenda_item::Model>,
     pub questions: Vec<question::Model>,
     pub votes: Vec<vote::Model>,
+    /// The assembly's polls with how many answers each has counted.
+    pub polls: Vec<(crate::domain::poll::PollInfo, u64)>,
 }
 
 /// The assembly's published votes (never a draft), in the order they were created.
@@ -204,12 +207,18 @@ pub async fn room_rows(
         .all(&txn)
         .await?;
     let votes = votes_of_room(&txn, assembly_id).await?;
+    let mut polls = Vec::new();
+    for poll in polls::polls_of_assembly(&txn, assembly_id).await? {
+        let counted = polls::counted_answers(&txn, poll.id).await?;
+        polls.push((poll, counted));
+    }
     txn.commit().await?;
     Ok(Some(RoomRows {
         room,
         agenda,
         questions,
         votes,
+        polls,
     }))
 }
 

@@ -15,10 +15,11 @@ use leptos::server_fn::ServerFn;
 use serde::{Deserialize, Serialize};
 
 /// Every fixed text the island shows or announces.
-pub const FEED_PHRASES: [&str; 17] = [
+pub const FEED_PHRASES: [&str; 18] = [
     "live-current-item",
     "live-answer",
     "live-news-vote",
+    "live-news-poll",
     "live-questions",
     "live-order",
     "live-order-votes",
@@ -125,7 +126,7 @@ pub struct Follow {
     phrases: Phrases,
     /// The votes' markup, and the votes it shows (drawn anew when they change).
     votes: RwSignal<String>,
-    votes_seen: RwSignal<Vec<crate::live::RoomVote>>,
+    votes_seen: RwSignal<(Vec<crate::live::RoomVote>, Vec<crate::live::RoomPoll>)>,
     slug: String,
 }
 
@@ -149,7 +150,7 @@ pub fn LiveFeed(start: FeedStart, phrases: Phrases, children: Children) -> impl 
         alert,
         phrases: phrases.clone(),
         votes,
-        votes_seen: RwSignal::new(start.feed.votes.clone()),
+        votes_seen: RwSignal::new((start.feed.votes.clone(), start.feed.polls.clone())),
         slug: start.slug.clone(),
     };
     let latest = start.feed.clone();
@@ -366,6 +367,8 @@ mod client {
 
     /// News arriving together is announced together, after this pause.
     const ANNOUNCE_MS: i32 = 1500;
+    /// How long to wait before looking again whether someone still types.
+    const TYPING_WAIT_MS: i32 = 2000;
 
     thread_local! {
         static FOLLOWER: RefCell<Option<Rc<Follower>>> = const { RefCell::new(None) };
@@ -455,17 +458,13 @@ mod client {
     fn changed(feed: &Follow, latest: &Feed, news: Option<News>) {
         // The votes are drawn anew whether or not the questions are paused: a vote opening
         // is the one thing to act on now.
-        if feed.votes_seen.with_untracked(|seen| *seen != latest.votes) {
-            feed.votes_seen.set(latest.votes.clone());
-            let (votes, url) = (
+        let now = (latest.votes.clone(), latest.polls.clone());
+        if feed.votes_seen.with_untracked(|seen| *seen != now) {
+            feed.votes_seen.set(now);
+            redraw_activities(
                 feed.votes,
                 format!("/api/room_votes?slug={}&id={}", feed.slug, latest.assembly),
             );
-            leptos::task::spawn_local(async move {
-                if let Some(markup) = live_socket::fetch_markup(&url).await {
-                    votes.set(markup);
-                }
-            });
         }
         if feed.paused.get_untracked() {
             feed.waiting.update(|waiting| *waiting += 1);
@@ -486,6 +485,20 @@ mod client {
         }
     }
 
+    /// Fetches the votes and polls drawn anew, once nobody is typing in them (a word being
+    /// written for a cloud would be lost).
+    fn redraw_activities(target: RwSignal<String>, url: String) {
+        if live_socket::typing() {
+            live_socket::later(TYPING_WAIT_MS, move || redraw_activities(target, url));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Some(markup) = live_socket::fetch_markup(&url).await {
+                target.set(markup);
+            }
+        });
+    }
+
     /// Says what arrived since the last announcement: itself when it is one thing, how many
     /// otherwise (a busy room must not drown a screen reader).
     fn announce(feed: &Follow) {
@@ -494,11 +507,14 @@ mod client {
         // A vote opening is always said in full: it is the one thing to act on now.
         let (votes, others): (Vec<News>, Vec<News>) = news
             .into_iter()
-            .partition(|news| matches!(news, News::VoteOpened(_)));
+            .partition(|news| matches!(news, News::VoteOpened(_) | News::PollOpened(_)));
         let mut said: Vec<String> = votes
             .iter()
             .filter_map(|news| match news {
                 News::VoteOpened(title) => Some(format!("{} {title}", p.get("live-news-vote"))),
+                News::PollOpened(question) => {
+                    Some(format!("{} {question}", p.get("live-news-poll")))
+                }
                 _ => None,
             })
             .collect();

@@ -21,7 +21,7 @@ fn reload() {
 }
 
 /// Whether the focus is in a field (what is typed there would be lost by a reload).
-fn typing() -> bool {
+pub fn typing() -> bool {
     web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.active_element())
@@ -232,8 +232,12 @@ impl Follower {
             frame.seq,
             frame.event.and_then(|e| e.event()),
         ) {
-            ("event", Some(seq), Some(event)) => {
-                let step = self.latest.borrow_mut().step(seq, event);
+            ("event", Some(seq), event) => {
+                // A kind this page does not know (added after it was drawn) is counted only.
+                let step = match event {
+                    Some(event) => self.latest.borrow_mut().step(seq, event),
+                    None => self.latest.borrow_mut().skip(seq),
+                };
                 match step {
                     Step::Applied(news) => (self.hooks.changed)(&self.latest.borrow(), news),
                     Step::Stale => {}

@@ -204,8 +204,10 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         votes,
         questions,
         colleges,
+        polls,
     } = page;
     let votes = super::votes::assembly_votes(i18n, &council_slug, votes);
+    let polls = super::polls::record_polls(i18n, polls);
     let record = questions_record(i18n, &council_slug, assembly.id, questions, &colleges);
     let council_href = format!("/{council_slug}");
     let list_href = format!("/{council_slug}/assemblees");
@@ -275,6 +277,7 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
             <Agenda items=assembly.agenda.clone() current=assembly.current_item/>
         </section>
         {record}
+        {polls}
         <section aria-labelledby="join-title" class="join">
             <h2 id="join-title">{i18n.t("assembly-join")}</h2>
             <p>{i18n.t("assembly-join-intro")}</p>

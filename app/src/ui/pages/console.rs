@@ -218,6 +218,7 @@ fn screen_section(i18n: I18n, slug: &str, room: &crate::live::RoomState) -> impl
             <div class="actions">
                 {(room.screen.what != ScreenKind::Join).then(|| show(ScreenKind::Join, None, "console-show-join", None))}
                 {(room.screen.what != ScreenKind::Agenda).then(|| show(ScreenKind::Agenda, None, "console-show-agenda", None))}
+                {(room.screen.what != ScreenKind::Pause).then(|| show(ScreenKind::Pause, None, "console-show-pause", None))}
             </div>
             {has_votes.then(|| view! {
                 <h3>{i18n.t("console-votes")}</h3>
@@ -238,6 +239,7 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
         colleges,
         testimonies,
         testimony_on_screen,
+        polls,
         flash,
     } = page;
     let assembly = room.assembly;
@@ -436,6 +438,14 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
             </dl>
         </details>
         {screen_section(i18n, &slug, &room)}
+        {super::polls::console_polls(
+            i18n,
+            &slug,
+            assembly,
+            polls,
+            &flash,
+            (room.screen.what == crate::domain::ScreenKind::Poll).then_some(room.screen.id).flatten(),
+        )}
         <section aria-labelledby="queue-title">
             <h2 id="queue-title">
                 {i18n.t("console-queue")} " (" {room.pending_count.to_string()} ")"

@@ -63,9 +63,14 @@ fn LiveView(page: LivePage) -> impl IntoView {
         identified: page.identified,
         colleges,
         easy: i18n.reading().1,
-        votes: super::votes::assembly_votes(i18n, &page.council_slug, page.votes.clone())
-            .map(|list| list.to_html())
-            .unwrap_or_default(),
+        votes: super::room_slide::activities_markup(
+            i18n,
+            &page.council_slug,
+            page.feed.assembly,
+            page.votes.clone(),
+            page.polls.clone(),
+            &page.flash,
+        ),
         refusal: page
             .flash
             .refusal("support")

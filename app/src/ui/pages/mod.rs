@@ -11,6 +11,7 @@ mod hosting;
 mod index;
 mod live;
 mod not_found;
+mod polls;
 mod resources;
 mod room_slide;
 mod settings;

@@ -53,6 +53,11 @@ pub(crate) fn slide_view(i18n: I18n, slide: Slide) -> AnyView {
             }
             .into_any()
         }
+        Slide::Poll { poll } => super::polls::poll_slide(i18n, &poll),
+        Slide::Pause => view! {
+            <section class="slide slide-pause" aria-label=i18n.t("room-pause")></section>
+        }
+        .into_any(),
         Slide::Vote {
             vote,
             results,
@@ -96,8 +101,9 @@ pub async fn room_slide(slug: String, id: String) -> Result<String, AppError> {
         .unwrap_or_default())
 }
 
-/// The assembly's votes as its live page lists them, drawn anew for the live page's island
-/// when one opens, closes or shows its results; empty when it has none.
+/// The assembly's quick polls and votes as its live page lists them, drawn anew for the live
+/// page's island when one opens, closes, counts answers or shows its results; empty when it
+/// has none.
 #[server(endpoint = "room_votes", input = leptos::server_fn::codec::GetUrl)]
 pub async fn room_votes(slug: String, id: String) -> Result<String, AppError> {
     let db = crate::api::request_db()?;
@@ -106,17 +112,36 @@ pub async fn room_votes(slug: String, id: String) -> Result<String, AppError> {
     let votes =
         crate::store::votes::votes_of_assembly(&db, council.id, assembly, chrono::Utc::now())
             .await?;
-    Ok(votes_markup(&slug, votes))
+    let polls = crate::api::poll_server::participant_polls(&db, council.id, assembly).await?;
+    Ok(drawn(|i18n| {
+        activities_markup(
+            i18n,
+            &slug,
+            assembly,
+            votes,
+            polls,
+            &crate::api::PageFlash::default(),
+        )
+    }))
 }
 
-/// The votes' list as markup, in the request's language and reading mode.
-#[cfg(feature = "ssr")]
-pub(crate) fn votes_markup(slug: &str, votes: Vec<crate::domain::vote::VoteInfo>) -> String {
-    drawn(|i18n| {
-        super::votes::assembly_votes(i18n, slug, votes)
-            .map(|list| list.to_html())
-            .unwrap_or_default()
-    })
+/// The assembly's votes and quick polls as the live page shows them, as markup: the live
+/// page's first drawing and `room_votes` give the same.
+pub(crate) fn activities_markup(
+    i18n: I18n,
+    slug: &str,
+    assembly: i64,
+    votes: Vec<crate::domain::vote::VoteInfo>,
+    polls: Vec<crate::api::PollView>,
+    flash: &crate::api::PageFlash,
+) -> String {
+    let votes = super::votes::assembly_votes(i18n, slug, votes)
+        .map(|list| list.to_html())
+        .unwrap_or_default();
+    let polls = super::polls::live_polls(i18n, slug, assembly, polls, flash)
+        .map(|list| list.to_html())
+        .unwrap_or_default();
+    polls + &votes
 }
 
 /// Markup drawn outside a page (a server function's answer), in the request's language and

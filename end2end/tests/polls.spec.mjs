@@ -1,0 +1,133 @@
+// Quick polls in the plenary: the facilitator prepares and opens a word cloud from the
+// console, the phones offer it in place (and without JavaScript on reload), five people
+// answer (the council's minimum group), the words wait for the team, approved words reach
+// the screen; a pause blacks the screen out; every new screen is axe-clean in every mode
+// and usable with the keyboard.
+import { expect, test } from './fixtures.mjs';
+import { MODES, expectNoAxeViolations, setPreferences, waitForHydration } from './helpers.mjs';
+import { openAssembly } from './live-helpers.mjs';
+import { signUp } from './staff-helpers.mjs';
+
+const QUESTION = 'Un mot pour dire ce qui vous aide ?';
+
+/** Goes to the console; it redraws itself when its room moves, so a navigation of ours
+ *  that crosses one of its reloads is tried again. */
+async function console_(page, path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(path);
+      await expect(page.locator('#console-polls-title')).toBeVisible();
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function answerWord(browser, livePath, word, javaScriptEnabled) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  await phone.goto(livePath);
+  const card = phone.locator('li.poll', { hasText: QUESTION });
+  await card.locator('input[name="answer"]').fill(word);
+  await card.locator('button[type="submit"]').click();
+  await expect(phone.locator('main [role="status"]').first()).toContainText('Merci : votre réponse est comptée.');
+  await expect(phone.locator('li.poll', { hasText: QUESTION })).toContainText('Merci : votre réponse est comptée avec celles des autres');
+  await context.close();
+}
+
+test('a word cloud from the console to the screen, answered from phones with and without JavaScript', async ({ page, baseURL, browser }) => {
+  test.setTimeout(180_000);
+  await signUp(page, baseURL, 'Sonia Sondage');
+  const livePath = await openAssembly(page, 'Plénière des sondages');
+  const assemblyPath = livePath.replace(/\/direct$/, '');
+  const consolePath = `${assemblyPath}/animation`;
+
+  const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const screen = await screenContext.newPage();
+  await screen.goto(`${assemblyPath}/projection`);
+  await waitForHydration(screen);
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto(livePath);
+  await waitForHydration(phone);
+  await phone.evaluate(() => { window.agoraNotReloaded = true; });
+
+  // Prepared with the keyboard: the disclosure, the kind, the question.
+  await console_(page, consolePath);
+  const summary = page.locator('details.poll-new summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await page.selectOption('#poll-kind', 'words');
+  await page.fill('#poll-question', QUESTION);
+  await page.fill('#poll-question-easy', "Un mot : qu'est-ce qui vous aide ?");
+  await page.locator('#poll-question').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main [role="status"]').first()).toContainText('Sondage prêt');
+  await expectNoAxeViolations(page, 'console with a poll');
+
+  // Opened: the phone offers it in place and says so.
+  const card = page.locator('#sondages li.poll', { hasText: QUESTION });
+  await card.locator('form:has(input[value="open"]) button').click();
+  await expect(page.locator('main [role="status"]').first()).toContainText('Sondage ouvert');
+  await expect(phone.locator('li.poll', { hasText: QUESTION }).locator('input[name="answer"]')).toBeVisible();
+  await expect(phone.locator('.live-feed [role="status"].visually-hidden')).toContainText(`Un sondage est ouvert : ${QUESTION}`);
+  expect(await phone.evaluate(() => window.agoraNotReloaded === true)).toBe(true);
+  await expectNoAxeViolations(phone, 'live page offering a poll');
+
+  // On screen: the question, and how many answered, nothing else yet.
+  await console_(page, consolePath);
+  await page.locator('#sondages li.poll', { hasText: QUESTION }).locator('form:has(input[value="show"]) button').click();
+  await expect(screen.locator('.room-slide .slide-poll h2')).toHaveText(QUESTION);
+  await expect(screen.locator('.room-slide .poll-too-few')).toContainText('Aucune réponse comptée');
+
+  // Five answers: two from phones with JavaScript, three without.
+  const words = [['Écoute', true], ['écoute', false], ['lien', false], ['soin', true], ['soin', false]];
+  for (const [word, js] of words) await answerWord(browser, livePath, word, js);
+  await expect(screen.locator('.room-slide')).toContainText('5 réponses attendent la relecture', { timeout: 15_000 });
+  await expect(screen.locator('.room-slide .poll-cloud')).toHaveCount(0);
+
+  // The team approves two words and keeps one off; the screen shows the approved ones.
+  await console_(page, consolePath);
+  for (const [word, action] of [['écoute', 'approve-word'], ['soin', 'approve-word'], ['lien', 'reject-word']]) {
+    const row = page.locator('#sondages .word-review li', { hasText: word }).first();
+    await row.locator(`form:has(input[value="${action}"]) button`).click();
+    await expect(page.locator('main [role="status"]').first()).toContainText('Mot relu');
+  }
+  const cloud = screen.locator('.room-slide .poll-cloud');
+  await expect(cloud).toContainText('écoute', { timeout: 15_000 });
+  await expect(cloud).toContainText('soin');
+  await expect(cloud).not.toContainText('lien');
+  await expect(cloud.locator('li.cloud-5')).toHaveCount(2);
+  await expectNoAxeViolations(screen, 'projector showing a word cloud');
+  await screen.screenshot({ path: test.info().outputPath('screen-word-cloud.png') });
+
+  // A pause: the whole display goes black from the console.
+  await console_(page, consolePath);
+  await page.locator('section[aria-labelledby="screen-title"] form:has(input[value="pause"]) button').click();
+  await expect(screen.locator('.room-slide .slide-pause')).toBeVisible();
+  const black = await screen.evaluate(() => {
+    const el = document.elementFromPoint(960, 540);
+    return getComputedStyle(el).backgroundColor;
+  });
+  expect(black).toBe('rgb(0, 0, 0)');
+
+  // Closed: the assembly's page keeps the cloud.
+  await console_(page, consolePath);
+  await page.locator('#sondages li.poll', { hasText: QUESTION }).locator('form:has(input[value="close"]) button').click();
+  await expect(page.locator('main [role="status"]').first()).toContainText('Sondage fermé');
+  await page.goto(assemblyPath);
+  const record = page.locator('section[aria-labelledby="record-polls-title"]');
+  await expect(record).toContainText(QUESTION);
+  await expect(record.locator('.poll-cloud')).toContainText('écoute');
+
+  // The new screens in the four modes.
+  for (const mode of MODES) {
+    await setPreferences(page.context(), baseURL, mode.cookie);
+    for (const path of [assemblyPath, consolePath, livePath]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page, `${path} (${mode.name})`);
+    }
+  }
+  for (const context of [screenContext, phoneContext]) await context.close();
+});
