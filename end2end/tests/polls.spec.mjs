@@ -74,6 +74,8 @@ test('a word cloud from the console to the screen, answered from phones with and
   await expect(phone.locator('.live-feed [role="status"].visually-hidden')).toContainText(`Un sondage est ouvert : ${QUESTION}`);
   expect(await phone.evaluate(() => window.agoraNotReloaded === true)).toBe(true);
   await expectNoAxeViolations(phone, 'live page offering a poll');
+  await phone.locator('li.poll', { hasText: QUESTION }).scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: test.info().outputPath('phone-poll-form.png') });
 
   // On screen: the question, and how many answered, nothing else yet.
   await console_(page, consolePath);
@@ -94,6 +96,9 @@ test('a word cloud from the console to the screen, answered from phones with and
     await row.locator(`form:has(input[value="${action}"]) button`).click();
     await expect(page.locator('main [role="status"]').first()).toContainText('Mot relu');
   }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('#sondages').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('console-polls.png') });
   const cloud = screen.locator('.room-slide .poll-cloud');
   await expect(cloud).toContainText('écoute', { timeout: 15_000 });
   await expect(cloud).toContainText('soin');
