@@ -128,7 +128,7 @@ async fn serve_bare(port: &str) -> anyhow::Result<()> {
 // ----------------------------------------------------------------------------- driver
 
 /// An Agora room ready for the run: the demo assembly, live, with `ROUNDS` questions
-/// waiting for moderation, and a facilitator's session.
+/// waiting for moderation, three quick polls (one open), and a facilitator's session.
 struct Room {
     url: String,
     assembly: i64,
@@ -177,6 +177,35 @@ async fn prepare_room() -> anyhow::Result<Room> {
             .await
             .map_err(|refused| anyhow::anyhow!("ask refused: {:?}", refused.code_and_message()))?;
         questions.push(applied.question.context("question id")?);
+    }
+    // A plenary with quick polls: three in the room (one open), so that every snapshot and
+    // the room's history carry them as they do in a session.
+    for (kind, question, options) in [
+        (
+            "choice",
+            "Par quoi commencer ?",
+            "Logement\nEmploi\nCulture",
+        ),
+        ("rating", "Cette soirée vous sert-elle ?", ""),
+        ("words", "Un mot pour ce soir ?", ""),
+    ] {
+        let draft = agora_app::domain::poll::PollDraft::check(kind, question, "", options)
+            .map_err(|refused| anyhow::anyhow!("poll refused: {refused}"))?;
+        let poll =
+            agora_app::store::room::polls::create(&db, assembly.id, &draft, chrono::Utc::now())
+                .await?;
+        if kind == "choice" {
+            agora_app::store::room::polls::change_state(
+                &db,
+                &key,
+                assembly.id,
+                poll,
+                agora_app::domain::poll::PollState::Open,
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("opening a poll: {error}"))?;
+        }
+        room::poll_changed(&db, assembly.id, poll, None).await?;
     }
     db.close().await?;
     Ok(Room {
