@@ -1,7 +1,8 @@
 // Quick polls in the plenary: the facilitator prepares and opens a word cloud from the
 // console, the phones offer it in place (and without JavaScript on reload), five people
 // answer (the council's minimum group), the words wait for the team, approved words reach
-// the screen; a pause blacks the screen out; every new screen is axe-clean in every mode
+// the screen; a testimony is put on the screen from the console; a pause blacks it out;
+// every new screen is axe-clean in every mode
 // and usable with the keyboard.
 import { expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, waitForHydration } from './helpers.mjs';
@@ -106,6 +107,26 @@ test('a word cloud from the console to the screen, answered from phones with and
   await expect(cloud.locator('li.cloud-5')).toHaveCount(2);
   await expectNoAxeViolations(screen, 'projector showing a word cloud');
   await screen.screenshot({ path: test.info().outputPath('screen-word-cloud.png') });
+
+  // A testimony on the room's screen: posted from a phone with the projector allowed,
+  // published, then chosen in the console; the screen follows in place.
+  const authorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const author = await authorContext.newPage();
+  await author.goto(`${livePath.replace(/\/assemblees\/.*$/, '')}/temoignages/nouveau`);
+  await author.fill('#testimony-happened', "Au groupe d'entraide, on m'a attendu sans rien me demander.");
+  await author.check('#consent-projector');
+  await author.click('form.testimony-form button[type="submit"]');
+  await expect(author.locator('.receipt')).toBeVisible();
+  await authorContext.close();
+  await page.goto(`${livePath.replace(/\/assemblees\/.*$/, '')}/temoignages`);
+  const posted = page.locator('article[id^="temoignage-"]', { hasText: 'sans rien me demander' });
+  await posted.locator('button[value="approve"]').click();
+  await expect(page.locator('main [role="status"]').first()).toContainText('La décision est enregistrée.');
+  await console_(page, consolePath);
+  await page.locator('section[aria-labelledby="ecran-title"] li.card', { hasText: 'sans rien me demander' })
+    .locator('form:has(input[name="what"][value="testimony"]) button').click();
+  await expect(screen.locator('.room-slide .slide-testimony')).toContainText('sans rien me demander', { timeout: 15_000 });
+  await expectNoAxeViolations(screen, 'projector showing a testimony');
 
   // A pause: the whole display goes black from the console.
   await console_(page, consolePath);
