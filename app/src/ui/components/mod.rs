@@ -40,4 +40,4 @@ pub use read_aloud::{ReadAloud, ReadAloudEach};
 pub use readability::{SubmitOrCheck, readability_said};
 pub use room_controls::{ROOM_PHRASES, RoomControls};
 pub use screen_refresh::ScreenRefresh;
-pub use text::{ErrorNotice, Notice, Paragraphs};
+pub use text::{ErrorNotice, Notice, Paragraphs, share_bar};

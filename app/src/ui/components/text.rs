@@ -44,3 +44,19 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// A results table's bar, `width` out of 100 (at least 1, so that a zero still shows where
+/// the bar would start). Hidden from screen readers: the figure beside it says it in words.
+pub fn share_bar(width: u64) -> impl IntoView {
+    view! {
+        <svg
+            class="bar"
+            viewBox="0 0 100 8"
+            preserveAspectRatio="none"
+            aria-hidden="true"
+            focusable="false"
+        >
+            <rect x="0" y="0" height="8" width=width.max(1).to_string()></rect>
+        </svg>
+    }
+}

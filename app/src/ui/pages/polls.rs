@@ -114,15 +114,7 @@ fn share_table(
                     <th scope="row" lang="fr">{label}</th>
                     <td class="figure">
                         <span>{figure}</span>
-                        <svg
-                            class="bar"
-                            viewBox="0 0 100 8"
-                            preserveAspectRatio="none"
-                            aria-hidden="true"
-                            focusable="false"
-                        >
-                            <rect x="0" y="0" height="8" width=share.max(1).to_string()></rect>
-                        </svg>
+                        {crate::ui::components::share_bar(share)}
                     </td>
                 </tr>
             }
@@ -228,6 +220,11 @@ fn answer_form(
     let error = flash.refusal(&form).map(|echo| i18n.text(&echo.message));
     let error_id = format!("poll-{id}-error");
     let described = error.as_ref().map(|_| error_id.clone());
+    // A field's hint, then the refusal when there is one.
+    let described_by = |hint: &str| match &described {
+        Some(error) => format!("{hint} {error}"),
+        None => hint.to_owned(),
+    };
     let field = match view.poll.kind {
         PollKind::Choice => {
             let options = view
@@ -266,13 +263,7 @@ fn answer_form(
                 })
                 .collect_view();
             let hint_id = format!("poll-{id}-hint");
-            let describe = format!(
-                "{hint_id}{}",
-                described
-                    .clone()
-                    .map(|d| format!(" {d}"))
-                    .unwrap_or_default()
-            );
+            let describe = described_by(&hint_id);
             view! {
                 <fieldset aria-describedby=describe>
                     <legend class="visually-hidden">{i18n.t("poll-rate")}</legend>
@@ -286,13 +277,7 @@ fn answer_form(
             let input = format!("poll-{id}-word");
             let value = flash.value(&form, "answer", "");
             let hint_id = format!("poll-{id}-hint");
-            let describe = format!(
-                "{hint_id}{}",
-                described
-                    .clone()
-                    .map(|d| format!(" {d}"))
-                    .unwrap_or_default()
-            );
+            let describe = described_by(&hint_id);
             view! {
                 <p class="field" class:field-invalid=error.is_some()>
                     <label for=input.clone()>{i18n.t("poll-word-label")}</label>

@@ -381,15 +381,7 @@ pub(crate) fn question_result(
                     <td class="figure">
                         <span>{i18n.with("survey-results-people", &[("count", &count.to_string()), ("percent", &share.to_string())])}</span>
                         {mean.map(|m| view! { <span>{m}</span> })}
-                        <svg
-                            class="bar"
-                            viewBox="0 0 100 8"
-                            preserveAspectRatio="none"
-                            aria-hidden="true"
-                            focusable="false"
-                        >
-                            <rect x="0" y="0" height="8" width=share.max(1).to_string()></rect>
-                        </svg>
+                        {crate::ui::components::share_bar(share as u64)}
                     </td>
                 </tr>
             }

@@ -48,7 +48,6 @@ pub(super) fn standing_table(
                 .get(row.candidate)
                 .map(|c| c.title.pick(easy).to_owned())
                 .unwrap_or_default();
-            let bar = row.bar.max(1).to_string();
             view! {
                 <tr>
                     <td class="place">{row.place}</td>
@@ -57,15 +56,7 @@ pub(super) fn standing_table(
                     </th>
                     <td class="figure">
                         <span>{figure_text(i18n, &row.figure)}</span>
-                        <svg
-                            class="bar"
-                            viewBox="0 0 100 8"
-                            preserveAspectRatio="none"
-                            aria-hidden="true"
-                            focusable="false"
-                        >
-                            <rect x="0" y="0" height="8" width=bar></rect>
-                        </svg>
+                        {crate::ui::components::share_bar(u64::from(row.bar))}
                     </td>
                 </tr>
             }
