@@ -4,7 +4,7 @@
 // forced colours; target size (2.5.8); easy-read typography, pictograms, dates in words and
 // 7:1 contrast. axe itself runs in accessibility.spec.mjs and beside each journey.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { demoPaths, setPreferences, waitForHydration } from './helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
 
@@ -126,7 +126,7 @@ async function walk(page, key, limit) {
 
 test.describe('keyboard', () => {
   for (const journey of JOURNEYS) test(`every control is reached by Tab in document order, Shift+Tab walks back, no trap, focus seen (${journey.name} pages)`, async ({ page, context, baseURL }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(budget(240_000));
     await setPreferences(context, baseURL, 'lang=fr');
     for (const path of await journey.pages(page, baseURL)) {
       await page.goto(path);
@@ -196,7 +196,7 @@ test.describe('reflow and text spacing', () => {
   ];
   for (const { journey, mode, cookie } of cases) {
     test(`320 px wide, text at 200 %, WCAG text spacing: nothing scrolls sideways or is cut (${journey.name} pages, ${mode})`, async ({ page, context, baseURL }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(budget(240_000));
       await setPreferences(context, baseURL, cookie);
       const pages = await journey.pages(page, baseURL);
       // 400 % zoom of a 1280-px window is 320 CSS px.
@@ -230,7 +230,7 @@ test.describe('reflow and text spacing', () => {
 
 test.describe('system settings', () => {
   for (const journey of JOURNEYS) test(`reduced motion, asked by the system or chosen in the preferences: nothing moves (${journey.name} pages)`, async ({ page, context, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     await setPreferences(context, baseURL, 'lang=fr');
     const pages = await journey.pages(page, baseURL);
     // A probe that would move: the page's own rules must stop it, as they stop everything.
@@ -271,7 +271,7 @@ test.describe('system settings', () => {
   });
 
   for (const journey of JOURNEYS) test(`forced colours (Windows high contrast): focus, control borders and pictograms stay visible (${journey.name} pages)`, async ({ page, context, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(budget(120_000));
     await setPreferences(context, baseURL, 'lang=fr&easy=1');
     const pages = await journey.pages(page, baseURL);
     await page.emulateMedia({ forcedColors: 'active' });
@@ -306,7 +306,7 @@ test.describe('system settings', () => {
 });
 
 for (const journey of JOURNEYS) test(`targets are at least 24 × 24 px, except links inside a sentence (${journey.name} pages)`, async ({ page, context, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   await setPreferences(context, baseURL, 'lang=fr');
   const journeyPages = await journey.pages(page, baseURL);
   for (const cookie of ['lang=fr', 'lang=fr&easy=1']) {
@@ -341,7 +341,7 @@ for (const journey of JOURNEYS) test(`targets are at least 24 × 24 px, except l
 test.describe('easy-read typography', () => {
   for (const lang of ['fr', 'en']) {
     test(`large, left-aligned, airy, no italics or capitals, pictograms, dates in words, 7:1 contrast (${lang})`, async ({ page, context, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(budget(180_000));
       await setPreferences(context, baseURL, `lang=${lang}&easy=1`);
       for (const path of await participantPages(page)) {
         await page.goto(path);

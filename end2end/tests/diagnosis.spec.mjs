@@ -1,19 +1,20 @@
 // The diagnosis editor and the hosting page as their users meet them: axe-clean in the four
 // modes, a finding written by keyboard (refused first, then published), a spreadsheet
 // imported without JavaScript (refused line by line, then previewed and imported).
-import { test, expect } from './fixtures.mjs';
+import { budget, test, expect } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 import { operatorLink, signUp, signUpFrom } from './staff-helpers.mjs';
 
 const COUNCIL = '/clsm-val-de-lisandre';
 
-test('the diagnosis editor, a finding\'s form and the hosting page are axe-clean in every mode', async ({ page, context, baseURL, browser }) => {
-  test.setTimeout(120_000);
-  await signUp(page, baseURL, 'Dana Diagnostic');
-  const operatorContext = await browser.newContext();
-  const operator = await operatorContext.newPage();
-  await signUpFrom(operator, operatorLink(baseURL), 'Oscar Hôte');
-  for (const mode of MODES) {
+// One test per mode, so that each stays within its time on a slow machine.
+for (const mode of MODES) {
+  test(`the diagnosis editor, a finding's form and the hosting page are axe-clean, ${mode.name}`, async ({ page, context, baseURL, browser }) => {
+    test.setTimeout(budget(90_000));
+    await signUp(page, baseURL, 'Dana Diagnostic');
+    const operatorContext = await browser.newContext();
+    const operator = await operatorContext.newPage();
+    await signUpFrom(operator, operatorLink(baseURL), 'Oscar Hôte');
     await setPreferences(context, baseURL, mode.cookie);
     await setPreferences(operatorContext, baseURL, mode.cookie);
     for (const path of [`${COUNCIL}/diagnostic`, `${COUNCIL}/diagnostic/nouveau`, `${COUNCIL}/diagnostic/constat/1`, `${COUNCIL}/diagnostic/constat/11`, `${COUNCIL}/constats/11`]) {
@@ -26,12 +27,12 @@ test('the diagnosis editor, a finding\'s form and the hosting page are axe-clean
     await expectNoAxeViolations(page, `import columns shown (${mode.name})`);
     await operator.goto('/exploitation');
     await expectNoAxeViolations(operator, `/exploitation (${mode.name})`);
-  }
-  await operatorContext.close();
-});
+    await operatorContext.close();
+  });
+}
 
 test('a coordinator writes a finding by keyboard, a refusal first, then publishes it', async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   await signUp(page, baseURL, 'Karim Clavier');
   await page.goto('/compte');
   await tabTo(page, `a[href="${COUNCIL}/diagnostic"]`, 60);
@@ -70,7 +71,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a spreadsheet is refused line by line, then previewed and imported as drafts', async ({ browser, baseURL }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(budget(90_000));
     // Signing up needs a passkey, so JavaScript; the import itself is plain forms.
     const withScript = await browser.newContext({ javaScriptEnabled: true });
     const signing = await withScript.newPage();
@@ -105,7 +106,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('a coordinator links a survey question to a finding by keyboard; its page shows the figures', async ({ browser, baseURL }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(budget(90_000));
     const withScript = await browser.newContext({ javaScriptEnabled: true });
     const signing = await withScript.newPage();
     await signUp(signing, baseURL, 'Lina Lien');

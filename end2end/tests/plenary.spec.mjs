@@ -2,7 +2,7 @@
 // results on the projector from the console; the projector follows in place; the phones'
 // live page offers the vote the moment it opens (and, without JavaScript, on reload), the
 // ballot is cast from a phone, and the turnout then the first places reach the screen.
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, waitForHydration } from './helpers.mjs';
 import { approve, ask, openAssembly } from './live-helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
@@ -18,7 +18,7 @@ async function expectNotReloaded(page) {
 }
 
 test('a plenary run from the console: question, vote opened, ballots from phones, results on the screen', async ({ page, baseURL, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   await signUp(page, baseURL, 'Paul Plénière');
   const livePath = await openAssembly(page, 'Plénière de bout en bout');
   const assemblyPath = livePath.replace(/\/direct$/, '');
@@ -89,13 +89,13 @@ test('a plenary run from the console: question, vote opened, ballots from phones
   await plain.click('button[value="review"]');
   await plain.click('form[action="/api/cast_ballot"] button');
   await expect(plain.locator('.receipt')).toBeVisible();
-  await expect(screen.locator('.room-slide .slide-figure')).toHaveText('2 bulletins reçus', { timeout: 15_000 });
+  await expect(screen.locator('.room-slide .slide-figure')).toHaveText('2 bulletins reçus', { timeout: budget(15_000) });
 
   // Closed: the first places reach the screen by themselves.
   await page.goto(votePath);
   await page.locator('form[action="/api/run_vote"]:has(input[value="close"]) button').click();
   await expect(page.locator('main [role="status"]')).toContainText('clos');
-  await expect(screen.locator('.room-slide .standing').first()).toBeVisible({ timeout: 15_000 });
+  await expect(screen.locator('.room-slide .standing').first()).toBeVisible({ timeout: budget(15_000) });
   await expectNoAxeViolations(screen, 'projector showing results');
 
   // The agenda, then the join code again.

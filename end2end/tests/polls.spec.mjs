@@ -4,7 +4,7 @@
 // the screen; a testimony is put on the screen from the console; a pause blacks it out;
 // every new screen is axe-clean in every mode
 // and usable with the keyboard.
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, waitForHydration } from './helpers.mjs';
 import { openAssembly } from './live-helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
@@ -38,7 +38,7 @@ async function answerWord(browser, livePath, word, javaScriptEnabled) {
 }
 
 test('a word cloud from the console to the screen, answered from phones with and without JavaScript', async ({ page, baseURL, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   await signUp(page, baseURL, 'Sonia Sondage');
   const livePath = await openAssembly(page, 'Plénière des sondages');
   const assemblyPath = livePath.replace(/\/direct$/, '');
@@ -87,7 +87,7 @@ test('a word cloud from the console to the screen, answered from phones with and
   // Five answers: two from phones with JavaScript, three without.
   const words = [['Écoute', true], ['écoute', false], ['lien', false], ['soin', true], ['soin', false]];
   for (const [word, js] of words) await answerWord(browser, livePath, word, js);
-  await expect(screen.locator('.room-slide')).toContainText('5 réponses attendent la relecture', { timeout: 15_000 });
+  await expect(screen.locator('.room-slide')).toContainText('5 réponses attendent la relecture', { timeout: budget(15_000) });
   await expect(screen.locator('.room-slide .poll-cloud')).toHaveCount(0);
 
   // The team approves two words and keeps one off; the screen shows the approved ones.
@@ -101,7 +101,7 @@ test('a word cloud from the console to the screen, answered from phones with and
   await page.locator('#sondages').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('console-polls.png') });
   const cloud = screen.locator('.room-slide .poll-cloud');
-  await expect(cloud).toContainText('écoute', { timeout: 15_000 });
+  await expect(cloud).toContainText('écoute', { timeout: budget(15_000) });
   await expect(cloud).toContainText('soin');
   await expect(cloud).not.toContainText('lien');
   await expect(cloud.locator('li.cloud-5')).toHaveCount(2);
@@ -125,7 +125,7 @@ test('a word cloud from the console to the screen, answered from phones with and
   await console_(page, consolePath);
   await page.locator('section[aria-labelledby="ecran-title"] li.card', { hasText: 'sans rien me demander' })
     .locator('form:has(input[name="what"][value="testimony"]) button').click();
-  await expect(screen.locator('.room-slide .slide-testimony')).toContainText('sans rien me demander', { timeout: 15_000 });
+  await expect(screen.locator('.room-slide .slide-testimony')).toContainText('sans rien me demander', { timeout: budget(15_000) });
   await expectNoAxeViolations(screen, 'projector showing a testimony');
 
   // A pause: the whole display goes black from the console.

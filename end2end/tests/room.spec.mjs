@@ -3,7 +3,7 @@
 // of the height, the question larger), gives the join code and QR code a large place while
 // joining is the point and a corner afterwards, follows the room in place, and goes black
 // for a pause. On phones the crisis strip is one line; results tables never break a word.
-import { test, expect } from './fixtures.mjs';
+import { budget, test, expect } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, waitForHydration } from './helpers.mjs';
 import { openAssembly, ask, approve } from './live-helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
@@ -46,7 +46,7 @@ async function measure(page) {
 }
 
 test('the projector fills the display, reads from the back and follows the room in place', async ({ page, browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await signUp(page, baseURL, 'Pia Projection');
   const live = await openAssembly(page, 'Plénière de la salle');
   const projectorPath = live.replace(/\/direct$/, '/projection');
@@ -99,7 +99,7 @@ test('the projector fills the display, reads from the back and follows the room 
 });
 
 test('room screens are axe-clean in every mode', async ({ context, page, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   await signUp(page, baseURL, 'Axel Salle');
   const live = await openAssembly(page, 'Plénière accessible');
   await page.goto(`${COUNCIL}/votes`);
@@ -140,7 +140,7 @@ test('on a phone the crisis strip is one line: 3114 at hand, the other numbers o
 });
 
 test('results tables never break a word inside itself, from 320 px up', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   await page.goto(`${COUNCIL}/votes`);
   const closedVote = await page.locator('.card h2 a', { hasText: "Consultation d'automne" }).getAttribute('href');
   for (const path of [`${closedVote}/resultats`, `${COUNCIL}/questionnaires/2/resultats`, `${COUNCIL}/constats/11`]) {

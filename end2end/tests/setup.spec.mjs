@@ -3,7 +3,7 @@
 // invites its coordinator; the coordinator writes the council's profile, imports the
 // diagnosis from a spreadsheet, publishes it, opens a vote on it; a resident votes; the
 // coordinator closes the vote and everyone sees the result.
-import { test, expect } from './fixtures.mjs';
+import { budget, test, expect } from './fixtures.mjs';
 import { expectNoAxeViolations, tabTo } from './helpers.mjs';
 import { operatorLink, signUpFrom } from './staff-helpers.mjs';
 
@@ -17,7 +17,7 @@ const SPREADSHEET = [
 ].join('\n');
 
 test('from an empty instance, with passkeys only: host a council, set it up, import and publish its diagnosis, vote on it', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   const operatorContext = await browser.newContext({ baseURL: EMPTY });
   const operator = await operatorContext.newPage();
   await operator.goto('/');

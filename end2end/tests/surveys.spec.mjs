@@ -1,7 +1,7 @@
 // Surveys end to end: the demo survey answered by keyboard alone, without JavaScript and
 // with it in easy-read; the browser's own check of required answers before anything is
 // sent; axe-core on the survey, its thank-you page and a closed survey's results in four modes.
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
 
@@ -169,7 +169,7 @@ for (const mode of MODES) {
 }
 
 test('a coordinator writes a survey by keyboard, sees its readability, previews and opens it', async ({ page, baseURL, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await signUp(page, baseURL, 'Anne Questionnaire');
   await page.goto(`${COUNCIL}/questionnaires`);
   await expectNoAxeViolations(page, 'surveys list, coordinator');

@@ -1,14 +1,14 @@
 // Testimonies end to end: posted by keyboard alone in easy-read (the help panel beside the
 // form, the private link after), redacted and published by a facilitator by keyboard, then
 // read on the wall; axe-core on every screen.
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
 
 const COUNCIL = '/clsm-val-de-lisandre';
 
 test('a testimony posted by keyboard in easy-read, redacted and published by a facilitator, on the wall', async ({ page, baseURL, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await setPreferences(context, baseURL, 'lang=fr&easy=1');
   await page.goto(COUNCIL);
   await tabTo(page, `a[href="${COUNCIL}/temoignages/nouveau"]`, 120);
@@ -99,7 +99,7 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expect(page.locator('.projector')).toContainText("Pas de témoignage à l'écran");
   await expectNoAxeViolations(page, 'testimony projector');
   // Nobody touches a projector: it reloads itself (every 10 s).
-  await page.waitForEvent('load', { timeout: 20_000 });
+  await page.waitForEvent('load', { timeout: budget(20_000) });
 });
 
 test.describe('without JavaScript', () => {

@@ -1,7 +1,7 @@
 // An audio testimony end to end: recorded in the browser by keyboard alone (Chromium's fake
 // microphone stands in for a voice), listened back, sent with the form; then heard by a
 // facilitator in the moderation queue. Without JavaScript the same form takes a sound file.
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
 import config from '../playwright.config.mjs';
@@ -19,7 +19,7 @@ test.use({
 });
 
 test('a message recorded by keyboard is sent with the form and heard by a facilitator', async ({ page, baseURL, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await setPreferences(context, baseURL, 'lang=fr');
   await page.goto(`${COUNCIL}/temoignages/nouveau`);
   const recorder = page.locator('#testimony-recorder');
@@ -81,7 +81,7 @@ test('a message recorded by keyboard is sent with the form and heard by a facili
 });
 
 test('without JavaScript, the form takes a recording made on another device', async ({ browser, baseURL }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(60_000));
   // A real recording: this browser's recorder, from the fake microphone, as a phone would.
   const recorder = await browser.newContext({ baseURL, permissions: ['microphone'] });
   const recordingPage = await recorder.newPage();

@@ -3,7 +3,7 @@
 // easy-read by keyboard, the vote closed and its results seen; axe-core on every vote page
 // in four modes.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures.mjs';
+import { budget, expect, test } from './fixtures.mjs';
 import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
 import { signUp } from './staff-helpers.mjs';
 
@@ -60,7 +60,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('a coordinator sets up a vote, a participant votes in easy-read by keyboard, results after close', async ({ page, baseURL, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await signUp(page, baseURL, 'Anne Martin');
   await page.goto(`${COUNCIL}/votes`);
   await tabTo(page, '#vote-title', 80);
@@ -143,7 +143,7 @@ for (const mode of MODES) {
 }
 
 test('a strict vote: codes printed by keyboard, the sheet axe-clean, a code casts once', async ({ page, baseURL, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   await signUp(page, baseURL, 'Anne Martin');
   await page.goto(`${COUNCIL}/votes`);
   await tabTo(page, '#vote-title', 80);
@@ -191,7 +191,7 @@ test('a strict vote: codes printed by keyboard, the sheet axe-clean, a code cast
 });
 
 test('while a vote is open, staff see its count move by whole groups, and why', async ({ page, baseURL, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(budget(180_000));
   await signUp(page, baseURL, 'Anne Martin');
   await page.goto(`${COUNCIL}/votes`);
   await page.fill('#vote-title', 'Priorités du quartier');
