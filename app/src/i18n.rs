@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 8] = [
+const FRENCH: [&str; 9] = [
     include_str!("../../locales/fr/live.ftl"),
     include_str!("../../locales/fr/agora.ftl"),
     include_str!("../../locales/fr/assembly.ftl"),
@@ -17,8 +17,9 @@ const FRENCH: [&str; 8] = [
     include_str!("../../locales/fr/vote.ftl"),
     include_str!("../../locales/fr/survey.ftl"),
     include_str!("../../locales/fr/testimony.ftl"),
+    include_str!("../../locales/fr/year.ftl"),
 ];
-const ENGLISH: [&str; 8] = [
+const ENGLISH: [&str; 9] = [
     include_str!("../../locales/en/live.ftl"),
     include_str!("../../locales/en/agora.ftl"),
     include_str!("../../locales/en/assembly.ftl"),
@@ -27,6 +28,7 @@ const ENGLISH: [&str; 8] = [
     include_str!("../../locales/en/vote.ftl"),
     include_str!("../../locales/en/survey.ftl"),
     include_str!("../../locales/en/testimony.ftl"),
+    include_str!("../../locales/en/year.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";
@@ -229,6 +231,7 @@ mod tests {
         ("results-ballots", "a number and a noun"),
         ("results-points", "a number and a noun"),
         ("decimal-mark", "not text: the decimal separator"),
+        ("date-day", "a date, its weekday and month in words"),
     ];
 
     #[test]

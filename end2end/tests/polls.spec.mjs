@@ -157,3 +157,80 @@ test('a word cloud from the console to the screen, answered from phones with and
   }
   for (const context of [screenContext, phoneContext]) await context.close();
 });
+
+/** Prepares a poll from the console and opens it. */
+async function preparePoll(page, consolePath, kind, question, options = '') {
+  await console_(page, consolePath);
+  await page.locator('details.poll-new summary').click();
+  await page.selectOption('#poll-kind', kind);
+  await page.fill('#poll-question', question);
+  if (options) await page.fill('#poll-options', options);
+  await page.locator('details.poll-new button[type="submit"]').click();
+  await expect(page.locator('main [role="status"]').first()).toContainText('Sondage prêt');
+  const card = page.locator('#sondages li.poll', { hasText: question });
+  await card.locator('form:has(input[value="open"]) button').click();
+  await expect(page.locator('main [role="status"]').first()).toContainText('Sondage ouvert');
+  await console_(page, consolePath);
+  await page.locator('#sondages li.poll', { hasText: question }).locator('form:has(input[value="show"]) button').click();
+}
+
+/** One phone answers by choosing the radio button labelled `label`. */
+async function answerChoice(browser, livePath, question, label, javaScriptEnabled) {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  await phone.goto(livePath);
+  const card = phone.locator('li.poll', { hasText: question });
+  await card.getByLabel(label, { exact: true }).check();
+  await card.locator('button[type="submit"]').click();
+  await expect(phone.locator('main [role="status"]').first()).toContainText('Merci : votre réponse est comptée.');
+  await context.close();
+}
+
+/** The projector at both ends of the 16:9 range: no scrolling, and a picture of each. */
+async function screenFits(screen, name) {
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await screen.setViewportSize({ width, height });
+    const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(overflow, `${name} at ${width}×${height} scrolls`).toBeLessThanOrEqual(0);
+    await screen.screenshot({ path: test.info().outputPath(`screen-${name}-${width}.png`) });
+  }
+}
+
+test('a single-choice poll and a rating from the console to the screen, answered from phones', async ({ page, baseURL, browser }) => {
+  test.setTimeout(budget(180_000));
+  await signUp(page, baseURL, 'Carla Choix');
+  const livePath = await openAssembly(page, 'Plénière des choix');
+  const assemblyPath = livePath.replace(/\/direct$/, '');
+  const consolePath = `${assemblyPath}/animation`;
+  const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const screen = await screenContext.newPage();
+  await screen.goto(`${assemblyPath}/projection`);
+  await waitForHydration(screen);
+
+  const choice = 'Quelle action en premier ?';
+  await preparePoll(page, consolePath, 'choice', choice, 'Un lieu d\'accueil de jour\nDes permanences au CMP le samedi\nUn numéro unique');
+  await expect(screen.locator('.room-slide .slide-poll h2')).toHaveText(choice);
+  const picks = [['Un numéro unique', true], ['Un numéro unique', false], ['Un lieu d\'accueil de jour', true],
+    ['Un numéro unique', false], ['Des permanences au CMP le samedi', true]];
+  for (const [label, js] of picks) await answerChoice(browser, livePath, choice, label, js);
+  // Counted by whole groups of five: all five at once, shares of the five.
+  const table = screen.locator('.room-slide .poll-standing');
+  await expect(table).toContainText('60 % (3 réponses)', { timeout: budget(15_000) });
+  await expect(table.locator('tr', { hasText: 'Un lieu d\'accueil de jour' })).toContainText('20 % (1 réponse)');
+  await expect(screen.locator('.room-slide .poll-total')).toContainText('5 réponses');
+  await expectNoAxeViolations(screen, 'projector showing a choice poll');
+  await screenFits(screen, 'choice');
+
+  const rating = 'Comment notez-vous cette plénière ?';
+  await preparePoll(page, consolePath, 'rating', rating);
+  await expect(screen.locator('.room-slide .slide-poll h2')).toHaveText(rating, { timeout: budget(15_000) });
+  for (const [mark, js] of [['4', true], ['5', false], ['3', true], ['4', false], ['5', true]]) {
+    await answerChoice(browser, livePath, rating, mark, js);
+  }
+  await expect(screen.locator('.room-slide .poll-total')).toContainText('5 réponses — moyenne 4,2 sur 5', { timeout: budget(15_000) });
+  const four = screen.locator('.room-slide .poll-standing tr').filter({ has: screen.locator('th', { hasText: /^4$/ }) });
+  await expect(four).toContainText('40 % (2 réponses)');
+  await expectNoAxeViolations(screen, 'projector showing a rating');
+  await screenFits(screen, 'rating');
+  await screenContext.close();
+});

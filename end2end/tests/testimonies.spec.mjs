@@ -95,11 +95,24 @@ test('a testimony posted by keyboard in easy-read, redacted and published by a f
   await expect(page.locator('main [role="status"]').first()).toContainText('Le témoignage est effacé.');
   await expect(page.locator('article.testimony', { hasText: "le Dr […] m'a écouté" })).toHaveCount(0);
   await expect(page.locator(confirm)).toHaveCount(0);
-  await page.goto(`${COUNCIL}/temoignages/ecran`);
-  await expect(page.locator('.projector')).toContainText("Pas de témoignage à l'écran");
-  await expectNoAxeViolations(page, 'testimony projector');
-  // Nobody touches a projector: it reloads itself (every 10 s).
-  await page.waitForEvent('load', { timeout: budget(20_000) });
+  // The council's testimony screen, on a second tab as on a projector: nobody touches it,
+  // and it follows the facilitator's choice in place, without reloading.
+  const screen = await context.newPage();
+  await screen.goto(`${COUNCIL}/temoignages/ecran`);
+  await expect(screen.locator('.projector')).toContainText("Pas de témoignage à l'écran");
+  await expectNoAxeViolations(screen, 'testimony projector');
+  await screen.evaluate(() => { window.sameDocument = true; });
+  await page.goto(`${COUNCIL}/temoignages`);
+  const chosen = page.locator('section[aria-labelledby="ecran-title"] li.card').first();
+  const opening = (await chosen.locator('p[lang="fr"]').textContent()).slice(0, 30);
+  await chosen.locator('form button[type="submit"]').first().click();
+  await expect(page.locator('main [role="status"]').first()).toContainText("L'écran est mis à jour.");
+  await expect(screen.locator('.projector article.testimony')).toContainText(opening, { timeout: budget(15_000) });
+  expect(await screen.evaluate(() => window.sameDocument), 'not reloaded').toBe(true);
+  // Taken off the screen again: the screen empties itself the same way.
+  await page.locator('section[aria-labelledby="ecran-title"] > form button[type="submit"]').click();
+  await expect(screen.locator('.projector')).toContainText("Pas de témoignage à l'écran", { timeout: budget(15_000) });
+  expect(await screen.evaluate(() => window.sameDocument), 'not reloaded').toBe(true);
 });
 
 test.describe('without JavaScript', () => {

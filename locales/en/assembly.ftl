@@ -164,6 +164,7 @@ audit-fact-assembly = assembly no. { $value }
     .easy = meeting no. { $value }
 
 ## Dates: weekday and month in words.
+date-day = { $weekday } { $day } { $month } { $year }
 date-time = { $weekday } { $day } { $month } { $year }, { $hour }:{ $minute }
 weekday-1 = Monday
 weekday-2 = Tuesday

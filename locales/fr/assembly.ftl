@@ -164,6 +164,7 @@ audit-fact-assembly = assemblée n° { $value }
     .easy = réunion n° { $value }
 
 ## Dates : le jour et le mois en toutes lettres.
+date-day = { $weekday } { $day } { $month } { $year }
 date-time = { $weekday } { $day } { $month } { $year } à { $hour } h { $minute }
 weekday-1 = lundi
 weekday-2 = mardi

@@ -30,6 +30,7 @@ mod m20261205_000025_finding_evidence;
 mod m20261205_000026_written_answers;
 mod m20261205_000027_room_screen;
 mod m20261205_000028_polls;
+mod m20261206_000029_priorities;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000026_written_answers::Migration),
             Box::new(m20261205_000027_room_screen::Migration),
             Box::new(m20261205_000028_polls::Migration),
+            Box::new(m20261206_000029_priorities::Migration),
         ]
     }
 }

@@ -117,8 +117,9 @@ pub use testimonies::{
     TestimonyScreenPage, delete_testimony, load_testimony_screen, show_testimony, testimony_audio,
 };
 pub use votes::{
-    BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote, IssueBallotCodes,
-    LoadCodeSheet, LoadVote, LoadVoteResults, LoadVotes, ResultsPage, RunVote, VotePage, VotesPage,
+    AdoptPriority, BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote,
+    IssueBallotCodes, LoadCodeSheet, LoadVote, LoadVoteOutcome, LoadVoteResults, LoadVotes,
+    OutcomePage, PriorityAction, ResultsPage, RunVote, VotePage, VotesPage, adopt_priority,
     ballot_step, cast_ballot, create_vote, export_vote, issue_ballot_codes, load_code_sheet,
-    load_vote, load_vote_results, load_votes, run_vote,
+    load_vote, load_vote_outcome, load_vote_results, load_votes, priority_action, run_vote,
 };

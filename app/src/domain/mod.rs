@@ -12,6 +12,7 @@ mod objective;
 mod participant;
 pub mod poll;
 mod preferences;
+pub mod priority;
 pub mod readability;
 pub mod recount;
 mod resource;

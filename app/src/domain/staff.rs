@@ -28,6 +28,9 @@ pub enum Permission {
     /// the moderation queue, moderating, deleting. Coordinators hold it; a facilitator only
     /// when a coordinator grants it, so a facilitator can run a plenary without it.
     ReadTestimony,
+    /// What the council decided and does about it: the priorities adopted after a vote (and
+    /// the action programme that follows them). Coordinators only.
+    RecordDecisions,
 }
 
 impl Role {

@@ -5,6 +5,7 @@ mod connect;
 mod councils;
 pub mod diagnosis;
 pub mod entities;
+pub mod priorities;
 pub mod resources;
 pub mod room;
 pub mod seal;

@@ -46,6 +46,21 @@ impl I18n {
         message(prefs.lang, prefs.easy_read, "date-time", Some(&args))
     }
 
+    /// A calendar day with the weekday and month in words ("jeudi 2 avril 2026").
+    pub fn date(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let mut args = FluentArgs::new();
+        args.set(
+            "weekday",
+            self.text(&format!("weekday-{}", day.weekday().number_from_monday())),
+        );
+        args.set("day", day.day().to_string());
+        args.set("month", self.text(&format!("month-{}", day.month())));
+        args.set("year", day.year().to_string());
+        let prefs = self.prefs.get();
+        message(prefs.lang, prefs.easy_read, "date-day", Some(&args))
+    }
+
     /// The text of `id` with named arguments; an argument that reads as a number is passed
     /// as one, so that plurals and number formatting apply.
     pub fn with(self, id: &str, named: &[(&str, &str)]) -> String {

@@ -254,6 +254,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/votes/:id/suites")
+                        view=pages::VoteOutcomeRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/votes/:id/projection")
                         view=pages::VoteProjectorRoute
                         ssr=SsrMode::Async

@@ -165,6 +165,39 @@ pub const AGENDA: &[(&str, &str, &str)] = &[
 
 pub const VOTE_OPEN_TITLE: &str = "Nos priorités pour 2027";
 pub const VOTE_CLOSED_TITLE: &str = "Consultation d'automne : ce qui compte pour vous";
+/// The priorities the steering committee adopted after the autumn consultation: title
+/// (plain, easy-read), reason (plain, easy-read), the findings they rest on (by position in
+/// the vote), and how many days after the vote closed they were decided.
+/// A text in plain words and in easy-read.
+type Worded = (&'static str, &'static str);
+
+pub const PRIORITIES_ADOPTED: &[(Worded, Worded, &[usize])] = &[
+    (
+        (
+            "Un lieu d'accueil sans rendez-vous, ouvert aussi le samedi",
+            "Un lieu pour être accueilli sans rendez-vous, même le samedi",
+        ),
+        (
+            "En tête du vote chez les usagers et les aidantes et aidants, et deuxième chez les habitantes et habitants : attendre plusieurs mois un premier rendez-vous revient dans tous les collèges.",
+            "Les usagers et les aidants l'ont mis en premier. Attendre des mois, c'est trop long.",
+        ),
+        &[3, 4],
+    ),
+    (
+        (
+            "Faire connaître les lieux d'aide aux habitantes et habitants",
+            "Faire connaître les lieux d'aide",
+        ),
+        (
+            "Premier du vote chez les habitantes et habitants, qui disent ne pas savoir à qui s'adresser.",
+            "Beaucoup d'habitants ne savent pas où demander de l'aide.",
+        ),
+        &[0, 1],
+    ),
+];
+
+pub const PRIORITIES_DECIDED_BY: &str = "Comité de pilotage";
+
 /// College, number of ballots, findings approved (by position).
 pub const VOTE_CLOSED_BALLOTS: &[(&str, usize, &[usize])] = &[
     ("habitants", 24, &[0, 1]),

@@ -273,6 +273,44 @@ async fn seed_votes(
     }
     votes::set_state(db, council_id, closed, VoteState::Closed, None).await?;
     votes::mix(db, key, closed, now).await?;
+    seed_priorities(db, council_id, closed, &findings).await
+}
+
+/// What the autumn consultation became: the steering committee's priorities.
+async fn seed_priorities(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+    findings: &[i64],
+) -> anyhow::Result<()> {
+    use agora_app::domain::Wording;
+    use agora_app::domain::priority::PriorityDraft;
+    use agora_app::store::priorities::{self, PriorityScope};
+    let scope = PriorityScope {
+        council_id,
+        vote_id,
+        by: None,
+    };
+    let today = chrono::Utc::now().date_naive();
+    for ((title, title_easy), (reason, reason_easy), positions) in content::PRIORITIES_ADOPTED {
+        let draft = PriorityDraft {
+            title: Wording {
+                plain: (*title).to_owned(),
+                easy: (*title_easy).to_owned(),
+            },
+            reason: Wording {
+                plain: (*reason).to_owned(),
+                easy: (*reason_easy).to_owned(),
+            },
+            findings: positions
+                .iter()
+                .filter_map(|&p| findings.get(p).copied())
+                .collect(),
+            decided_on: today,
+            decided_by: content::PRIORITIES_DECIDED_BY.to_owned(),
+        };
+        priorities::add(db, scope, &draft).await?;
+    }
     Ok(())
 }
 

@@ -10,6 +10,7 @@ mod live;
 mod pages;
 mod polls;
 mod preferences;
+mod priorities;
 mod privacy;
 mod protection;
 mod resources;

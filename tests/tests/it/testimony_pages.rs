@@ -589,9 +589,17 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
             || html.contains("Pas de témoignage à l'écran")
     );
     assert!(
-        html.contains("screen-refresh"),
-        "reloads itself (an island)"
+        html.contains(&format!("/api/testimony_screen_body?slug={slug}")),
+        "follows the choice in place (an island)"
     );
+    // What the island fetches: the same body, drawn again.
+    let body = format!("/api/testimony_screen_body?slug={slug}");
+    let fetch_body = || async {
+        let (status, json) = app.get(&body).await?;
+        assert_eq!(status, 200);
+        anyhow::Ok(serde_json::from_str::<String>(&json)?.replace("&#x27;", "'"))
+    };
+    assert!(fetch_body().await?.contains("Pas de témoignage à l'écran"));
     assert!(
         !html.contains("http-equiv=\"refresh\""),
         "no timed refresh (WCAG 2.2.1)"
@@ -626,6 +634,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
     assert!(html.contains("L'écran est mis à jour."), "{html}");
     let (_, html) = app.get(&screen).await?;
     assert!(unescape(&html).contains("Pour l'écran."));
+    assert!(fetch_body().await?.contains("Pour l'écran."));
 
     // The author takes the projector back: the screen is empty at its next reading.
     let response = app
@@ -638,6 +647,7 @@ async fn the_projector_shows_one_chosen_testimony_only_while_its_author_allows_i
     assert!(location(&response).ends_with("/temoignages/suivi"));
     let (_, html) = app.get(&screen).await?;
     assert!(!unescape(&html).contains("Pour l'écran."));
+    assert!(!fetch_body().await?.contains("Pour l'écran."));
     // An observer may not choose.
     let (_, observer) = app
         .staff_member(&here, Role::Observer, "Olga Observe")

@@ -471,13 +471,30 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     assert!(!html.contains("8 bulletins"));
     // The projector shows only what is public, and fetches itself again until the close.
     let projector = format!("/{slug}/votes/{id}/projection");
-    // By the `ScreenRefresh` island; never a timed `<meta refresh>` (WCAG 2.2.1).
-    let refresh = "screen-refresh";
+    // By the `FollowedScreen` island, which fetches the screen's body again in place; never
+    // a timed `<meta refresh>` (WCAG 2.2.1).
+    let refresh = "followed-screen";
+    let body = format!("/api/vote_screen_body?slug={slug}&id={id}");
     let (_, html) = app.get_with_cookie(&projector, Some(&coordinator)).await?;
     assert!(html.contains("Les résultats seront publiés à la clôture"));
     assert!(!html.contains("8 bulletins"), "staff or not, public only");
     assert!(html.contains(refresh), "{html}");
+    assert!(
+        html.contains(&format!("/api/vote_screen_body?slug={slug}&amp;id={id}")),
+        "{html}"
+    );
     assert!(!html.contains("http-equiv=\"refresh\""), "{html}");
+    // The body the island fetches shows no more than the page, to staff or anyone.
+    for cookie in [Some(coordinator.as_str()), None] {
+        let (status, fetched) = app.get_with_cookie(&body, cookie).await?;
+        assert_eq!(status, 200);
+        let fetched: String = serde_json::from_str(&fetched)?;
+        assert!(
+            fetched.contains("Les résultats seront publiés à la clôture"),
+            "{fetched}"
+        );
+        assert!(!fetched.contains("5 bulletins") && !fetched.contains("8 bulletins"));
+    }
     let (_, html) = app.get_with_cookie(&results, Some(&coordinator)).await?;
     assert!(
         html.contains("visibles par l'équipe seulement")
@@ -510,6 +527,9 @@ async fn results_stay_hidden_until_the_end_then_the_export_recounts_to_them() ->
     assert!(html.contains("5 bulletins"), "{html}");
     let (_, html) = app.get(&projector).await?;
     assert!(html.contains("5 bulletins") && html.contains(refresh));
+    // A projector loaded before the reveal shows it at its next fetch, without a reload.
+    let (_, fetched) = app.get(&body).await?;
+    assert!(serde_json::from_str::<String>(&fetched)?.contains("5 bulletins"));
     app.post_form(
         "/api/run_vote",
         Some(&coordinator),

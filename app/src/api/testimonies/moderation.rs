@@ -285,6 +285,7 @@ pub async fn show_testimony(
 /// The council's testimony projector: large text, one testimony or none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestimonyScreenPage {
+    pub council_slug: String,
     pub council_name: String,
     pub colleges: Vec<crate::domain::College>,
     pub testimony: Option<Testimony>,
@@ -298,6 +299,7 @@ pub async fn load_testimony_screen(slug: String) -> Result<TestimonyScreenPage, 
         .await
         .map_err(AppError::from)?;
     Ok(TestimonyScreenPage {
+        council_slug: slug,
         council_name: council.name,
         colleges: council.colleges,
         testimony,

@@ -9,8 +9,10 @@
 #![allow(clippy::too_many_arguments)]
 
 mod codes;
+mod priorities;
 mod results;
 pub use codes::*;
+pub use priorities::*;
 pub use results::*;
 
 use super::AppError;

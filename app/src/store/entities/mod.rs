@@ -20,6 +20,8 @@ pub mod poll;
 pub mod poll_count;
 pub mod poll_participation;
 pub mod poll_waiting;
+pub mod priority;
+pub mod priority_finding;
 pub mod question;
 pub mod question_vote;
 pub mod recovery_code;

@@ -12,6 +12,8 @@ pub enum FieldKind {
     Line,
     Text,
     DateTime,
+    /// A calendar day (`YYYY-MM-DD`).
+    Date,
     /// A sound file to send (the form must be `multipart/form-data`); phones offer their
     /// own recorder for it.
     Audio,
@@ -93,11 +95,15 @@ pub fn FormField(
             />
         }
         .into_any(),
-        FieldKind::Line | FieldKind::DateTime => view! {
+        FieldKind::Line | FieldKind::DateTime | FieldKind::Date => view! {
             <input
                 id=id.clone()
                 name=name
-                type=if kind == FieldKind::DateTime { "datetime-local" } else { "text" }
+                type=match kind {
+                    FieldKind::DateTime => "datetime-local",
+                    FieldKind::Date => "date",
+                    _ => "text",
+                }
                 data-measure=measure_target
                 value=value
                 required=required

@@ -4,6 +4,7 @@ mod college;
 mod console_keys;
 mod crisis;
 mod flash;
+mod followed_screen;
 mod form_field;
 mod layout;
 mod live_feed;
@@ -19,13 +20,13 @@ mod projector_screen;
 mod read_aloud;
 mod readability;
 mod room_controls;
-mod screen_refresh;
 mod text;
 
 pub use college::{college_name, college_named};
 pub use console_keys::ConsoleKeys;
 pub use crisis::CrisisLinks;
 pub use flash::{form_refusal, notice};
+pub use followed_screen::FollowedScreen;
 pub use form_field::{FieldKind, FormField};
 pub use layout::Layout;
 pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked, written_answer};
@@ -39,5 +40,4 @@ pub use projector_screen::{PROJECTOR_COUNTED, PROJECTOR_PHRASES, ProjectorScreen
 pub use read_aloud::{ReadAloud, ReadAloudEach};
 pub use readability::{SubmitOrCheck, readability_said};
 pub use room_controls::{ROOM_PHRASES, RoomControls};
-pub use screen_refresh::ScreenRefresh;
 pub use text::{ErrorNotice, Notice, Paragraphs, share_bar};

@@ -34,6 +34,8 @@ pub use index::CouncilIndex;
 pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use resources::{EditResourceRoute, NewResourceRoute, ResourcesRoute};
+#[cfg(feature = "ssr")]
+pub(crate) use room_slide::drawn;
 pub(crate) use room_slide::slide_view;
 pub use settings::SettingsRoute;
 pub use staff::{AccountPage, SignInPage, SignUpPage};
@@ -43,7 +45,9 @@ pub use team::{AuditLogRoute, TeamPageRoute};
 pub use testimonies::{
     TestimoniesRoute, TestimonyFormRoute, TestimonyLinkRoute, TestimonyScreenRoute,
 };
-pub use votes::{CodeSheetRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute};
+pub use votes::{
+    CodeSheetRoute, VoteOutcomeRoute, VoteProjectorRoute, VoteResultsRoute, VoteRoute, VotesRoute,
+};
 
 use crate::api::AppError;
 use crate::ui::components::ErrorNotice;

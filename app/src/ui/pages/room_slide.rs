@@ -147,7 +147,7 @@ pub(crate) fn activities_markup(
 /// Markup drawn outside a page (a server function's answer), in the request's language and
 /// reading mode: the preferences a page would have in its context are given here.
 #[cfg(feature = "ssr")]
-fn drawn(draw: impl FnOnce(I18n) -> String) -> String {
+pub(crate) fn drawn(draw: impl FnOnce(I18n) -> String) -> String {
     Owner::new().with(|| {
         provide_context(RwSignal::new(crate::i18n::request_preferences()));
         draw(crate::ui::i18n::use_i18n())

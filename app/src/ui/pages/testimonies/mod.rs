@@ -22,7 +22,7 @@ use crate::domain::testimony::{
     Consent, NOTE_MAX, PART_MAX, PSEUDONYM_MAX, Review, Story, Testimony,
 };
 use crate::ui::components::{Crumb, Label, PageHeader};
-use crate::ui::components::{FieldKind, FormField, Picto, ReadAloud, ScreenRefresh};
+use crate::ui::components::{FieldKind, FollowedScreen, FormField, Picto, ReadAloud};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;

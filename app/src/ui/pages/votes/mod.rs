@@ -5,11 +5,13 @@
 
 mod ballot;
 mod codes;
+mod outcome;
 mod page;
 mod results;
 mod setup;
 pub(crate) use ballot::*;
 pub(crate) use codes::*;
+pub(crate) use outcome::*;
 pub(crate) use page::*;
 pub(crate) use results::*;
 pub(crate) use setup::*;
@@ -25,7 +27,7 @@ use crate::domain::vote::{BallotDraft, Figure, StandingRow, VoteInfo, VoteResult
 use crate::domain::{College, TITLE_MAX};
 use crate::ui::components::college_name;
 use crate::ui::components::{Crumb, Label, PageHeader};
-use crate::ui::components::{FieldKind, FormField, Notice, Picto, ScreenRefresh};
+use crate::ui::components::{FieldKind, FollowedScreen, FormField, Notice, Picto};
 use crate::ui::components::{form_refusal, notice};
 use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
@@ -70,6 +72,15 @@ pub fn VoteProjectorRoute() -> impl IntoView {
         load_vote_results(slug, id)
     });
     loaded(page, |page| view! { <ProjectorView page/> }.into_any())
+}
+
+/// `/{slug}/votes/{id}/suites`: what the vote became.
+#[component]
+pub fn VoteOutcomeRoute() -> impl IntoView {
+    let page = Resource::new(super::slug_and_id(), |(slug, id)| {
+        crate::api::load_vote_outcome(slug, id)
+    });
+    loaded(page, |page| view! { <OutcomeView page/> }.into_any())
 }
 
 /// `/{slug}/votes/{id}/codes`
@@ -167,10 +178,15 @@ fn VotesView(page: VotesPage) -> impl IntoView {
             let href = format!("/{council_slug}/votes/{}", vote.id);
             let results = vote.results_public().then(|| {
                 let href = format!("/{council_slug}/votes/{}/resultats", vote.id);
+                let outcome = vote.ended.then(|| {
+                    let href = format!("/{council_slug}/votes/{}/suites", vote.id);
+                    view! { <p><A href=href>{i18n.t("outcome-link")}</A></p> }
+                });
                 view! {
                     <p>
                         <A href=href>{i18n.t("vote-see-results")}</A>
                     </p>
+                    {outcome}
                 }
             });
             let (state, when) = (i18n.text(state_label(&vote)), period(i18n, &vote));

@@ -85,6 +85,15 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
             </p>
         }
     });
+    // Once it has ended: what the council decided after it.
+    let outcome_link = vote.ended.then(|| {
+        let href = format!("/{council_slug}/votes/{}/suites", vote.id);
+        view! {
+            <p>
+                <A href=href>{i18n.t("outcome-link")}</A>
+            </p>
+        }
+    });
     let staff = can_run.then(|| {
         view! {
             <RunVotePanel
@@ -125,6 +134,7 @@ pub(super) fn VoteView(page: VotePage) -> impl IntoView {
         {refused}
         {body}
         {results_link}
+        {outcome_link}
         {staff}
     }
 }

@@ -329,40 +329,55 @@ fn equal_counted(i18n: I18n, results: &VoteResults, min_group: usize) -> String 
     )
 }
 
-/// How often an open vote's projector page reloads itself.
-pub(super) const PROJECTOR_REFRESH_SECONDS: u32 = 10;
-
 /// How many places a vote's projection shows.
 const PROJECTOR_PLACES: usize = 5;
 
 #[component]
 pub(super) fn ProjectorView(page: ResultsPage) -> impl IntoView {
     let i18n = use_i18n();
-    let easy = use_preferences().get_untracked().easy_read;
+    let title = page.vote.title.clone();
+    let closed = page.vote.state == VoteState::Closed;
+    let url = format!(
+        "/api/vote_screen_body?slug={}&id={}",
+        page.council_slug, page.vote.id
+    );
+    let markup = projector_markup(i18n, page);
+    // Nobody touches a projector: until the vote is closed, the screen follows it in place
+    // (new ballots counted, results revealed or published at the close).
+    let body = if closed {
+        view! { <div inner_html=markup></div> }.into_any()
+    } else {
+        view! { <FollowedScreen url markup/> }.into_any()
+    };
+    view! {
+        <Title text=title.clone()/>
+        <div class="projector">
+            <h1>
+                <span lang="fr">{title}</span>
+            </h1>
+            {body}
+        </div>
+    }
+}
+
+/// A vote's projection under its title, as markup: what everyone may see, staff or not.
+fn projector_markup(i18n: I18n, page: ResultsPage) -> String {
+    let easy = i18n.reading().1;
     let ResultsPage {
         vote,
         results,
         min_group,
         ..
     } = page;
-    // The projector is public: it shows what everyone may see, staff or not.
     let shown = results.filter(|_| vote.results_public());
-    let body = projection_body(i18n, &vote, shown, min_group, easy);
-    // Nobody reloads a projector: until the vote is closed, the page fetches itself again
-    // (new ballots counted, results revealed or published at the close). An island, not a
-    // timed `<meta refresh>`, which WCAG 2.2.1 forbids on a page people read.
-    let refresh = (vote.state != VoteState::Closed)
-        .then(|| view! { <ScreenRefresh seconds=PROJECTOR_REFRESH_SECONDS/> });
-    view! {
-        <Title text=vote.title.clone()/>
-        {refresh}
-        <div class="projector">
-            <h1>
-                <span lang="fr">{vote.title.clone()}</span>
-            </h1>
-            {body}
-        </div>
-    }
+    projection_body(i18n, &vote, shown, min_group, easy).to_html()
+}
+
+/// A vote's projection, drawn again for the screen's island.
+#[server(endpoint = "vote_screen_body", input = leptos::server_fn::codec::GetUrl)]
+pub async fn vote_screen_body(slug: String, id: String) -> Result<String, crate::api::AppError> {
+    let page = load_vote_results(slug, id).await?;
+    Ok(crate::ui::pages::drawn(|i18n| projector_markup(i18n, page)))
 }
 
 /// A vote on a room's screen: its first places once its results are public (ties at the
