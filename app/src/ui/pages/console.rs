@@ -533,7 +533,9 @@ fn ProjectorView(page: ProjectorPage) -> impl IntoView {
                     </p>
                     <figure class="qr">
                         <div inner_html=qr_svg></div>
-                        <figcaption>{join_link}</figcaption>
+                        // Without its scheme: what anyone types into a phone's browser, and
+                        // short enough to stay on one line beside the code.
+                        <figcaption>{join_link.trim_start_matches("https://").trim_start_matches("http://").to_owned()}</figcaption>
                     </figure>
                 </section>
             </ProjectorScreen>
