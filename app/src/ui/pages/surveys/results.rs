@@ -313,8 +313,9 @@ pub(super) fn breakdown_chooser(
 }
 
 /// Percent of `count` in `of`, rounded.
-pub(super) fn percent(count: usize, of: usize) -> usize {
-    (count * 100 + of / 2).checked_div(of).unwrap_or(0)
+/// A share in whole percent, rounded half up as every other share (`domain::poll::percent`).
+pub(super) fn percent(count: usize, of: usize) -> u64 {
+    crate::domain::poll::percent(count as u64, of as u64)
 }
 
 /// One question's results: a table with the figures in words, bars drawn beside them (hidden
@@ -381,7 +382,7 @@ pub(crate) fn question_result(
                     <td class="figure">
                         <span>{i18n.with("survey-results-people", &[("count", &count.to_string()), ("percent", &share.to_string())])}</span>
                         {mean.map(|m| view! { <span>{m}</span> })}
-                        {crate::ui::components::share_bar(share as u64)}
+                        {crate::ui::components::share_bar(share)}
                     </td>
                 </tr>
             }
