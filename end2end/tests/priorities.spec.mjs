@@ -79,6 +79,14 @@ test('what the vote became, in the four modes and at three sizes', async ({ page
     expect(overflow, `sideways scroll at ${width}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: test.info().outputPath(`outcome-${width}.png`), fullPage: true });
   }
+  // The council's home says what was decided and leads to this page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(COUNCIL);
+  const decided = page.locator('section[aria-labelledby="decided-title"]');
+  await expect(decided.locator('ol > li').first()).toBeVisible();
+  await expect(decided.locator(`a[href="${path}"]`)).toBeVisible();
+  await decided.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('council-decided-390.png') });
 });
 
 test.describe('without JavaScript', () => {

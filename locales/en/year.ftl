@@ -86,3 +86,7 @@ audit-priority-removed = Priority removed
     .easy = Priority taken away
 audit-fact-priority = priority no. { $value }
     .easy = priority no. { $value }
+council-decided-title = What the council decided after its votes
+    .easy = What the council decided
+council-decided-link = The vote's result and each priority in full
+    .easy = See the vote and the priorities

@@ -86,3 +86,7 @@ audit-priority-removed = Priorité retirée
     .easy = Priorité enlevée
 audit-fact-priority = priorité n° { $value }
     .easy = priorité n° { $value }
+council-decided-title = Ce que le conseil a décidé après ses votes
+    .easy = Ce que le conseil a décidé
+council-decided-link = Le résultat du vote et le détail de chaque priorité
+    .easy = Voir le vote et les priorités

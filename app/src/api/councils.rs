@@ -19,6 +19,8 @@ pub struct CouncilHome {
     pub contact: String,
     /// Its pictogram, beside its name in easy-read mode.
     pub picto: Option<String>,
+    /// What it decided after its votes: (vote id, vote title, the priorities adopted).
+    pub decided: Vec<(i64, String, Vec<crate::domain::priority::Priority>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,7 +61,9 @@ pub async fn load_council_home(slug: String) -> Result<CouncilHome, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let objectives = crate::store::diagnosis::objectives_of(&db, council.id).await?;
+    let decided = crate::store::priorities::of_council(&db, council.id).await?;
     Ok(CouncilHome {
+        decided,
         council: council.into(),
         findings,
         objectives,

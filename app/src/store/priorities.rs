@@ -68,6 +68,28 @@ pub async fn of_vote(db: &impl ConnectionTrait, vote_id: i64) -> Result<Vec<Prio
         .collect())
 }
 
+/// A council's adopted priorities, by vote (the newest vote first): the vote's id and title
+/// and its priorities in order; votes without any are left out.
+pub async fn of_council(
+    db: &impl ConnectionTrait,
+    council_id: i64,
+) -> Result<Vec<(i64, String, Vec<Priority>)>, DbErr> {
+    use super::entities::vote;
+    let votes = vote::Entity::find()
+        .filter(vote::Column::CouncilId.eq(council_id))
+        .order_by_desc(vote::Column::Id)
+        .all(db)
+        .await?;
+    let mut decided = Vec::new();
+    for row in votes {
+        let priorities = of_vote(db, row.id).await?;
+        if !priorities.is_empty() {
+            decided.push((row.id, row.title, priorities));
+        }
+    }
+    Ok(decided)
+}
+
 /// Adds a priority after the vote's last one.
 pub async fn add(
     db: &DatabaseConnection,

@@ -275,8 +275,20 @@ async fn a_coordinator_records_the_priorities_of_an_ended_vote_and_everyone_read
         unescape(&html).contains("Tout le monde l'a choisi."),
         "{html}"
     );
-    // The vote's page and the council's votes lead there.
+    // The council's home says what was decided, in order; the vote's page and the council's
+    // votes lead to the whole page.
+    let (_, home) = app.get(&format!("/{slug}")).await?;
+    let home = unescape(&home);
+    assert!(
+        home.contains("Ce que le conseil a décidé après ses votes"),
+        "{home}"
+    );
+    let at = |text: &str| home.find(text).unwrap_or(usize::MAX);
+    assert!(at("Un accueil de jour sans rendez-vous") < at("Des permanences le samedi"));
+    assert!(at("Des permanences le samedi") < at("Un numéro unique pour les familles"));
+    assert!(at("Un numéro unique pour les familles") < usize::MAX);
     for page in [
+        format!("/{slug}"),
         format!("/{slug}/votes/{closed_id}"),
         format!("/{slug}/votes"),
     ] {

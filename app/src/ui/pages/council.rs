@@ -4,7 +4,7 @@ use super::loaded;
 use crate::api::{CouncilHome, load_council_home};
 use crate::domain::{CouncilObjective, Finding};
 use crate::ui::components::{Paragraphs, Picto, college_name, objective_name};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{I18n, use_i18n};
 use crate::ui::prefs::use_preferences;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,6 +32,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
         co_host,
         contact,
         picto,
+        decided,
     } = home;
     // The pictogram inside the heading only when the council chose one.
     let heading = match picto {
@@ -113,6 +114,7 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
                 <A href=format!("/{slug}/votes")>{i18n.t("council-votes-link")}</A>
             </p>
         </section>
+        {decided_section(i18n, &slug, decided, prefs.get_untracked().easy_read)}
         {
             {
                 let none = surveys.is_empty();
@@ -245,4 +247,37 @@ fn ObjectiveFindings(
             </ul>
         </section>
     }
+}
+
+/// What the council decided after its votes: each vote's adopted priorities in order, and
+/// the page that sets them beside the vote's result. Nothing when none was adopted yet.
+fn decided_section(
+    i18n: I18n,
+    slug: &str,
+    decided: Vec<(i64, String, Vec<crate::domain::priority::Priority>)>,
+    easy: bool,
+) -> Option<impl IntoView + use<>> {
+    (!decided.is_empty()).then(|| {
+        let votes = decided
+            .into_iter()
+            .map(|(vote, title, priorities)| {
+                let href = format!("/{slug}/votes/{vote}/suites");
+                let items = priorities
+                    .into_iter()
+                    .map(|p| view! { <li lang="fr">{p.title.pick(easy).to_owned()}</li> })
+                    .collect_view();
+                view! {
+                    <h3 lang="fr">{title}</h3>
+                    <ol>{items}</ol>
+                    <p><A href=href>{i18n.t("council-decided-link")}</A></p>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="decided-title">
+                <h2 id="decided-title">{i18n.t("council-decided-title")}</h2>
+                {votes}
+            </section>
+        }
+    })
 }
