@@ -25,14 +25,23 @@ async function console_(page, path) {
   }
 }
 
-async function answerWord(browser, livePath, word, javaScriptEnabled) {
+/** A phone (with or without JavaScript) answers the open poll `question` on the live page:
+ *  `fill` fills in its card; the answer is sent and acknowledged. Returns the phone, whose
+ *  context the caller closes. */
+async function answerOnPhone(browser, livePath, question, javaScriptEnabled, fill) {
   const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
   const phone = await context.newPage();
   await phone.goto(livePath);
-  const card = phone.locator('li.poll', { hasText: QUESTION });
-  await card.locator('input[name="answer"]').fill(word);
+  const card = phone.locator('li.poll', { hasText: question });
+  await fill(card);
   await card.locator('button[type="submit"]').click();
   await expect(phone.locator('main [role="status"]').first()).toContainText('Merci : votre réponse est comptée.');
+  return { context, phone };
+}
+
+async function answerWord(browser, livePath, word, javaScriptEnabled) {
+  const { context, phone } = await answerOnPhone(browser, livePath, QUESTION, javaScriptEnabled,
+    (card) => card.locator('input[name="answer"]').fill(word));
   await expect(phone.locator('li.poll', { hasText: QUESTION })).toContainText('Merci : votre réponse est comptée avec celles des autres');
   await context.close();
 }
@@ -176,13 +185,8 @@ async function preparePoll(page, consolePath, kind, question, options = '') {
 
 /** One phone answers by choosing the radio button labelled `label`. */
 async function answerChoice(browser, livePath, question, label, javaScriptEnabled) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
-  const phone = await context.newPage();
-  await phone.goto(livePath);
-  const card = phone.locator('li.poll', { hasText: question });
-  await card.getByLabel(label, { exact: true }).check();
-  await card.locator('button[type="submit"]').click();
-  await expect(phone.locator('main [role="status"]').first()).toContainText('Merci : votre réponse est comptée.');
+  const { context } = await answerOnPhone(browser, livePath, question, javaScriptEnabled,
+    (card) => card.getByLabel(label, { exact: true }).check());
   await context.close();
 }
 

@@ -461,6 +461,25 @@ pub(crate) mod server {
         Ok(())
     }
 
+    /// A vote's results as they stand: an ended vote's box settled first. The caller decides
+    /// who may see them.
+    pub async fn results(
+        db: &DatabaseConnection,
+        vote: &VoteInfo,
+        min_group: usize,
+    ) -> Result<crate::domain::vote::VoteResults, AppError> {
+        if vote.ended {
+            settle(db, vote.id).await?;
+        }
+        let ballots = crate::store::votes::ballots(db, vote.id).await?;
+        Ok(crate::domain::vote::results(
+            &vote.rules(),
+            &vote.colleges,
+            &ballots,
+            min_group,
+        ))
+    }
+
     /// The ballot rules of the vote named in the URL (not a draft), if it is the council's:
     /// read once per process by the ballot box.
     pub async fn setup(

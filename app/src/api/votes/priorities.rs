@@ -37,16 +37,7 @@ pub async fn load_vote_outcome(slug: String, id: String) -> Result<OutcomePage, 
     let council = crate::api::edge::council(&db, &slug).await?;
     let vote = super::server::vote(&db, council.id, &id, false).await?;
     let standing = if vote.results_public() {
-        if vote.ended {
-            super::server::settle(&db, vote.id).await?;
-        }
-        let ballots = crate::store::votes::ballots(&db, vote.id).await?;
-        let results = crate::domain::vote::results(
-            &vote.rules(),
-            &vote.colleges,
-            &ballots,
-            council.min_group,
-        );
+        let results = super::server::results(&db, &vote, council.min_group).await?;
         Some((results.raw, results.ballots))
     } else {
         None

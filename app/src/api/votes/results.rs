@@ -35,16 +35,7 @@ pub async fn load_vote_results(slug: String, id: String) -> Result<ResultsPage, 
         .is_some();
     let vote = server::vote(&db, council_id, &id, staff).await?;
     let results = if vote.results_public() || staff {
-        if vote.ended {
-            server::settle(&db, vote.id).await?;
-        }
-        let ballots = crate::store::votes::ballots(&db, vote.id).await?;
-        Some(crate::domain::vote::results(
-            &vote.rules(),
-            &vote.colleges,
-            &ballots,
-            min_group,
-        ))
+        Some(server::results(&db, &vote, min_group).await?)
     } else {
         None
     };

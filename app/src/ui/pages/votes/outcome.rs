@@ -222,38 +222,31 @@ fn adopt_form(
     let findings_error = findings_error.map(|message| {
         view! { <span class="field-error" id="priority-findings-error">{i18n.text(&message)}</span> }
     });
-    let line = |name: &'static str,
-                label: &'static str,
-                hint: &'static str,
-                max: usize,
-                required: bool| {
+    // Every field of the form but the findings' boxes and the date: its id from its name,
+    // what was typed given back, its refusal beside it; long texts show their readability.
+    let field = |name: &'static str,
+                 label: &'static str,
+                 hint: &'static str,
+                 kind: FieldKind,
+                 required: bool| {
+        let long = kind == FieldKind::Text;
+        let max = match (long, name) {
+            (true, _) => crate::domain::LONG_TEXT_MAX,
+            (false, "decided_by") => DECIDED_BY_MAX,
+            (false, _) => TITLE_MAX,
+        };
         view! {
             <FormField
                 id=format!("priority-{}", name.replace('_', "-"))
                 name
                 label
                 hint
-                kind=FieldKind::Line
+                kind
                 value=flash.value(form, name, "")
                 required
                 max_length=max
                 error=flash.error(form, name)
-            />
-        }
-    };
-    let text = |name: &'static str, label: &'static str, hint: &'static str, required: bool| {
-        view! {
-            <FormField
-                id=format!("priority-{}", name.replace('_', "-"))
-                name
-                label
-                hint
-                kind=FieldKind::Text
-                value=flash.value(form, name, "")
-                required
-                max_length=crate::domain::LONG_TEXT_MAX
-                error=flash.error(form, name)
-                measured=true
+                measured=long
             />
         }
     };
@@ -265,10 +258,10 @@ fn adopt_form(
             <form method="post" action=AdoptPriority::url() class="stacked-form">
                 <input type="hidden" name="slug" value=slug.to_owned()/>
                 <input type="hidden" name="vote" value=vote.id.to_string()/>
-                {line("title", "outcome-field-title", "outcome-field-title-hint", TITLE_MAX, true)}
-                {line("title_easy", "outcome-field-title-easy", "outcome-field-easy-hint", TITLE_MAX, false)}
-                {text("reason", "outcome-field-reason", "outcome-field-reason-hint", true)}
-                {text("reason_easy", "outcome-field-reason-easy", "outcome-field-easy-hint", false)}
+                {field("title", "outcome-field-title", "outcome-field-title-hint", FieldKind::Line, true)}
+                {field("title_easy", "outcome-field-title-easy", "outcome-field-easy-hint", FieldKind::Line, false)}
+                {field("reason", "outcome-field-reason", "outcome-field-reason-hint", FieldKind::Text, true)}
+                {field("reason_easy", "outcome-field-reason-easy", "outcome-field-easy-hint", FieldKind::Text, false)}
                 <fieldset aria-describedby=described aria-invalid=invalid>
                     <legend>{i18n.t("outcome-field-findings")}</legend>
                     {findings_error}
@@ -283,7 +276,7 @@ fn adopt_form(
                     required=true
                     error=flash.error(form, "decided_on")
                 />
-                {line("decided_by", "outcome-field-decided-by", "outcome-field-decided-by-hint", DECIDED_BY_MAX, true)}
+                {field("decided_by", "outcome-field-decided-by", "outcome-field-decided-by-hint", FieldKind::Line, true)}
                 <p>
                     <button type="submit" class="button">{i18n.t("outcome-adopt-submit")}</button>
                 </p>
