@@ -200,6 +200,12 @@ async function screenFits(screen, name) {
       return Math.max(document.documentElement.scrollHeight - window.innerHeight, frame.scrollHeight - frame.clientHeight);
     });
     expect(overflow, `${name} at ${width}×${height} scrolls`).toBeLessThanOrEqual(0);
+    // The join address as people type it (no scheme, so it is short) and on one line, never
+    // broken inside a word.
+    const address = await screen.locator('.projector-join figcaption').evaluate((el) =>
+      ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
+    expect(address.height, `join address at ${width} on one line`).toBeLessThan(1.5 * address.line);
+    await expect(screen.locator('.projector-join figcaption')).not.toContainText('://');
     await screen.screenshot({ path: test.info().outputPath(`screen-${name}-${width}.png`) });
   }
 }
