@@ -31,6 +31,7 @@ mod m20261205_000026_written_answers;
 mod m20261205_000027_room_screen;
 mod m20261205_000028_polls;
 mod m20261206_000029_priorities;
+mod m20261206_000030_action_programme;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000027_room_screen::Migration),
             Box::new(m20261205_000028_polls::Migration),
             Box::new(m20261206_000029_priorities::Migration),
+            Box::new(m20261206_000030_action_programme::Migration),
         ]
     }
 }

@@ -153,6 +153,16 @@ pub async fn caller_access(
         .and_then(|member| access_in(&member, council_id)))
 }
 
+/// The council's calendar day now (in its time zone): what "today" means for a date typed
+/// in a form.
+pub async fn today(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<chrono::NaiveDate, AppError> {
+    let zone = crate::store::assemblies::council_zone(db, council_id).await?;
+    Ok(chrono::Utc::now().with_timezone(&zone).date_naive())
+}
+
 /// An id from an address or a form; anything else names nothing (404).
 pub fn id(raw: &str) -> Result<i64, AppError> {
     raw.trim()

@@ -13,6 +13,7 @@ mod hosting;
 mod live;
 mod polls;
 mod preferences;
+mod programme;
 mod readability;
 #[cfg(feature = "ssr")]
 mod refusals;
@@ -63,6 +64,7 @@ pub use polls::{
     AnswerPoll, CreatePoll, PollAction, PollView, answer_poll, create_poll, poll_action,
 };
 pub use preferences::{SavePreferences, save_preferences};
+pub use programme::*;
 pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};
 pub use resources::*;
 pub use settings::{

@@ -4,7 +4,7 @@ use super::{College, CouncilSlug};
 use serde::{Deserialize, Serialize};
 
 /// A text written twice: in plain language and in easy-read (FALC).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Wording {
     pub plain: String,
     pub easy: String,

@@ -1,5 +1,6 @@
 //! Pure rules of Agora: no IO, no Leptos, no database. Compiles to wasm and native.
 
+pub mod action;
 mod assembly;
 pub mod audio;
 mod college;

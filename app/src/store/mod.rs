@@ -6,6 +6,7 @@ mod councils;
 pub mod diagnosis;
 pub mod entities;
 pub mod priorities;
+pub mod programme;
 pub mod resources;
 pub mod room;
 pub mod seal;

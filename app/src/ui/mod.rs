@@ -143,6 +143,26 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/feuille-de-route")
+                        view=pages::RoadmapRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/feuille-de-route/nouvelle")
+                        view=pages::NewActionRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/feuille-de-route/action/:id")
+                        view=pages::ActionRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/feuille-de-route/action/:id/modifier")
+                        view=pages::EditActionRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/ressources")
                         view=pages::ResourcesRoute
                         ssr=SsrMode::Async

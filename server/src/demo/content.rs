@@ -198,6 +198,55 @@ pub const PRIORITIES_ADOPTED: &[(Worded, Worded, &[usize])] = &[
 
 pub const PRIORITIES_DECIDED_BY: &str = "Comité de pilotage";
 
+/// The roadmap's first actions, one per adopted priority (in order): (plain, easy) title,
+/// (plain, easy) summary, lead, partners, budget in euros, and one (plain, easy) update that
+/// set it under way.
+pub type DemoAction = (
+    Worded,
+    Worded,
+    &'static str,
+    &'static str,
+    Option<u64>,
+    Worded,
+);
+
+pub const ACTIONS: &[DemoAction] = &[
+    (
+        (
+            "Ouvrir l'accueil de jour du centre social le samedi matin",
+            "Un accueil sans rendez-vous le samedi matin",
+        ),
+        (
+            "Une permanence sans rendez-vous le samedi de 9 h à 12 h, tenue par une infirmière du CMP et une pair-aidante, dans les locaux du centre social.",
+            "Le samedi matin, vous pouvez venir sans rendez-vous. Une infirmière et une pair-aidante vous accueillent.",
+        ),
+        "Groupe de travail « Accès aux soins »",
+        "CMP adultes, centre social des Tilleuls, GEM L'Envol",
+        Some(18_000),
+        (
+            "La convention avec le centre social est signée ; la première permanence a eu lieu, sept personnes sont venues.",
+            "La première permanence a eu lieu. Sept personnes sont venues.",
+        ),
+    ),
+    (
+        (
+            "Un guide des lieux d'aide en facile à lire, distribué en mairie",
+            "Un petit guide des lieux d'aide, facile à lire",
+        ),
+        (
+            "Le guide des ressources du conseil, réécrit en facile à lire avec le GEM et imprimé pour les mairies, les pharmacies et les cabinets médicaux.",
+            "Un guide facile à lire. Il dit où trouver de l'aide. Il est dans les mairies.",
+        ),
+        "GEM L'Envol",
+        "Mairie, pharmacies du quartier",
+        None,
+        (
+            "Les relecteurs du GEM ont validé la première version ; l'impression est commandée.",
+            "Le GEM a relu le guide. Il va être imprimé.",
+        ),
+    ),
+];
+
 /// College, number of ballots, findings approved (by position).
 pub const VOTE_CLOSED_BALLOTS: &[(&str, usize, &[usize])] = &[
     ("habitants", 24, &[0, 1]),

@@ -311,6 +311,47 @@ async fn seed_priorities(
         };
         priorities::add(db, scope, &draft).await?;
     }
+    seed_actions(db, council_id, vote_id).await
+}
+
+/// The roadmap's first actions, under way, one per adopted priority.
+async fn seed_actions(
+    db: &DatabaseConnection,
+    council_id: i64,
+    vote_id: i64,
+) -> anyhow::Result<()> {
+    use agora_app::domain::action::{ActionDraft, ActionStatus, UpdateDraft};
+    use agora_app::store::{priorities, programme};
+    let wording = |(plain, easy): &(&str, &str)| Wording {
+        plain: (*plain).to_owned(),
+        easy: (*easy).to_owned(),
+    };
+    let today = chrono::Utc::now().date_naive();
+    let adopted = priorities::of_vote(db, vote_id).await?;
+    for (priority, (title, summary, lead, partners, budget, update)) in
+        adopted.iter().zip(content::ACTIONS)
+    {
+        let draft = ActionDraft {
+            title: wording(title),
+            summary: wording(summary),
+            priority: Some(priority.id),
+            objective: None,
+            lead: (*lead).to_owned(),
+            partners: (*partners).to_owned(),
+            public: String::new(),
+            budget: *budget,
+            funder: budget.map(|_| "ARS".to_owned()).unwrap_or_default(),
+            starts_on: today - chrono::Duration::days(60),
+            ends_on: None,
+        };
+        let id = programme::save_action(db, council_id, None, &draft, None).await?;
+        let news = UpdateDraft {
+            on: today - chrono::Duration::days(10),
+            text: wording(update),
+            status: Some(ActionStatus::UnderWay),
+        };
+        programme::add_update(db, council_id, id, &news, None).await?;
+    }
     Ok(())
 }
 

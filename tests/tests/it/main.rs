@@ -12,6 +12,7 @@ mod polls;
 mod preferences;
 mod priorities;
 mod privacy;
+mod programme;
 mod protection;
 mod resources;
 mod roles;

@@ -54,7 +54,7 @@ pub async fn load_vote_outcome(slug: String, id: String) -> Result<OutcomePage, 
         standing: standing.map(|(rows, _)| rows),
         priorities,
         can_record,
-        today: server::today(&db, council.id)
+        today: crate::api::edge::today(&db, council.id)
             .await?
             .format("%Y-%m-%d")
             .to_string(),
@@ -103,7 +103,7 @@ pub async fn adopt_priority(
         candidates: &candidates,
         vote_opened: chrono::NaiveDate::from_ymd_opt(opened.year, opened.month, opened.day)
             .unwrap_or_default(),
-        today: server::today(&db, scope.council_id).await?,
+        today: crate::api::edge::today(&db, scope.council_id).await?,
     };
     let Some(draft) = crate::api::forms::checked(
         "priority-new",
@@ -154,15 +154,6 @@ mod server {
     use crate::domain::vote::VoteInfo;
     use crate::store::priorities::{PriorityError, PriorityScope};
     use sea_orm::DatabaseConnection;
-
-    /// The council's calendar day now.
-    pub async fn today(
-        db: &DatabaseConnection,
-        council_id: i64,
-    ) -> Result<chrono::NaiveDate, AppError> {
-        let zone = crate::store::assemblies::council_zone(db, council_id).await?;
-        Ok(chrono::Utc::now().with_timezone(&zone).date_naive())
-    }
 
     /// A coordinator's call on an ended vote of their council: the database, who changes
     /// what, the vote, and the page to go back to. A vote still running has no priorities

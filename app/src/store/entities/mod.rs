@@ -1,5 +1,7 @@
 //! sea-orm entities, one module per table.
 
+pub mod action;
+pub mod action_update;
 pub mod agenda_item;
 pub mod assembly;
 pub mod audit_event;

@@ -132,3 +132,60 @@ pub fn FormField(
         </p>
     }
 }
+
+/// A choice among a few options, with its label, hint and refusal as `FormField` has them.
+/// `options` are (value, shown text) in order; the one whose value is `value` is selected.
+#[component]
+pub fn SelectField(
+    id: String,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    options: Vec<(String, String)>,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = [
+        hint.map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let has_error = error.is_some();
+    let options = options
+        .into_iter()
+        .map(|(option, shown)| {
+            let selected = option == value;
+            view! { <option value=option selected=selected>{shown}</option> }
+        })
+        .collect_view();
+    view! {
+        <p class="field" class:field-invalid=has_error>
+            <label for=id.clone()>{i18n.t(label)}</label>
+            {hint.map(|hint| view! { <span class="hint" id=hint_id>{i18n.t(hint)}</span> })}
+            {error
+                .map(|message| {
+                    view! {
+                        <span class="field-error" id=error_id>
+                            {i18n.text(&message)}
+                        </span>
+                    }
+                })}
+            <select
+                id=id
+                name=name
+                aria-describedby=described
+                aria-invalid=has_error.then_some("true")
+                autofocus=has_error
+            >
+                {options}
+            </select>
+        </p>
+    }
+}

@@ -27,7 +27,7 @@ pub use console_keys::ConsoleKeys;
 pub use crisis::CrisisLinks;
 pub use flash::{form_refusal, notice};
 pub use followed_screen::FollowedScreen;
-pub use form_field::{FieldKind, FormField};
+pub use form_field::{FieldKind, FormField, SelectField};
 pub use layout::Layout;
 pub use live_feed::{FEED_COUNTED, FEED_PHRASES, FeedStart, LiveFeed, who_asked, written_answer};
 pub use live_reload::LiveReload;

@@ -115,6 +115,12 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
             </p>
         </section>
         {decided_section(i18n, &slug, decided, prefs.get_untracked().easy_read)}
+        <section aria-labelledby="roadmap-link-title">
+            <h2 id="roadmap-link-title">{i18n.t("roadmap-title")}</h2>
+            <p>
+                <A href=format!("/{slug}/feuille-de-route")>{i18n.t("roadmap-link")}</A>
+            </p>
+        </section>
         {
             {
                 let none = surveys.is_empty();

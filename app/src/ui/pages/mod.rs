@@ -12,6 +12,7 @@ mod index;
 mod live;
 mod not_found;
 mod polls;
+mod programme;
 mod resources;
 mod room_slide;
 mod settings;
@@ -33,6 +34,7 @@ pub use hosting::HostingRoute;
 pub use index::CouncilIndex;
 pub use live::LiveRoute;
 pub use not_found::NotFound;
+pub use programme::{ActionRoute, EditActionRoute, NewActionRoute, RoadmapRoute};
 pub use resources::{EditResourceRoute, NewResourceRoute, ResourcesRoute};
 #[cfg(feature = "ssr")]
 pub(crate) use room_slide::drawn;

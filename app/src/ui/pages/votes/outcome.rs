@@ -95,6 +95,9 @@ pub(super) fn OutcomeView(page: OutcomePage) -> impl IntoView {
             <section aria-labelledby="outcome-priorities-title">
                 <h2 id="outcome-priorities-title">{i18n.t("outcome-priorities")}</h2>
                 {adopted}
+                <p>
+                    <A href=format!("/{council_slug}/feuille-de-route")>{i18n.t("roadmap-link")}</A>
+                </p>
             </section>
             <section aria-labelledby="outcome-result-title">
                 <h2 id="outcome-result-title">{i18n.t("outcome-result")}</h2>
