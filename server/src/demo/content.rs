@@ -220,7 +220,7 @@ pub const ACTIONS: &[DemoAction] = &[
             "Une permanence sans rendez-vous le samedi de 9 h à 12 h, tenue par une infirmière du CMP et une pair-aidante, dans les locaux du centre social.",
             "Le samedi matin, vous pouvez venir sans rendez-vous. Une infirmière et une pair-aidante vous accueillent.",
         ),
-        "Groupe de travail « Accès aux soins »",
+        "Groupe de travail «\u{a0}Accès aux soins\u{a0}»",
         "CMP adultes, centre social des Tilleuls, GEM L'Envol",
         Some(18_000),
         (
