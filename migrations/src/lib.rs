@@ -32,6 +32,7 @@ mod m20261205_000027_room_screen;
 mod m20261205_000028_polls;
 mod m20261206_000029_priorities;
 mod m20261206_000030_action_programme;
+mod m20261206_000031_attendance;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000028_polls::Migration),
             Box::new(m20261206_000029_priorities::Migration),
             Box::new(m20261206_000030_action_programme::Migration),
+            Box::new(m20261206_000031_attendance::Migration),
         ]
     }
 }

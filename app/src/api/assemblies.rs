@@ -38,6 +38,10 @@ pub struct AssemblyPage {
     pub colleges: Vec<crate::domain::College>,
     /// Its quick polls, for the results of those closed.
     pub polls: Vec<super::PollView>,
+    /// Who was there, by college, once it is over.
+    pub attendance: Option<super::AttendanceFigure>,
+    /// The caller runs the council's rooms: the page leads to the door count.
+    pub can_count: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,7 +107,21 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
         .unwrap_or_default();
     let polls =
         super::poll_server::poll_views(&db, council_id, assembly.id, None, false, false).await?;
+    let min_group = crate::store::min_group_size(&db, council_id).await?;
+    let attendance = super::attendance::server::figure(
+        &db,
+        &colleges,
+        min_group,
+        assembly.id,
+        assembly.live == crate::domain::LiveState::Closed,
+    )
+    .await?;
+    let can_count = crate::api::edge::caller_allowed(&db, council_id, Permission::ModerateLive)
+        .await?
+        .is_some();
     Ok(AssemblyPage {
+        attendance,
+        can_count,
         polls,
         votes,
         questions,

@@ -29,6 +29,8 @@ pub struct LivePage {
     pub votes: Vec<crate::domain::vote::VoteInfo>,
     /// The quick polls put to the room, with whether this participant answered each.
     pub polls: Vec<super::PollView>,
+    /// This participant already said they are in the room.
+    pub declared_present: bool,
     pub flash: PageFlash,
 }
 
@@ -58,7 +60,15 @@ pub async fn load_live_page(slug: String, id: String, order: String) -> Result<L
         crate::store::votes::votes_of_assembly(&db, council.id, assembly, chrono::Utc::now())
             .await?;
     let polls = super::poll_server::participant_polls(&db, council.id, assembly).await?;
+    let declared_present = match &participant {
+        Some(participant) => {
+            let voter = crate::store::room::voter_key(participant, assembly);
+            crate::store::room::attendance::has_declared(&db, assembly, &voter).await?
+        }
+        None => false,
+    };
     Ok(LivePage {
+        declared_present,
         polls,
         votes,
         council_slug: slug,

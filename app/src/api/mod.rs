@@ -1,6 +1,7 @@
 //! Server functions: read input, validate it through `domain`, call `store`, map the result.
 
 mod assemblies;
+mod attendance;
 mod console;
 mod councils;
 mod diagnosis;
@@ -38,6 +39,7 @@ pub use assemblies::{
     arrange_agenda_item, change_live_state, create_assembly, find_join_code, load_assemblies,
     load_assembly, load_assembly_editor, publish_assembly, update_agenda_item, update_assembly,
 };
+pub use attendance::*;
 pub use console::{
     ConsoleAction, ConsolePage, LoadConsole, LoadProjector, ProjectorPage, Slide, console_action,
     load_console, load_projector,

@@ -2,6 +2,7 @@
 
 pub mod action;
 mod assembly;
+pub mod attendance;
 pub mod audio;
 mod college;
 mod cookies;

@@ -208,6 +208,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/assemblees/:id/presence")
+                        view=pages::AttendanceRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/assemblees/:id/preparer")
                         view=pages::AssemblyEditorRoute
                         ssr=SsrMode::Async

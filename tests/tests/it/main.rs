@@ -2,6 +2,7 @@
 
 mod answers;
 mod assemblies;
+mod attendance;
 mod database;
 mod diagnosis;
 mod evidence;

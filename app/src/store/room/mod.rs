@@ -3,6 +3,7 @@
 //! snapshot is made of. What a command means is decided above (`services::room`); this module
 //! only keeps and reads, and knows nothing of the wire format.
 
+pub mod attendance;
 pub mod conduct;
 pub mod floor;
 pub mod polls;

@@ -205,7 +205,19 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         questions,
         colleges,
         polls,
+        attendance,
+        can_count,
     } = page;
+    let attendance =
+        attendance.map(|figure| super::attendance::attendance_section(i18n, figure, &colleges));
+    let count_link = can_count.then(|| {
+        let href = format!("/{council_slug}/assemblees/{}/presence", assembly.id);
+        view! {
+            <p>
+                <A href=href>{i18n.t("attendance-count-link")}</A>
+            </p>
+        }
+    });
     let votes = super::votes::assembly_votes(i18n, &council_slug, votes);
     let polls = super::polls::record_polls(i18n, polls);
     let record = questions_record(i18n, &council_slug, assembly.id, questions, &colleges);
@@ -270,12 +282,14 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
                 }
             })}
         {prepare}
+        {count_link}
         {votes}
         {accessibility}
         <section aria-labelledby="agenda-title">
             <h2 id="agenda-title">{i18n.t("assembly-agenda")}</h2>
             <Agenda items=assembly.agenda.clone() current=assembly.current_item/>
         </section>
+        {attendance}
         {record}
         {polls}
         <section aria-labelledby="join-title" class="join">

@@ -418,6 +418,10 @@ fn ConsoleView(page: ConsolePage) -> impl IntoView {
         <p>
             <A href=projector>{i18n.t("console-projector")}</A>
             " · "
+            <A href=format!("/{slug}/assemblees/{}/presence", room.assembly)>
+                {i18n.t("attendance-count-link")}
+            </A>
+            " · "
             <a href=here>{i18n.t("live-reload")}</a>
         </p>
         <details class="shortcuts">

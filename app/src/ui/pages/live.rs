@@ -77,6 +77,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
             .map(|echo| i18n.text(&echo.message)),
     };
     let phrases = i18n.phrases(&FEED_PHRASES).with_counts(i18n, &FEED_COUNTED);
+    let presence = super::attendance::presence_form(i18n, &page);
     let testify = format!(
         "/{}/temoignages/nouveau?assemblee={}",
         page.council_slug, page.feed.assembly
@@ -95,6 +96,7 @@ fn LiveView(page: LivePage) -> impl IntoView {
             {ask}
             {closed_note}
         </LiveFeed>
+        {presence}
         <p>
             <A href=testify>{i18n.t("testimony-from-assembly")}</A>
         </p>

@@ -3,6 +3,7 @@
 mod about;
 mod accessibility;
 mod assemblies;
+mod attendance;
 mod console;
 mod council;
 mod diagnosis;
@@ -26,6 +27,7 @@ mod votes;
 pub use about::About;
 pub use accessibility::AccessibilityStatement;
 pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
+pub use attendance::AttendanceRoute;
 pub use console::{ConsoleRoute, ProjectorRoute};
 pub use council::CouncilPage;
 pub use diagnosis::{DiagnosisEditorRoute, EditFindingRoute, NewFindingRoute};
