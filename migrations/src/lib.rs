@@ -33,6 +33,7 @@ mod m20261205_000028_polls;
 mod m20261206_000029_priorities;
 mod m20261206_000030_action_programme;
 mod m20261206_000031_attendance;
+mod m20261206_000032_annual_report;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_priorities::Migration),
             Box::new(m20261206_000030_action_programme::Migration),
             Box::new(m20261206_000031_attendance::Migration),
+            Box::new(m20261206_000032_annual_report::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ mod programme;
 mod readability;
 #[cfg(feature = "ssr")]
 mod refusals;
+mod report;
 #[cfg(feature = "ssr")]
 mod request;
 #[cfg(feature = "ssr")]
@@ -68,6 +69,7 @@ pub use polls::{
 pub use preferences::{SavePreferences, save_preferences};
 pub use programme::*;
 pub use readability::{MEASURED_MAX, MeasureReadability, measure_readability};
+pub use report::*;
 pub use resources::*;
 pub use settings::{
     AddCollege, ChangeCollege, LoadSettings, SaveCouncilProfile, SaveLocalHelp, SaveSettings,

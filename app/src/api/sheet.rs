@@ -61,8 +61,11 @@ mod writer {
         pub fn new(lang: Lang) -> Self {
             let delimiter = if lang == Lang::Fr { b';' } else { b',' };
             Sheet {
+                // A file may hold blocks of different widths, one after the other (the
+                // annual report's activity, participation, indicators).
                 out: csv::WriterBuilder::new()
                     .delimiter(delimiter)
+                    .flexible(true)
                     .from_writer(Vec::new()),
                 lang,
             }

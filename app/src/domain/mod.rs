@@ -17,6 +17,7 @@ mod preferences;
 pub mod priority;
 pub mod readability;
 pub mod recount;
+pub mod report;
 mod resource;
 mod screen;
 mod slug;

@@ -187,6 +187,19 @@ pub async fn min_group_size(
         .unwrap_or(crate::domain::MIN_GROUP_DEFAULT as usize))
 }
 
+/// The year the council came to Agora: its first annual report.
+pub async fn council_first_year(
+    db: &impl sea_orm::ConnectionTrait,
+    council_id: i64,
+) -> Result<i32, DbErr> {
+    Ok(council::Entity::find_by_id(council_id)
+        .one(db)
+        .await?
+        .map_or(crate::domain::report::YEAR_FIRST, |council| {
+            chrono::Datelike::year(&council.created_at)
+        }))
+}
+
 /// The council's own help resources, one per line (none: only the national numbers).
 pub async fn local_help(db: &DatabaseConnection, council_id: i64) -> Result<Vec<String>, DbErr> {
     Ok(council::Entity::find_by_id(council_id)

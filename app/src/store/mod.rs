@@ -7,6 +7,7 @@ pub mod diagnosis;
 pub mod entities;
 pub mod priorities;
 pub mod programme;
+pub mod report;
 pub mod resources;
 pub mod room;
 pub mod seal;
@@ -18,9 +19,9 @@ pub mod votes;
 pub use connect::{begin_read, begin_write, connect, forget_history};
 pub use councils::{
     CollegeError, CollegeNames, CouncilRecord, HostedCouncil, HostingError, NewCouncil,
-    add_college, colleges_of, council_by_slug, council_profile, council_record, create_council,
-    first_steps, has_councils, hosted_councils, insert_council, list_councils, local_help,
-    min_group_size, move_college, rename_college, set_archived, set_college_retired,
+    add_college, colleges_of, council_by_slug, council_first_year, council_profile, council_record,
+    create_council, first_steps, has_councils, hosted_councils, insert_council, list_councils,
+    local_help, min_group_size, move_college, rename_college, set_archived, set_college_retired,
     set_council_profile, set_local_help, set_min_group_size,
 };
 pub use diagnosis::{finding_in_council, findings_of_council};

@@ -163,6 +163,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/bilan")
+                        view=pages::ReportNowRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/bilan/:year")
+                        view=pages::ReportRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/bilan/:year/modifier")
+                        view=pages::ReportEditRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/ressources")
                         view=pages::ResourcesRoute
                         ssr=SsrMode::Async

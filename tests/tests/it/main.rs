@@ -15,6 +15,7 @@ mod priorities;
 mod privacy;
 mod programme;
 mod protection;
+mod report;
 mod resources;
 mod roles;
 mod screen;

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod action_update;
 pub mod agenda_item;
+pub mod annual_report;
 pub mod assembly;
 pub mod attendance_count;
 pub mod attendance_participation;
@@ -30,6 +31,7 @@ pub mod priority_finding;
 pub mod question;
 pub mod question_vote;
 pub mod recovery_code;
+pub mod report_indicator;
 pub mod room_event;
 pub mod seal_key;
 pub mod staff_account;

@@ -120,6 +120,9 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
             <p>
                 <A href=format!("/{slug}/feuille-de-route")>{i18n.t("roadmap-link")}</A>
             </p>
+            <p>
+                <A href=format!("/{slug}/bilan")>{i18n.t("report-link")}</A>
+            </p>
         </section>
         {
             {

@@ -14,6 +14,7 @@ mod live;
 mod not_found;
 mod polls;
 mod programme;
+mod report;
 mod resources;
 mod room_slide;
 mod settings;
@@ -37,6 +38,7 @@ pub use index::CouncilIndex;
 pub use live::LiveRoute;
 pub use not_found::NotFound;
 pub use programme::{ActionRoute, EditActionRoute, NewActionRoute, RoadmapRoute};
+pub use report::{ReportEditRoute, ReportNowRoute, ReportRoute};
 pub use resources::{EditResourceRoute, NewResourceRoute, ResourcesRoute};
 #[cfg(feature = "ssr")]
 pub(crate) use room_slide::drawn;
