@@ -14,6 +14,7 @@ use crate::domain::report::{
     Participation, ParticipationRow, ReportTexts,
 };
 use crate::domain::survey::{Answer, Profile};
+use crate::domain::vote::VoteState;
 use crate::domain::{LiveState, Wording, audit_detail};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{
@@ -126,13 +127,18 @@ pub async fn figures(
         }
     }
 
-    // Votes closed in the year (their closing time passed), their ballots per college.
-    let votes = vote::Entity::find()
+    // Votes over (closed by hand, or their closing time passed) whose closing time is in
+    // the year — a vote closed early keeps the time it was set to close at, so it counts in
+    // that year — and their ballots per college.
+    let votes: Vec<vote::Model> = vote::Entity::find()
         .filter(vote::Column::CouncilId.eq(council_id))
         .filter(vote::Column::ClosesAt.gte(start))
-        .filter(vote::Column::ClosesAt.lt(end.min(now)))
+        .filter(vote::Column::ClosesAt.lt(end))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|held| held.state == VoteState::Closed.key() || held.closes_at <= now)
+        .collect();
     activity.votes = votes.len();
     for held in &votes {
         let cast = ballot::Entity::find()

@@ -156,7 +156,7 @@ async fn the_report_adds_up_what_the_database_holds_and_uncovers_no_small_colleg
         .all(&app.db)
         .await?
         .into_iter()
-        .filter(|v| in_year(v.closes_at) && v.closes_at < Utc::now())
+        .filter(|v| in_year(v.closes_at) && (v.state == "closed" || v.closes_at <= Utc::now()))
         .collect();
     let ballots = ballot::Entity::find()
         .filter(ballot::Column::VoteId.is_in(votes.iter().map(|v| v.id).collect::<Vec<_>>()))
