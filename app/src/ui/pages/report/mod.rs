@@ -112,8 +112,11 @@ fn participation_table(
         .colleges
         .is_empty()
         .then(|| view! { <p class="hint">{i18n.t("report-total-only")}</p> });
+    // Scrolls in its own frame rather than the page, when names are long.
+    let region = caption.clone();
     view! {
         <section class="report-participation">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region>
             <table class="participation">
                 <caption>{caption}</caption>
                 <thead>
@@ -131,6 +134,7 @@ fn participation_table(
                     </tr>
                 </tbody>
             </table>
+            </div>
             {total_only}
         </section>
     }
@@ -255,7 +259,7 @@ fn ReportView(page: ReportPage) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.text("report-indicators")>
                 <table class="participation report-indicators">
                     <caption class="visually-hidden">{i18n.t("report-indicators")}</caption>
                     <thead>
