@@ -292,6 +292,28 @@ impl TestApp {
         Ok(self.demo_council().await?.id)
     }
 
+    /// A second council, `clsm-ailleurs`, and the session cookie of its coordinator: who
+    /// tries, from another council, what only this council's staff may do.
+    pub async fn other_council_coordinator(&self) -> anyhow::Result<String> {
+        let elsewhere = agora_app::domain::CouncilSlug::parse("clsm-ailleurs")?;
+        agora_app::store::create_council(
+            &self.db,
+            &elsewhere,
+            "CLSM Ailleurs",
+            "",
+            agora_app::domain::ObjectivePreset::National,
+        )
+        .await?;
+        let (_, cookie) = self
+            .staff_member(
+                &elsewhere,
+                agora_app::domain::Role::Coordinator,
+                "Olga Ailleurs",
+            )
+            .await?;
+        Ok(cookie)
+    }
+
     /// A staff member of `council` with `role`, signed up from an invitation (the passkey
     /// is a placeholder: the browser tests run real ceremonies) and signed in: their account
     /// id and session cookie (`agora_staff=…`).

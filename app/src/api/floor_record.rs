@@ -155,13 +155,10 @@ pub(crate) mod server {
             .map(text),
         )?;
         for q in &record.questions {
-            let college = q.college.as_ref().map(|key| {
-                colleges
-                    .iter()
-                    .find(|c| c.key.as_str() == key)
-                    .and_then(|c| c.label.clone())
-                    .unwrap_or_else(|| text(&format!("college-{key}")))
-            });
+            let college = q
+                .college
+                .as_ref()
+                .map(|key| crate::api::sheet::college_name(colleges, key, lang));
             out.row([
                 q.number.to_string(),
                 q.agenda_item.clone().unwrap_or_default(),

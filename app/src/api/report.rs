@@ -344,16 +344,9 @@ pub(crate) mod server {
         ])?;
         let college = |key: &str| {
             if key == NOT_SAID {
-                return text("report-not-said");
-            }
-            match page.colleges.iter().find(|c| c.key.as_str() == key) {
-                Some(found) => found.label.clone().unwrap_or_else(|| {
-                    crate::i18n::message(lang, false, &format!("college-{key}"), None)
-                }),
-                None if crate::domain::CollegeKey::parse(key).is_some_and(|k| k.is_default()) => {
-                    crate::i18n::message(lang, false, &format!("college-{key}"), None)
-                }
-                None => key.to_owned(),
+                text("report-not-said")
+            } else {
+                crate::api::sheet::college_name(&page.colleges, key, lang)
             }
         };
         for row in &page.participation {

@@ -41,13 +41,24 @@ impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
 pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
 
 #[cfg(feature = "ssr")]
-pub(crate) use writer::Sheet;
+pub(crate) use writer::{Sheet, college_name};
 
 #[cfg(feature = "ssr")]
 mod writer {
     use super::CsvFile;
-    use crate::domain::Lang;
     use crate::domain::spreadsheet::inert_cell;
+    use crate::domain::{College, CollegeKey, Lang};
+
+    /// A college as an export names it: the council's own name, else its translated default
+    /// name; a key the council no longer has keeps its default name, or the key itself.
+    pub fn college_name(colleges: &[College], key: &str, lang: Lang) -> String {
+        let default = || crate::i18n::message(lang, false, &format!("college-{key}"), None);
+        match colleges.iter().find(|c| c.key.as_str() == key) {
+            Some(found) => found.label.clone().unwrap_or_else(default),
+            None if CollegeKey::parse(key).is_some_and(|k| k.is_default()) => default(),
+            None => key.to_owned(),
+        }
+    }
 
     /// A CSV file being written for a spreadsheet in `lang`: French spreadsheets want a
     /// decimal comma, hence a semicolon between fields; a byte-order mark first, so that

@@ -4,7 +4,7 @@
 //! and never one before it ends.
 
 use super::live::open_room;
-use agora_app::domain::{CouncilSlug, LiveState, ObjectivePreset, Role};
+use agora_app::domain::{CouncilSlug, LiveState, Role};
 use agora_app::store::entities::{
     attendance_count, attendance_participation, attendance_waiting, audit_event,
 };
@@ -196,18 +196,7 @@ async fn a_facilitator_counts_at_the_door_and_the_small_college_is_never_uncover
     let council = app.demo_council_id().await?;
     let room_s = room.to_string();
     let presence = format!("/{slug}/assemblees/{room}/presence");
-    let elsewhere = CouncilSlug::parse("clsm-ailleurs")?;
-    agora_app::store::create_council(
-        &app.db,
-        &elsewhere,
-        "CLSM Ailleurs",
-        "",
-        ObjectivePreset::National,
-    )
-    .await?;
-    let (_, other) = app
-        .staff_member(&elsewhere, Role::Coordinator, "Olga Ailleurs")
-        .await?;
+    let other = app.other_council_coordinator().await?;
     let (_, observer) = app.staff_member(&here, Role::Observer, "Odile Lit").await?;
     let count = |habitants: &'static str| {
         vec![

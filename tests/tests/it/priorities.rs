@@ -2,7 +2,7 @@
 //! only a coordinator of the council records them, only on an ended vote, only on the vote's
 //! own findings; what is refused stores nothing; the page shows them beside the standing.
 
-use agora_app::domain::{CouncilSlug, ObjectivePreset, Role};
+use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::entities::{audit_event, priority, priority_finding, vote, vote_candidate};
 use agora_server::demo;
 use agora_tests::{TestApp, location, unescape};
@@ -127,18 +127,7 @@ async fn a_coordinator_records_the_priorities_of_an_ended_vote_and_everyone_read
 
     // Nobody else may record one: anonymous, a facilitator, an observer, another council's
     // coordinator. Nothing is stored.
-    let elsewhere = CouncilSlug::parse("clsm-ailleurs")?;
-    agora_app::store::create_council(
-        &app.db,
-        &elsewhere,
-        "CLSM Ailleurs",
-        "",
-        ObjectivePreset::National,
-    )
-    .await?;
-    let (_, other) = app
-        .staff_member(&elsewhere, Role::Coordinator, "Olga Ailleurs")
-        .await?;
+    let other = app.other_council_coordinator().await?;
     let (_, facilitator) = app
         .staff_member(&here, Role::Facilitator, "Fanny Anime")
         .await?;

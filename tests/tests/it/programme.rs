@@ -77,18 +77,7 @@ async fn a_coordinator_writes_actions_and_their_news_and_everyone_reads_the_road
     let (_, facilitator) = app
         .staff_member(&here, Role::Facilitator, "Fanny Anime")
         .await?;
-    let elsewhere = CouncilSlug::parse("clsm-ailleurs")?;
-    agora_app::store::create_council(
-        &app.db,
-        &elsewhere,
-        "CLSM Ailleurs",
-        "",
-        ObjectivePreset::National,
-    )
-    .await?;
-    let (_, other) = app
-        .staff_member(&elsewhere, Role::Coordinator, "Olga Ailleurs")
-        .await?;
+    let other = app.other_council_coordinator().await?;
     let before = stored(&app).await?;
     let audited = || async {
         anyhow::Ok(

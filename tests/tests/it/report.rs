@@ -5,7 +5,7 @@
 //! council's coordinators only.
 
 use super::live::open_room;
-use agora_app::domain::{AssemblyFields, CouncilSlug, LiveState, ObjectivePreset, Role};
+use agora_app::domain::{AssemblyFields, CouncilSlug, LiveState, Role};
 use agora_app::store::entities::{
     annual_report, assembly, ballot, question, report_indicator, survey, survey_response,
     testimony, vote,
@@ -273,18 +273,7 @@ async fn coordinators_complete_the_report_and_nobody_else_can() -> anyhow::Resul
         .staff_member(&here, Role::Coordinator, "Claire Bilan")
         .await?;
     let (_, observer) = app.staff_member(&here, Role::Observer, "Odile Lit").await?;
-    let elsewhere = CouncilSlug::parse("clsm-ailleurs")?;
-    agora_app::store::create_council(
-        &app.db,
-        &elsewhere,
-        "CLSM Ailleurs",
-        "",
-        ObjectivePreset::National,
-    )
-    .await?;
-    let (_, other) = app
-        .staff_member(&elsewhere, Role::Coordinator, "Olga Ailleurs")
-        .await?;
+    let other = app.other_council_coordinator().await?;
     let texts = |difficulties_easy: &'static str| {
         vec![
             ("slug", slug),

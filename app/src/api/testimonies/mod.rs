@@ -242,13 +242,7 @@ pub(crate) mod server {
             let college = t
                 .college
                 .as_ref()
-                .map(|key| {
-                    colleges
-                        .iter()
-                        .find(|c| c.key.as_str() == key)
-                        .and_then(|c| c.label.clone())
-                        .unwrap_or_else(|| text(&format!("college-{key}")))
-                })
+                .map(|key| crate::api::sheet::college_name(colleges, key, lang))
                 .unwrap_or_default();
             out.row([
                 t.pseudonym

@@ -18,7 +18,7 @@ use crate::ui::i18n::I18n;
 use leptos::prelude::*;
 
 /// The Fluent id of a status's name.
-fn status_message(status: ActionStatus) -> String {
+pub(super) fn status_message(status: ActionStatus) -> String {
     format!("action-status-{}", status.key())
 }
 
@@ -53,7 +53,7 @@ fn period(i18n: I18n, action: &Action) -> String {
 }
 
 /// The status as a tag, its words in the reader's language.
-fn status_tag(i18n: I18n, status: ActionStatus) -> impl IntoView + use<> {
+pub(super) fn status_tag(i18n: I18n, status: ActionStatus) -> impl IntoView + use<> {
     let class = format!("tag action-status action-{}", status.key());
     view! { <span class=class>{i18n.text(&status_message(status))}</span> }
 }

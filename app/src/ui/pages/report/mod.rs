@@ -8,7 +8,6 @@ pub use editor::*;
 use super::loaded;
 use crate::api::{AnnualReportCsv, ReportPage, load_report};
 use crate::domain::College;
-use crate::domain::action::ActionStatus;
 use crate::domain::report::{IndicatorValue, Metric, NOT_SAID, Participation, ParticipationRow};
 use crate::ui::components::{Crumb, Label, PageHeader, Paragraphs, college_named};
 use crate::ui::i18n::{I18n, use_i18n};
@@ -57,10 +56,6 @@ pub(super) fn metric_message(metric: Metric) -> String {
         Metric::PrioritiesAdopted => "report-priorities".to_owned(),
         other => format!("report-{}", other.key()),
     }
-}
-
-fn status_message(status: ActionStatus) -> String {
-    format!("action-status-{}", status.key())
 }
 
 /// A college's name in the report: the council's, "not given", or a survey's own option.
@@ -224,12 +219,11 @@ fn ReportView(page: ReportPage) -> impl IntoView {
             .iter()
             .map(|action| {
                 let href = format!("/{slug}/feuille-de-route/action/{}", action.id);
-                let class = format!("tag action-status action-{}", action.status.key());
                 view! {
                     <li>
                         <a href=href lang="fr">{action.title.pick(easy).to_owned()}</a>
                         " "
-                        <span class=class>{i18n.text(&status_message(action.status))}</span>
+                        {super::programme::status_tag(i18n, action.status)}
                     </li>
                 }
             })
