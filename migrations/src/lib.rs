@@ -34,6 +34,7 @@ mod m20261206_000029_priorities;
 mod m20261206_000030_action_programme;
 mod m20261206_000031_attendance;
 mod m20261206_000032_annual_report;
+mod m20261206_000033_bodies;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_action_programme::Migration),
             Box::new(m20261206_000031_attendance::Migration),
             Box::new(m20261206_000032_annual_report::Migration),
+            Box::new(m20261206_000033_bodies::Migration),
         ]
     }
 }

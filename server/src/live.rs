@@ -260,7 +260,8 @@ pub struct SocketQuery {
 }
 
 /// `GET /live/{assembly}`: upgrades to the room's websocket. Refused before the upgrade: a
-/// page of another site (its `Origin` is not ours), an unknown or unpublished assembly.
+/// page of another site (its `Origin` is not ours), an unknown or unpublished assembly, a
+/// members-only meeting for anyone but its members and the staff who run rooms.
 pub async fn socket(
     State(state): State<AppState>,
     Path(assembly): Path<String>,
@@ -275,8 +276,8 @@ pub async fn socket(
     if !crate::protection::same_origin(&headers) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let council = match stored::council_of(&state.db, assembly).await {
-        Ok(Some(council)) => council,
+    let audience = match stored::audience_of(&state.db, assembly).await {
+        Ok(Some(audience)) => audience,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
             tracing::error!(%error, "live socket lookup failed");
@@ -293,6 +294,13 @@ pub async fn socket(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
+    let council = audience.council_id;
+    // A members-only meeting is not there for anybody else: the same 404 as no room.
+    if audience.members_only
+        && !may_enter_meeting(&state, &cookies, council, audience.body).await
+    {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let prefs = Preferences::from_cookie_header(&cookies, state.cookies);
     let as_participant = query.vue.as_deref() == Some("participant");
     let token = state
@@ -583,7 +591,7 @@ mod staff;
 pub use relay::start_relay;
 use slots::SocketCounts;
 pub use slots::{SocketCaps, SocketSlot};
-use staff::{StaffWatch, runs_room, staff_check_due, still_staff};
+use staff::{StaffWatch, may_enter_meeting, runs_room, staff_check_due, still_staff};
 
 #[cfg(test)]
 mod tests;

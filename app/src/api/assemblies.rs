@@ -42,6 +42,8 @@ pub struct AssemblyPage {
     pub attendance: Option<super::AttendanceFigure>,
     /// The caller runs the council's rooms: the page leads to the door count.
     pub can_count: bool,
+    /// The body whose meeting it is (id, name).
+    pub body: Option<(i64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +67,9 @@ pub async fn load_assemblies(slug: String) -> Result<AssembliesPage, AppError> {
         crate::api::edge::caller_allowed(&db, council_id, Permission::PrepareAssemblies)
             .await?
             .is_some();
-    let assemblies = crate::store::assemblies::assemblies_of(&db, council_id, can_prepare).await?;
+    let viewer = crate::api::edge::viewer(&db, council_id).await?;
+    let assemblies =
+        crate::store::assemblies::assemblies_of(&db, council_id, can_prepare, &viewer).await?;
     Ok(AssembliesPage {
         council_slug: slug,
         council_name,
@@ -97,7 +101,29 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     )
     .await?
     .ok_or_else(|| AppError::NotFound.with_status())?;
-    let join_link = server::join_link(&assembly)?;
+    // A meeting for its members only is not there for anybody else: the same 404.
+    if assembly.members_only
+        && !crate::api::edge::viewer(&db, council_id)
+            .await?
+            .may_see(assembly.body, true)
+    {
+        return Err(AppError::NotFound.with_status());
+    }
+    let body_name = match assembly.body {
+        Some(body) => crate::store::bodies::body_of(&db, council_id, body, &colleges)
+            .await?
+            .map(|b| (b.id, b.name)),
+        None => None,
+    };
+    // A members-only meeting has no join code to hand out: members come from their body's
+    // page, and a code would lead nobody else anywhere.
+    let (join_link, qr_svg) = if assembly.members_only {
+        (String::new(), String::new())
+    } else {
+        let link = server::join_link(&assembly)?;
+        let svg = server::qr_svg(&link)?;
+        (link, svg)
+    };
     let votes =
         crate::store::votes::votes_of_assembly(&db, council_id, assembly.id, chrono::Utc::now())
             .await?;
@@ -128,10 +154,11 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
         colleges,
         council_slug: slug,
         council_name,
-        qr_svg: server::qr_svg(&join_link)?,
+        qr_svg,
         join_link,
         assembly,
         can_prepare,
+        body: body_name,
     })
 }
 
@@ -210,7 +237,7 @@ pub async fn create_assembly(
     else {
         return Ok(());
     };
-    match crate::store::assemblies::create_assembly(&db, council_id, &fields, by).await {
+    match crate::store::assemblies::create_assembly(&db, council_id, &fields, None, by).await {
         Ok(id) => super::forms::done(
             "saved-assembly-created",
             &format!("/{slug}/assemblees/{id}/preparer"),

@@ -170,18 +170,49 @@ pub fn id(raw: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::NotFound.with_status())
 }
 
-/// The assembly `raw` names, if it is a published one of this council; 404 otherwise.
+/// The assembly `raw` names, if it is one of this council the caller may see (a body's
+/// meeting for its members only: its members and the staff who run rooms); 404 otherwise,
+/// the same answer as for no assembly at all.
 pub async fn assembly_of(
     db: &DatabaseConnection,
     council_id: i64,
     raw: &str,
 ) -> Result<i64, AppError> {
     let id = self::id(raw)?;
-    if crate::store::room::council_of(db, id).await? == Some(council_id) {
-        Ok(id)
-    } else {
-        Err(AppError::NotFound.with_status())
+    match crate::store::room::audience_of(db, id).await? {
+        Some(audience) if audience.council_id == council_id => {
+            if audience.members_only && !viewer(db, council_id).await?.may_see(audience.body, true)
+            {
+                Err(AppError::NotFound.with_status())
+            } else {
+                Ok(id)
+            }
+        }
+        _ => Err(AppError::NotFound.with_status()),
     }
+}
+
+/// Who the caller is to the council's bodies: whether their staff role runs rooms, and the
+/// bodies they are a member of (by a member's session or by their passkey account). The one
+/// place a member's cookie is read.
+pub async fn viewer(
+    db: &DatabaseConnection,
+    council_id: i64,
+) -> Result<crate::domain::body::Viewer, AppError> {
+    let staff = signed_in(db).await?;
+    let runs_rooms = staff
+        .as_ref()
+        .and_then(|member| access_in(member, council_id))
+        .is_some_and(|access| access.can(Permission::ModerateLive));
+    let session = super::request::cookie(crate::domain::Cookie::Member);
+    let bodies = crate::store::bodies::bodies_of_viewer(
+        db,
+        council_id,
+        session.as_deref(),
+        staff.map(|member| member.account_id),
+    )
+    .await?;
+    Ok(crate::domain::body::Viewer { runs_rooms, bodies })
 }
 
 /// Tells this process's live rooms that staff access changed (someone removed from a team,

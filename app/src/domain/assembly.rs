@@ -226,6 +226,13 @@ pub struct Assembly {
     pub questions_open: bool,
     pub current_item: Option<i64>,
     pub agenda: Vec<AgendaItem>,
+    /// The body whose meeting it is (`domain::body`); `None`: an open plenary.
+    pub body: Option<i64>,
+    /// Only the body's members and the staff who run rooms may see it: no join code, no
+    /// public page.
+    pub members_only: bool,
+    /// When it starts, in seconds since 1970 (UTC): for calendar files.
+    pub starts_unix: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

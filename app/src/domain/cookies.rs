@@ -21,6 +21,8 @@ pub enum Cookie {
     Staff,
     /// A testimony's private-link token, until the browser closes.
     TestimonyLink,
+    /// A body member's session (`domain::body`), a month long.
+    Member,
     /// A form post's outcome, for the page it returns to, once: five minutes, scoped to
     /// that page's path and never sent from another site.
     Flash,
@@ -33,6 +35,7 @@ impl Cookie {
             Cookie::Preferences => "agora_prefs",
             Cookie::Staff => "agora_staff",
             Cookie::TestimonyLink => "agora_testimony",
+            Cookie::Member => "agora_member",
             Cookie::Flash => "agora_flash",
         }
     }
@@ -43,6 +46,7 @@ impl Cookie {
             Cookie::Participant | Cookie::Preferences => Some(365 * 24 * 3600),
             Cookie::Staff => Some(SESSION_HOURS * 3600),
             Cookie::TestimonyLink => None,
+            Cookie::Member => Some(super::body::MEMBER_SESSION_DAYS * 24 * 3600),
             Cookie::Flash => Some(300),
         }
     }
@@ -51,7 +55,9 @@ impl Cookie {
         match self {
             Cookie::Preferences => "SameSite=Lax",
             Cookie::Flash => "HttpOnly; SameSite=Strict",
-            Cookie::Participant | Cookie::Staff | Cookie::TestimonyLink => "HttpOnly; SameSite=Lax",
+            Cookie::Participant | Cookie::Staff | Cookie::TestimonyLink | Cookie::Member => {
+                "HttpOnly; SameSite=Lax"
+            }
         }
     }
 }

@@ -31,6 +31,9 @@ pub enum Permission {
     /// What the council decided and does about it: the priorities adopted after a vote (and
     /// the action programme that follows them). Coordinators only.
     RecordDecisions,
+    /// The council's bodies (steering and technical committees, working groups), their
+    /// members and the passes that let members in. Coordinators only.
+    ManageBodies,
 }
 
 impl Role {

@@ -7,6 +7,7 @@ use crate::domain::{
     AgendaItem, AgendaItemFields, Assembly, AssemblyFields, JOIN_ALPHABET, JOIN_CODE_LENGTH,
     JoinCode, LiveState, LocalMoment, Wording, audit_detail,
 };
+use crate::domain::body::Viewer;
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
@@ -77,13 +78,27 @@ fn new_join_code() -> JoinCode {
     }))
 }
 
-/// Creates an unpublished assembly with a fresh join code; returns its id.
+/// Whose meeting an assembly is: a body of the council, open to all or to its members only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingOf {
+    pub body: i64,
+    pub members_only: bool,
+}
+
+/// Creates an unpublished assembly with a fresh join code; returns its id. `meeting`: a
+/// body's meeting (the body must be the council's); `None`: an open plenary.
 pub async fn create_assembly(
     db: &DatabaseConnection,
     council_id: i64,
     fields: &AssemblyFields,
+    meeting: Option<MeetingOf>,
     by: Option<i64>,
 ) -> Result<i64, AssemblyError> {
+    if let Some(meeting) = meeting
+        && crate::store::bodies::body_council(db, meeting.body).await? != Some(council_id)
+    {
+        return Err(AssemblyError::NotFound);
+    }
     let zone = council_zone(db, council_id).await?;
     let starts_at = to_utc(&fields.starts_at, zone)?;
     // 31^6 codes: a clash is rare, but a code must lead to one assembly only.
@@ -114,6 +129,8 @@ pub async fn create_assembly(
         screen_id: Set(None),
         last_seq: Set(0),
         created_at: Set(Utc::now()),
+        body_id: Set(meeting.map(|m| m.body)),
+        members_only: Set(meeting.is_some_and(|m| m.members_only)),
         ..Default::default()
     }
     .insert(&txn)
@@ -239,6 +256,9 @@ async fn to_domain(
         questions_open: row.questions_open,
         current_item: row.current_item_id,
         agenda,
+        body: row.body_id,
+        members_only: row.members_only,
+        starts_unix: row.starts_at.timestamp(),
     })
 }
 
@@ -263,11 +283,13 @@ pub async fn assembly_in_council(
     Ok(Some(to_domain(db, row, zone).await?))
 }
 
-/// A council's assemblies, soonest last-to-come first (upcoming and recent at the top).
+/// A council's assemblies and its bodies' meetings that `viewer` may see, soonest
+/// last-to-come first (upcoming and recent at the top).
 pub async fn assemblies_of(
     db: &DatabaseConnection,
     council_id: i64,
     with_drafts: bool,
+    viewer: &Viewer,
 ) -> Result<Vec<Assembly>, DbErr> {
     let mut query = assembly::Entity::find().filter(assembly::Column::CouncilId.eq(council_id));
     if !with_drafts {
@@ -281,12 +303,15 @@ pub async fn assemblies_of(
     let zone = council_zone(db, council_id).await?;
     let mut assemblies = Vec::with_capacity(rows.len());
     for row in rows {
-        assemblies.push(to_domain(db, row, zone).await?);
+        if viewer.may_see(row.body_id, row.members_only) {
+            assemblies.push(to_domain(db, row, zone).await?);
+        }
     }
     Ok(assemblies)
 }
 
-/// Where a join code leads: the council's slug and the assembly, if it is published.
+/// Where a join code leads: the council's slug and the assembly, if it is published and
+/// open to all (a members-only meeting is reached from its body's page, never by a code).
 pub async fn assembly_by_join_code(
     db: &DatabaseConnection,
     code: &JoinCode,
@@ -294,6 +319,7 @@ pub async fn assembly_by_join_code(
     let Some(row) = assembly::Entity::find()
         .filter(assembly::Column::JoinCode.eq(code.as_str()))
         .filter(assembly::Column::PublishedAt.is_not_null())
+        .filter(assembly::Column::MembersOnly.eq(false))
         .one(db)
         .await?
     else {

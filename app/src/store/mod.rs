@@ -1,6 +1,7 @@
 //! Persistence (server only): sea-orm entities and the queries the api layer calls.
 
 pub mod assemblies;
+pub mod bodies;
 mod connect;
 mod councils;
 pub mod diagnosis;

@@ -94,10 +94,13 @@ pub async fn figures(
         }
     };
 
-    // Assemblies held (published), their attendance once ended, their questions.
+    // Plenaries held (published), their attendance once ended, their questions. Bodies'
+    // meetings are counted apart, on their own pages: a public report adds nothing of a
+    // members-only meeting.
     let assemblies = assembly::Entity::find()
         .filter(assembly::Column::CouncilId.eq(council_id))
         .filter(assembly::Column::PublishedAt.is_not_null())
+        .filter(assembly::Column::BodyId.is_null())
         .filter(assembly::Column::StartsAt.gte(start))
         .filter(assembly::Column::StartsAt.lt(end))
         .order_by_asc(assembly::Column::StartsAt)

@@ -199,7 +199,10 @@ pub async fn post(
     if let Some(id) = new.assembly_id {
         let found = assembly::Entity::find_by_id(id).one(db).await?;
         // A draft assembly is not there yet for the public.
-        if found.is_none_or(|a| a.council_id != new.council_id || a.published_at.is_none()) {
+        // Nor is a members-only meeting, whose page nobody else may open.
+        if found.is_none_or(|a| {
+            a.council_id != new.council_id || a.published_at.is_none() || a.members_only
+        }) {
             return Err(TestimonyError::Refused(
                 "assembly",
                 TestimonyRefusal::UnknownLink,

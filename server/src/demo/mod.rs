@@ -508,7 +508,7 @@ async fn seed_assembly(db: &DatabaseConnection, council_id: i64) -> anyhow::Resu
         content::ASSEMBLY_ACCESSIBILITY,
     )
     .map_err(|error| anyhow::anyhow!("demo assembly: {error:?}"))?;
-    let id = assemblies::create_assembly(db, council_id, &fields, None).await?;
+    let id = assemblies::create_assembly(db, council_id, &fields, None, None).await?;
     for (title, summary, easy) in content::AGENDA {
         let item = AgendaItemFields::check(title, summary, easy)
             .map_err(|error| anyhow::anyhow!("demo agenda: {error:?}"))?;

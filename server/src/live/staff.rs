@@ -58,3 +58,50 @@ pub(super) async fn still_staff(state: &AppState, client: &Client) -> bool {
         None => true,
     }
 }
+
+/// Whether the socket's cookies may enter a members-only meeting of `body`: staff who run
+/// the council's rooms, or a member of the body (by their member's session, or by the
+/// passkey account they signed in with). Checked before the upgrade, as the pages are.
+pub(super) async fn may_enter_meeting(
+    state: &AppState,
+    cookies: &str,
+    council: i64,
+    body: Option<i64>,
+) -> bool {
+    use agora_app::domain::Cookie;
+    let staff_token = state
+        .cookies
+        .read(cookies, Cookie::Staff)
+        .filter(|token| !token.is_empty());
+    let mut account = None;
+    if let Some(token) = staff_token {
+        if runs_room(state, token, council, false).await.is_some() {
+            return true;
+        }
+        account = agora_app::store::staff::session_member(
+            &state.db,
+            token,
+            state.staff.session_idle,
+        )
+        .await
+        .ok()
+        .flatten()
+        .map(|member| member.account_id);
+    }
+    let member_token = state
+        .cookies
+        .read(cookies, Cookie::Member)
+        .filter(|token| !token.is_empty());
+    let viewer = agora_app::domain::body::Viewer {
+        runs_rooms: false,
+        bodies: agora_app::store::bodies::bodies_of_viewer(
+            &state.db,
+            council,
+            member_token,
+            account,
+        )
+        .await
+        .unwrap_or_default(),
+    };
+    viewer.may_see(body, true)
+}

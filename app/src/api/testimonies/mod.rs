@@ -40,7 +40,9 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
         .into_iter()
         .map(|f| (f.id, f.title))
         .collect();
-    let assemblies = crate::store::assemblies::assemblies_of(&db, council.id, false)
+    // A testimony is public once approved: it may tell of an assembly open to all only.
+    let open_to_all = crate::domain::body::Viewer::default();
+    let assemblies = crate::store::assemblies::assemblies_of(&db, council.id, false, &open_to_all)
         .await?
         .into_iter()
         .map(|a| (a.id, a.title))

@@ -86,7 +86,14 @@ pub async fn load_votes(slug: String) -> Result<VotesPage, AppError> {
         (
             crate::store::findings_of_council(&db, &council_slug).await?,
             crate::domain::offered_colleges(&colleges),
-            crate::store::assemblies::assemblies_of(&db, council_id, true).await?,
+            // A vote's page is public: it may belong to an assembly open to all only.
+            crate::store::assemblies::assemblies_of(
+                &db,
+                council_id,
+                true,
+                &crate::domain::body::Viewer::default(),
+            )
+            .await?,
         )
     } else {
         (Vec::new(), Vec::new(), Vec::new())

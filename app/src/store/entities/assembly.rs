@@ -24,6 +24,10 @@ pub struct Model {
     pub screen_id: Option<i64>,
     pub last_seq: i64,
     pub created_at: ChronoDateTimeUtc,
+    /// The body whose meeting it is; `None`: the council's open plenary.
+    pub body_id: Option<i64>,
+    /// Only the body's members (and staff who run rooms) may see it.
+    pub members_only: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

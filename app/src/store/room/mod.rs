@@ -264,20 +264,42 @@ pub async fn last_seq(db: &DatabaseConnection, assembly_id: i64) -> Result<i64, 
 
 /// The council of a published assembly, for the staff check of a connection.
 pub async fn council_of(db: &DatabaseConnection, assembly_id: i64) -> Result<Option<i64>, DbErr> {
-    let Some(council_id) = assembly::Entity::find_by_id(assembly_id)
+    Ok(audience_of(db, assembly_id)
+        .await?
+        .map(|audience| audience.council_id))
+}
+
+/// Whose a published room is and who may enter it: its council, and the body whose meeting
+/// it is, for its members only or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Audience {
+    pub council_id: i64,
+    pub body: Option<i64>,
+    pub members_only: bool,
+}
+
+/// The audience of a published room of a council still hosted; `None` otherwise.
+pub async fn audience_of(
+    db: &DatabaseConnection,
+    assembly_id: i64,
+) -> Result<Option<Audience>, DbErr> {
+    let Some(room) = assembly::Entity::find_by_id(assembly_id)
         .one(db)
         .await?
         .filter(|room| room.published_at.is_some())
-        .map(|room| room.council_id)
     else {
         return Ok(None);
     };
     // An archived council's rooms are closed to everyone, as its pages are.
-    let hosted = super::entities::council::Entity::find_by_id(council_id)
+    let hosted = super::entities::council::Entity::find_by_id(room.council_id)
         .one(db)
         .await?
         .is_some_and(|council| council.archived_at.is_none());
-    Ok(hosted.then_some(council_id))
+    Ok(hosted.then_some(Audience {
+        council_id: room.council_id,
+        body: room.body_id,
+        members_only: room.members_only,
+    }))
 }
 
 /// The live state of a published assembly (`None`: unknown or unpublished), read without

@@ -83,6 +83,8 @@ pub async fn create_vote(db: &DatabaseConnection, new: NewVote<'_>) -> Result<i6
     if let Some(assembly_id) = new.assembly_id {
         let found = super::entities::assembly::Entity::find_by_id(assembly_id)
             .filter(super::entities::assembly::Column::CouncilId.eq(new.council_id))
+            // A vote's page is public: never one of a members-only meeting.
+            .filter(super::entities::assembly::Column::MembersOnly.eq(false))
             .one(&txn)
             .await?;
         if found.is_none() {

@@ -207,7 +207,15 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         polls,
         attendance,
         can_count,
+        body,
     } = page;
+    let members_only = assembly.members_only.then(|| {
+        view! {
+            <div class="notice" role="note">
+                <p>{i18n.t("meeting-members-only-note")}</p>
+            </div>
+        }
+    });
     let attendance =
         attendance.map(|figure| super::attendance::attendance_section(i18n, figure, &colleges));
     let count_link = can_count.then(|| {
@@ -249,16 +257,41 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         }
     });
     let code = assembly.join_code.spaced();
+    let join = (!assembly.members_only).then(|| {
+        view! {
+            <section aria-labelledby="join-title" class="join">
+                <h2 id="join-title">{i18n.t("assembly-join")}</h2>
+                <p>{i18n.t("assembly-join-intro")}</p>
+                <p class="join-code">
+                    <span>{i18n.t("assembly-join-code")}</span>
+                    " "
+                    <strong>{code}</strong>
+                </p>
+                <figure class="qr">
+                    <div inner_html=qr_svg></div>
+                    <figcaption>
+                        {i18n.t("assembly-join-qr")} " " <a href=join_link.clone()>{join_link.clone()}</a>
+                    </figcaption>
+                </figure>
+            </section>
+        }
+    });
+    // A body's meeting sits under its body, a plenary under the council's assemblies.
+    let parent = match body {
+        Some((id, name)) => Crumb::new(
+            format!("/{council_slug}/instances/{id}"),
+            Label::Council(name),
+        ),
+        None => Crumb::new(list_href, Label::Interface(i18n.text("assemblies-title"))),
+    };
     view! {
         <PageHeader
             tab=assembly.title.clone()
-            crumbs=vec![
-                Crumb::new(council_href, Label::Council(council_name)),
-                Crumb::new(list_href, Label::Interface(i18n.text("assemblies-title"))),
-            ]
+            crumbs=vec![Crumb::new(council_href, Label::Council(council_name)), parent]
             heading=Label::Council(assembly.title.clone())
         />
         {draft}
+        {members_only}
         <p class="lead">
             <strong>{i18n.t("assembly-when")}</strong>
             " "
@@ -292,21 +325,7 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         {attendance}
         {record}
         {polls}
-        <section aria-labelledby="join-title" class="join">
-            <h2 id="join-title">{i18n.t("assembly-join")}</h2>
-            <p>{i18n.t("assembly-join-intro")}</p>
-            <p class="join-code">
-                <span>{i18n.t("assembly-join-code")}</span>
-                " "
-                <strong>{code}</strong>
-            </p>
-            <figure class="qr">
-                <div inner_html=qr_svg></div>
-                <figcaption>
-                    {i18n.t("assembly-join-qr")} " " <a href=join_link.clone()>{join_link.clone()}</a>
-                </figcaption>
-            </figure>
-        </section>
+        {join}
     }
 }
 
