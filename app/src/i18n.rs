@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
 
-const FRENCH: [&str; 9] = [
+const FRENCH: [&str; 10] = [
     include_str!("../../locales/fr/live.ftl"),
     include_str!("../../locales/fr/agora.ftl"),
     include_str!("../../locales/fr/assembly.ftl"),
@@ -18,8 +18,9 @@ const FRENCH: [&str; 9] = [
     include_str!("../../locales/fr/survey.ftl"),
     include_str!("../../locales/fr/testimony.ftl"),
     include_str!("../../locales/fr/year.ftl"),
+    include_str!("../../locales/fr/bodies.ftl"),
 ];
-const ENGLISH: [&str; 9] = [
+const ENGLISH: [&str; 10] = [
     include_str!("../../locales/en/live.ftl"),
     include_str!("../../locales/en/agora.ftl"),
     include_str!("../../locales/en/assembly.ftl"),
@@ -29,6 +30,7 @@ const ENGLISH: [&str; 9] = [
     include_str!("../../locales/en/survey.ftl"),
     include_str!("../../locales/en/testimony.ftl"),
     include_str!("../../locales/en/year.ftl"),
+    include_str!("../../locales/en/bodies.ftl"),
 ];
 
 pub const EASY_ATTRIBUTE: &str = "easy";

@@ -2,6 +2,7 @@
 
 mod assemblies;
 mod attendance;
+mod bodies;
 mod console;
 mod councils;
 mod diagnosis;
@@ -41,6 +42,7 @@ pub use assemblies::{
     load_assembly, load_assembly_editor, publish_assembly, update_agenda_item, update_assembly,
 };
 pub use attendance::*;
+pub use bodies::*;
 pub use console::{
     ConsoleAction, ConsolePage, LoadConsole, LoadProjector, ProjectorPage, Slide, console_action,
     load_console, load_projector,

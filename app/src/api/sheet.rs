@@ -40,6 +40,43 @@ impl leptos::server_fn::Decodes<CsvFile> for CsvEncoding {
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 pub type Csv = leptos::server_fn::codec::Post<CsvEncoding>;
 
+/// An iCalendar file (RFC 5545), downloaded by a plain link or read by a calendar
+/// application.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsFile(pub String);
+
+/// `text/calendar` for a server function's answer.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct IcsEncoding;
+
+impl leptos::server_fn::ContentType for IcsEncoding {
+    const CONTENT_TYPE: &'static str = "text/calendar; charset=utf-8";
+}
+
+impl leptos::server_fn::FormatType for IcsEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
+}
+
+impl leptos::server_fn::Encodes<IcsFile> for IcsEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &IcsFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<IcsFile> for IcsEncoding {
+    type Error = std::string::FromUtf8Error;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<IcsFile, Self::Error> {
+        String::from_utf8(bytes.to_vec()).map(IcsFile)
+    }
+}
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub type Ics = leptos::server_fn::codec::Post<IcsEncoding>;
+
 #[cfg(feature = "ssr")]
 pub(crate) use writer::{Sheet, college_name};
 

@@ -163,6 +163,41 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/instances")
+                        view=pages::BodiesRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/instances/nouvelle")
+                        view=pages::NewBodyRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/instances/:id")
+                        view=pages::BodyRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/instances/:id/modifier")
+                        view=pages::EditBodyRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/membres")
+                        view=pages::MemberEntryRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/membres/lien/:token")
+                        view=pages::MemberLinkRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/agenda")
+                        view=pages::CalendarRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/bilan")
                         view=pages::ReportNowRoute
                         ssr=SsrMode::Async

@@ -138,7 +138,7 @@ fn CreateAssemblyForm(council_slug: String, flash: PageFlash) -> impl IntoView {
 
 /// The four fields of an assembly, filled with `current` (or what was typed, if refused).
 #[component]
-fn AssemblyFieldsView(
+pub(super) fn AssemblyFieldsView(
     prefix: &'static str,
     flash: PageFlash,
     current: Option<Assembly>,

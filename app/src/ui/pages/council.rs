@@ -115,6 +115,16 @@ fn CouncilView(home: CouncilHome) -> impl IntoView {
             </p>
         </section>
         {decided_section(i18n, &slug, decided, prefs.get_untracked().easy_read)}
+        <section aria-labelledby="bodies-link-title">
+            <h2 id="bodies-link-title">{i18n.t("bodies-title")}</h2>
+            <p>{i18n.t("bodies-home-intro")}</p>
+            <p>
+                <A href=format!("/{slug}/instances")>{i18n.t("bodies-link")}</A>
+            </p>
+            <p>
+                <A href=format!("/{slug}/agenda")>{i18n.t("calendar-link")}</A>
+            </p>
+        </section>
         <section aria-labelledby="roadmap-link-title">
             <h2 id="roadmap-link-title">{i18n.t("roadmap-title")}</h2>
             <p>

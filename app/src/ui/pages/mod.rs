@@ -4,6 +4,7 @@ mod about;
 mod accessibility;
 mod assemblies;
 mod attendance;
+mod bodies;
 mod console;
 mod council;
 mod diagnosis;
@@ -29,6 +30,10 @@ pub use about::About;
 pub use accessibility::AccessibilityStatement;
 pub use assemblies::{AssembliesRoute, AssemblyEditorRoute, AssemblyRoute, JoinRoute};
 pub use attendance::AttendanceRoute;
+pub use bodies::{
+    BodiesRoute, BodyRoute, CalendarRoute, EditBodyRoute, MemberEntryRoute, MemberLinkRoute,
+    NewBodyRoute,
+};
 pub use console::{ConsoleRoute, ProjectorRoute};
 pub use council::CouncilPage;
 pub use diagnosis::{DiagnosisEditorRoute, EditFindingRoute, NewFindingRoute};
