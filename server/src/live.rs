@@ -296,9 +296,7 @@ pub async fn socket(
         .to_owned();
     let council = audience.council_id;
     // A members-only meeting is not there for anybody else: the same 404 as no room.
-    if audience.members_only
-        && !may_enter_meeting(&state, &cookies, council, audience.body).await
-    {
+    if audience.members_only && !may_enter_meeting(&state, &cookies, council, audience.body).await {
         return StatusCode::NOT_FOUND.into_response();
     }
     let prefs = Preferences::from_cookie_header(&cookies, state.cookies);

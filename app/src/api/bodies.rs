@@ -139,12 +139,11 @@ pub async fn load_body(slug: String, id: String) -> Result<BodyPage, AppError> {
     } else {
         None
     };
-    let meetings =
-        crate::store::assemblies::assemblies_of(&db, council.id, can_manage, &viewer)
-            .await?
-            .into_iter()
-            .filter(|meeting| meeting.body == Some(body.id))
-            .collect();
+    let meetings = crate::store::assemblies::assemblies_of(&db, council.id, can_manage, &viewer)
+        .await?
+        .into_iter()
+        .filter(|meeting| meeting.body == Some(body.id))
+        .collect();
     let priority = match body.priority {
         Some(id) => server::adopted(&db, council.id)
             .await?
@@ -428,21 +427,41 @@ pub async fn load_member_entry(slug: String) -> Result<MemberEntryPage, AppError
 /// Lets a member in with a printed one-time code (a plain form); back to `/{slug}/membres`
 /// with a refusal when the code lets nobody in (used, expired, mistyped, another council's).
 #[server(endpoint = "enter_with_code")]
-pub async fn enter_with_code(slug: String, #[server(default)] code: String) -> Result<(), AppError> {
+pub async fn enter_with_code(
+    slug: String,
+    #[server(default)] code: String,
+) -> Result<(), AppError> {
     let db = super::request::db()?;
     let council = super::edge::council(&db, &slug).await?;
-    server::let_in(&db, &slug, council.id, PassKind::Code, &code, &format!("/{slug}/membres"))
-        .await
+    server::let_in(
+        &db,
+        &slug,
+        council.id,
+        PassKind::Code,
+        &code,
+        &format!("/{slug}/membres"),
+    )
+    .await
 }
 
 /// Lets a member in with their one-time link. The link's page asks for one press of a
 /// button, a form post: a mail scanner that opens the link does not use it up.
 #[server(endpoint = "enter_with_link")]
-pub async fn enter_with_link(slug: String, #[server(default)] token: String) -> Result<(), AppError> {
+pub async fn enter_with_link(
+    slug: String,
+    #[server(default)] token: String,
+) -> Result<(), AppError> {
     let db = super::request::db()?;
     let council = super::edge::council(&db, &slug).await?;
-    server::let_in(&db, &slug, council.id, PassKind::Link, &token, &format!("/{slug}/membres"))
-        .await
+    server::let_in(
+        &db,
+        &slug,
+        council.id,
+        PassKind::Link,
+        &token,
+        &format!("/{slug}/membres"),
+    )
+    .await
 }
 
 /// Ends the member's session in this browser.
@@ -511,19 +530,21 @@ pub async fn schedule_meeting(
             "saved-assembly-created",
             &format!("/{slug}/assemblees/{id}/preparer"),
         ),
-        Err(AssemblyError::Refused(AssemblyRefusal::DateSkipped | AssemblyRefusal::DateInvalid)) => {
-            super::forms::refuse(
-                super::forms::FormEcho::new(
-                    "assembly",
-                    Some("starts_at"),
-                    "error-date-invalid",
-                    &values,
-                ),
-                &back,
-            )
-        }
+        Err(AssemblyError::Refused(
+            AssemblyRefusal::DateSkipped | AssemblyRefusal::DateInvalid,
+        )) => super::forms::refuse(
+            super::forms::FormEcho::new(
+                "assembly",
+                Some("starts_at"),
+                "error-date-invalid",
+                &values,
+            ),
+            &back,
+        ),
         Err(AssemblyError::NotFound) => Err(AppError::NotFound.with_status()),
-        Err(AssemblyError::Refused(_)) => Err(AppError::Invalid("error-date-invalid".into()).with_status()),
+        Err(AssemblyError::Refused(_)) => {
+            Err(AppError::Invalid("error-date-invalid".into()).with_status())
+        }
         Err(AssemblyError::Db(error)) => Err(error.into()),
     }
 }

@@ -158,8 +158,8 @@ pub struct BodyForm<'a> {
 impl BodyFields {
     /// `priorities`: the council's adopted priorities, the only ones a group may carry.
     pub fn check(form: &BodyForm, priorities: &[i64]) -> Result<Self, FieldError> {
-        let kind = BodyKind::parse(form.kind.trim())
-            .ok_or(FieldError::new("kind", "error-body-kind"))?;
+        let kind =
+            BodyKind::parse(form.kind.trim()).ok_or(FieldError::new("kind", "error-body-kind"))?;
         let name = one_line(form.name);
         bounded(&name, "name", 3, TITLE_MAX)?;
         let purpose = Wording {
@@ -327,10 +327,17 @@ mod tests {
 
     #[test]
     fn a_body_is_checked_field_by_field() {
-        let ok = BodyFields::check(&body_form("working_group", "  Groupe\n logement ", "7"), &[7]);
+        let ok = BodyFields::check(
+            &body_form("working_group", "  Groupe\n logement ", "7"),
+            &[7],
+        );
         assert_eq!(
             ok.map(|b| (b.kind, b.name, b.priority)),
-            Ok((BodyKind::WorkingGroup, "Groupe logement".to_owned(), Some(7)))
+            Ok((
+                BodyKind::WorkingGroup,
+                "Groupe logement".to_owned(),
+                Some(7)
+            ))
         );
         let refused = |form: BodyForm, field: &str| {
             assert_eq!(
@@ -375,7 +382,10 @@ mod tests {
         refused(member_form("K", "usagers", "member"), "display_name");
         refused(member_form("Karim", "professionnels", "member"), "college");
         refused(member_form("Karim", "usagers", "boss"), "role");
-        refused(member_form("Ka\u{7}rim", "usagers", "member"), "display_name");
+        refused(
+            member_form("Ka\u{7}rim", "usagers", "member"),
+            "display_name",
+        );
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub use screen::{Screen, ScreenKind};
 pub use slug::{CouncilSlug, SlugError};
 pub use staff::{
     Access, CEREMONY_MINUTES, INVITATION_HOURS, InvitationStatus, Permission, RECOVERY_ALPHABET,
-    RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH, Role, SESSION_HOURS, STEP_UP_MINUTES, audit_detail, audit_facts,
-    clean_display_name, normalize_recovery_code, recovery_code_from, verified_recently,
+    RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH, Role, SESSION_HOURS, STEP_UP_MINUTES, audit_detail,
+    audit_facts, clean_display_name, normalize_recovery_code, recovery_code_from,
+    verified_recently,
 };

@@ -3,11 +3,11 @@
 
 use super::entities::{agenda_item, assembly, council};
 use super::staff::record_audit;
+use crate::domain::body::Viewer;
 use crate::domain::{
     AgendaItem, AgendaItemFields, Assembly, AssemblyFields, JOIN_ALPHABET, JOIN_CODE_LENGTH,
     JoinCode, LiveState, LocalMoment, Wording, audit_detail,
 };
-use crate::domain::body::Viewer;
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;

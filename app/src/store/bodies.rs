@@ -5,8 +5,8 @@
 use super::entities::{body, body_member, member_pass, member_session};
 use super::staff::{hash_token, new_token, record_audit};
 use crate::domain::body::{
-    BODIES_MAX, Body, BodyFields, BodyKind, MEMBER_SESSION_DAYS, MEMBERS_MAX, Member,
-    MemberFields, MemberRole, PASS_DAYS, PassKind, seats,
+    BODIES_MAX, Body, BodyFields, BodyKind, MEMBER_SESSION_DAYS, MEMBERS_MAX, Member, MemberFields,
+    MemberRole, PASS_DAYS, PassKind, seats,
 };
 use crate::domain::{
     College, CollegeKey, RECOVERY_ALPHABET, RECOVERY_CODE_LENGTH, Wording, audit_detail,
@@ -133,7 +133,11 @@ pub async fn members_of(
                     role: MemberRole::parse(&row.role).unwrap_or(MemberRole::Member),
                     display_name: row.display_name,
                     organisation: row.organisation,
-                    contact: if with_contact { row.contact } else { String::new() },
+                    contact: if with_contact {
+                        row.contact
+                    } else {
+                        String::new()
+                    },
                 },
             })
         })
@@ -315,9 +319,11 @@ pub async fn remove_member(
 fn pass_secret(kind: PassKind) -> String {
     match kind {
         PassKind::Link => new_token(),
-        PassKind::Code => recovery_code_from(std::array::from_fn::<_, RECOVERY_CODE_LENGTH, _>(
-            |_| rand::random_range(0..RECOVERY_ALPHABET.len()),
-        )),
+        PassKind::Code => {
+            recovery_code_from(std::array::from_fn::<_, RECOVERY_CODE_LENGTH, _>(|_| {
+                rand::random_range(0..RECOVERY_ALPHABET.len())
+            }))
+        }
     }
 }
 

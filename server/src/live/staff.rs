@@ -78,15 +78,12 @@ pub(super) async fn may_enter_meeting(
         if runs_room(state, token, council, false).await.is_some() {
             return true;
         }
-        account = agora_app::store::staff::session_member(
-            &state.db,
-            token,
-            state.staff.session_idle,
-        )
-        .await
-        .ok()
-        .flatten()
-        .map(|member| member.account_id);
+        account =
+            agora_app::store::staff::session_member(&state.db, token, state.staff.session_idle)
+                .await
+                .ok()
+                .flatten()
+                .map(|member| member.account_id);
     }
     let member_token = state
         .cookies

@@ -3,6 +3,7 @@
 mod answers;
 mod assemblies;
 mod attendance;
+mod bodies;
 mod database;
 mod diagnosis;
 mod evidence;

@@ -118,6 +118,7 @@ async fn the_report_adds_up_what_the_database_holds_and_uncovers_no_small_colleg
             accessibility: String::new(),
         },
         None,
+        None,
     )
     .await?;
     agora_app::store::assemblies::set_published(&app.db, council, second, true, None).await?;

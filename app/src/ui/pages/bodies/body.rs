@@ -11,8 +11,8 @@ use crate::api::{
 use crate::domain::body::{CONTACT_MAX, MEMBER_NAME_MAX, Member, ORGANISATION_MAX, PassKind};
 use crate::domain::{Assembly, offered_colleges};
 use crate::ui::components::{
-    Crumb, FieldKind, FormField, Label, Notice, PageHeader, Paragraphs, SelectField,
-    college_name, form_refusal,
+    Crumb, FieldKind, FormField, Label, Notice, PageHeader, Paragraphs, SelectField, college_name,
+    form_refusal,
 };
 use crate::ui::i18n::use_i18n;
 use leptos::server_fn::ServerFn;
@@ -69,7 +69,16 @@ fn BodyView(page: BodyPage) -> impl IntoView {
     });
     let pass = fresh_pass.map(|pass| pass_notice(i18n, pass, members.as_deref().unwrap_or(&[])));
     let members_section = match members {
-        Some(members) => members_table(i18n, &council_slug, body.id, &colleges, members, can_manage, &flash).into_any(),
+        Some(members) => members_table(
+            i18n,
+            &council_slug,
+            body.id,
+            &colleges,
+            members,
+            can_manage,
+            &flash,
+        )
+        .into_any(),
         None => view! {
             <p>{i18n.t("body-members-private")}</p>
             <p>
@@ -78,7 +87,8 @@ fn BodyView(page: BodyPage) -> impl IntoView {
         }
         .into_any(),
     };
-    let add_member = can_manage.then(|| member_form(i18n, &council_slug, body.id, &colleges, None, &flash));
+    let add_member =
+        can_manage.then(|| member_form(i18n, &council_slug, body.id, &colleges, None, &flash));
     let schedule = can_manage.then(|| schedule_form(i18n, &council_slug, body.id, &now, &flash));
     let ics = format!(
         "{}?slug={council_slug}&body={}",
@@ -261,7 +271,12 @@ fn member_form(
     let error = |name: &str| flash.error(&form, name);
     let college_options = offered_colleges(colleges)
         .into_iter()
-        .map(|college| (college.key.as_str().to_owned(), college_name(i18n, college)()))
+        .map(|college| {
+            (
+                college.key.as_str().to_owned(),
+                college_name(i18n, college)(),
+            )
+        })
         .collect::<Vec<_>>();
     let role_options = MemberRole::ALL
         .into_iter()
@@ -401,8 +416,11 @@ fn schedule_form(
         ));
     }
     let members_only = flash.value("assembly", "members_only", "on") == "on";
-    let refusal = form_refusal(i18n, &flash, "assembly")
-        .filter(|_| flash.refusal("assembly").is_some_and(|e| !e.message.is_empty()));
+    let refusal = form_refusal(i18n, &flash, "assembly").filter(|_| {
+        flash
+            .refusal("assembly")
+            .is_some_and(|e| !e.message.is_empty())
+    });
     view! {
         <section aria-labelledby="schedule-title" id="planifier">
             <h3 id="schedule-title">{i18n.t("meeting-new")}</h3>

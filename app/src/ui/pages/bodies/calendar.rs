@@ -1,8 +1,8 @@
 //! `/{slug}/agenda`: every meeting the reader may see — plenaries and bodies' meetings —
 //! those to come first, then those held; and the same as an iCalendar file.
 
-use super::*;
 use super::body::meeting_item;
+use super::*;
 use crate::api::{CalendarEntry, CalendarIcs, CalendarPage, load_calendar};
 use crate::ui::components::{Crumb, Label, PageHeader};
 use crate::ui::i18n::use_i18n;

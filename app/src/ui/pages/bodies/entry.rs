@@ -4,9 +4,7 @@
 //! leave.
 
 use super::*;
-use crate::api::{
-    EnterWithCode, EnterWithLink, MemberEntryPage, MemberSignOut, load_member_entry,
-};
+use crate::api::{EnterWithCode, EnterWithLink, MemberEntryPage, MemberSignOut, load_member_entry};
 use crate::ui::components::{Crumb, FieldKind, FormField, Label, PageHeader, form_refusal};
 use crate::ui::i18n::use_i18n;
 use leptos::server_fn::ServerFn;
@@ -19,7 +17,9 @@ pub fn MemberEntryRoute() -> impl IntoView {
         move || params.read().get("slug").unwrap_or_default(),
         load_member_entry,
     );
-    loaded(page, |page| view! { <EntryView page link=false/> }.into_any())
+    loaded(page, |page| {
+        view! { <EntryView page link=false/> }.into_any()
+    })
 }
 
 #[component]
@@ -33,7 +33,9 @@ pub fn MemberLinkRoute() -> impl IntoView {
         )
     };
     let page = Resource::new(key, |(slug, _)| load_member_entry(slug));
-    loaded(page, |page| view! { <EntryView page link=true/> }.into_any())
+    loaded(page, |page| {
+        view! { <EntryView page link=true/> }.into_any()
+    })
 }
 
 #[component]
