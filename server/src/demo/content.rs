@@ -473,3 +473,48 @@ pub const EVIDENCE: (&str, &[&str]) = (
         "Quels lieux connaissez-vous ?",
     ],
 );
+
+/// A member of a demo body: (name shown, organisation, college, role).
+pub type DemoMember = (&'static str, &'static str, &'static str, &'static str);
+
+/// The demo council's bodies: (kind, name, purpose, easy-read purpose, members). The
+/// steering committee gives one seat to usagers and one to carers out of fourteen — what the
+/// council set out to change.
+pub const BODIES: &[(&str, &str, &str, &str, &[DemoMember])] = &[
+    (
+        "steering",
+        "Comité de pilotage",
+        "Présidé par l'adjointe à la santé, il arrête le diagnostic, choisit les priorités et valide le programme d'actions une fois par an.",
+        "Le comité de pilotage décide.\nIl choisit les priorités du conseil.",
+        &[
+            ("Mme Ferrand, adjointe à la santé", "Mairie", "elus", "chair"),
+            ("M. Okafor", "Mairie", "elus", "member"),
+            ("Mme Lambert", "Communauté de communes", "elus", "member"),
+            ("M. Weber", "Conseil départemental", "elus", "member"),
+            ("Dr Benali", "Centre hospitalier, secteur 2", "soin", "cohost"),
+            ("Mme Roux", "CMP adultes", "soin", "member"),
+            ("Dr Martin", "CMP enfants", "soin", "member"),
+            ("Mme Diallo", "Maison de santé", "soin", "member"),
+            ("M. Petit", "Bailleur social", "professionnels", "member"),
+            ("Mme Garnier", "CCAS", "professionnels", "member"),
+            ("M. Morel", "Éducation nationale", "professionnels", "member"),
+            ("Mme Fontaine", "Mission locale", "professionnels", "member"),
+            ("Karim", "GEM L'Envol", "usagers", "member"),
+            ("Mme Chevalier", "UNAFAM", "aidants", "member"),
+        ],
+    ),
+    (
+        "working_group",
+        "Groupe de travail logement",
+        "Il suit l'accès et le maintien dans le logement des personnes qui vivent avec un trouble psychique, avec les bailleurs et le GEM.",
+        "Le groupe parle du logement.\nIl aide à trouver un logement et à le garder.",
+        &[
+            ("Léa", "GEM L'Envol", "usagers", "cohost"),
+            ("Samir", "Pair-aidant", "usagers", "member"),
+            ("Mme Chevalier", "UNAFAM", "aidants", "member"),
+            ("M. Petit", "Bailleur social", "professionnels", "chair"),
+            ("Mme Garnier", "CCAS", "professionnels", "member"),
+            ("M. Okafor", "Mairie", "elus", "member"),
+        ],
+    ),
+];

@@ -177,6 +177,7 @@ pub async fn seed(db: &DatabaseConnection, key: &SealKey) -> anyhow::Result<Seed
             .map_err(|error| anyhow::anyhow!("a demo resource: {error}"))?;
     }
     let assembly = seed_assembly(db, council_id).await?;
+    seed_bodies(db, council_id).await?;
     seed_votes(db, key, council_id, assembly).await?;
     seed_survey(db, key, council_id, content::SURVEY_TITLE).await?;
     let closed = seed_closed_survey(db, key, council_id).await?;
@@ -493,6 +494,43 @@ async fn seed_closed_survey(
         .await
         .map_err(|error| anyhow::anyhow!("demo survey: {error}"))?;
     Ok(id)
+}
+
+/// The council's steering committee and a working group, with their members: the seats per
+/// college show the finding the council started from (few seats for usagers and carers).
+async fn seed_bodies(db: &DatabaseConnection, council_id: i64) -> anyhow::Result<()> {
+    use agora_app::domain::body::{BodyFields, BodyForm, MemberFields, MemberForm};
+    use agora_app::store::bodies;
+    let colleges = agora_app::store::colleges_of(db, council_id).await?;
+    for (kind, name, purpose, purpose_easy, members) in content::BODIES {
+        let fields = BodyFields::check(
+            &BodyForm {
+                kind,
+                name,
+                purpose,
+                purpose_easy,
+                priority: "",
+            },
+            &[],
+        )
+        .map_err(|error| anyhow::anyhow!("demo body: {error:?}"))?;
+        let body = bodies::save_body(db, council_id, None, &fields, None).await?;
+        for (display_name, organisation, college, role) in *members {
+            let member = MemberFields::check(
+                &MemberForm {
+                    display_name,
+                    organisation,
+                    college,
+                    role,
+                    contact: "",
+                },
+                &colleges,
+            )
+            .map_err(|error| anyhow::anyhow!("demo member {display_name}: {error:?}"))?;
+            bodies::save_member(db, council_id, body, None, &member, None).await?;
+        }
+    }
+    Ok(())
 }
 
 /// A published assembly three weeks ahead, with its agenda, so that every screen of the
