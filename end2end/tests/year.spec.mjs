@@ -20,7 +20,7 @@ function sql(query) {
 
 const council = "(SELECT id FROM council WHERE slug = 'clsm-val-de-lisandre')";
 const yearOf = (column) => `substr(${column}, 1, 4) = '${YEAR}'`;
-const yearAssemblies = `SELECT id FROM assembly WHERE council_id = ${council} AND published_at IS NOT NULL AND ${yearOf('starts_at')}`;
+const yearAssemblies = `SELECT id FROM assembly WHERE council_id = ${council} AND body_id IS NULL AND published_at IS NOT NULL AND ${yearOf('starts_at')}`;
 const yearVotes = `SELECT id FROM vote WHERE council_id = ${council} AND ${yearOf('closes_at')} AND (state = 'closed' OR closes_at <= strftime('%Y-%m-%dT%H:%M:%S', 'now'))`;
 const runningActions = `FROM action WHERE council_id = ${council} AND substr(starts_on, 1, 4) <= '${YEAR}' AND (ends_on IS NULL OR substr(ends_on, 1, 4) >= '${YEAR}')`;
 
