@@ -490,7 +490,7 @@ pub async fn schedule_meeting(
     #[server(default)] members_only: String,
 ) -> Result<(), AppError> {
     use crate::domain::{AssemblyFields, Permission};
-    use crate::store::assemblies::{AssemblyError, AssemblyRefusal, MeetingOf};
+    use crate::store::assemblies::MeetingOf;
     let db = super::request::db()?;
     let call = super::edge::require(&db, &slug, Permission::PrepareAssemblies).await?;
     let body = server::body_in(&db, call.council.id, &body).await?;
@@ -530,22 +530,13 @@ pub async fn schedule_meeting(
             "saved-assembly-created",
             &format!("/{slug}/assemblees/{id}/preparer"),
         ),
-        Err(AssemblyError::Refused(
-            AssemblyRefusal::DateSkipped | AssemblyRefusal::DateInvalid,
-        )) => super::forms::refuse(
-            super::forms::FormEcho::new(
-                "assembly",
-                Some("starts_at"),
-                "error-date-invalid",
-                &values,
-            ),
+        Err(error) => super::assemblies::server::store_refusal(
+            error,
+            "assembly",
+            Some("starts_at"),
+            &values,
             &back,
         ),
-        Err(AssemblyError::NotFound) => Err(AppError::NotFound.with_status()),
-        Err(AssemblyError::Refused(_)) => {
-            Err(AppError::Invalid("error-date-invalid".into()).with_status())
-        }
-        Err(AssemblyError::Db(error)) => Err(error.into()),
     }
 }
 

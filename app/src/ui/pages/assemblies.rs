@@ -142,10 +142,13 @@ pub(super) fn AssemblyFieldsView(
     prefix: &'static str,
     flash: PageFlash,
     current: Option<Assembly>,
+    /// Where a new assembly's start time begins (empty: the field starts empty).
+    #[prop(optional)]
+    starts_from: String,
 ) -> impl IntoView {
     let (title, starts_at, place, accessibility) = current
         .map(|a| (a.title, a.starts.input_value(), a.place, a.accessibility))
-        .unwrap_or_default();
+        .unwrap_or_else(|| (String::new(), starts_from, String::new(), String::new()));
     let id = |name: &str| format!("{prefix}-{name}");
     view! {
         <FormField

@@ -405,22 +405,8 @@ fn schedule_form(
     now: &str,
     flash: &PageFlash,
 ) -> impl IntoView + use<> {
-    let mut flash = flash.clone();
-    // A new meeting starts from now, unless the form came back refused with what was typed.
-    if flash.refusal("assembly").is_none() {
-        flash.refused = Some(crate::api::FormEcho::new(
-            "assembly",
-            None,
-            "",
-            &[("starts_at", now)],
-        ));
-    }
     let members_only = flash.value("assembly", "members_only", "on") == "on";
-    let refusal = form_refusal(i18n, &flash, "assembly").filter(|_| {
-        flash
-            .refusal("assembly")
-            .is_some_and(|e| !e.message.is_empty())
-    });
+    let refusal = form_refusal(i18n, flash, "assembly");
     view! {
         <section aria-labelledby="schedule-title" id="planifier">
             <h3 id="schedule-title">{i18n.t("meeting-new")}</h3>
@@ -429,7 +415,7 @@ fn schedule_form(
             <form method="post" action=ScheduleMeeting::url() class="stacked-form card">
                 <input type="hidden" name="slug" value=slug.to_owned()/>
                 <input type="hidden" name="body" value=body.to_string()/>
-                <crate::ui::pages::assemblies::AssemblyFieldsView prefix="meeting" flash=flash.clone() current=None/>
+                <crate::ui::pages::assemblies::AssemblyFieldsView prefix="meeting" flash=flash.clone() current=None starts_from=now.to_owned()/>
                 <p class="choice">
                     <input type="checkbox" id="meeting-members-only" name="members_only" value="on" checked=members_only/>
                     <label for="meeting-members-only">{i18n.t("meeting-field-members-only")}</label>
