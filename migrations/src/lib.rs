@@ -35,6 +35,7 @@ mod m20261206_000030_action_programme;
 mod m20261206_000031_attendance;
 mod m20261206_000032_annual_report;
 mod m20261206_000033_bodies;
+mod m20261207_000034_minutes_documents;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000031_attendance::Migration),
             Box::new(m20261206_000032_annual_report::Migration),
             Box::new(m20261206_000033_bodies::Migration),
+            Box::new(m20261207_000034_minutes_documents::Migration),
         ]
     }
 }
