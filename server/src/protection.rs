@@ -190,13 +190,14 @@ impl WriteGuard {
     }
 }
 
-/// The forms that carry a file (a testimony's recording, a diagnosis spreadsheet) may weigh
-/// more than the others: twice the largest file, so that one a little too heavy is still
-/// read and refused beside its field, in words, rather than cut off here.
+/// The forms that carry a file (a testimony's recording, a diagnosis spreadsheet, a body's
+/// document) may weigh more than the others: twice the largest file, so that one a little
+/// too heavy is still read and refused beside its field, in words, rather than cut off here.
 fn body_limit(path: &str, forms: usize) -> usize {
     match path {
         "/api/post_testimony" => forms.max(2 * agora_app::domain::testimony::AUDIO_MAX_BYTES),
         "/api/upload_findings" => forms.max(2 * agora_app::domain::IMPORT_BYTES_MAX),
+        "/api/upload_document" => forms.max(2 * agora_app::domain::document::DOCUMENT_MAX_BYTES),
         _ => forms,
     }
 }

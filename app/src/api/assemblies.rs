@@ -44,6 +44,11 @@ pub struct AssemblyPage {
     pub can_count: bool,
     /// The body whose meeting it is (id, name).
     pub body: Option<(i64, String)>,
+    /// Its minutes, when the caller may read them (to whom they are published; a draft
+    /// for staff who run rooms).
+    pub minutes: Option<crate::domain::minutes::MinutesAudience>,
+    /// Its documents the caller may read.
+    pub documents: Vec<crate::domain::document::Document>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,7 +150,28 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     let can_count = crate::api::edge::caller_allowed(&db, council_id, Permission::ModerateLive)
         .await?
         .is_some();
+    let viewer = crate::api::edge::viewer(&db, council_id).await?;
+    let minutes = crate::store::minutes::minutes_of(&db, assembly.id)
+        .await?
+        .map(|minutes| minutes.fields.audience)
+        .filter(|audience| audience.readable_by(&viewer, assembly.body));
+    let documents = match assembly.published {
+        true => {
+            super::documents::server::readable(
+                &db,
+                crate::store::documents::Holder::Meeting {
+                    assembly: assembly.id,
+                    body: assembly.body,
+                },
+                &viewer,
+            )
+            .await?
+        }
+        false => Vec::new(),
+    };
     Ok(AssemblyPage {
+        minutes,
+        documents,
         attendance,
         can_count,
         polls,

@@ -57,6 +57,13 @@ pub struct BodyPage {
     pub can_manage: bool,
     /// The council's day and hour now (`YYYY-MM-DDTHH:MM`), where a new meeting starts.
     pub now: String,
+    /// Its meetings whose minutes the caller may read (meeting id, to whom they are
+    /// published), latest meeting first: the body's archive.
+    pub minutes: Vec<(i64, crate::domain::minutes::MinutesAudience)>,
+    /// Its own documents the caller may read.
+    pub documents: Vec<crate::domain::document::Document>,
+    /// The caller runs the council's rooms: documents may be added and removed here.
+    pub runs_rooms: bool,
     pub fresh_pass: Option<FreshPass>,
     pub flash: PageFlash,
 }
@@ -139,11 +146,27 @@ pub async fn load_body(slug: String, id: String) -> Result<BodyPage, AppError> {
     } else {
         None
     };
-    let meetings = crate::store::assemblies::assemblies_of(&db, council.id, can_manage, &viewer)
+    let meetings: Vec<Assembly> =
+        crate::store::assemblies::assemblies_of(&db, council.id, can_manage, &viewer)
+            .await?
+            .into_iter()
+            .filter(|meeting| meeting.body == Some(body.id))
+            .collect();
+    // Only minutes of meetings this reader sees, and only those published to them.
+    let minutes = crate::store::minutes::published_of_body(&db, body.id)
         .await?
         .into_iter()
-        .filter(|meeting| meeting.body == Some(body.id))
+        .filter(|(meeting, audience)| {
+            meetings.iter().any(|m| m.id == *meeting && m.published)
+                && audience.readable_by(&viewer, Some(body.id))
+        })
         .collect();
+    let documents = super::documents::server::readable(
+        &db,
+        crate::store::documents::Holder::Body(body.id),
+        &viewer,
+    )
+    .await?;
     let priority = match body.priority {
         Some(id) => server::adopted(&db, council.id)
             .await?
@@ -177,6 +200,9 @@ pub async fn load_body(slug: String, id: String) -> Result<BodyPage, AppError> {
         priority,
         members,
         meetings,
+        minutes,
+        documents,
+        runs_rooms: viewer.runs_rooms,
         is_member,
         can_manage,
         fresh_pass,
@@ -584,7 +610,7 @@ pub async fn calendar_ics(
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::CalendarEntry;
     use crate::api::AppError;
     use crate::api::edge::CouncilRef;

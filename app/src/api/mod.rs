@@ -6,6 +6,7 @@ mod bodies;
 mod console;
 mod councils;
 mod diagnosis;
+mod documents;
 #[cfg(feature = "ssr")]
 pub(crate) mod edge;
 mod error;
@@ -13,6 +14,7 @@ mod floor_record;
 pub(crate) mod forms;
 mod hosting;
 mod live;
+mod minutes;
 mod polls;
 mod preferences;
 mod programme;
@@ -52,6 +54,7 @@ pub use councils::{
     load_council_home, load_finding_page,
 };
 pub use diagnosis::*;
+pub use documents::*;
 pub use error::AppError;
 pub use floor_record::{
     AssemblyQuestionsCsv, AssemblyQuestionsJson, FloorRecord, RecordedPoll, RecordedQuestion,
@@ -63,6 +66,7 @@ pub use live::{
     AskQuestion, LivePage, LoadLivePage, SupportQuestion, ask_question, load_live_page,
     support_question,
 };
+pub use minutes::*;
 #[cfg(feature = "ssr")]
 pub(crate) use polls::server as poll_server;
 pub use polls::{
@@ -121,8 +125,8 @@ pub use testimonies::{
     load_testimony_link, moderate_testimony, post_testimony, testimonies_report_csv,
 };
 pub use testimonies::{
-    AudioFile, DeleteTestimony, LoadTestimonyScreen, ShowTestimony, TestimonyAudio,
-    TestimonyScreenPage, delete_testimony, load_testimony_screen, show_testimony, testimony_audio,
+    DeleteTestimony, LoadTestimonyScreen, ShowTestimony, TestimonyAudio, TestimonyScreenPage,
+    delete_testimony, load_testimony_screen, show_testimony, testimony_audio,
 };
 pub use votes::{
     AdoptPriority, BallotProgress, BallotStep, CastBallot, CodeSheet, CreateVote, ExportVote,

@@ -1,6 +1,9 @@
 //! Exports for spreadsheets: a CSV file as a server function's answer (`text/csv`), and the
 //! one way Agora writes one (`Sheet`), so that every export reads right in the reader's
-//! spreadsheet and none can carry a formula (`domain::spreadsheet`).
+//! spreadsheet and none can carry a formula (`domain::spreadsheet`); calendar files; and
+//! stored files' bytes.
+
+use serde::{Deserialize, Serialize};
 
 /// A CSV file, downloaded by a plain link.
 // The browser only ever fetches the file by a plain link, so the client build never names
@@ -76,6 +79,40 @@ impl leptos::server_fn::Decodes<IcsFile> for IcsEncoding {
 
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 pub type Ics = leptos::server_fn::codec::Post<IcsEncoding>;
+
+/// A stored file's bytes (a testimony's recording, a body's document): the handler sets
+/// the real media type per file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileBytes(pub Vec<u8>);
+
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub struct BinaryEncoding;
+
+impl leptos::server_fn::ContentType for BinaryEncoding {
+    const CONTENT_TYPE: &'static str = "application/octet-stream";
+}
+
+impl leptos::server_fn::FormatType for BinaryEncoding {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Binary;
+}
+
+impl leptos::server_fn::Encodes<FileBytes> for BinaryEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &FileBytes) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl leptos::server_fn::Decodes<FileBytes> for BinaryEncoding {
+    type Error = std::convert::Infallible;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<FileBytes, Self::Error> {
+        Ok(FileBytes(bytes.to_vec()))
+    }
+}
+
+pub type Binary = leptos::server_fn::codec::Post<BinaryEncoding>;
 
 #[cfg(feature = "ssr")]
 pub(crate) use writer::{Sheet, college_name};

@@ -63,9 +63,7 @@ impl DocumentType {
             Self::Odt => "application/vnd.oasis.opendocument.text",
             Self::Ods => "application/vnd.oasis.opendocument.spreadsheet",
             Self::Odp => "application/vnd.oasis.opendocument.presentation",
-            Self::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
+            Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Self::Pptx => {
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -114,16 +112,27 @@ impl DocumentType {
             // The OpenDocument rule: the first entry, stored, is `mimetype`, holding the type.
             Self::Odt | Self::Ods | Self::Odp => {
                 let head = bytes.get(30..30 + 8 + kind.mime().len())?;
-                (head == [b"mimetype".as_slice(), kind.mime().as_bytes()].concat())
-                    .then_some(kind)
+                (head == [b"mimetype".as_slice(), kind.mime().as_bytes()].concat()).then_some(kind)
             }
             _ => contains(bytes, b"[Content_Types].xml").then_some(kind),
         }
     }
 }
 
+/// What a file picker offers (`accept`): each kind's extension, and `.jpeg` beside `.jpg`.
+pub fn accepted_extensions() -> String {
+    let mut list: Vec<String> = DocumentType::ALL
+        .iter()
+        .map(|kind| format!(".{}", kind.extension()))
+        .collect();
+    list.push(".jpeg".to_owned());
+    list.join(",")
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// The name a document is downloaded under: its title's letters and digits (accents
@@ -246,7 +255,10 @@ mod tests {
     #[test]
     fn the_download_name_is_the_title_made_safe() {
         assert_eq!(
-            file_name("Diagnostic territorial 2026 (version FALC)", DocumentType::Pdf),
+            file_name(
+                "Diagnostic territorial 2026 (version FALC)",
+                DocumentType::Pdf
+            ),
             "diagnostic-territorial-2026-version-falc.pdf"
         );
         assert_eq!(

@@ -268,6 +268,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:slug/assemblees/:id/compte-rendu")
+                        view=pages::MinutesRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:slug/assemblees/:id/compte-rendu/modifier")
+                        view=pages::MinutesEditorRoute
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:slug/questionnaires")
                         view=pages::SurveysRoute
                         ssr=SsrMode::Async

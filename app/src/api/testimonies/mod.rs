@@ -153,43 +153,12 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     }
 }
 
-/// A testimony's recording, as its file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AudioFile(pub Vec<u8>);
-
-/// Bytes for a server function's answer; the real media type is set per file.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub struct AudioEncoding;
-
-impl leptos::server_fn::ContentType for AudioEncoding {
-    const CONTENT_TYPE: &'static str = "application/octet-stream";
-}
-
-impl leptos::server_fn::FormatType for AudioEncoding {
-    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Binary;
-}
-
-impl leptos::server_fn::Encodes<AudioFile> for AudioEncoding {
-    type Error = std::convert::Infallible;
-
-    fn encode(output: &AudioFile) -> Result<leptos::server_fn::Bytes, Self::Error> {
-        Ok(leptos::server_fn::Bytes::from(output.0.clone()))
-    }
-}
-
-impl leptos::server_fn::Decodes<AudioFile> for AudioEncoding {
-    type Error = std::convert::Infallible;
-
-    fn decode(bytes: leptos::server_fn::Bytes) -> Result<AudioFile, Self::Error> {
-        Ok(AudioFile(bytes.to_vec()))
-    }
-}
-
-pub type Audio = leptos::server_fn::codec::Post<AudioEncoding>;
-
 /// A testimony's recording, for the council's moderators only, while it is kept.
-#[server(endpoint = "testimony_audio", input = leptos::server_fn::codec::GetUrl, output = Audio)]
-pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppError> {
+#[server(endpoint = "testimony_audio", input = leptos::server_fn::codec::GetUrl, output = super::sheet::Binary)]
+pub async fn testimony_audio(
+    slug: String,
+    id: String,
+) -> Result<super::sheet::FileBytes, AppError> {
     use crate::domain::Permission;
     let db = super::request::db()?;
     let crate::api::edge::StaffCall {
@@ -212,7 +181,7 @@ pub async fn testimony_audio(slug: String, id: String) -> Result<AudioFile, AppE
         http::header::CACHE_CONTROL,
         http::HeaderValue::from_static("no-store"),
     );
-    Ok(AudioFile(bytes))
+    Ok(super::sheet::FileBytes(bytes))
 }
 
 #[cfg(feature = "ssr")]

@@ -11,12 +11,16 @@ use leptos::prelude::*;
 pub enum FieldKind {
     Line,
     Text,
+    /// A text of pages (minutes): a tall box.
+    LongText,
     DateTime,
     /// A calendar day (`YYYY-MM-DD`).
     Date,
     /// A sound file to send (the form must be `multipart/form-data`); phones offer their
     /// own recorder for it.
     Audio,
+    /// A document to send (`domain::document`): the kinds Agora takes are offered first.
+    Document,
 }
 
 /// `id` must be unique on the page; `name` is the form field's name. `label` and `hint`
@@ -67,12 +71,12 @@ pub fn FormField(
     let has_error = error.is_some();
     let max_length = max_length.map(|max| max.to_string());
     let control = match kind {
-        FieldKind::Text => view! {
+        FieldKind::Text | FieldKind::LongText => view! {
             <textarea
                 id=id.clone()
                 name=name
                 data-measure=measure_target.clone()
-                rows="4"
+                rows=if kind == FieldKind::LongText { "18" } else { "4" }
                 required=required
                 maxlength=max_length
                 aria-describedby=described
@@ -83,12 +87,16 @@ pub fn FormField(
             </textarea>
         }
         .into_any(),
-        FieldKind::Audio => view! {
+        FieldKind::Audio | FieldKind::Document => view! {
             <input
                 id=id.clone()
                 name=name
                 type="file"
-                accept="audio/*"
+                accept=if kind == FieldKind::Audio {
+                    "audio/*".to_owned()
+                } else {
+                    crate::domain::document::accepted_extensions()
+                }
                 aria-describedby=described
                 aria-invalid=invalid
                 autofocus=has_error

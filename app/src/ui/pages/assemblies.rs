@@ -211,7 +211,17 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
         attendance,
         can_count,
         body,
+        minutes,
+        documents,
     } = page;
+    let minutes = minutes_section(
+        i18n,
+        &council_slug,
+        assembly.id,
+        minutes,
+        can_count && assembly.published,
+        documents,
+    );
     let members_only = assembly.members_only.then(|| {
         view! {
             <div class="notice" role="note">
@@ -326,10 +336,54 @@ fn AssemblyView(page: AssemblyPage) -> impl IntoView {
             <Agenda items=assembly.agenda.clone() current=assembly.current_item/>
         </section>
         {attendance}
+        {minutes}
         {record}
         {polls}
         {join}
     }
+}
+
+/// The meeting's minutes (a link, when the reader may read them; the staff who run rooms
+/// also find the way to write them) and its documents. Nothing when there is neither.
+fn minutes_section(
+    i18n: I18n,
+    slug: &str,
+    assembly: i64,
+    minutes: Option<crate::domain::minutes::MinutesAudience>,
+    can_write: bool,
+    documents: Vec<crate::domain::document::Document>,
+) -> Option<impl IntoView + use<>> {
+    if minutes.is_none() && !can_write && documents.is_empty() {
+        return None;
+    }
+    let base = format!("/{slug}/assemblees/{assembly}/compte-rendu");
+    let read = minutes.map(|audience| {
+        view! {
+            <p>
+                <a href=base.clone()>{i18n.t("minutes-read-link")}</a>
+                " "
+                <span class="tag">{i18n.text(&super::minutes::audience_message(audience))}</span>
+            </p>
+        }
+    });
+    let write = can_write.then(|| {
+        let label = if minutes.is_some() { "minutes-edit-link" } else { "minutes-start-link" };
+        view! {
+            <p>
+                <a class="button button-secondary" href=format!("{base}/modifier")>{i18n.t(label)}</a>
+            </p>
+        }
+    });
+    let documents = (!documents.is_empty())
+        .then(|| super::minutes::documents_list(i18n, slug, documents, None));
+    Some(view! {
+        <section aria-labelledby="minutes-section-title" id="compte-rendu">
+            <h2 id="minutes-section-title">{i18n.t("minutes-section-title")}</h2>
+            {read}
+            {write}
+            {documents}
+        </section>
+    })
 }
 
 /// The room's approved questions and their written answers, kept after the session, with

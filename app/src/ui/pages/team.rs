@@ -329,8 +329,14 @@ fn audit_detail_text(i18n: I18n, detail: &str) -> String {
                     .unwrap_or(value);
                 i18n.with("audit-fact-from", &[("role", &role)])
             }
+            "audience" => {
+                let audience = crate::domain::minutes::MinutesAudience::parse(&value)
+                    .map(|audience| i18n.text(&super::minutes::audience_message(audience)))
+                    .unwrap_or(value);
+                i18n.with("audit-fact-audience", &[("value", &audience)])
+            }
             "hours" | "passkey" | "sessions" | "codes" | "assembly" | "question" | "group"
-            | "survey" | "member" | "invitations" | "listed" | "college" => {
+            | "survey" | "member" | "invitations" | "listed" | "college" | "body" | "document" => {
                 i18n.with(&format!("audit-fact-{key}"), &[("value", &value)])
             }
             "method" if value == "passkey" => i18n.text("audit-fact-method-passkey"),

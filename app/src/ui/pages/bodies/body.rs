@@ -39,6 +39,9 @@ fn BodyView(page: BodyPage) -> impl IntoView {
         is_member,
         can_manage,
         now,
+        minutes,
+        documents,
+        runs_rooms,
         fresh_pass,
         flash,
     } = page;
@@ -90,6 +93,17 @@ fn BodyView(page: BodyPage) -> impl IntoView {
     let add_member =
         can_manage.then(|| member_form(i18n, &council_slug, body.id, &colleges, None, &flash));
     let schedule = can_manage.then(|| schedule_form(i18n, &council_slug, body.id, &now, &flash));
+    let archive = minutes_archive(i18n, &council_slug, &meetings, &minutes);
+    let documents_back = runs_rooms.then(|| format!("{list}/{}#documents", body.id));
+    let add_document = runs_rooms.then(|| {
+        crate::ui::pages::minutes::document_form(
+            i18n,
+            &council_slug,
+            ("body", body.id),
+            true,
+            &flash,
+        )
+    });
     let ics = format!(
         "{}?slug={council_slug}&body={}",
         crate::api::CalendarIcs::url(),
@@ -130,7 +144,47 @@ fn BodyView(page: BodyPage) -> impl IntoView {
             </p>
             {schedule}
         </section>
+        <section aria-labelledby="minutes-archive-title" id="comptes-rendus">
+            <h2 id="minutes-archive-title">{i18n.t("minutes-archive-title")}</h2>
+            {archive}
+        </section>
+        <section aria-labelledby="documents-title" id="documents">
+            <h2 id="documents-title">{i18n.t("documents-title")}</h2>
+            {crate::ui::pages::minutes::documents_list(i18n, &council_slug, documents, documents_back)}
+            {add_document}
+        </section>
     }
+}
+
+/// The minutes of the body's meetings the reader may read, latest meeting first.
+fn minutes_archive(
+    i18n: I18n,
+    slug: &str,
+    meetings: &[Assembly],
+    minutes: &[(i64, crate::domain::minutes::MinutesAudience)],
+) -> impl IntoView + use<> {
+    if minutes.is_empty() {
+        return view! { <p>{i18n.t("minutes-archive-none")}</p> }.into_any();
+    }
+    let items = minutes
+        .iter()
+        .filter_map(|(id, audience)| {
+            let meeting = meetings.iter().find(|m| m.id == *id)?;
+            let label = i18n.with("minutes-of", &[("title", &meeting.title)]);
+            Some(view! {
+                <li>
+                    <a href=format!("/{slug}/assemblees/{id}/compte-rendu") lang="fr">{label}</a>
+                    " — "
+                    {i18n.moment(&meeting.starts)}
+                    " "
+                    <span class="tag">
+                        {i18n.text(&crate::ui::pages::minutes::audience_message(*audience))}
+                    </span>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ul class="documents">{items}</ul> }.into_any()
 }
 
 /// The pass just issued, shown once: the code to hand over (printable) or the link to send.
