@@ -178,7 +178,9 @@ pub async fn publish_minutes(
         "publish",
         &[("audience", audience.as_str())],
         &format!("{back}#publier"),
-        MinutesFields::check(&form, scope),
+        // The texts are already stored: whatever is wrong is said beside the choice made.
+        MinutesFields::check(&form, scope)
+            .map_err(|error| crate::domain::FieldError::new("audience", error.message)),
     )?
     else {
         return Ok(());
@@ -238,17 +240,15 @@ pub(crate) mod server {
     }
 
     /// Markdown as HTML a page may hold: raw HTML is shown as text, images as their
-    /// description, links only to the web, to mail or within the site; headings start at
-    /// level 2 (the page has its `h1`).
+    /// description, links only to the web, to mail or within the site; a first-level
+    /// heading becomes a second (the page has its `h1`), so that `#` and `##` both start
+    /// a section.
     pub fn html(markdown: &str) -> String {
         use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
         fn down(level: HeadingLevel) -> HeadingLevel {
             match level {
                 HeadingLevel::H1 => HeadingLevel::H2,
-                HeadingLevel::H2 => HeadingLevel::H3,
-                HeadingLevel::H3 => HeadingLevel::H4,
-                HeadingLevel::H4 => HeadingLevel::H5,
-                HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+                other => other,
             }
         }
         fn safe_link(dest: &str) -> bool {

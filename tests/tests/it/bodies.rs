@@ -51,16 +51,16 @@ fn shown_after(html: &str, start: &str) -> anyhow::Result<String> {
     Ok(rest.split('<').next().unwrap_or_default().trim().to_owned())
 }
 
-struct Group {
-    id: i64,
-    coordinator: String,
+pub(super) struct Group {
+    pub(super) id: i64,
+    pub(super) coordinator: String,
     /// (member id, name) of Karim (usagers, co-host) and Denise (aidants).
-    karim: i64,
-    denise: i64,
+    pub(super) karim: i64,
+    pub(super) denise: i64,
 }
 
 /// A working group with two members, made through the forms by a coordinator.
-async fn working_group(app: &TestApp) -> anyhow::Result<Group> {
+pub(super) async fn working_group(app: &TestApp) -> anyhow::Result<Group> {
     let slug = demo::slug();
     let here = CouncilSlug::parse(slug)?;
     let (_, coordinator) = app
@@ -118,7 +118,12 @@ async fn working_group(app: &TestApp) -> anyhow::Result<Group> {
 }
 
 /// Issues a pass through the form and reads it off the body's page, shown once.
-async fn issue(app: &TestApp, group: &Group, member: i64, kind: &str) -> anyhow::Result<String> {
+pub(super) async fn issue(
+    app: &TestApp,
+    group: &Group,
+    member: i64,
+    kind: &str,
+) -> anyhow::Result<String> {
     let slug = demo::slug();
     let response = app
         .post_form(
@@ -148,7 +153,7 @@ async fn issue(app: &TestApp, group: &Group, member: i64, kind: &str) -> anyhow:
 }
 
 /// Uses a pass; returns the member's cookie when it let them in.
-async fn enter(
+pub(super) async fn enter(
     app: &TestApp,
     endpoint: &str,
     field: &str,

@@ -9,6 +9,7 @@ mod diagnosis;
 mod evidence;
 mod hosting;
 mod live;
+mod minutes;
 mod pages;
 mod polls;
 mod preferences;
