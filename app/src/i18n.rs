@@ -102,6 +102,20 @@ pub fn message_with(lang: Lang, easy: bool, id: &str, named: &[(&str, &str)]) ->
     message(lang, easy, id, Some(&args))
 }
 
+/// A moment in words ("jeudi 2 avril 2026 à 18 h 30"): every part as text (a minute is
+/// written "05", and no number formatting applies to a year).
+pub fn moment(lang: Lang, easy: bool, at: &crate::domain::LocalMoment) -> String {
+    let word = |id: String| message(lang, easy, &id, None);
+    let mut args = FluentArgs::new();
+    args.set("weekday", word(format!("weekday-{}", at.weekday)));
+    args.set("day", at.day.to_string());
+    args.set("month", word(format!("month-{}", at.month)));
+    args.set("year", at.year.to_string());
+    args.set("hour", at.hour.to_string());
+    args.set("minute", format!("{:02}", at.minute));
+    message(lang, easy, "date-time", Some(&args))
+}
+
 /// "Lisibilité : facile à lire (Kandel-Moles 82, LIX 28)" for `text`, or that nothing is
 /// written: the measure (domain::readability) said to its author, beside every field that
 /// has an easy-read twin, and while typing (`/api/measure_readability`).

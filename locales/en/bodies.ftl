@@ -340,8 +340,14 @@ minutes-draft-no-answer = (no written answer)
     .easy = (no written answer)
 minutes-draft-polls = Polls
     .easy = The polls
-minutes-draft-poll-answers = ({ $count } answers)
-    .easy = ({ $count } answers)
+minutes-draft-poll-answers = { $count ->
+    [one] (1 answer)
+   *[other] ({ $count } answers)
+}
+    .easy = { $count ->
+        [one] (1 answer)
+       *[other] ({ $count } answers)
+    }
 minutes-draft-poll-too-few = Too few answers to show them ({ $count }; { $min } are needed).
     .easy = Not enough answers to show them.
 minutes-draft-poll-rating = Average rating: { $mean } out of 5

@@ -340,8 +340,14 @@ minutes-draft-no-answer = (sans réponse écrite)
     .easy = (pas de réponse écrite)
 minutes-draft-polls = Sondages
     .easy = Les sondages
-minutes-draft-poll-answers = ({ $count } réponses)
-    .easy = ({ $count } réponses)
+minutes-draft-poll-answers = { $count ->
+    [one] (1 réponse)
+   *[other] ({ $count } réponses)
+}
+    .easy = { $count ->
+        [one] (1 réponse)
+       *[other] ({ $count } réponses)
+    }
 minutes-draft-poll-too-few = Trop peu de réponses pour les montrer ({ $count } ; il en faut { $min }).
     .easy = Pas assez de réponses pour les montrer.
 minutes-draft-poll-rating = Note moyenne : { $mean } sur 5

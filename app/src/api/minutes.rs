@@ -374,143 +374,158 @@ pub(crate) mod server {
     }
 
     /// The draft as Markdown: its headings and sentences through Fluent (their easy-read
-    /// variants when `easy`), the meeting's own words as they were written.
+    /// variants when `easy`), the meeting's own words as they were written. Sections are
+    /// `##` headings; a question's answer and a poll's result sit in their list item as a
+    /// paragraph of their own.
     pub fn write_draft(facts: &Facts, lang: Lang, easy: bool) -> String {
-        use std::fmt::Write;
         let text = |id: &str| crate::i18n::message(lang, easy, id, None);
         let with =
             |id: &str, args: &[(&str, &str)]| crate::i18n::message_with(lang, easy, id, args);
         let college = |key: &str| crate::api::sheet::college_name(&facts.colleges, key, lang);
+        let section = |title: &str, body: String| format!("## {}\n\n{body}", text(title));
         let meeting = &facts.meeting;
-        let mut out = String::new();
-        let when = moment(&meeting.starts, lang, easy);
-        let _ = writeln!(
-            out,
-            "{}\n",
-            if meeting.place.is_empty() {
-                with("minutes-draft-held", &[("when", &when)])
+        let when = crate::i18n::moment(lang, easy, &meeting.starts);
+        let mut sections = vec![if meeting.place.is_empty() {
+            with("minutes-draft-held", &[("when", &when)])
+        } else {
+            with(
+                "minutes-draft-held-at",
+                &[("when", &when), ("place", &meeting.place)],
+            )
+        }];
+
+        let agenda: Vec<String> = meeting
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let summary = one_line(item.summary.pick(easy));
+                if summary.is_empty() {
+                    format!("{}. **{}**", n + 1, item.title)
+                } else {
+                    format!("{}. **{}** — {summary}", n + 1, item.title)
+                }
+            })
+            .collect();
+        sections.push(section(
+            "minutes-draft-agenda",
+            if agenda.is_empty() {
+                text("minutes-draft-agenda-none")
             } else {
-                with(
-                    "minutes-draft-held-at",
-                    &[("when", &when), ("place", &meeting.place)],
-                )
-            }
-        );
-        let _ = writeln!(out, "## {}\n", text("minutes-draft-agenda"));
-        if meeting.agenda.is_empty() {
-            let _ = writeln!(out, "{}\n", text("minutes-draft-agenda-none"));
-        }
-        for (n, item) in meeting.agenda.iter().enumerate() {
-            let summary = if easy {
-                &item.summary.easy
-            } else {
-                &item.summary.plain
-            };
-            let _ = if summary.trim().is_empty() {
-                writeln!(out, "{}. **{}**", n + 1, item.title)
-            } else {
-                writeln!(out, "{}. **{}** — {}", n + 1, item.title, one_line(summary))
-            };
-        }
-        let _ = writeln!(out, "\n## {}\n", text("minutes-draft-attendance"));
-        match &facts.attendance {
-            None => {
-                let _ = writeln!(out, "{}\n", text("minutes-draft-attendance-none"));
-            }
+                agenda.join("\n")
+            },
+        ));
+
+        let attendance = match &facts.attendance {
+            None => text("minutes-draft-attendance-none"),
             Some(figure) => {
                 let shown = &figure.shown;
-                let _ = writeln!(
-                    out,
-                    "{}\n",
-                    with(
-                        "minutes-draft-attendance-total",
-                        &[("count", &shown.total.to_string())]
-                    )
-                );
-                for (key, count) in &shown.colleges {
-                    let _ = writeln!(out, "- {} : {count}", college(key));
-                }
+                let mut lines: Vec<String> = shown
+                    .colleges
+                    .iter()
+                    .map(|(key, count)| format!("- {} : {count}", college(key)))
+                    .collect();
                 if !shown.merged.is_empty() {
                     let names: Vec<String> = shown.merged.iter().map(|k| college(k)).collect();
-                    let _ = writeln!(out, "- {} : {}", names.join(", "), shown.merged_count);
+                    lines.push(format!("- {} : {}", names.join(", "), shown.merged_count));
                 }
-                out.push('\n');
+                let total = with(
+                    "minutes-draft-attendance-total",
+                    &[("count", &shown.total.to_string())],
+                );
+                if lines.is_empty() {
+                    total
+                } else {
+                    format!("{total}\n\n{}", lines.join("\n"))
+                }
             }
-        }
-        let _ = writeln!(out, "## {}\n", text("minutes-draft-questions"));
-        if facts.questions.is_empty() {
-            let _ = writeln!(out, "{}\n", text("minutes-draft-questions-none"));
-        }
-        for question in &facts.questions {
-            let _ = writeln!(out, "- {}", one_line(&question.question));
-            let answer = if easy {
-                question.answer_easy.as_ref().or(question.answer.as_ref())
+        };
+        sections.push(section("minutes-draft-attendance", attendance));
+
+        let questions: Vec<String> = facts
+            .questions
+            .iter()
+            .map(|question| {
+                let answer = if easy {
+                    question.answer_easy.as_ref().or(question.answer.as_ref())
+                } else {
+                    question.answer.as_ref()
+                };
+                let answer = match answer.filter(|a| !a.trim().is_empty()) {
+                    Some(answer) => with("minutes-draft-answer", &[("answer", &one_line(answer))]),
+                    None => text("minutes-draft-no-answer"),
+                };
+                format!("- {}\n\n  {answer}", one_line(&question.question))
+            })
+            .collect();
+        sections.push(section(
+            "minutes-draft-questions",
+            if questions.is_empty() {
+                text("minutes-draft-questions-none")
             } else {
-                question.answer.as_ref()
-            };
-            let _ = match answer.filter(|a| !a.trim().is_empty()) {
-                Some(answer) => writeln!(
-                    out,
-                    "  {}",
-                    with("minutes-draft-answer", &[("answer", &one_line(answer))])
-                ),
-                None => writeln!(out, "  {}", text("minutes-draft-no-answer")),
-            };
-        }
-        if !facts.polls.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", text("minutes-draft-polls"));
-        }
-        for (question, question_easy, results) in &facts.polls {
-            let question = match (easy, question_easy) {
-                (true, Some(easy)) => easy,
-                _ => question,
-            };
-            let answers = results.answers().to_string();
-            let result = match results {
-                PollResults::TooFew { min_group, .. } => with(
-                    "minutes-draft-poll-too-few",
-                    &[("count", &answers), ("min", &min_group.to_string())],
-                ),
-                PollResults::Choice { counts, .. } => counts
-                    .iter()
-                    .map(|(option, n)| format!("{option} : {n}"))
-                    .collect::<Vec<_>>()
-                    .join(" ; "),
-                PollResults::Rating { mean_tenths, .. } => with(
-                    "minutes-draft-poll-rating",
-                    &[(
-                        "mean",
-                        &format!(
+                questions.join("\n\n")
+            },
+        ));
+
+        let polls: Vec<String> = facts
+            .polls
+            .iter()
+            .map(|(question, question_easy, results)| {
+                let question = match (easy, question_easy) {
+                    (true, Some(easy)) => easy,
+                    _ => question,
+                };
+                let answers = results.answers().to_string();
+                let result = match results {
+                    PollResults::TooFew { min_group, .. } => with(
+                        "minutes-draft-poll-too-few",
+                        &[("count", &answers), ("min", &min_group.to_string())],
+                    ),
+                    PollResults::Choice { counts, .. } => counts
+                        .iter()
+                        .map(|(option, n)| format!("{option} : {n}"))
+                        .collect::<Vec<_>>()
+                        .join(" ; "),
+                    PollResults::Rating { mean_tenths, .. } => {
+                        let mean = format!(
                             "{}{}{}",
                             mean_tenths / 10,
                             decimal_mark(lang),
                             mean_tenths % 10
-                        ),
-                    )],
-                ),
-                PollResults::Words { words, .. } => words
-                    .iter()
-                    .map(|(word, n)| format!("{word} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            };
-            let _ = writeln!(
-                out,
-                "- **{}** {}",
-                one_line(question),
-                with("minutes-draft-poll-answers", &[("count", &answers)])
-            );
-            let _ = writeln!(out, "  {result}");
+                        );
+                        with("minutes-draft-poll-rating", &[("mean", &mean)])
+                    }
+                    PollResults::Words { words, .. } => words
+                        .iter()
+                        .map(|(word, n)| format!("{word} ({n})"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
+                format!(
+                    "- **{}** {}\n\n  {result}",
+                    one_line(question),
+                    with("minutes-draft-poll-answers", &[("count", &answers)])
+                )
+            })
+            .collect();
+        if !polls.is_empty() {
+            sections.push(section("minutes-draft-polls", polls.join("\n\n")));
         }
+
         if !facts.votes.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", text("minutes-draft-votes"));
+            let votes: Vec<String> = facts
+                .votes
+                .iter()
+                .map(|(id, title)| format!("- [{title}](/{}/votes/{id}/resultats)", facts.slug))
+                .collect();
+            sections.push(section("minutes-draft-votes", votes.join("\n")));
         }
-        for (id, title) in &facts.votes {
-            let _ = writeln!(out, "- [{title}](/{}/votes/{id}/resultats)", facts.slug);
-        }
-        let _ = writeln!(out, "\n## {}\n", text("minutes-draft-decisions"));
-        let _ = writeln!(out, "- {}", text("minutes-draft-decisions-todo"));
-        out
+
+        sections.push(section(
+            "minutes-draft-decisions",
+            format!("- {}", text("minutes-draft-decisions-todo")),
+        ));
+        sections.join("\n\n") + "\n"
     }
 
     fn one_line(text: &str) -> String {
@@ -524,27 +539,107 @@ pub(crate) mod server {
         }
     }
 
-    /// "jeudi 2 avril 2026 à 18 h 30", as pages write it.
-    fn moment(at: &crate::domain::LocalMoment, lang: Lang, easy: bool) -> String {
-        let word = |id: String| crate::i18n::message(lang, easy, &id, None);
-        crate::i18n::message_with(
-            lang,
-            easy,
-            "date-time",
-            &[
-                ("weekday", &word(format!("weekday-{}", at.weekday))),
-                ("day", &at.day.to_string()),
-                ("month", &word(format!("month-{}", at.month))),
-                ("year", &at.year.to_string()),
-                ("hour", &at.hour.to_string()),
-                ("minute", &format!("{:02}", at.minute)),
-            ],
-        )
-    }
-
     #[cfg(test)]
     mod tests {
-        use super::html;
+        use super::{Facts, html, write_draft};
+        use crate::domain::poll::PollResults;
+        use crate::domain::{
+            AgendaItem, Assembly, JoinCode, Lang, LiveState, LocalMoment, Wording,
+        };
+
+        fn facts() -> Facts {
+            let question = |text: &str, answer: Option<&str>, easy: Option<&str>| {
+                crate::api::RecordedQuestion {
+                    number: 1,
+                    agenda_item: None,
+                    question: text.to_owned(),
+                    college: None,
+                    votes: 0,
+                    answered: answer.is_some(),
+                    answer: answer.map(str::to_owned),
+                    answer_easy: easy.map(str::to_owned),
+                }
+            };
+            Facts {
+                slug: "clsm-test".to_owned(),
+                meeting: Assembly {
+                    id: 4,
+                    title: "Réunion de mars".to_owned(),
+                    starts: LocalMoment {
+                        year: 2027,
+                        month: 3,
+                        day: 11,
+                        weekday: 4,
+                        hour: 18,
+                        minute: 5,
+                    },
+                    place: "Salle 2".to_owned(),
+                    accessibility: String::new(),
+                    join_code: JoinCode::from_positions([0; crate::domain::JOIN_CODE_LENGTH]),
+                    published: true,
+                    live: LiveState::Closed,
+                    premoderation: false,
+                    questions_open: false,
+                    current_item: None,
+                    agenda: vec![AgendaItem {
+                        id: 1,
+                        title: "Logement".to_owned(),
+                        summary: Wording {
+                            plain: "Où en est la résidence\naccueil ?".to_owned(),
+                            easy: "La maison pour vivre.".to_owned(),
+                        },
+                    }],
+                    body: Some(7),
+                    members_only: true,
+                    starts_unix: 0,
+                },
+                colleges: Vec::new(),
+                attendance: None,
+                questions: vec![
+                    question(
+                        "Quand visite-t-on ?",
+                        Some("Le 2 avril."),
+                        Some("En avril."),
+                    ),
+                    question("Et le bus ?", None, None),
+                ],
+                polls: vec![(
+                    "Quel jour ?".to_owned(),
+                    None,
+                    PollResults::TooFew {
+                        answers: 1,
+                        min_group: 5,
+                    },
+                )],
+                votes: vec![(9, "Priorités 2027".to_owned())],
+            }
+        }
+
+        #[test]
+        fn a_draft_holds_the_meeting_in_sections_each_answer_under_its_question() {
+            let draft = write_draft(&facts(), Lang::Fr, false);
+            assert!(
+                draft.starts_with("Réunion du jeudi 11 mars 2027 à 18 h 05, Salle 2."),
+                "{draft}"
+            );
+            assert!(
+                !draft.contains("\n\n\n"),
+                "one blank line between blocks:\n{draft}"
+            );
+            assert!(draft.contains("1. **Logement** — Où en est la résidence accueil ?"));
+            assert!(draft.contains("(1 réponse)"), "{draft}");
+            assert!(draft.contains("[Priorités 2027](/clsm-test/votes/9/resultats)"));
+            let page = html(&draft);
+            assert!(page.contains("<p>Réponse : Le 2 avril.</p>"), "{page}");
+            assert!(page.contains("<p>(sans réponse écrite)</p>"), "{page}");
+            assert!(page.contains("<h2>Décisions</h2>"), "{page}");
+            let easy = write_draft(&facts(), Lang::Fr, true);
+            assert!(easy.contains("La maison pour vivre."), "{easy}");
+            assert!(easy.contains("Réponse : En avril."), "{easy}");
+            assert!(easy.contains("## Ce que nous avons décidé"), "{easy}");
+            let english = write_draft(&facts(), Lang::En, false);
+            assert!(english.contains("## Questions and answers"), "{english}");
+        }
 
         #[test]
         fn the_writers_html_never_reaches_the_page() {

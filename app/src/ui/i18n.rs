@@ -34,16 +34,8 @@ impl I18n {
     /// A date and time with the weekday and month in words ("jeudi 18 mars 2027 à 18 h 30"),
     /// as easy-read asks and everyone reads more easily.
     pub fn moment(self, moment: &crate::domain::LocalMoment) -> String {
-        let mut args = FluentArgs::new();
-        // All as text: a minute is written "05", and no number formatting applies to a year.
-        args.set("weekday", self.text(&format!("weekday-{}", moment.weekday)));
-        args.set("day", moment.day.to_string());
-        args.set("month", self.text(&format!("month-{}", moment.month)));
-        args.set("year", moment.year.to_string());
-        args.set("hour", moment.hour.to_string());
-        args.set("minute", format!("{:02}", moment.minute));
         let prefs = self.prefs.get();
-        message(prefs.lang, prefs.easy_read, "date-time", Some(&args))
+        crate::i18n::moment(prefs.lang, prefs.easy_read, moment)
     }
 
     /// A calendar day with the weekday and month in words ("jeudi 2 avril 2026").

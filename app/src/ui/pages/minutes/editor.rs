@@ -77,8 +77,10 @@ fn MinutesEditorView(page: MinutesEditor) -> impl IntoView {
                             checked=audience == fields.audience
                             aria-describedby=format!("{input}-hint")
                         />
-                        <label for=input.clone()>{i18n.text(&audience_message(audience))}</label>
-                        <span class="hint" id=format!("{input}-hint")>{i18n.text(&hint)}</span>
+                        <span class="choice-text">
+                            <label for=input.clone()>{i18n.text(&audience_message(audience))}</label>
+                            <span class="hint" id=format!("{input}-hint")>{i18n.text(&hint)}</span>
+                        </span>
                     </p>
                 }
             })
@@ -130,7 +132,7 @@ fn MinutesEditorView(page: MinutesEditor) -> impl IntoView {
         <p>{i18n.t("minutes-edit-intro")}</p>
         {unsaved}
         {refusal}
-        <form method="post" action=SaveMinutes::url() class="stacked-form card" id="texte">
+        <form method="post" action=SaveMinutes::url() class="stacked-form card minutes-form" id="texte">
             <input type="hidden" name="slug" value=council_slug.clone()/>
             <input type="hidden" name="assembly" value=assembly.id.to_string()/>
             <FormField
