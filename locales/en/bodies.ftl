@@ -387,10 +387,10 @@ document-remove = Remove
     .easy = Take away
 document-remove-of = Remove the document "{ $title }"
     .easy = Take away the document "{ $title }"
-document-size-kb = { $size } KB
-    .easy = { $size } KB
-document-size-mb = { $size } MB
-    .easy = { $size } MB
+document-size-kb = { $size } KB
+    .easy = { $size } KB
+document-size-mb = { $size } MB
+    .easy = { $size } MB
 saved-document = Document added.
     .easy = The document is added.
 saved-document-removed = Document removed.
@@ -421,3 +421,21 @@ audit-member-pass = Entry code or link handed to a member
     .easy = Entry code or link handed to a member
 audit-member-in = A member came in with their code or link
     .easy = A member came in with their code or link
+
+# A member's passkey.
+member-passkey-title = Come in without a code next time
+    .easy = A key to come back
+member-passkey-intro = Create a passkey on this phone or computer: you will come back with your fingerprint, your face or the device's code, through the "Staff area" link at the bottom of every page, with no new code to ask for. Agora keeps neither your fingerprint nor your face.
+    .easy = You can create a key on this device.
+        With it, you come back without a code.
+        Agora does not keep your fingerprint.
+member-passkey-create = Create my passkey
+    .easy = Create my key
+error-member-session = Come in with your code or your link first.
+    .easy = Come in with your code first.
+error-member-has-passkey = You already have a passkey: sign in with it.
+    .easy = You already have a key. Use it.
+audit-member-passkey = Passkey created by a member of a body
+    .easy = Passkey created by a member of a body
+account-bodies = Your bodies
+    .easy = Your groups

@@ -387,10 +387,10 @@ document-remove = Retirer
     .easy = Enlever
 document-remove-of = Retirer le document « { $title } »
     .easy = Enlever le document « { $title } »
-document-size-kb = { $size } Ko
-    .easy = { $size } Ko
-document-size-mb = { $size } Mo
-    .easy = { $size } Mo
+document-size-kb = { $size } Ko
+    .easy = { $size } Ko
+document-size-mb = { $size } Mo
+    .easy = { $size } Mo
 saved-document = Document ajouté.
     .easy = Le document est ajouté.
 saved-document-removed = Document retiré.
@@ -421,3 +421,21 @@ audit-member-pass = Code ou lien d'entrée remis à un membre
     .easy = Code ou lien d'entrée remis à un membre
 audit-member-in = Entrée d'un membre avec son code ou son lien
     .easy = Entrée d'un membre avec son code ou son lien
+
+# La clé d'accès d'un membre.
+member-passkey-title = Entrer sans code la prochaine fois
+    .easy = Une clé pour revenir
+member-passkey-intro = Créez une clé d'accès sur ce téléphone ou cet ordinateur : vous reviendrez avec votre empreinte, votre visage ou le code de l'appareil, par le lien « Espace équipe » en bas de chaque page, sans nouveau code à demander. Agora ne garde ni votre empreinte ni votre visage.
+    .easy = Vous pouvez créer une clé sur cet appareil.
+        Avec elle, vous revenez sans code.
+        Agora ne garde pas votre empreinte.
+member-passkey-create = Créer ma clé d'accès
+    .easy = Créer ma clé
+error-member-session = Entrez d'abord avec votre code ou votre lien.
+    .easy = Entrez d'abord avec votre code.
+error-member-has-passkey = Vous avez déjà une clé d'accès : connectez-vous avec elle.
+    .easy = Vous avez déjà une clé. Utilisez-la.
+audit-member-passkey = Clé d'accès créée par un membre d'une instance
+    .easy = Clé d'accès créée par un membre d'une instance
+account-bodies = Vos instances
+    .easy = Vos groupes

@@ -118,7 +118,7 @@ const run = async (form) => {
       display_name: new FormData(form).get('display_name') ?? '',
     })
     : await call(`start_${ceremony}`);
-  const answer = ceremony === 'sign_up' || ceremony === 'add_passkey'
+  const answer = ['sign_up', 'add_passkey', 'member_passkey'].includes(ceremony)
     ? await create(started.options)
     : await get(started.options);
   return call(`finish_${ceremony}`, { ceremony: started.ceremony, credential: answer });

@@ -64,6 +64,9 @@ pub struct BodyPage {
     pub documents: Vec<crate::domain::document::Document>,
     /// The caller runs the council's rooms: documents may be added and removed here.
     pub runs_rooms: bool,
+    /// The caller is one of its members by code or link, without a passkey yet: the page
+    /// offers to create one.
+    pub passkey_offer: bool,
     pub fresh_pass: Option<FreshPass>,
     pub flash: PageFlash,
 }
@@ -191,6 +194,7 @@ pub async fn load_body(slug: String, id: String) -> Result<BodyPage, AppError> {
             .transpose()?,
         _ => None,
     };
+    let passkey_offer = server::passkey_offer(&db, body.id).await?;
     Ok(BodyPage {
         now: server::local_now(&db, council.id).await?,
         council_slug: slug,
@@ -203,6 +207,7 @@ pub async fn load_body(slug: String, id: String) -> Result<BodyPage, AppError> {
         minutes,
         documents,
         runs_rooms: viewer.runs_rooms,
+        passkey_offer,
         is_member,
         can_manage,
         fresh_pass,
@@ -505,6 +510,96 @@ pub async fn member_sign_out(slug: String) -> Result<(), AppError> {
 
 /// Schedules a meeting of a body (an unpublished assembly of that body) and goes on to
 /// prepare it as any assembly: agenda, publication, live part.
+/// A member who came in by code or link asks for a passkey of their own: the challenge.
+/// Their member's session says who they are.
+#[server(endpoint = "start_member_passkey")]
+pub async fn start_member_passkey() -> Result<super::SignUpChallenge, AppError> {
+    use crate::domain::Cookie;
+    let db = super::request::db()?;
+    let token = super::request::cookie(Cookie::Member)
+        .ok_or_else(|| AppError::Invalid("error-member-session".into()).with_status())?;
+    let (member, _) = crate::store::bodies::member_by_session(&db, &token)
+        .await?
+        .ok_or_else(|| AppError::Invalid("error-member-session".into()).with_status())?;
+    if member.account_id.is_some() {
+        return Err(AppError::Invalid("error-member-has-passkey".into()).with_status());
+    }
+    let setup = super::staff::server::staff_setup()?;
+    let handle = webauthn_rs::prelude::Uuid::new_v4();
+    let (mut options, state) = setup
+        .webauthn
+        .start_passkey_registration(handle, &member.display_name, &member.display_name, None)
+        .map_err(super::staff::server::webauthn_failure)?;
+    // Signing in has no name to type: the passkey must be discoverable.
+    super::staff::server::require_discoverable(&mut options);
+    let state = serde_json::to_string(&(handle, member.id, state))
+        .map_err(|e| AppError::internal("serialising state", e))?;
+    let ceremony = crate::store::staff::save_ceremony(
+        &db,
+        "member-passkey",
+        state,
+        None,
+        Some(member.display_name),
+    )
+    .await?;
+    Ok(super::SignUpChallenge { ceremony, options })
+}
+
+/// The member's passkey, checked and kept: an account of their own with no team role, tied
+/// to the member, and signed in. Only the member whose session started the ceremony.
+#[server(endpoint = "finish_member_passkey", input = leptos::server_fn::codec::Json)]
+pub async fn finish_member_passkey(
+    ceremony: String,
+    credential: webauthn_rs_proto::RegisterPublicKeyCredential,
+) -> Result<(), AppError> {
+    use crate::domain::Cookie;
+    use crate::store::bodies::{BodyError, MemberPasskey};
+    let db = super::request::db()?;
+    let setup = super::staff::server::staff_setup()?;
+    let taken = crate::store::staff::take_ceremony(&db, &ceremony, "member-passkey")
+        .await?
+        .ok_or_else(|| AppError::Invalid("error-ceremony-expired".into()).with_status())?;
+    let (handle, member_id, state): (
+        webauthn_rs::prelude::Uuid,
+        i64,
+        webauthn_rs::prelude::PasskeyRegistration,
+    ) = serde_json::from_str(&taken.state)
+        .map_err(|e| AppError::internal("reading stored state", e))?;
+    let session_member = match super::request::cookie(Cookie::Member) {
+        Some(token) => crate::store::bodies::member_by_session(&db, &token)
+            .await?
+            .map(|(member, _)| member.id),
+        None => None,
+    };
+    if session_member != Some(member_id) {
+        return Err(AppError::Invalid("error-member-session".into()).with_status());
+    }
+    let passkey = setup
+        .webauthn
+        .finish_passkey_registration(&credential, &state)
+        .map_err(super::staff::server::webauthn_failure)?;
+    let stored =
+        serde_json::to_string(&passkey).map_err(|e| AppError::internal("serialising state", e))?;
+    let account = crate::store::bodies::link_passkey(
+        &db,
+        MemberPasskey {
+            member_id,
+            display_name: taken.display_name.as_deref().unwrap_or_default(),
+            user_handle: &handle.to_string(),
+            credential_id: &crate::store::staff::to_hex(passkey.cred_id()),
+            credential: stored,
+        },
+    )
+    .await
+    .map_err(|error| match error {
+        BodyError::Refused(why) => AppError::Invalid(why.into()).with_status(),
+        BodyError::NotFound => AppError::NotFound.with_status(),
+        BodyError::Db(error) => error.into(),
+    })?;
+    super::staff::server::open_session(&db, account).await?;
+    Ok(())
+}
+
 #[server(endpoint = "schedule_meeting")]
 pub async fn schedule_meeting(
     slug: String,
@@ -619,6 +714,16 @@ pub(crate) mod server {
     use sea_orm::DatabaseConnection;
 
     /// The body `raw` names, if it is one of the council's; 404 otherwise.
+    /// Whether the caller came in to `body` by code or link and has no passkey yet.
+    pub async fn passkey_offer(db: &DatabaseConnection, body: i64) -> Result<bool, AppError> {
+        let Some(token) = crate::api::request::cookie(crate::domain::Cookie::Member) else {
+            return Ok(false);
+        };
+        Ok(crate::store::bodies::member_by_session(db, &token)
+            .await?
+            .is_some_and(|(member, _)| member.body_id == body && member.account_id.is_none()))
+    }
+
     pub async fn body_in(
         db: &DatabaseConnection,
         council_id: i64,

@@ -44,6 +44,9 @@ pub struct AccountView {
     /// The session proved its owner is there recently: adding a passkey or renewing the
     /// codes is allowed without asking again.
     pub verified_recently: bool,
+    /// The councils' bodies the account is a member of: (council slug, council name, body
+    /// id, body name).
+    pub bodies: Vec<(String, String, i64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -310,6 +313,7 @@ pub async fn load_account() -> Result<Option<AccountView>, AppError> {
         crate::store::staff::unused_recovery_codes(&db, member.account_id).await?;
     let (notice, new_recovery_codes) = take_account_flash()?;
     Ok(Some(AccountView {
+        bodies: crate::store::bodies::bodies_of_account(&db, member.account_id).await?,
         verified_recently: member.verified_recently(),
         staff: server::view_of(member),
         passkeys,

@@ -516,3 +516,100 @@ pub async fn bodies_of_viewer(
     }
     Ok(bodies)
 }
+
+/// A member's own passkey, to come in without a code from now on.
+pub struct MemberPasskey<'a> {
+    pub member_id: i64,
+    pub display_name: &'a str,
+    pub user_handle: &'a str,
+    pub credential_id: &'a str,
+    pub credential: String,
+}
+
+/// Gives a member an account of their own, with no role in any team, holding their first
+/// passkey; the member is tied to it (`body_member.account_id`), so that signing in with the
+/// passkey opens their bodies. Refused when the member already has one. One transaction,
+/// with its audit line; the account's id.
+pub async fn link_passkey(
+    db: &DatabaseConnection,
+    new: MemberPasskey<'_>,
+) -> Result<i64, BodyError> {
+    use super::entities::{passkey, staff_account};
+    let now = Utc::now();
+    let txn = super::begin_write(db).await?;
+    let member = body_member::Entity::find_by_id(new.member_id)
+        .one(&txn)
+        .await?
+        .ok_or(BodyError::NotFound)?;
+    if member.account_id.is_some() {
+        return Err(BodyError::Refused("error-member-has-passkey"));
+    }
+    let council = body_council(&txn, member.body_id)
+        .await?
+        .ok_or(BodyError::NotFound)?;
+    let account = staff_account::ActiveModel {
+        user_handle: Set(new.user_handle.to_owned()),
+        display_name: Set(new.display_name.to_owned()),
+        created_at: Set(now),
+        operator: Set(false),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    passkey::ActiveModel {
+        account_id: Set(account.id),
+        credential_id: Set(new.credential_id.to_owned()),
+        credential: Set(new.credential),
+        label: Set("1".to_owned()),
+        created_at: Set(now),
+        last_used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut linked: body_member::ActiveModel = member.clone().into();
+    linked.account_id = Set(Some(account.id));
+    linked.update(&txn).await?;
+    record_audit(
+        &txn,
+        Some(council),
+        Some(account.id),
+        "member-passkey",
+        &audit_detail(&[
+            ("body", &member.body_id.to_string()),
+            ("member", &member.id.to_string()),
+        ]),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(account.id)
+}
+
+/// The bodies an account is a member of, in councils still hosted: (council slug, council
+/// name, body id, body name), by council then body.
+pub async fn bodies_of_account(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+) -> Result<Vec<(String, String, i64, String)>, DbErr> {
+    use super::entities::council;
+    let mut found = Vec::new();
+    for member in body_member::Entity::find()
+        .filter(body_member::Column::AccountId.eq(account_id))
+        .all(db)
+        .await?
+    {
+        let Some(body) = body::Entity::find_by_id(member.body_id).one(db).await? else {
+            continue;
+        };
+        let Some(council) = council::Entity::find_by_id(body.council_id)
+            .filter(council::Column::ArchivedAt.is_null())
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        found.push((council.slug, council.name, body.id, body.name));
+    }
+    found.sort_by(|a, b| (&a.1, &a.3).cmp(&(&b.1, &b.3)));
+    Ok(found)
+}

@@ -740,3 +740,168 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
     );
     Ok(())
 }
+
+/// A JSON call to a server function, with a cookie: (status, body).
+async fn call_json(
+    app: &TestApp,
+    endpoint: &str,
+    cookie: Option<&str>,
+    body: serde_json::Value,
+) -> anyhow::Result<(u16, String)> {
+    let mut request = app
+        .client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .json(&body);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await?;
+    Ok((response.status().as_u16(), response.text().await?))
+}
+
+#[tokio::test]
+async fn a_member_s_passkey_is_theirs_alone_and_opens_their_bodies_once_made() -> anyhow::Result<()>
+{
+    use agora_app::store::entities::{passkey, staff_account};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let group = working_group(&app).await?;
+    let code = issue(&app, &group, group.karim, "code").await?;
+    let karim = enter(&app, "/api/enter_with_code", "code", &code)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("Karim comes in"))?;
+    let code = issue(&app, &group, group.denise, "code").await?;
+    let denise = enter(&app, "/api/enter_with_code", "code", &code)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("Denise comes in"))?;
+    let accounts = staff_account::Entity::find().count(&app.db).await?;
+    let page = format!("/{slug}/instances/{}", group.id);
+
+    // The body's page offers a passkey to its member in by code, to nobody else.
+    let (_, html) = app.get_with_cookie(&page, Some(&karim)).await?;
+    assert!(html.contains("data-ceremony=\"member_passkey\""), "{html}");
+    let (_, html) = app.get_with_cookie(&page, None).await?;
+    assert!(!html.contains("member_passkey"));
+
+    // Without a member's session there is nothing to start.
+    let (status, body) =
+        call_json(&app, "start_member_passkey", None, serde_json::json!({})).await?;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("error-member-session"), "{body}");
+
+    // Karim starts; Denise cannot finish his ceremony, nor can a forged credential; no
+    // account is made.
+    let (status, body) = call_json(
+        &app,
+        "start_member_passkey",
+        Some(&karim),
+        serde_json::json!({}),
+    )
+    .await?;
+    assert_eq!(status, 200, "{body}");
+    let started: serde_json::Value = serde_json::from_str(&body)?;
+    assert_eq!(
+        started["options"]["publicKey"]["user"]["name"], "Karim",
+        "{started}"
+    );
+    let forged = serde_json::json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key", "extensions": {},
+        "response": { "attestationObject": "AAAA", "clientDataJSON": "AAAA" }
+    });
+    let (status, body) = call_json(
+        &app,
+        "finish_member_passkey",
+        Some(&denise),
+        serde_json::json!({ "ceremony": started["ceremony"], "credential": forged }),
+    )
+    .await?;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("error-member-session"), "{body}");
+    let (_, body) = call_json(
+        &app,
+        "start_member_passkey",
+        Some(&karim),
+        serde_json::json!({}),
+    )
+    .await?;
+    let again: serde_json::Value = serde_json::from_str(&body)?;
+    let (status, body) = call_json(
+        &app,
+        "finish_member_passkey",
+        Some(&karim),
+        serde_json::json!({ "ceremony": again["ceremony"], "credential": forged }),
+    )
+    .await?;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("error-passkey-failed"), "{body}");
+    assert_eq!(
+        staff_account::Entity::find().count(&app.db).await?,
+        accounts
+    );
+
+    // Once the passkey is kept (as a real ceremony ends: the browser test runs one), Karim's
+    // account has no team role, opens his body and nothing else, and cannot make a second.
+    let account = agora_app::store::bodies::link_passkey(
+        &app.db,
+        agora_app::store::bodies::MemberPasskey {
+            member_id: group.karim,
+            display_name: "Karim",
+            user_handle: "5a1b9c1e-0000-4000-8000-000000000001",
+            credential_id: "c0ffee",
+            credential: "{}".to_owned(),
+        },
+    )
+    .await?;
+    assert_eq!(
+        passkey::Entity::find()
+            .filter(passkey::Column::AccountId.eq(account))
+            .count(&app.db)
+            .await?,
+        1
+    );
+    let twice = agora_app::store::bodies::link_passkey(
+        &app.db,
+        agora_app::store::bodies::MemberPasskey {
+            member_id: group.karim,
+            display_name: "Karim",
+            user_handle: "5a1b9c1e-0000-4000-8000-000000000002",
+            credential_id: "c0ffe2",
+            credential: "{}".to_owned(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(
+            twice,
+            Err(agora_app::store::bodies::BodyError::Refused(
+                "error-member-has-passkey"
+            ))
+        ),
+        "{twice:?}"
+    );
+    let session = agora_app::store::staff::open_session(&app.db, account).await?;
+    let signed_in = format!("agora_staff={session}");
+    let (_, html) = app.get_with_cookie("/compte", Some(&signed_in)).await?;
+    assert!(
+        html.contains(&page),
+        "the account leads to his body: {html}"
+    );
+    let (_, html) = app.get_with_cookie(&page, Some(&signed_in)).await?;
+    assert!(unescape(&html).contains("Vous en êtes membre"), "{html}");
+    assert!(html.contains("Denise"), "members read the members");
+    assert!(
+        !html.contains("member_passkey"),
+        "no second passkey offered"
+    );
+    for (endpoint, fields) in [
+        ("/api/save_body", body_form(&[])),
+        (
+            "/api/schedule_meeting",
+            vec![("slug", slug), ("body", "1"), ("title", "Volée")],
+        ),
+    ] {
+        let response = app.post_form(endpoint, Some(&signed_in), &fields).await?;
+        assert_eq!(response.status().as_u16(), 403, "{endpoint}: no team role");
+    }
+    Ok(())
+}

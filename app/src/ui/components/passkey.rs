@@ -10,7 +10,7 @@ use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 /// Everything these forms may announce.
-const PASSKEY_PHRASES: [&str; 15] = [
+const PASSKEY_PHRASES: [&str; 17] = [
     "recovery-codes-title",
     "recovery-codes-explained",
     "recovery-codes-continue",
@@ -26,6 +26,8 @@ const PASSKEY_PHRASES: [&str; 15] = [
     "error-name-invalid",
     "error-network",
     "error-step-up-needed",
+    "error-member-session",
+    "error-member-has-passkey",
 ];
 
 /// Where a staff member lands once signed in.
@@ -42,6 +44,9 @@ pub enum Ceremony {
     AddPasskey,
     /// One of the account's passkeys again; then the same page, now allowing lasting changes.
     StepUp,
+    /// A body's member who came in by code or link makes a passkey of their own; then the
+    /// same page, now theirs by passkey.
+    MemberPasskey,
 }
 
 impl Ceremony {
@@ -53,6 +58,7 @@ impl Ceremony {
             Ceremony::SignIn => "sign_in",
             Ceremony::AddPasskey => "add_passkey",
             Ceremony::StepUp => "step_up",
+            Ceremony::MemberPasskey => "member_passkey",
         }
     }
 
@@ -62,7 +68,7 @@ impl Ceremony {
         match self {
             Ceremony::SignUp { .. } => None,
             Ceremony::SignIn | Ceremony::AddPasskey => Some(ACCOUNT_PATH),
-            Ceremony::StepUp => Some("reload"),
+            Ceremony::StepUp | Ceremony::MemberPasskey => Some("reload"),
         }
     }
 }

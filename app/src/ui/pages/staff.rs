@@ -146,7 +146,27 @@ fn Account(account: AccountView) -> impl IntoView {
         new_recovery_codes,
         unused_recovery_codes,
         verified_recently,
+        bodies,
     } = account;
+    // A body's member who signed in with their own passkey: the way to their bodies first.
+    let bodies = (!bodies.is_empty()).then(|| {
+        let items = bodies
+            .into_iter()
+            .map(|(slug, council, body, name)| {
+                view! {
+                    <li>
+                        <a href=format!("/{slug}/instances/{body}") lang="fr">{name}</a>
+                        " — "
+                        <span lang="fr">{council}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{i18n.t("account-bodies")}</h2>
+            <ul class="roles">{items}</ul>
+        }
+    });
     let step_up = (!verified_recently).then(|| view! { <StepUp back="/compte".to_owned()/> });
     let notice = notice.map(|id| {
         view! {
@@ -158,6 +178,7 @@ fn Account(account: AccountView) -> impl IntoView {
     view! {
         {notice}
         <StaffSummary staff/>
+        {bodies}
         {step_up}
         <h2>{i18n.t("account-passkeys")}</h2>
         <ul class="roles">

@@ -42,6 +42,7 @@ fn BodyView(page: BodyPage) -> impl IntoView {
         minutes,
         documents,
         runs_rooms,
+        passkey_offer,
         fresh_pass,
         flash,
     } = page;
@@ -93,6 +94,22 @@ fn BodyView(page: BodyPage) -> impl IntoView {
     let add_member =
         can_manage.then(|| member_form(i18n, &council_slug, body.id, &colleges, None, &flash));
     let schedule = can_manage.then(|| schedule_form(i18n, &council_slug, body.id, &now, &flash));
+    // A member in by code or link: a passkey of their own spares them the next code.
+    let passkey = passkey_offer.then(|| {
+        use crate::ui::components::{Ceremony, PasskeyForm};
+        view! {
+            <section class="card" aria-labelledby="member-passkey-title" id="cle">
+                <h2 id="member-passkey-title">{i18n.t("member-passkey-title")}</h2>
+                <p>{i18n.t("member-passkey-intro")}</p>
+                <noscript>
+                    <p class="notice notice-error">{i18n.t("passkey-needs-javascript")}</p>
+                </noscript>
+                <PasskeyForm ceremony=Ceremony::MemberPasskey>
+                    <button type="submit" class="button">{i18n.t("member-passkey-create")}</button>
+                </PasskeyForm>
+            </section>
+        }
+    });
     let archive = minutes_archive(i18n, &council_slug, &meetings, &minutes);
     let documents_back = runs_rooms.then(|| format!("{list}/{}#documents", body.id));
     let add_document = runs_rooms.then(|| {
@@ -131,6 +148,7 @@ fn BodyView(page: BodyPage) -> impl IntoView {
             {seats_table(i18n, &colleges, &body.seats, caption.clone())}
         </div>
         {pass}
+        {passkey}
         <section aria-labelledby="members-title" id="membres">
             <h2 id="members-title">{i18n.t("body-members")}</h2>
             {members_section}
