@@ -1,11 +1,11 @@
 // The council's bodies: a coordinator creates a working group by keyboard (a refusal
 // first), adds two members, hands one a printed one-time code and the other a one-time
 // link, and schedules a meeting for members only, then publishes it. The members come in
-// without a password (one of them without JavaScript) and read the meeting; a visitor finds
-// nothing there. Every new screen in the four modes, at three sizes, and without JavaScript.
+// without a password (one of them without JavaScript) and read the meeting; one of them makes
+// a passkey of her own and comes back with it alone; a visitor finds nothing there. Every new screen in the four modes, at three sizes, and without JavaScript.
 import { budget, expect, test } from './fixtures.mjs';
-import { MODES, expectNoAxeViolations, setPreferences, tabTo } from './helpers.mjs';
-import { signUp } from './staff-helpers.mjs';
+import { MODES, expectNoAxeViolations, setPreferences, tabTo, waitForHydration } from './helpers.mjs';
+import { addAuthenticator, signUp } from './staff-helpers.mjs';
 
 const COUNCIL = '/clsm-val-de-lisandre';
 const BODIES = `${COUNCIL}/instances`;
@@ -130,6 +130,27 @@ test('a coordinator sets up a working group; its members come in by code or link
   await denisePage.keyboard.press('Enter');
   await expect(denisePage.locator('h1')).toContainText(name);
   await expect(denisePage.locator('main').getByText('Vous en êtes membre').first()).toBeVisible();
+
+  // She makes a passkey of her own there, by keyboard; then, her cookies gone (another day),
+  // the passkey alone brings her back to her group and its private meeting.
+  await addAuthenticator(denisePage);
+  await waitForHydration(denisePage);
+  await expectNoAxeViolations(denisePage, 'body page offering a member\'s passkey');
+  await tabTo(denisePage, 'form[data-ceremony="member_passkey"] button[type="submit"]', 60);
+  await denisePage.keyboard.press('Enter');
+  await expect(denisePage.locator('#member-passkey-title')).toHaveCount(0);
+  await denise.clearCookies();
+  await denisePage.goto('/connexion');
+  await waitForHydration(denisePage);
+  await tabTo(denisePage, '.passkey-form button[type="submit"]');
+  await denisePage.keyboard.press('Enter');
+  await expect(denisePage).toHaveURL(/\/compte$/);
+  await expect(denisePage.locator('main')).toContainText('Vos instances');
+  await denisePage.locator('main a', { hasText: name }).click();
+  await expect(denisePage.locator('main').getByText('Vous en êtes membre').first()).toBeVisible();
+  await expect(denisePage.locator('table.members')).toContainText('Karim');
+  await denisePage.goto(meeting);
+  await expect(denisePage.locator('h1')).toContainText('Réunion du groupe emploi');
   await denise.close();
 });
 
