@@ -236,7 +236,7 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
         "## Présences",
         "- Quand visite-t-on la résidence ?",
         "Réponse : Le 2 avril, avec le bailleur.",
-        "**Quel jour pour la visite ?** (1 réponses)",
+        "**Quel jour pour la visite ?** (1 réponse)",
         "Trop peu de réponses pour les montrer",
         "## Décisions",
     ] {
