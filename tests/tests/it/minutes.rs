@@ -80,6 +80,55 @@ fn textarea(html: &str, id: &str) -> anyhow::Result<String> {
     Ok(unescape(&rest[open + 1..close]))
 }
 
+/// Saves a meeting's minutes through the editor's form.
+async fn save(
+    app: &TestApp,
+    cookie: Option<&str>,
+    assembly: &str,
+    text: &str,
+    easy: &str,
+) -> anyhow::Result<reqwest::Response> {
+    app.post_form(
+        "/api/save_minutes",
+        cookie,
+        &[
+            ("slug", demo::slug()),
+            ("assembly", assembly),
+            ("text", text),
+            ("text_easy", easy),
+        ],
+    )
+    .await
+}
+
+/// Publishes a meeting's stored minutes to `audience` through the editor's form.
+async fn publish(
+    app: &TestApp,
+    cookie: &str,
+    assembly: &str,
+    audience: &str,
+) -> anyhow::Result<reqwest::Response> {
+    app.post_form(
+        "/api/publish_minutes",
+        Some(cookie),
+        &[
+            ("slug", demo::slug()),
+            ("assembly", assembly),
+            ("audience", audience),
+        ],
+    )
+    .await
+}
+
+/// The first minutes stored.
+async fn stored(app: &TestApp) -> anyhow::Result<minutes::Model> {
+    minutes::Entity::find()
+        .order_by_asc(minutes::Column::Id)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("minutes are stored"))
+}
+
 #[tokio::test]
 async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members_only()
 -> anyhow::Result<()> {
@@ -200,23 +249,13 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
     // Nobody but the staff who run rooms opens the editor or writes minutes.
     let editor = format!("/{slug}/assemblees/{id}/compte-rendu/modifier");
     let reader = format!("/{slug}/assemblees/{id}/compte-rendu");
-    let save = |text: &'static str, easy: &'static str| {
-        vec![
-            ("slug", slug),
-            ("assembly", id.as_str()),
-            ("text", text),
-            ("text_easy", easy),
-        ]
-    };
     for (who, cookie, status) in [
         ("anonymous", None, 401),
         ("member", Some(karim.as_str()), 401),
         ("observer", Some(observer.as_str()), 403),
         ("another council", Some(other.as_str()), 403),
     ] {
-        let response = app
-            .post_form("/api/save_minutes", cookie, &save("# Volé", "Volé"))
-            .await?;
+        let response = save(&app, cookie, &id, "# Volé", "Volé").await?;
         assert_eq!(response.status().as_u16(), status, "{who} saves");
         let (status, html) = app.get_with_cookie(&editor, cookie).await?;
         assert!(
@@ -251,94 +290,38 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
 
     // Saved with a line of the writer's HTML, still a draft: nobody outside the staff reads it.
     let text = format!("{draft}\n- Visite le 2 avril.\n\n<script>alert(1)</script>\n");
-    let response = app
-        .post_form(
-            "/api/save_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &id),
-                ("text", &text),
-                ("text_easy", ""),
-            ],
-        )
-        .await?;
+    let response = save(&app, Some(&facilitator), &id, &text, "").await?;
     assert_eq!(location(&response), editor);
-    let stored = minutes::Entity::find()
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("saved"))?;
-    assert_eq!(stored.audience, "draft");
-    assert!(stored.published_at.is_none());
+    let row = stored(&app).await?;
+    assert_eq!(row.audience, "draft");
+    assert!(row.published_at.is_none());
     let (status, _) = app.get_with_cookie(&reader, Some(&karim)).await?;
     assert_eq!(status, 404, "a draft is not for members");
 
     // Publishing is refused without the easy-read version, and for everyone (the meeting
     // is private); nothing changes.
-    let publish = |audience: &'static str| {
-        vec![
-            ("slug", slug),
-            ("assembly", id.as_str()),
-            ("audience", audience),
-        ]
-    };
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &publish("members"),
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &id, "members").await?;
     let (_, html) = app.follow(response, &facilitator).await?;
     assert!(
         unescape(&html).contains("Écrivez la version facile à lire avant de publier."),
         "{html}"
     );
-    let response = app
-        .post_form(
-            "/api/save_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &id),
-                ("text", &text),
-                ("text_easy", &easy),
-            ],
-        )
-        .await?;
+    let response = save(&app, Some(&facilitator), &id, &text, &easy).await?;
     assert_eq!(response.status().as_u16(), 302);
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &publish("public"),
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &id, "public").await?;
     let (_, html) = app.follow(response, &facilitator).await?;
     assert!(
         unescape(&html).contains("La réunion est réservée aux membres : son compte rendu aussi."),
         "{html}"
     );
-    let stored = minutes::Entity::find()
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("saved"))?;
-    assert_eq!(stored.audience, "draft");
+    let row = stored(&app).await?;
+    assert_eq!(row.audience, "draft");
 
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &publish("members"),
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &id, "members").await?;
     assert_eq!(response.status().as_u16(), 302);
-    let stored = minutes::Entity::find()
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("saved"))?;
-    assert_eq!(stored.audience, "members");
-    assert!(stored.published_at.is_some());
+    let row = stored(&app).await?;
+    assert_eq!(row.audience, "members");
+    assert!(row.published_at.is_some());
 
     // Karim reads them — none of the writer's HTML — and finds them in his body's archive.
     let (status, html) = app.get_with_cookie(&reader, Some(&karim)).await?;
@@ -381,30 +364,16 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
     .await?;
     let open_id = open.id.to_string();
     let open_reader = format!("/{slug}/assemblees/{open_id}/compte-rendu");
-    let response = app
-        .post_form(
-            "/api/save_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &open_id),
-                ("text", "## Décisions\n\n- Une permanence au GEM le samedi."),
-                ("text_easy", "Le GEM ouvre le samedi."),
-            ],
-        )
-        .await?;
+    let response = save(
+        &app,
+        Some(&facilitator),
+        &open_id,
+        "## Décisions\n\n- Une permanence au GEM le samedi.",
+        "Le GEM ouvre le samedi.",
+    )
+    .await?;
     assert_eq!(response.status().as_u16(), 302);
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &open_id),
-                ("audience", "members"),
-            ],
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &open_id, "members").await?;
     assert_eq!(response.status().as_u16(), 302);
     for (who, cookie) in [
         ("anonymous", None),
@@ -424,17 +393,7 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
     let (status, html) = app.get_with_cookie(&open_reader, Some(&karim)).await?;
     assert_eq!(status, 200);
     assert!(html.contains("permanence au GEM"), "{html}");
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &open_id),
-                ("audience", "public"),
-            ],
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &open_id, "public").await?;
     assert_eq!(response.status().as_u16(), 302);
     let (status, html) = app.get(&open_reader).await?;
     assert_eq!(status, 200, "published to everyone");
@@ -448,46 +407,22 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
         .await?
         .ok_or_else(|| anyhow::anyhow!("the demo's plenary"))?;
     let plenary_id = plenary.id.to_string();
-    let response = app
-        .post_form(
-            "/api/save_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &plenary_id),
-                ("text", "## Ordre du jour\n\n1. Bilan"),
-                ("text_easy", "Nous avons parlé du bilan."),
-            ],
-        )
-        .await?;
+    let response = save(
+        &app,
+        Some(&facilitator),
+        &plenary_id,
+        "## Ordre du jour\n\n1. Bilan",
+        "Nous avons parlé du bilan.",
+    )
+    .await?;
     assert_eq!(response.status().as_u16(), 302);
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &plenary_id),
-                ("audience", "members"),
-            ],
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &plenary_id, "members").await?;
     let (_, html) = app.follow(response, &facilitator).await?;
     assert!(
         unescape(&html).contains("Une assemblée plénière n'a pas de membres"),
         "{html}"
     );
-    let response = app
-        .post_form(
-            "/api/publish_minutes",
-            Some(&facilitator),
-            &[
-                ("slug", slug),
-                ("assembly", &plenary_id),
-                ("audience", "public"),
-            ],
-        )
-        .await?;
+    let response = publish(&app, &facilitator, &plenary_id, "public").await?;
     assert_eq!(response.status().as_u16(), 302);
     let (status, html) = app
         .get(&format!("/{slug}/assemblees/{plenary_id}/compte-rendu"))
