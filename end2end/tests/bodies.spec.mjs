@@ -136,6 +136,8 @@ test('a coordinator sets up a working group; its members come in by code or link
   await addAuthenticator(denisePage);
   await waitForHydration(denisePage);
   await expectNoAxeViolations(denisePage, 'body page offering a member\'s passkey');
+  await denisePage.locator('#cle').scrollIntoViewIfNeeded();
+  await denisePage.screenshot({ path: 'test-results/bodies-member-passkey.png' });
   await tabTo(denisePage, 'form[data-ceremony="member_passkey"] button[type="submit"]', 60);
   await denisePage.keyboard.press('Enter');
   await expect(denisePage.locator('#member-passkey-title')).toHaveCount(0);
