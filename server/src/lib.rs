@@ -1,6 +1,7 @@
 //! Agora's runtime: configuration, database preparation, the HTTP router and the server.
 //! `router()` and `prepare_database()` are public so that integration tests boot the real thing.
 
+pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod live;

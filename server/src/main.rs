@@ -65,6 +65,22 @@ enum Command {
         #[command(subcommand)]
         action: StaffAction,
     },
+    /// Write a backup of the database to a new file while the site serves: a SQLite copy
+    /// (checked whole), or a PostgreSQL custom-format dump (pg_dump). The seal key is not in
+    /// it: back it up apart (docs/operations.md).
+    Backup {
+        /// The file to write; never overwritten.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Restore a backup into the empty database DATABASE_URL names, the site stopped (no
+    /// SQLite file there yet; a PostgreSQL database with no table of ours). The migrations
+    /// then apply as at every start.
+    Restore {
+        /// A file `agora backup` wrote.
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
     /// Recount the anonymous ballots a vote exported (docs/recount.md), offline: prints the
     /// result as JSON; exit code 2 for a malformed file.
     Recount {
@@ -298,6 +314,18 @@ async fn main() -> anyhow::Result<()> {
     }
     let config = Config::from_env()?;
     init_logs(&config);
+    // A restore writes the database before anything opens it.
+    if let Command::Restore { from } = &command {
+        agora_server::backup::restore(from, &config.database_url).await?;
+        prepare_database(&config.database_url).await?;
+        println!(
+            "Restored {} into {}; migrations applied. Put the seal key back beside it \
+             (AGORA_SEAL_KEY_FILE) before starting the site.",
+            from.display(),
+            redact(&config.database_url)
+        );
+        return Ok(());
+    }
     let db = prepare_database(&config.database_url).await?;
     let seal_key = agora_server::open_seal_key(&config, &db).await?;
     match command {
@@ -354,6 +382,17 @@ async fn main() -> anyhow::Result<()> {
         Command::Staff { action } => staff(&db, action).await,
         Command::Council { action } => councils(&db, action).await,
         Command::Recount { .. } => Ok(()), // done above, before the configuration
+        Command::Restore { .. } => Ok(()), // done above, before the database opens
+        Command::Backup { to } => {
+            let written = agora_server::backup::backup(&db, &config.database_url, &to).await?;
+            println!(
+                "Backup written to {} ({} bytes, {} councils). The seal key is not in it.",
+                to.display(),
+                written.bytes,
+                written.councils
+            );
+            Ok(())
+        }
         Command::SeedDemo => {
             match demo::seed(&db, &seal_key).await? {
                 demo::Seeded::Created => println!("Demo council created."),

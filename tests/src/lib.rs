@@ -19,6 +19,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The SQLite file, if the database is one (none for PostgreSQL).
     sqlite_file: Option<std::path::PathBuf>,
+    /// The database's URL (empty for an app made on another's connection).
+    pub database_url: String,
     /// Keeps the SQLite file alive as long as the app.
     _dir: tempfile::TempDir,
 }
@@ -129,6 +131,25 @@ impl TestApp {
             .then(|| dir.path().join("agora.db"));
         let mut app = Self::serve(dir, db, &config, seal_key).await?;
         app.sqlite_file = sqlite_file;
+        app.database_url = url;
+        Ok(app)
+    }
+
+    /// An app on the database at `url` as it stands (a restored backup, say), migrated, with
+    /// the seal key it was used with.
+    pub async fn on_url(
+        url: &str,
+        seal_key: agora_app::store::seal::SealKey,
+    ) -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let db = prepare_database(url).await?;
+        let config = Config::from_lookup(|key| match key {
+            "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
+            "DATABASE_URL" => Some(url.to_owned()),
+            _ => None,
+        })?;
+        let mut app = Self::serve(dir, db, &config, seal_key).await?;
+        app.database_url = url.to_owned();
         Ok(app)
     }
 
@@ -157,6 +178,7 @@ impl TestApp {
             state,
             client,
             sqlite_file: None,
+            database_url: String::new(),
             _dir: dir,
         })
     }

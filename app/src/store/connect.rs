@@ -82,7 +82,7 @@ pub async fn forget_history(db: &DatabaseConnection) {
 }
 
 /// The file behind a `sqlite://path?…` URL, if it names a file (not `:memory:`).
-fn sqlite_file_path(url: &str) -> Option<&str> {
+pub fn sqlite_file_path(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;

@@ -10,6 +10,7 @@ mod evidence;
 mod hosting;
 mod live;
 mod minutes;
+mod operations;
 mod pages;
 mod polls;
 mod preferences;

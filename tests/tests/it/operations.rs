@@ -1,0 +1,96 @@
+//! What a host does to keep a council's data: `agora backup` while the site serves, then
+//! `agora restore` into an empty database and a site started on it — on SQLite, and on
+//! PostgreSQL when the suite runs there — losing nothing and overwriting nothing.
+
+use agora_app::domain::document::{DocumentFields, DocumentType};
+use agora_app::store::documents::{Holder, add_document};
+use agora_app::store::entities::{
+    assembly, ballot, council, document, staff_account, survey_response,
+};
+use agora_server::backup::{backup, restore};
+use agora_server::demo;
+use agora_tests::{TestApp, fresh_database_url};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+/// Rows of the tables a council would miss most, in one tuple.
+async fn counts(db: &sea_orm::DatabaseConnection) -> anyhow::Result<[u64; 6]> {
+    Ok([
+        council::Entity::find().count(db).await?,
+        assembly::Entity::find().count(db).await?,
+        ballot::Entity::find().count(db).await?,
+        survey_response::Entity::find().count(db).await?,
+        staff_account::Entity::find().count(db).await?,
+        document::Entity::find().count(db).await?,
+    ])
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_into_an_empty_database_whole() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let council_id = council::Entity::find()
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo council"))?
+        .id;
+    // Bytes that must come back exactly: a document of the council.
+    let pdf = b"%PDF-1.4\n% a council's report\n%%EOF\n".to_vec();
+    let fields = DocumentFields::check("Rapport annuel 2026", false, false)
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let bodies = agora_app::store::bodies::bodies_of(&app.db, council_id, &[]).await?;
+    let body = bodies
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("a demo body"))?
+        .id;
+    let kept = add_document(
+        &app.db,
+        council_id,
+        Holder::Body(body),
+        &fields,
+        DocumentType::Pdf,
+        pdf.clone(),
+        None,
+    )
+    .await?;
+    let before = counts(&app.db).await?;
+
+    // The backup, while the site answers; never over an existing file.
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("agora.backup");
+    let written = backup(&app.db, &app.database_url, &file).await?;
+    assert_eq!(written.councils, before[0]);
+    assert!(written.bytes > 0);
+    let (status, _) = app.get(&format!("/{slug}")).await?;
+    assert_eq!(status, 200, "the site kept serving");
+    let again = backup(&app.db, &app.database_url, &file).await;
+    assert!(again.is_err(), "a backup never overwrites a file");
+
+    // Restored into a new, empty database, then a site started on it.
+    let target_dir = tempfile::tempdir()?;
+    let target = fresh_database_url(&target_dir).await?;
+    restore(&file, &target).await?;
+    let restored = TestApp::on_url(&target, app.seal_key().clone()).await?;
+    assert_eq!(counts(&restored.db).await?, before, "every row is back");
+    let (status, html) = restored.get(&format!("/{slug}")).await?;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Val de Lisandre"),
+        "the council's page: {html}"
+    );
+    let response = restored
+        .get_raw(&format!("/api/document_file?slug={slug}&id={kept}"), None)
+        .await?;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.bytes().await?.as_ref(),
+        pdf.as_slice(),
+        "the same bytes"
+    );
+
+    // Never into a database that already holds one.
+    let refused = restore(&file, &target).await;
+    assert!(refused.is_err(), "a restore never overwrites a database");
+    assert_eq!(counts(&restored.db).await?, before, "nothing changed");
+    Ok(())
+}
