@@ -195,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         .route("/live/{assembly}", get(live::socket))
         .route("/j", get(join_by_query))
         .route("/j/{code}", get(join_by_path))
+        .route("/health", get(health))
         .route("/{slug}/temoignages/suivi/{token}", get(open_private_link))
         // Also registers every server function at its own path (`/api/…`), with these
         // contexts: the pages' and the server functions' are the same.
@@ -270,6 +271,37 @@ async fn open_private_link(
 }
 
 /// `/j/ABC234` (the QR code's link): to the assembly that code opens.
+/// `/health`, for a load balancer or a monitoring probe: 200 `ok` when the database answers
+/// a query within two seconds, 503 otherwise. It says nothing else (no version, no figures).
+async fn health(State(state): State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    use sea_orm::ConnectionTrait;
+    let probe = tokio::time::timeout(
+        std::time::Duration::from_secs(2),
+        state.db.execute_unprepared("SELECT 1"),
+    )
+    .await;
+    match probe {
+        Ok(Ok(_)) => (axum::http::StatusCode::OK, "ok").into_response(),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "health: the database does not answer");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable",
+            )
+                .into_response()
+        }
+        Err(_) => {
+            tracing::warn!("health: the database took more than two seconds");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable",
+            )
+                .into_response()
+        }
+    }
+}
+
 async fn join_by_path(
     State(state): State<AppState>,
     axum::extract::Path(code): axum::extract::Path<String>,

@@ -24,6 +24,8 @@ const RESERVED: &[&str] = &[
     "ws",
     "live",
     "exploitation",
+    "health",
+    "metrics",
 ];
 
 pub const SLUG_MIN_LEN: usize = 2;

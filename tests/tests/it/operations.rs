@@ -94,3 +94,17 @@ async fn a_backup_taken_while_serving_restores_into_an_empty_database_whole() ->
     assert_eq!(counts(&restored.db).await?, before, "nothing changed");
     Ok(())
 }
+
+#[tokio::test]
+async fn health_says_whether_the_database_answers() -> anyhow::Result<()> {
+    let app = TestApp::empty().await?;
+    let response = app.get_raw("/health", None).await?;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.text().await?, "ok");
+    // The database gone (its connections closed under the running site): 503, said plainly.
+    app.db.clone().close().await?;
+    let response = app.get_raw("/health", None).await?;
+    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.text().await?, "database unavailable");
+    Ok(())
+}
