@@ -95,7 +95,7 @@ pub async fn restore(from: &Path, database_url: &str) -> anyhow::Result<()> {
             std::fs::copy(from, &path).context("copying the backup into place")?;
         }
         Engine::Postgres(url) => {
-            let db = sea_orm::Database::connect(url.as_str()).await?;
+            let db = sea_orm::Database::connect(quiet(&url)).await?;
             let ours = db
                 .query_one_raw(sea_orm::Statement::from_string(
                     db.get_database_backend(),
@@ -131,7 +131,7 @@ async fn count_councils(db: &DatabaseConnection) -> anyhow::Result<u64> {
 /// A SQLite file that reads whole: `PRAGMA integrity_check` says `ok`.
 async fn check_sqlite(file: &Path) -> anyhow::Result<()> {
     let url = format!("sqlite://{}?mode=ro", file.display());
-    let copy = sea_orm::Database::connect(url.as_str())
+    let copy = sea_orm::Database::connect(quiet(&url))
         .await
         .with_context(|| format!("opening {}", file.display()))?;
     let verdict: String = copy
@@ -148,6 +148,13 @@ async fn check_sqlite(file: &Path) -> anyhow::Result<()> {
         bail!("{} is damaged: {verdict}", file.display());
     }
     Ok(())
+}
+
+/// A connection that does not log each statement it runs.
+fn quiet(url: &str) -> sea_orm::ConnectOptions {
+    let mut options = sea_orm::ConnectOptions::new(url.to_owned());
+    options.sqlx_logging(false);
+    options
 }
 
 fn run(command: &mut Command) -> anyhow::Result<()> {
