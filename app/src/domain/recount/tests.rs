@@ -247,4 +247,96 @@ mod properties {
             }
         }
     }
+
+    /// Every number and string of a JSON tree, as a path to it.
+    fn leaves(value: &serde_json::Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    let mut next = path.clone();
+                    next.push(key.clone());
+                    leaves(inner, next, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (n, inner) in items.iter().enumerate() {
+                    let mut next = path.clone();
+                    next.push(n.to_string());
+                    leaves(inner, next, out);
+                }
+            }
+            _ => out.push(path),
+        }
+    }
+
+    fn at<'a>(
+        value: &'a mut serde_json::Value,
+        path: &[String],
+    ) -> Option<&'a mut serde_json::Value> {
+        path.iter().try_fold(value, |value, step| match value {
+            serde_json::Value::Object(map) => map.get_mut(step),
+            serde_json::Value::Array(items) => {
+                step.parse::<usize>().ok().and_then(|n| items.get_mut(n))
+            }
+            _ => None,
+        })
+    }
+
+    /// What a tampering hand may write in place of a figure or a name.
+    fn hostile() -> impl Strategy<Value = serde_json::Value> {
+        prop_oneof![
+            prop::sample::select(vec![
+                -1i64,
+                0,
+                1,
+                2,
+                99,
+                i64::from(u32::MAX),
+                i64::MAX,
+                i64::MIN
+            ])
+            .prop_map(serde_json::Value::from),
+            prop::sample::select(vec!["", "Logement", "A", "élus", "raw", "borda", "🙂"])
+                .prop_map(serde_json::Value::from),
+            Just(serde_json::Value::Null),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        /// The recount file comes from anyone (docs/recount.md): a genuine export with any
+        /// of its figures or names replaced by hostile values is recounted or refused with
+        /// an error, never a crash.
+        #[test]
+        fn a_tampered_export_is_recounted_or_refused_never_a_crash(
+            (method, ballots) in ballots(),
+            picks in prop::collection::vec((any::<prop::sample::Index>(), hostile()), 1..6),
+        ) {
+            let rules = rules(method);
+            let names: Vec<String> = ["Logement", "Isolement", "Jeunes", "Emploi"].map(String::from).to_vec();
+            let file = BallotFile::from_ballots(&rules, &names, &MAJORITY_GRADE_NAMES, ballots);
+            let mut tree = serde_json::to_value(&file).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (pick, value) in picks {
+                let mut paths = Vec::new();
+                leaves(&tree, Vec::new(), &mut paths);
+                if paths.is_empty() {
+                    break;
+                }
+                let path = paths[pick.index(paths.len())].clone();
+                if let Some(slot) = at(&mut tree, &path) {
+                    *slot = value;
+                }
+            }
+            if let Ok(read) = serde_json::from_value::<BallotFile>(tree) {
+                for weighting in [None, Some(Weighting::Raw), Some(Weighting::EqualColleges)] {
+                    let _ = read.recount(weighting);
+                }
+                if let Ok(totals) = read.pairwise_totals() {
+                    let _ = totals.recount(None);
+                }
+            }
+        }
+    }
 }
