@@ -5,6 +5,7 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod live;
+pub mod monitoring;
 pub mod precompress;
 pub mod protection;
 pub mod security;
@@ -47,6 +48,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(config: &Config, db: DatabaseConnection, seal_key: SealKey) -> anyhow::Result<Self> {
+        monitoring::install();
         Ok(Self {
             seal_key: seal_key.clone(),
             cookies: CookiePolicy::for_url(&config.public_url),
@@ -196,6 +198,7 @@ pub fn router(state: AppState) -> Router {
         .route("/j", get(join_by_query))
         .route("/j/{code}", get(join_by_path))
         .route("/health", get(health))
+        .route("/metrics", get(monitoring::metrics_page))
         .route("/{slug}/temoignages/suivi/{token}", get(open_private_link))
         // Also registers every server function at its own path (`/api/…`), with these
         // contexts: the pages' and the server functions' are the same.

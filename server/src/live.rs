@@ -237,6 +237,7 @@ fn send(room: &Room, event: &StoredEvent) {
     };
     // No receiver is not an error: nobody is connected right now.
     let _ = room.sender.send(Arc::new(frames));
+    metrics::counter!(crate::monitoring::LIVE_EVENTS).increment(1);
 }
 
 /// Who is on the other end of a socket.

@@ -390,6 +390,7 @@ fn refuse(
     status: StatusCode,
     message_id: &'static str,
 ) -> Response {
+    metrics::counter!(crate::monitoring::WRITES_REFUSED, "reason" => message_id).increment(1);
     let prefs = headers
         .get(COOKIE)
         .and_then(|v| v.to_str().ok())

@@ -11,6 +11,9 @@ use chrono::Utc;
 use sea_orm::{DatabaseConnection, DbErr};
 use std::collections::HashMap;
 
+/// The count of ballots taken, as `/metrics` names it (the server installs the recorder).
+pub const BALLOTS_METRIC: &str = "agora_ballots_total";
+
 /// Casts ballots as soon as a task is free (one on SQLite, four on PostgreSQL). A lone
 /// ballot waits for nothing; a crowd shares commits.
 #[derive(Clone)]
@@ -138,8 +141,12 @@ impl BallotBox {
             .send((request, answer))
             .await
             .map_err(|_| CastError::Db(DbErr::Custom("the ballot box is closed".into())))?;
-        outcome
+        let cast = outcome
             .await
-            .map_err(|_| CastError::Db(DbErr::Custom("the ballot box is closed".into())))?
+            .map_err(|_| CastError::Db(DbErr::Custom("the ballot box is closed".into())))?;
+        if cast.is_ok() {
+            metrics::counter!(BALLOTS_METRIC).increment(1);
+        }
+        cast
     }
 }

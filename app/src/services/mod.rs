@@ -5,5 +5,5 @@ pub mod ballot_box;
 pub mod refused;
 pub mod room;
 
-pub use ballot_box::BallotBox;
+pub use ballot_box::{BALLOTS_METRIC, BallotBox};
 pub use refused::RefusedWrites;

@@ -31,7 +31,17 @@ impl Drop for SocketSlot {
         if let Ok(mut counts) = self.hub.sockets.lock() {
             release(&mut counts.per_address, &self.address);
             release(&mut counts.per_room, &self.room);
+            counts.report();
         }
+    }
+}
+
+impl SocketCounts {
+    /// Tells `/metrics` how many sockets and rooms are open now.
+    fn report(&self) {
+        let sockets: usize = self.per_room.values().sum();
+        metrics::gauge!(crate::monitoring::LIVE_SOCKETS).set(sockets as f64);
+        metrics::gauge!(crate::monitoring::LIVE_ROOMS).set(self.per_room.len() as f64);
     }
 }
 
@@ -55,6 +65,7 @@ impl Hub {
         }
         *counts.per_address.entry(address).or_default() += 1;
         *counts.per_room.entry(room).or_default() += 1;
+        counts.report();
         Some(SocketSlot {
             hub: self.clone(),
             address,

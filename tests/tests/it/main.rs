@@ -31,5 +31,5 @@ mod testimonies;
 mod testimony_audio;
 mod testimony_pages;
 mod testimony_privacy;
-mod vote_pages;
+pub(crate) mod vote_pages;
 mod votes;

@@ -108,3 +108,102 @@ async fn health_says_whether_the_database_answers() -> anyhow::Result<()> {
     assert_eq!(response.text().await?, "database unavailable");
     Ok(())
 }
+
+/// The value of the first line of `/metrics` that starts with `series` (0 when none).
+fn figure(page: &str, series: &str) -> f64 {
+    page.lines()
+        .find(|line| line.starts_with(series))
+        .and_then(|line| line.rsplit(' ').next())
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn metrics_count_sockets_events_ballots_and_refusals_for_this_machine_only()
+-> anyhow::Result<()> {
+    use agora_app::domain::{CouncilSlug, Role};
+    let app = TestApp::with_demo().await?;
+    let slug = demo::slug();
+    let metrics = |app: &TestApp| {
+        let url = app.url("/metrics");
+        let client = app.client.clone();
+        async move {
+            let response = client.get(url).send().await?;
+            anyhow::ensure!(response.status().as_u16() == 200, "{}", response.status());
+            anyhow::ensure!(
+                agora_tests::header(&response, "content-type").starts_with("text/plain"),
+                "the Prometheus text format"
+            );
+            anyhow::Ok(response.text().await?)
+        }
+    };
+    let before = metrics(&app).await?;
+
+    // A live socket, a question asked in it (an event), a ballot, a cross-site write.
+    let (room, _) = super::live::open_room(&app).await?;
+    let participant = app.participant_cookie(3);
+    let mut phone = super::live::Client::connect(&app, room, Some(&participant), None).await?;
+    phone.until("snapshot").await?;
+    phone
+        .send(serde_json::json!({"type": "ask", "ref": "q", "body": "Combien sommes-nous ?"}))
+        .await?;
+    phone.until("ack").await?;
+    let during = metrics(&app).await?;
+    assert!(figure(&during, "agora_live_sockets") >= 1.0, "{during}");
+    assert!(figure(&during, "agora_live_rooms") >= 1.0, "{during}");
+    assert!(
+        figure(&during, "agora_live_events_total") > figure(&before, "agora_live_events_total"),
+        "{during}"
+    );
+    let here = CouncilSlug::parse(slug)?;
+    let (_, coordinator) = app
+        .staff_member(&here, Role::Coordinator, "Anne Martin")
+        .await?;
+    let vote = super::vote_pages::set_up(&app, &coordinator, "schulze", "open").await?;
+    let cast = app
+        .post_form(
+            "/api/cast_ballot",
+            Some(&participant),
+            &[
+                ("slug", slug),
+                ("vote", &vote.to_string()),
+                ("order", "2,0,1"),
+                ("college", "usagers"),
+            ],
+        )
+        .await?;
+    assert_eq!(cast.status().as_u16(), 302);
+    let refused = app
+        .client
+        .post(app.url("/api/save_preferences"))
+        .header("origin", "https://elsewhere.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("lang", "en")])
+        .send()
+        .await?;
+    assert_eq!(refused.status().as_u16(), 403);
+    let after = metrics(&app).await?;
+    assert!(
+        figure(&after, "agora_ballots_total") > figure(&before, "agora_ballots_total"),
+        "{after}"
+    );
+    let cross_site = "agora_writes_refused_total{reason=\"error-cross-site\"}";
+    assert!(
+        figure(&after, cross_site) > figure(&before, cross_site),
+        "{after}"
+    );
+    // Through the reverse proxy (it says whom it forwards): as if there were none.
+    let proxied = app
+        .client
+        .get(app.url("/metrics"))
+        .header("x-forwarded-for", "203.0.113.7")
+        .send()
+        .await?;
+    assert_eq!(proxied.status().as_u16(), 404);
+    // Figures only: no council, assembly or question in them.
+    assert!(
+        !after.contains(slug) && !after.contains("Combien"),
+        "{after}"
+    );
+    Ok(())
+}

@@ -79,7 +79,7 @@ fn ballots_of(vote: i64) -> sea_orm::Select<ballot::Entity> {
 }
 
 /// Creates and opens a vote through the forms; returns its id.
-async fn set_up(
+pub(super) async fn set_up(
     app: &TestApp,
     coordinator: &str,
     method: &str,
