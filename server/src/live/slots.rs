@@ -31,17 +31,12 @@ impl Drop for SocketSlot {
         if let Ok(mut counts) = self.hub.sockets.lock() {
             release(&mut counts.per_address, &self.address);
             release(&mut counts.per_room, &self.room);
-            counts.report();
+            // Added and taken away, never set: several hubs in one process (the tests) add up.
+            metrics::gauge!(crate::monitoring::LIVE_SOCKETS).decrement(1.0);
+            if !counts.per_room.contains_key(&self.room) {
+                metrics::gauge!(crate::monitoring::LIVE_ROOMS).decrement(1.0);
+            }
         }
-    }
-}
-
-impl SocketCounts {
-    /// Tells `/metrics` how many sockets and rooms are open now.
-    fn report(&self) {
-        let sockets: usize = self.per_room.values().sum();
-        metrics::gauge!(crate::monitoring::LIVE_SOCKETS).set(sockets as f64);
-        metrics::gauge!(crate::monitoring::LIVE_ROOMS).set(self.per_room.len() as f64);
     }
 }
 
@@ -65,7 +60,10 @@ impl Hub {
         }
         *counts.per_address.entry(address).or_default() += 1;
         *counts.per_room.entry(room).or_default() += 1;
-        counts.report();
+        metrics::gauge!(crate::monitoring::LIVE_SOCKETS).increment(1.0);
+        if in_room == 0 {
+            metrics::gauge!(crate::monitoring::LIVE_ROOMS).increment(1.0);
+        }
         Some(SocketSlot {
             hub: self.clone(),
             address,
