@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const port = process.env.AGORA_E2E_PORT || '3100';
+const port = process.env.E2E_AGORA_PORT || '3100';
 // A second server, on an empty database, for the tests that start a council from nothing.
 const emptyPort = String(Number(port) + 1);
 // `localhost`, not an IP address: passkeys need a domain name.

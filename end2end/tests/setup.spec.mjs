@@ -7,7 +7,7 @@ import { budget, test, expect } from './fixtures.mjs';
 import { expectNoAxeViolations, tabTo } from './helpers.mjs';
 import { operatorLink, signUpFrom } from './staff-helpers.mjs';
 
-const EMPTY = `http://localhost:${Number(process.env.AGORA_E2E_PORT || '3100') + 1}`;
+const EMPTY = `http://localhost:${Number(process.env.E2E_AGORA_PORT || '3100') + 1}`;
 
 const SPREADSHEET = [
   'objectif;titre;résumé;résumé facile;type de source;année',

@@ -8,6 +8,27 @@ use std::time::Duration;
 pub const DEFAULT_ADDRESS: &str = "127.0.0.1:3000";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/agora.db?mode=rwc";
 
+/// Every `AGORA_*` variable Agora reads. Any other name starting with `AGORA_` stops the
+/// start: a misspelt limit would otherwise leave the default in place without a word.
+pub const VARIABLES: &[&str] = &[
+    "AGORA_ADDRESS",
+    "AGORA_PUBLIC_URL",
+    "AGORA_SITE_ROOT",
+    "AGORA_LOG_FORMAT",
+    "AGORA_MAX_BODY_BYTES",
+    "AGORA_BODY_READ_SECONDS",
+    "AGORA_WRITE_LIMIT_ADDRESS",
+    "AGORA_WRITE_LIMIT_PARTICIPANT",
+    "AGORA_NEW_PARTICIPANTS_ADDRESS",
+    "AGORA_TESTIMONIES_WAITING",
+    "AGORA_TESTIMONY_AUDIO_MIB",
+    "AGORA_SOCKETS_PER_ADDRESS",
+    "AGORA_SOCKETS_PER_ROOM",
+    "AGORA_TRUSTED_PROXIES",
+    "AGORA_STAFF_IDLE_MINUTES",
+    "AGORA_SEAL_KEY_FILE",
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogFormat {
     Text,
@@ -139,10 +160,16 @@ pub enum ConfigError {
     Count(&'static str, String),
     #[error("AGORA_STAFF_IDLE_MINUTES must be a number of minutes from 5 to 720, got {0:?}")]
     StaffIdle(String),
+    #[error("{name} is not an Agora setting{}; the settings are listed in the README", match suggestion { Some(known) => format!(" (did you mean {known}?)"), None => String::new() })]
+    Unknown {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
 }
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
+        check_names(std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()))?;
         Self::from_lookup(|key| std::env::var(key).ok())
     }
 
@@ -275,6 +302,22 @@ impl Config {
     }
 }
 
+/// Refuses any `AGORA_*` name that is not one of [`VARIABLES`], naming the closest one.
+pub fn check_names(names: impl IntoIterator<Item = String>) -> Result<(), ConfigError> {
+    for name in names {
+        if name.starts_with("AGORA_") && !VARIABLES.contains(&name.as_str()) {
+            let suggestion = VARIABLES
+                .iter()
+                .map(|known| (strsim::damerau_levenshtein(&name, known), *known))
+                .min()
+                .filter(|(distance, _)| *distance <= 4)
+                .map(|(_, known)| known);
+            return Err(ConfigError::Unknown { name, suggestion });
+        }
+    }
+    Ok(())
+}
+
 /// `seal.key` in the SQLite file's folder, `data/seal.key` for PostgreSQL or an in-memory
 /// database.
 fn default_seal_key_file(database_url: &str) -> PathBuf {
@@ -403,6 +446,52 @@ mod tests {
             file(&[("AGORA_SEAL_KEY_FILE", "/etc/agora/seal.key")]),
             Some(PathBuf::from("/etc/agora/seal.key"))
         );
+    }
+
+    #[test]
+    fn every_variable_read_is_listed_and_every_listed_one_is_read() {
+        let read = std::cell::RefCell::new(Vec::new());
+        let _ = Config::from_lookup(|key| {
+            read.borrow_mut().push(key.to_owned());
+            None
+        });
+        let mut read = read.into_inner();
+        read.retain(|key| key.starts_with("AGORA_"));
+        read.sort();
+        read.dedup();
+        let mut listed: Vec<String> = VARIABLES.iter().map(|v| (*v).to_owned()).collect();
+        listed.sort();
+        assert_eq!(read, listed);
+    }
+
+    #[test]
+    fn a_misspelt_setting_stops_the_start_and_names_the_right_one() {
+        let names = |list: &[&str]| list.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        assert!(check_names(names(&["PATH", "DATABASE_URL", "AGORA_ADDRESS"])).is_ok());
+        let message = check_names(names(&["HOME", "AGORA_WRITE_LIMIT_ADRESS"]))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            message.as_deref(),
+            Some(
+                "AGORA_WRITE_LIMIT_ADRESS is not an Agora setting (did you mean \
+                 AGORA_WRITE_LIMIT_ADDRESS?); the settings are listed in the README"
+            )
+        );
+        assert!(matches!(
+            check_names(names(&["AGORA_SOCKET_PER_ROOM"])),
+            Err(ConfigError::Unknown {
+                suggestion: Some("AGORA_SOCKETS_PER_ROOM"),
+                ..
+            })
+        ));
+        assert!(matches!(
+            check_names(names(&["AGORA_SOMETHING_ELSE_ENTIRELY"])),
+            Err(ConfigError::Unknown {
+                suggestion: None,
+                ..
+            })
+        ));
     }
 
     #[test]

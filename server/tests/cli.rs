@@ -506,3 +506,19 @@ fn an_operator_hosts_lists_archives_and_restores_a_council() {
         assert!(!agora(&url, &wrong, &[]).status.success(), "{wrong:?}");
     }
 }
+
+#[test]
+fn a_misspelt_setting_stops_every_command_before_it_touches_the_database() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("agora.db");
+    let url = format!("sqlite://{}?mode=rwc", file.display());
+    let output = agora(&url, &["migrate"], &[("AGORA_SOCKET_PER_ROOM", "400")]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("AGORA_SOCKET_PER_ROOM is not an Agora setting")
+            && stderr.contains("did you mean AGORA_SOCKETS_PER_ROOM?"),
+        "{stderr}"
+    );
+    assert!(!file.exists(), "nothing is created before the refusal");
+}
