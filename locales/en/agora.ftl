@@ -161,6 +161,10 @@ refusal-title = Request refused
     .easy = It did not work
 refusal-back = Back to the Agora home page
     .easy = Go back to the start
+refusal-back-page = Back to the page
+    .easy = Go back
+error-unavailable = Agora cannot save anything at the moment. Nothing was saved. Try again in a few minutes; you can still read the pages.
+    .easy = Agora cannot save for now. Nothing is saved. Try again later. You can still read.
 loading = Loading…
     .easy = Please wait…
 

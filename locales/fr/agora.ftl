@@ -162,6 +162,10 @@ refusal-title = Demande refusée
     .easy = Ça n'a pas marché
 refusal-back = Revenir à l'accueil d'Agora
     .easy = Revenir au début
+refusal-back-page = Revenir à la page
+    .easy = Revenir en arrière
+error-unavailable = Agora ne peut rien enregistrer pour le moment. Rien n'a été enregistré. Réessayez dans quelques minutes ; vous pouvez toujours lire les pages.
+    .easy = Agora ne peut pas enregistrer pour l'instant. Rien n'est enregistré. Réessayez plus tard. Vous pouvez toujours lire.
 loading = Chargement…
     .easy = Attendez un peu…
 

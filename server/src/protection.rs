@@ -21,8 +21,8 @@ use agora_app::store::seal::SealKey;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{
-    ACCEPT, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, FORWARDED, HOST, ORIGIN,
-    REFERER, RETRY_AFTER, SET_COOKIE,
+    ACCEPT, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, FORWARDED, HOST,
+    LOCATION, ORIGIN, REFERER, RETRY_AFTER, SET_COOKIE,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -300,8 +300,16 @@ pub async fn guard_writes(
         }
     };
     parts.extensions.insert(participant.clone());
+    // A plain form's headers are kept to answer a failure in the visitor's words (below).
+    let plain_form = is_plain_form_post(&parts.headers).then(|| parts.headers.clone());
     let request = Request::from_parts(parts, Body::from(bytes));
     let mut response = next.run(request).await;
+    // (A failure whose status was set keeps it, with the redirect's `Location`.)
+    if let Some(headers) = plain_form
+        && response.headers().contains_key(LOCATION)
+    {
+        response = failure_shown(guard.cookies, &headers, response).await;
+    }
     if known.is_none() {
         let cookie = guard
             .cookies
@@ -396,12 +404,8 @@ fn refuse(
         .and_then(|v| v.to_str().ok())
         .map(|header| Preferences::from_cookie_header(header, cookies))
         .unwrap_or_default();
-    let plain_form_post = headers
-        .get(ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"));
-    let mut response = if plain_form_post {
-        refusal_page(prefs, message_id).into_response()
+    let mut response = if is_plain_form_post(headers) {
+        refusal_page(prefs, message_id, "/").into_response()
     } else {
         // What a server function called from a page decodes into `AppError`.
         AppError::Invalid(message_id.to_owned())
@@ -417,19 +421,80 @@ fn refuse(
     response
 }
 
-fn refusal_page(prefs: Preferences, message_id: &str) -> Response {
+/// A form posted by a browser without JavaScript, which expects a page back.
+fn is_plain_form_post(headers: &HeaderMap) -> bool {
+    headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// A server function that failed on a plain form post answers with a redirect to the page
+/// the form was on, the error folded into the address, where no page reads it: the person
+/// would come back to the form as if it had worked. Instead, the failure is answered here,
+/// with its status, in the visitor's words ("nothing was saved"), and a link back to that
+/// page. Any other redirect goes out as it came.
+async fn failure_shown(cookies: CookiePolicy, headers: &HeaderMap, response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    // A failure's body is its serialised error, a few dozen bytes; a redirect's is empty.
+    let bytes = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .unwrap_or_default();
+    let Ok(error) = serde_json::from_slice::<AppError>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let message_id = error.message_id().to_owned();
+    metrics::counter!(crate::monitoring::WRITES_REFUSED, "reason" => message_id.clone())
+        .increment(1);
+    let prefs = headers
+        .get(COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(|header| Preferences::from_cookie_header(header, cookies))
+        .unwrap_or_default();
+    let mut answer = refusal_page(prefs, &message_id, &page_of_referer(headers));
+    *answer.status_mut() = error.status();
+    if matches!(error, AppError::Unavailable) {
+        answer
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("60"));
+    }
+    // The cookies the call set (a refused form's echo, say) still travel.
+    for cookie in parts.headers.get_all(SET_COOKIE) {
+        answer.headers_mut().append(SET_COOKIE, cookie.clone());
+    }
+    answer
+}
+
+/// The path of the page a form was posted from (its `Referer`, on this site), for the link
+/// back; the home page when there is none.
+fn page_of_referer(headers: &HeaderMap) -> String {
+    headers
+        .get(REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| referer.parse::<axum::http::Uri>().ok())
+        .map(|uri| uri.path().to_owned())
+        .filter(|path| path.starts_with('/') && !path.starts_with("//"))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+fn refusal_page(prefs: Preferences, message_id: &str, back: &str) -> Response {
     let text = |id: &str| escape(&message(prefs.lang, prefs.easy_read, id, None));
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\" class=\"{classes}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/agora.css\"></head>\
          <body><main id=\"contenu\"><h1>{title}</h1><p>{reason}</p>\
-         <p><a href=\"/\">{back}</a></p></main></body></html>",
+         <p><a href=\"{href}\">{back}</a></p></main></body></html>",
         lang = prefs.lang.code(),
         classes = escape(&prefs.html_classes()),
         title = text("refusal-title"),
         reason = text(message_id),
-        back = text("refusal-back"),
+        href = escape(back),
+        back = text(if back == "/" {
+            "refusal-back"
+        } else {
+            "refusal-back-page"
+        }),
     );
     (
         [

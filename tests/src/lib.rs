@@ -153,6 +153,20 @@ impl TestApp {
         Ok(app)
     }
 
+    /// An app on a connection the test opened itself (one the database refuses writes on,
+    /// say), with the seal key of the app that made the database.
+    pub async fn on_connection(
+        db: DatabaseConnection,
+        seal_key: agora_app::store::seal::SealKey,
+    ) -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let config = Config::from_lookup(|key| match key {
+            "AGORA_ADDRESS" => Some("127.0.0.1:0".into()),
+            _ => None,
+        })?;
+        Self::serve(dir, db, &config, seal_key).await
+    }
+
     async fn serve(
         dir: tempfile::TempDir,
         db: DatabaseConnection,

@@ -23,6 +23,10 @@ pub enum AppError {
     Forbidden,
     #[error("internal error")]
     Internal,
+    /// The database takes no writes for now (read-only, full, restarting): nothing was
+    /// saved, reading goes on.
+    #[error("storage unavailable")]
+    Unavailable,
     /// The request never reached us or its answer could not be read.
     #[error("transport: {0}")]
     Transport(String),
@@ -37,6 +41,7 @@ impl AppError {
             AppError::SignInNeeded => "error-sign-in-needed",
             AppError::Forbidden => "error-forbidden",
             AppError::Internal => "error-internal",
+            AppError::Unavailable => "error-unavailable",
             AppError::Transport(_) => "error-network",
         }
     }
@@ -59,12 +64,28 @@ mod server {
 
     impl From<sea_orm::DbErr> for AppError {
         fn from(err: sea_orm::DbErr) -> Self {
+            if crate::store::refuses_writes(&err) {
+                tracing::warn!(error = %err, "the database takes no writes");
+                return AppError::Unavailable;
+            }
             tracing::error!(error = %err, "database error");
             AppError::Internal
         }
     }
 
     impl AppError {
+        /// The HTTP status this error is answered with.
+        pub fn status(&self) -> StatusCode {
+            match self {
+                AppError::NotFound => StatusCode::NOT_FOUND,
+                AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::SignInNeeded => StatusCode::UNAUTHORIZED,
+                AppError::Forbidden => StatusCode::FORBIDDEN,
+                AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            }
+        }
+
         /// An internal failure: its cause is logged here, once, and the person is told only
         /// that something went wrong (the policy in docs/decisions.md).
         pub fn internal(what: &'static str, cause: impl std::fmt::Display) -> Self {
@@ -81,13 +102,7 @@ mod server {
 
         /// Sets the HTTP status of the page or call being answered, then returns `self`.
         pub fn with_status(self) -> Self {
-            let status = match &self {
-                AppError::NotFound => StatusCode::NOT_FOUND,
-                AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                AppError::SignInNeeded => StatusCode::UNAUTHORIZED,
-                AppError::Forbidden => StatusCode::FORBIDDEN,
-                AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            };
+            let status = self.status();
             if let Some(response) = use_context::<ResponseOptions>() {
                 response.set_status(status);
             }

@@ -87,10 +87,20 @@ impl BallotBox {
                             }
                         }
                         Err(error) => {
-                            tracing::error!(%error, "casting a batch of ballots");
+                            // One error for the whole batch, told to each voter: what kind of
+                            // failure it was must survive the copy.
+                            let unavailable = crate::store::refuses_writes(&error);
+                            if unavailable {
+                                tracing::warn!(%error, "casting a batch of ballots");
+                            } else {
+                                tracing::error!(%error, "casting a batch of ballots");
+                            }
                             for answer in answers {
-                                let _ = answer
-                                    .send(Err(CastError::Db(DbErr::Custom(error.to_string()))));
+                                let _ = answer.send(Err(if unavailable {
+                                    CastError::Unavailable
+                                } else {
+                                    CastError::Db(DbErr::Custom(error.to_string()))
+                                }));
                             }
                         }
                     }

@@ -38,6 +38,41 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
+/// Whether `error` says the database takes no writes for now, whatever was asked: SQLite
+/// read-only (8) or full (13), in their extended forms too; PostgreSQL in a read-only
+/// transaction (25006, a standby or `default_transaction_read_only`), out of disk (53100)
+/// or of resources (53000), starting up or shutting down (57P03, 57P01); or no connection
+/// to be had (the server restarting). The person is told nothing was saved and to come back
+/// later, rather than that something broke.
+pub fn refuses_writes(error: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error;
+    let sqlx = match error {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e))
+        | DbErr::Conn(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    match &**sqlx {
+        Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed => true,
+        Error::Database(database) => {
+            let code = database.code().unwrap_or_default();
+            if database
+                .try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+                .is_some()
+            {
+                // SQLite's extended result code: the primary code is its low byte.
+                code.parse::<i32>()
+                    .is_ok_and(|extended| matches!(extended & 0xff, 8 | 13))
+            } else {
+                matches!(&*code, "25006" | "53100" | "53000" | "57P03" | "57P01")
+            }
+        }
+        _ => false,
+    }
+}
+
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a transaction that reads first and writes later would otherwise
 /// fail with "database is locked" whenever another writer committed in between, instead of

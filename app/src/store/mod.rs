@@ -19,7 +19,9 @@ pub mod surveys;
 pub mod testimonies;
 pub mod votes;
 
-pub use connect::{begin_read, begin_write, connect, forget_history, sqlite_file_path};
+pub use connect::{
+    begin_read, begin_write, connect, forget_history, refuses_writes, sqlite_file_path,
+};
 pub use councils::{
     CollegeError, CollegeNames, CouncilRecord, HostedCouncil, HostingError, NewCouncil,
     add_college, colleges_of, council_by_slug, council_first_year, council_profile, council_record,

@@ -7,6 +7,7 @@ mod bodies;
 mod database;
 mod diagnosis;
 mod evidence;
+mod faults;
 mod hosting;
 mod live;
 mod minutes;

@@ -291,6 +291,7 @@ pub async fn cast_ballot(
         Ok(()) => return super::forms::done("saved-ballot-cast", &back),
         Err(CastError::NotFound) => return Err(AppError::NotFound.with_status()),
         Err(CastError::Db(error)) => return Err(error.into()),
+        Err(CastError::Unavailable) => return Err(AppError::Unavailable.with_status()),
         Err(CastError::NotOpen) => (None, "error-vote-not-open"),
         Err(CastError::AlreadyVoted) => (None, "error-ballot-already"),
         Err(CastError::CodeNotValid) => (Some("code"), "error-ballot-code-not-valid"),

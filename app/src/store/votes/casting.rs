@@ -19,6 +19,9 @@ pub enum CastError {
     Invalid(BallotError),
     #[error("no such vote")]
     NotFound,
+    /// The database takes no writes for now (see `store::refuses_writes`): nothing kept.
+    #[error("the database takes no writes")]
+    Unavailable,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
