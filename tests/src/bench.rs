@@ -32,6 +32,61 @@ pub async fn seal_key(
     agora_server::open_seal_key(&config, db).await
 }
 
+/// An open approval vote of council `council_id` over its first ten findings, for every
+/// college, from an hour ago to two hours from now: what the vote benchmark and the crash
+/// tests cast into.
+pub async fn open_approval_vote(
+    db: &sea_orm::DatabaseConnection,
+    council_id: i64,
+) -> anyhow::Result<i64> {
+    use agora_app::domain::tally::{Integrity, Method};
+    use agora_app::domain::vote::VoteState;
+    use agora_app::store::entities::finding;
+    use agora_app::store::votes::{self, NewVote};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let findings: Vec<i64> = finding::Entity::find()
+        .filter(finding::Column::CouncilId.eq(council_id))
+        .order_by_asc(finding::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .take(10)
+        .collect();
+    let colleges: Vec<String> = COLLEGES.iter().map(|c| (*c).to_owned()).collect();
+    let now = chrono::Utc::now();
+    let vote = votes::create_vote(
+        db,
+        NewVote {
+            council_id,
+            assembly_id: None,
+            title: "Banc d'essai",
+            colleges: &colleges,
+            method: Method::Approval,
+            integrity: Integrity::Open,
+            findings: &findings,
+            max_points: 0,
+            max_points_per_candidate: 0,
+            opens_at: now - chrono::Duration::hours(1),
+            closes_at: now + chrono::Duration::hours(2),
+            by: None,
+        },
+    )
+    .await?;
+    votes::set_state(db, council_id, vote, VoteState::Open, None).await?;
+    Ok(vote)
+}
+
+/// The demo council's colleges, which ballots name.
+pub const COLLEGES: [&str; 6] = [
+    "elus",
+    "soin",
+    "usagers",
+    "aidants",
+    "professionnels",
+    "habitants",
+];
+
 /// A server child process, killed when dropped.
 pub struct Server {
     pub child: Child,
@@ -78,7 +133,17 @@ pub async fn wait_listening(port: u16) -> anyhow::Result<()> {
 
 /// Runs this same program with `args` and `env` (the child's output goes to stderr).
 pub fn spawn(args: &[&str], env: &[(&str, String)]) -> anyhow::Result<Child> {
-    let mut command = Command::new(std::env::current_exe()?);
+    spawn_program(&std::env::current_exe()?, args, env)
+}
+
+/// Runs `program` with `args` and `env` (the child's output goes to stderr): a test that
+/// kills a server runs one of the benchmarks' `serve-agora`.
+pub fn spawn_program(
+    program: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, String)],
+) -> anyhow::Result<Child> {
+    let mut command = Command::new(program);
     command
         .args(args)
         .stdout(Stdio::null())

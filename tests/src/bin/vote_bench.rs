@@ -11,23 +11,13 @@
 //! per-address write limit is lifted: here every voter shares 127.0.0.1, where a real
 //! room's phones come from the venue's address and the mobile networks.
 
-use agora_app::domain::tally::{Integrity, Method};
-use agora_app::domain::vote::VoteState;
-use agora_app::store::votes::{self, NewVote};
 use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
 use anyhow::Context;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const COLLEGES: [&str; 6] = [
-    "elus",
-    "soin",
-    "usagers",
-    "aidants",
-    "professionnels",
-    "habitants",
-];
+use agora_tests::bench::COLLEGES;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,7 +42,7 @@ struct Prepared {
 
 /// A database with the demo council and an open approval vote over its first ten findings.
 async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
-    use agora_app::store::entities::{council, finding};
+    use agora_app::store::entities::council;
     let dir = tempfile::tempdir()?;
     let url = match server {
         Some(server) => {
@@ -78,35 +68,7 @@ async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
         .one(&db)
         .await?
         .context("demo council")?;
-    let findings: Vec<i64> = finding::Entity::find()
-        .filter(finding::Column::CouncilId.eq(council.id))
-        .all(&db)
-        .await?
-        .into_iter()
-        .map(|f| f.id)
-        .take(10)
-        .collect();
-    let colleges: Vec<String> = COLLEGES.iter().map(|c| (*c).to_owned()).collect();
-    let now = chrono::Utc::now();
-    let vote = votes::create_vote(
-        &db,
-        NewVote {
-            council_id: council.id,
-            assembly_id: None,
-            title: "Banc d'essai",
-            colleges: &colleges,
-            method: Method::Approval,
-            integrity: Integrity::Open,
-            findings: &findings,
-            max_points: 0,
-            max_points_per_candidate: 0,
-            opens_at: now - chrono::Duration::hours(1),
-            closes_at: now + chrono::Duration::hours(2),
-            by: None,
-        },
-    )
-    .await?;
-    votes::set_state(&db, council.id, vote, VoteState::Open, None).await?;
+    let vote = agora_tests::bench::open_approval_vote(&db, council.id).await?;
     db.close().await?;
     Ok(Prepared {
         url,

@@ -4,6 +4,7 @@ mod answers;
 mod assemblies;
 mod attendance;
 mod bodies;
+mod crashes;
 mod database;
 mod diagnosis;
 mod evidence;
