@@ -1,20 +1,27 @@
 //! The server killed (`kill -9`) in the middle of a burst of ballots, then of survey
 //! responses: started again on the same database, it holds every ballot and response it
-//! acknowledged, none twice, and everyone who tries again gets a clear answer.
+//! acknowledged, none twice, and everyone who tries again gets a clear answer. An instance
+//! killed during a live session, and the database dropping every connection: participants
+//! reconnect and miss nothing.
 //!
 //! The server runs in its own process (a benchmark's `serve-agora`, the code `agora serve`
 //! runs) so that it can be killed without a chance to finish anything.
 
+use super::live::Client;
 use agora_app::domain::survey::{QuestionDraft, QuestionKind, SurveyState};
 use agora_app::domain::{ParticipantId, Wording};
 use agora_app::store::entities::{
-    ballot, ballot_waiting, survey_code, survey_response, survey_waiting, vote_participation,
+    ballot, ballot_waiting, room_event, survey_code, survey_response, survey_waiting,
+    vote_participation,
 };
 use agora_app::store::surveys::{self, NewSurvey};
 use agora_server::config::Config;
 use agora_tests::bench::{Server, free_port, spawn_program, wait_listening};
 use agora_tests::{cookie_set, fresh_database_url, location};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -381,6 +388,239 @@ async fn a_server_killed_mid_survey_keeps_every_acknowledged_response_once() -> 
         (responses, used),
         (CROWD as u64, CROWD as u64),
         "saved before the kill {saved}, saved on trying again {saved_late}"
+    );
+    Ok(())
+}
+
+/// The demo assembly's live part opened, with a facilitator's session cookie.
+async fn open_live_room(site: &Site) -> anyhow::Result<(i64, String)> {
+    let room = agora_app::store::entities::assembly::Entity::find()
+        .one(&site.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo assembly"))?;
+    let slug = agora_app::domain::CouncilSlug::parse(&site.slug)?;
+    let (facilitator, cookie) = agora_tests::staff_member(
+        &site.db,
+        &slug,
+        agora_app::domain::Role::Facilitator,
+        "Fanny Anime",
+    )
+    .await?;
+    agora_app::services::room::change_live_state(
+        &site.db,
+        site.council_id,
+        room.id,
+        agora_app::domain::LiveState::Open,
+        Some(facilitator),
+    )
+    .await?;
+    Ok((room.id, cookie))
+}
+
+/// The facilitator switches pre-moderation `times` times, from `on`; each switch is an
+/// event of the room. Returns the sequence number of the last one.
+async fn switch(facilitator: &mut Client, times: usize, mut on: bool) -> anyhow::Result<i64> {
+    let mut last = 0;
+    for _ in 0..times {
+        facilitator
+            .send(json!({"type": "premoderation", "on": on}))
+            .await?;
+        facilitator.until("ack").await?;
+        on = !on;
+        last += 1;
+    }
+    Ok(last)
+}
+
+/// Reads `client` up to sequence `end`: every message an event following the one before
+/// by exactly one, never a snapshot (a reconnection with `since` must replay, not skip).
+/// Bounded as a whole: pings keep a socket busy, so a missing event would otherwise be
+/// waited for without end.
+async fn replayed_until(client: &mut Client, since: i64, end: i64) -> anyhow::Result<Vec<Value>> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let mut previous = since;
+    let mut events = Vec::new();
+    while previous < end {
+        let message = tokio::time::timeout_at(deadline, client.next())
+            .await
+            .map_err(|_| anyhow::anyhow!("event {} never came", previous + 1))??;
+        anyhow::ensure!(
+            message["type"] == "event" && message["seq"] == previous + 1,
+            "after {previous}, expected the next event, got {message}"
+        );
+        previous += 1;
+        events.push(message["event"].clone());
+    }
+    Ok(events)
+}
+
+/// One of two instances killed in the middle of a session (PostgreSQL; on SQLite, the one
+/// instance killed and started again): its participants reconnect to the instance still up,
+/// each with the last sequence number it saw, and get every event they missed, in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_clients_of_a_killed_instance_reconnect_to_another_and_miss_nothing()
+-> anyhow::Result<()> {
+    const CLIENTS: usize = 20;
+    let site = Site::new().await?;
+    let postgres = site.url.starts_with("postgres");
+    let (room, staff) = open_live_room(&site).await?;
+    let path = format!("/live/{room}");
+    let mut doomed = site.start().await?;
+    let doomed_host = format!("127.0.0.1:{}", doomed.port);
+    let mut clients = Vec::with_capacity(CLIENTS);
+    for _ in 0..CLIENTS {
+        let mut client = Client::connect_at(&doomed_host, &path, None, None).await?;
+        client.until("snapshot").await?;
+        clients.push(client);
+    }
+    // The facilitator runs the room from the other instance (PostgreSQL) or from this one.
+    let other = if postgres {
+        Some(site.start().await?)
+    } else {
+        None
+    };
+    let facilitator_host = match &other {
+        Some(other) => format!("127.0.0.1:{}", other.port),
+        None => doomed_host.clone(),
+    };
+    let mut facilitator = Client::connect_at(&facilitator_host, &path, Some(&staff), None).await?;
+    let start = facilitator.until("snapshot").await?["seq"]
+        .as_i64()
+        .unwrap_or_default();
+    let before = start + switch(&mut facilitator, 3, false).await?;
+    for client in &mut clients {
+        replayed_until(client, start, before).await?;
+    }
+
+    // Killed. The room goes on elsewhere (or after a restart) with five more events.
+    doomed.child.kill()?;
+    doomed.child.wait()?;
+    let (survivor, mut facilitator) = match other {
+        Some(other) => (other, facilitator),
+        None => {
+            let restarted = site.start().await?;
+            let host = format!("127.0.0.1:{}", restarted.port);
+            let mut facilitator = Client::connect_at(&host, &path, Some(&staff), None).await?;
+            facilitator.until("snapshot").await?;
+            (restarted, facilitator)
+        }
+    };
+    let end = before + switch(&mut facilitator, 5, true).await?;
+
+    // Each participant comes back on the survivor from where it stood.
+    let survivor_host = format!("127.0.0.1:{}", survivor.port);
+    let expected: Vec<Value> = [true, false, true, false, true]
+        .iter()
+        .map(|on| json!({"kind": "premoderation-changed", "on": on}))
+        .collect();
+    for _ in 0..CLIENTS {
+        let mut back = Client::connect_at(&survivor_host, &path, None, Some(before)).await?;
+        assert_eq!(replayed_until(&mut back, before, end).await?, expected);
+    }
+    Ok(())
+}
+
+/// The database connection lost under a running session, as a PostgreSQL restart drops
+/// every connection (here: every session of the test's database ended by the server): the
+/// next commands succeed once the pool reconnects, and the relay, listening again, catches
+/// up, so that a client of the other instance sees every event numbered without a gap.
+/// (Restarting the server itself would also end the other tests' databases running beside.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_database_drops_every_connection_the_relay_catches_up_without_a_gap()
+-> anyhow::Result<()> {
+    let first = agora_tests::TestApp::with_demo().await?;
+    if first.db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        // One SQLite file has no server to restart and no relay: the restart of the one
+        // instance is the test above.
+        return Ok(());
+    }
+    let (room, staff) = super::live::open_room(&first).await?;
+    let second = agora_tests::TestApp::on_database(&first).await?;
+    let mut facilitator = Client::connect(&first, room, Some(&staff), None).await?;
+    let mut watcher = Client::connect(&second, room, None, None).await?;
+    let start = watcher.until("snapshot").await?["seq"]
+        .as_i64()
+        .unwrap_or_default();
+    facilitator.until("snapshot").await?;
+
+    let ended = first
+        .db
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        ))
+        .await?;
+    assert!(
+        ended.len() >= 2,
+        "both relays' and the pools' sessions ended"
+    );
+
+    // The room goes on through the first instance: a command may be refused while its pool
+    // finds its feet; it is sent again.
+    let mut on = false;
+    let mut stored = 0;
+    for _ in 0..40 {
+        if stored == 3 {
+            break;
+        }
+        facilitator
+            .send(json!({"type": "premoderation", "on": on}))
+            .await?;
+        let answer = loop {
+            let message = facilitator.next().await?;
+            if message["type"] == "ack" || message["type"] == "error" {
+                break message;
+            }
+        };
+        if answer["type"] == "ack" {
+            stored += 1;
+            on = !on;
+        } else {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+    assert_eq!(stored, 3, "the commands never went through again");
+    let expected: Vec<Value> = [false, true, false]
+        .iter()
+        .map(|on| json!({"kind": "premoderation-changed", "on": on}))
+        .collect();
+    assert_eq!(
+        replayed_until(&mut watcher, start, start + 3).await?,
+        expected
+    );
+
+    // Announcements lost: two events stored while no relay listened (here written without
+    // their announcement, as a cut at the moment of the commit loses it), then the
+    // listening sessions cut. The relay, listening again, must read what it missed.
+    let txn = agora_app::store::begin_write(&first.db).await?;
+    let mut silent = Vec::new();
+    for on in [true, false] {
+        let seq = agora_app::store::room::next_seq(&txn, room).await?;
+        let event = json!({"kind": "premoderation-changed", "on": on});
+        room_event::ActiveModel {
+            assembly_id: Set(room),
+            seq: Set(seq),
+            public_frame: Set(json!({"type": "event", "seq": seq, "event": event}).to_string()),
+            staff_frame: Set(None),
+            at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        silent.push(event);
+    }
+    txn.commit().await?;
+    first
+        .db
+        .execute_unprepared(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        )
+        .await?;
+    assert_eq!(
+        replayed_until(&mut watcher, start + 3, start + 5).await?,
+        silent
     );
     Ok(())
 }

@@ -45,7 +45,17 @@ impl Client {
         cookie: Option<&str>,
         since: Option<i64>,
     ) -> anyhow::Result<Self> {
-        let mut request = format!("ws://{}{path}", app.address).into_client_request()?;
+        Self::connect_at(&app.address.to_string(), path, cookie, since).await
+    }
+
+    /// The same, on a server known by its `host:port` (one in another process).
+    pub(crate) async fn connect_at(
+        host: &str,
+        path: &str,
+        cookie: Option<&str>,
+        since: Option<i64>,
+    ) -> anyhow::Result<Self> {
+        let mut request = format!("ws://{host}{path}").into_client_request()?;
         if let Some(cookie) = cookie {
             request.headers_mut().insert("cookie", cookie.parse()?);
         }
