@@ -137,12 +137,26 @@ struct Room {
     _dir: tempfile::TempDir,
 }
 
-async fn prepare_room() -> anyhow::Result<Room> {
+/// On a fresh SQLite file, or a fresh database of the PostgreSQL server `postgres` names.
+async fn prepare_room(postgres: Option<&str>) -> anyhow::Result<Room> {
     let dir = tempfile::tempdir()?;
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("bench.db").display()
-    );
+    let url = match postgres {
+        Some(server) => {
+            use sea_orm::ConnectionTrait;
+            let name = format!("agora_bench_{:016x}", rand::random::<u64>());
+            let admin = sea_orm::Database::connect(server).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            admin.close().await?;
+            let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+            format!("{base}/{name}")
+        }
+        None => format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        ),
+    };
     let db = agora_server::prepare_database(&url).await?;
     let key = agora_tests::bench::seal_key(&url, &db).await?;
     agora_server::demo::seed(&db, &key).await?;
@@ -251,15 +265,25 @@ struct Measures {
     last_client_ms: Vec<f64>,
     delivered: usize,
     expected: usize,
+    /// Frames a client received after a later round's (every client must see one order).
+    out_of_order: usize,
 }
 
 /// Connects `n` clients to `url` (saying `hello` when `hello` is set, then waiting for the
 /// first frame), and keeps them reading; each delivery's latency is reported by round.
+/// Clients are spread over `urls` in turn (several instances of one room).
+#[allow(clippy::type_complexity)]
 async fn clients(
-    url: &str,
+    urls: &[String],
     n: usize,
     hello: bool,
-) -> anyhow::Result<(Vec<f64>, Arc<Vec<AtomicUsize>>, Arc<Mutex<Vec<Vec<f64>>>>)> {
+) -> anyhow::Result<(
+    Vec<f64>,
+    Arc<Vec<AtomicUsize>>,
+    Arc<Mutex<Vec<Vec<f64>>>>,
+    Arc<AtomicUsize>,
+)> {
+    let out_of_order = Arc::new(AtomicUsize::new(0));
     let counts: Arc<Vec<AtomicUsize>> =
         Arc::new((0..ROUNDS).map(|_| AtomicUsize::new(0)).collect());
     let latencies: Arc<Mutex<Vec<Vec<f64>>>> = Arc::new(Mutex::new(vec![Vec::new(); ROUNDS]));
@@ -268,8 +292,8 @@ async fn clients(
     while started < n {
         let batch = CONNECT_AT_ONCE.min(n - started);
         let mut opening = Vec::with_capacity(batch);
-        for _ in 0..batch {
-            let url = url.to_owned();
+        for i in 0..batch {
+            let url = urls[(started + i) % urls.len()].clone();
             opening.push(tokio::spawn(async move {
                 let start = Instant::now();
                 let mut socket = connect(&url, None).await?;
@@ -288,14 +312,18 @@ async fn clients(
             connect_ms.push(ms);
             let counts = counts.clone();
             let latencies = latencies.clone();
+            let out_of_order = out_of_order.clone();
             tokio::spawn(async move {
-                let mut mine = Vec::new();
+                let mut mine: Vec<(usize, f64)> = Vec::new();
                 while let Some(Ok(message)) = socket.next().await {
                     if let Message::Text(frame) = message
                         && let Some((round, sent)) = stamp(frame.as_str())
                         && round < ROUNDS
                     {
                         let ms = now_micros().saturating_sub(sent) as f64 / 1000.0;
+                        if mine.last().is_some_and(|(last, _)| *last > round) {
+                            out_of_order.fetch_add(1, Ordering::Relaxed);
+                        }
                         mine.push((round, ms));
                         counts[round].fetch_add(1, Ordering::Relaxed);
                         if mine.len() == ROUNDS {
@@ -311,7 +339,7 @@ async fn clients(
         }
         started += batch;
     }
-    Ok((connect_ms, counts, latencies))
+    Ok((connect_ms, counts, latencies, out_of_order))
 }
 
 /// Sends the rounds with `send(round)`, each once the previous one reached everyone (or
@@ -359,18 +387,19 @@ where
 /// when `hello` is set), then the rounds, each one's frame (`frame(round)`, made at the
 /// moment it is sent) going through `sender`.
 async fn measure(
-    server: &Server,
-    url: &str,
+    servers: &[Server],
+    urls: &[String],
     n: usize,
     hello: bool,
     sender: Socket,
     frame: impl Fn(usize) -> String,
 ) -> anyhow::Result<Measures> {
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss_idle_before_kib = server.rss_kib()?;
-    let (connect_ms, counts, latencies) = clients(url, n, hello).await?;
+    let rss = || -> anyhow::Result<u64> { servers.iter().map(Server::rss_kib).sum() };
+    let rss_idle_before_kib = rss()?;
+    let (connect_ms, counts, latencies, out_of_order) = clients(urls, n, hello).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let rss_idle_after_kib = server.rss_kib()?;
+    let rss_idle_after_kib = rss()?;
     let sender = Arc::new(Mutex::new(sender));
     let frame = &frame;
     let (deliveries_ms, last_client_ms, delivered) = rounds(n, counts, latencies, |round| {
@@ -390,32 +419,70 @@ async fn measure(
         last_client_ms,
         delivered,
         expected: n * ROUNDS,
+        out_of_order: out_of_order.load(Ordering::Relaxed),
     })
 }
 
-async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
-    let port = free_port()?;
-    let server = Server {
-        child: spawn(
-            &["serve-agora"],
-            &[
-                ("DATABASE_URL", room.url.clone()),
-                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
-                // Every simulated phone connects from 127.0.0.1.
-                ("AGORA_SOCKETS_PER_ADDRESS", "1000000".into()),
-            ],
-        )?,
-        port,
-    };
-    wait_listening(server.port).await?;
-    let url = format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly);
+/// Agora on `instances` processes sharing the room's database (more than one needs
+/// PostgreSQL), the clients spread over them and the facilitator on the first; with
+/// `flood`, one participant sends commands as fast as it can all along.
+async fn measure_agora(
+    room: &Room,
+    n: usize,
+    instances: usize,
+    flood: bool,
+) -> anyhow::Result<Measures> {
+    let mut servers = Vec::with_capacity(instances);
+    for _ in 0..instances {
+        let port = free_port()?;
+        servers.push(Server {
+            child: spawn(
+                &["serve-agora"],
+                &[
+                    ("DATABASE_URL", room.url.clone()),
+                    ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+                    // Every simulated phone connects from 127.0.0.1.
+                    ("AGORA_SOCKETS_PER_ADDRESS", "1000000".into()),
+                ],
+            )?,
+            port,
+        });
+    }
+    for server in &servers {
+        wait_listening(server.port).await?;
+    }
+    let urls: Vec<String> = servers
+        .iter()
+        .map(|server| format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly))
+        .collect();
     // The facilitator first (it also warms the room up).
-    let mut staff = connect(&url, Some(&room.staff_cookie)).await?;
+    let mut staff = connect(&urls[0], Some(&room.staff_cookie)).await?;
     staff
         .send(Message::text(r#"{"type":"hello","v":2,"since":null}"#))
         .await?;
     staff.next().await.context("staff snapshot")??;
-    measure(&server, &url, n, true, staff, |round| {
+    let flooding = Arc::new(std::sync::atomic::AtomicBool::new(flood));
+    let sent_by_flood = Arc::new(AtomicUsize::new(0));
+    if flood {
+        // A participant's socket sending questions without pause, reading what comes back
+        // (a script that did not read would only be cut off sooner).
+        let socket = connect(&urls[0], None).await?;
+        let (mut sink, mut incoming) = socket.split();
+        sink.send(Message::text(r#"{"type":"hello","v":2,"since":null}"#))
+            .await?;
+        tokio::spawn(async move { while incoming.next().await.is_some() {} });
+        let (flooding, sent_by_flood) = (flooding.clone(), sent_by_flood.clone());
+        tokio::spawn(async move {
+            while flooding.load(Ordering::Relaxed) {
+                let ask = r#"{"type":"ask","body":"Encore et encore une question"}"#;
+                if sink.send(Message::text(ask)).await.is_err() {
+                    break;
+                }
+                sent_by_flood.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+    }
+    let measures = measure(&servers, &urls, n, true, staff, |round| {
         serde_json::json!({
             "type": "approve",
             "question": room.questions[round],
@@ -423,7 +490,15 @@ async fn measure_agora(room: &Room, n: usize) -> anyhow::Result<Measures> {
         })
         .to_string()
     })
-    .await
+    .await;
+    flooding.store(false, Ordering::Relaxed);
+    if flood {
+        println!(
+            "(the flooding participant sent {} commands during the run)",
+            sent_by_flood.load(Ordering::Relaxed)
+        );
+    }
+    measures
 }
 
 async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
@@ -435,7 +510,7 @@ async fn measure_bare(n: usize) -> anyhow::Result<Measures> {
     wait_listening(server.port).await?;
     let url = format!("ws://127.0.0.1:{}/", server.port);
     let publisher = connect(&url, None).await?;
-    measure(&server, &url, n, false, publisher, |round| {
+    measure(&[server], &[url], n, false, publisher, |round| {
         // The shape of Agora's frame, so both carry the same bytes.
         serde_json::json!({
             "type": "event", "seq": round + 1,
@@ -454,7 +529,7 @@ fn report(name: &str, n: usize, m: &Measures) -> f64 {
         (m.rss_idle_after_kib.saturating_sub(m.rss_idle_before_kib)) as f64 / n as f64;
     let p99 = percentile(&m.deliveries_ms, 0.99);
     println!(
-        "| {name} | {n} | {:.1} % | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        "| {name} | {n} | {:.1} % | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",
         100.0 * m.delivered as f64 / m.expected as f64,
         percentile(&m.deliveries_ms, 0.50),
         p99,
@@ -462,30 +537,69 @@ fn report(name: &str, n: usize, m: &Measures) -> f64 {
         percentile(&m.last_client_ms, 1.0),
         per_connection,
         percentile(&m.connect_ms, 0.99),
+        m.out_of_order,
     );
     p99
 }
 
+/// What the run compares, from the environment: `LIVE_BENCH_INSTANCES=K` (with
+/// `BENCH_DATABASE_URL` naming a PostgreSQL server) puts one instance holding every client
+/// beside K instances sharing them; `LIVE_BENCH_FLOOD=1` puts the room alone beside the
+/// room with one participant flooding it; otherwise Agora beside the bare server.
 async fn run(sizes: &[usize]) -> anyhow::Result<()> {
     let threads = std::env::var("LIVE_BENCH_THREADS").unwrap_or_else(|_| "2".into());
+    let instances: usize = std::env::var("LIVE_BENCH_INSTANCES")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(1);
+    let flood = std::env::var("LIVE_BENCH_FLOOD").is_ok_and(|v| v == "1");
+    let postgres = std::env::var("BENCH_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+    anyhow::ensure!(
+        instances == 1 || postgres.is_some(),
+        "several instances share a PostgreSQL database: set BENCH_DATABASE_URL"
+    );
     println!(
-        "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle; load generator on {threads} thread(s)."
+        "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle (summed over the instances); load generator on {threads} thread(s); database {}.",
+        if postgres.is_some() { "PostgreSQL" } else { "SQLite" }
     );
     println!();
     println!(
-        "| server | N | delivered | p50 ms | p99 ms | last client p50 ms | last client max ms | KiB per idle connection | connect p99 ms |"
+        "| server | N | delivered | p50 ms | p99 ms | last client p50 ms | last client max ms | KiB per idle connection | connect p99 ms | out of order |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let database = postgres.as_deref();
     for &n in sizes {
-        let room = prepare_room().await?;
-        let agora = measure_agora(&room, n).await?;
-        let agora_p99 = report("Agora", n, &agora);
-        let bare = measure_bare(n).await?;
-        let bare_p99 = report("bare tokio-tungstenite", n, &bare);
-        println!(
-            "| ratio Agora / bare, p99 | {n} | | | {:.2}× | | | | |",
-            agora_p99 / bare_p99
-        );
+        if instances > 1 {
+            let one = measure_agora(&prepare_room(database).await?, n, 1, false).await?;
+            let one_p99 = report("Agora, 1 instance", n, &one);
+            let many = measure_agora(&prepare_room(database).await?, n, instances, false).await?;
+            let many_p99 = report(&format!("Agora, {instances} instances"), n, &many);
+            println!(
+                "| difference, p99 | {n} | | | {:+.1} ms | | | | | |",
+                many_p99 - one_p99
+            );
+        } else if flood {
+            let calm = measure_agora(&prepare_room(database).await?, n, 1, false).await?;
+            let calm_p99 = report("Agora", n, &calm);
+            let flooded = measure_agora(&prepare_room(database).await?, n, 1, true).await?;
+            let flooded_p99 = report("Agora, one participant flooding", n, &flooded);
+            println!(
+                "| ratio flooded / calm, p99 | {n} | | | {:.2}× | | | | | |",
+                flooded_p99 / calm_p99
+            );
+        } else {
+            let room = prepare_room(database).await?;
+            let agora = measure_agora(&room, n, 1, false).await?;
+            let agora_p99 = report("Agora", n, &agora);
+            let bare = measure_bare(n).await?;
+            let bare_p99 = report("bare tokio-tungstenite", n, &bare);
+            println!(
+                "| ratio Agora / bare, p99 | {n} | | | {:.2}× | | | | | |",
+                agora_p99 / bare_p99
+            );
+        }
     }
     Ok(())
 }
