@@ -562,7 +562,11 @@ async fn run(sizes: &[usize]) -> anyhow::Result<()> {
     );
     println!(
         "{ROUNDS} rounds per run; latency from the send of the approval (Agora) or of the frame (bare) to its reception by each client; memory = server RSS growth / N with every client connected and idle (summed over the instances); load generator on {threads} thread(s); database {}.",
-        if postgres.is_some() { "PostgreSQL" } else { "SQLite" }
+        if postgres.is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        }
     );
     println!();
     println!(
