@@ -87,6 +87,31 @@ pub const COLLEGES: [&str; 6] = [
     "habitants",
 ];
 
+/// A fresh database for a benchmark: a new database on the PostgreSQL server `server`
+/// names, or a SQLite file in `dir`.
+pub async fn fresh_database(
+    server: Option<&str>,
+    dir: &tempfile::TempDir,
+) -> anyhow::Result<String> {
+    Ok(match server {
+        Some(server) => {
+            use sea_orm::ConnectionTrait;
+            let name = format!("agora_bench_{:016x}", rand::random::<u64>());
+            let admin = sea_orm::Database::connect(server).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            admin.close().await?;
+            let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+            format!("{base}/{name}")
+        }
+        None => format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        ),
+    })
+}
+
 /// A server child process, killed when dropped.
 pub struct Server {
     pub child: Child,

@@ -140,23 +140,7 @@ struct Room {
 /// On a fresh SQLite file, or a fresh database of the PostgreSQL server `postgres` names.
 async fn prepare_room(postgres: Option<&str>) -> anyhow::Result<Room> {
     let dir = tempfile::tempdir()?;
-    let url = match postgres {
-        Some(server) => {
-            use sea_orm::ConnectionTrait;
-            let name = format!("agora_bench_{:016x}", rand::random::<u64>());
-            let admin = sea_orm::Database::connect(server).await?;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await?;
-            admin.close().await?;
-            let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
-            format!("{base}/{name}")
-        }
-        None => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        ),
-    };
+    let url = agora_tests::bench::fresh_database(postgres, &dir).await?;
     let db = agora_server::prepare_database(&url).await?;
     let key = agora_tests::bench::seal_key(&url, &db).await?;
     agora_server::demo::seed(&db, &key).await?;

@@ -150,33 +150,13 @@ struct Prepared {
     _dir: tempfile::TempDir,
 }
 
-async fn database(server: Option<&str>, dir: &tempfile::TempDir) -> anyhow::Result<String> {
-    Ok(match server {
-        Some(server) => {
-            use sea_orm::ConnectionTrait;
-            let name = format!("agora_bench_{:016x}", rand::random::<u64>());
-            let admin = sea_orm::Database::connect(server).await?;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await?;
-            admin.close().await?;
-            let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
-            format!("{base}/{name}")
-        }
-        None => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        ),
-    })
-}
-
 /// The demo council with two surveys of the same thirty questions: one answered by
 /// `respondents` and closed (its rows written in bulk, as a mix writes them),
 /// one open.
 async fn prepare(server: Option<&str>, respondents: usize) -> anyhow::Result<Prepared> {
     use agora_app::store::entities::council;
     let dir = tempfile::tempdir()?;
-    let url = database(server, &dir).await?;
+    let url = agora_tests::bench::fresh_database(server, &dir).await?;
     let db = agora_server::prepare_database(&url).await?;
     let key = agora_tests::bench::seal_key(&url, &db).await?;
     agora_server::demo::seed(&db, &key).await?;

@@ -33,6 +33,13 @@ async fn a_database_refusing_writes_keeps_the_site_readable_and_says_nothing_was
         .await?;
     let vote = set_up(&app, &coordinator, "approval", "open").await?;
     let frozen = TestApp::on_connection(read_only(&app).await?, app.seal_key().clone()).await?;
+    let vote_id = vote.to_string();
+    let ballot = [
+        ("slug", slug),
+        ("vote", vote_id.as_str()),
+        ("college", "usagers"),
+        ("approved[0]", "on"),
+    ];
 
     // Reading goes on: the council's home, the vote's page, a staff page.
     for path in [
@@ -53,12 +60,7 @@ async fn a_database_refusing_writes_keeps_the_site_readable_and_says_nothing_was
         .header("accept", "text/html")
         .header("referer", &page)
         .header("cookie", frozen.participant_cookie(7))
-        .form(&[
-            ("slug", slug),
-            ("vote", &vote.to_string()),
-            ("college", "usagers"),
-            ("approved[0]", "on"),
-        ])
+        .form(&ballot)
         .send()
         .await?;
     assert_eq!(cast.status().as_u16(), 503);
@@ -81,12 +83,7 @@ async fn a_database_refusing_writes_keeps_the_site_readable_and_says_nothing_was
         .client
         .post(frozen.url("/api/cast_ballot"))
         .header("cookie", frozen.participant_cookie(8))
-        .form(&[
-            ("slug", slug),
-            ("vote", &vote.to_string()),
-            ("college", "usagers"),
-            ("approved[0]", "on"),
-        ])
+        .form(&ballot)
         .send()
         .await?;
     assert_eq!(scripted.status().as_u16(), 503);
@@ -97,12 +94,7 @@ async fn a_database_refusing_writes_keeps_the_site_readable_and_says_nothing_was
         .post_form(
             "/api/cast_ballot",
             Some(&app.participant_cookie(7)),
-            &[
-                ("slug", slug),
-                ("vote", &vote.to_string()),
-                ("college", "usagers"),
-                ("approved[0]", "on"),
-            ],
+            &ballot,
         )
         .await?;
     assert_eq!(cast.status().as_u16(), 302);
