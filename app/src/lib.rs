@@ -17,6 +17,17 @@ pub mod ui;
 
 pub use ui::{App, shell};
 
+/// The cases a property test tries: its own count, or `PROPTEST_CASES` for a longer hunt
+/// (CI runs the hostile-input properties once more with more cases; corpus/README.md).
+#[cfg(test)]
+pub(crate) fn property_cases(default: u32) -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    proptest::test_runner::Config::with_cases(cases)
+}
+
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

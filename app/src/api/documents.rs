@@ -15,32 +15,43 @@ pub async fn upload_document(
     use crate::domain::Permission;
     use crate::domain::document::{DocumentFields, check_file};
     let db = super::request::db()?;
-    let upload = server::read_upload(data).await?;
-    let call = super::edge::require(&db, &upload.slug, Permission::ModerateLive).await?;
+    let upload = super::multipart::PostedForm::read(data, "file").await?;
+    let slug = &upload.text("slug");
+    let call = super::edge::require(&db, slug, Permission::ModerateLive).await?;
     let council_id = call.council.id;
-    let slug = &upload.slug;
-    let (holder, back) =
-        server::holder(&db, council_id, slug, &upload.body, &upload.assembly).await?;
+    let (holder, back) = server::holder(
+        &db,
+        council_id,
+        slug,
+        &upload.text("body"),
+        &upload.text("assembly"),
+    )
+    .await?;
+    let (title, easy_read, members_only) = (
+        upload.text("title"),
+        upload.ticked("easy_read"),
+        upload.ticked("members_only"),
+    );
     let values = [
-        ("title", upload.title.as_str()),
-        ("easy_read", if upload.easy_read { "on" } else { "" }),
-        ("members_only", if upload.members_only { "on" } else { "" }),
+        ("title", title.as_str()),
+        ("easy_read", if easy_read { "on" } else { "" }),
+        ("members_only", if members_only { "on" } else { "" }),
     ];
     let Some(fields) = super::forms::checked(
         "document",
         &values,
         &back,
-        DocumentFields::check(&upload.title, upload.easy_read, upload.members_only),
+        DocumentFields::check(&title, easy_read, members_only),
     )?
     else {
         return Ok(());
     };
-    let Some(kind) = super::forms::checked(
-        "document",
-        &values,
-        &back,
-        check_file(&upload.file, &upload.file_name),
-    )?
+    // No file chosen: empty, which the check refuses in words.
+    let (file_name, bytes) = upload
+        .into_file()
+        .map_or_else(Default::default, |file| (file.name, file.bytes));
+    let Some(kind) =
+        super::forms::checked("document", &values, &back, check_file(&bytes, &file_name))?
     else {
         return Ok(());
     };
@@ -50,7 +61,7 @@ pub async fn upload_document(
         holder,
         &fields,
         kind,
-        upload.file,
+        bytes,
         Some(call.account_id),
     )
     .await
@@ -130,58 +141,6 @@ pub(crate) mod server {
     use crate::domain::document::Document;
     use crate::store::documents::Holder;
     use sea_orm::DatabaseConnection;
-
-    pub struct Upload {
-        pub slug: String,
-        pub body: String,
-        pub assembly: String,
-        pub title: String,
-        pub easy_read: bool,
-        pub members_only: bool,
-        pub file_name: String,
-        /// Empty when no file was chosen (browsers send an empty part).
-        pub file: Vec<u8>,
-    }
-
-    /// Reads the upload form; the write guard has already bounded the whole body.
-    pub async fn read_upload(
-        data: leptos::server_fn::codec::MultipartData,
-    ) -> Result<Upload, AppError> {
-        let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
-        let mut multipart = data
-            .into_inner()
-            .ok_or_else(|| AppError::unwired("multipart body"))?;
-        let mut upload = Upload {
-            slug: String::new(),
-            body: String::new(),
-            assembly: String::new(),
-            title: String::new(),
-            easy_read: false,
-            members_only: false,
-            file_name: String::new(),
-            file: Vec::new(),
-        };
-        while let Some(field) = multipart.next_field().await.map_err(malformed)? {
-            match field.name().unwrap_or_default() {
-                "file" => {
-                    upload.file_name = field.file_name().unwrap_or_default().to_owned();
-                    upload.file = field.bytes().await.map_err(malformed)?.to_vec();
-                }
-                "slug" => upload.slug = field.text().await.map_err(malformed)?,
-                "body" => upload.body = field.text().await.map_err(malformed)?,
-                "assembly" => upload.assembly = field.text().await.map_err(malformed)?,
-                "title" => upload.title = field.text().await.map_err(malformed)?,
-                "easy_read" => {
-                    upload.easy_read = !field.text().await.map_err(malformed)?.is_empty()
-                }
-                "members_only" => {
-                    upload.members_only = !field.text().await.map_err(malformed)?.is_empty();
-                }
-                _ => {}
-            }
-        }
-        Ok(upload)
-    }
 
     /// What the upload names as the document's holder, within the council, and the page
     /// to come back to.

@@ -15,6 +15,8 @@ pub(crate) mod forms;
 mod hosting;
 mod live;
 mod minutes;
+#[cfg(feature = "ssr")]
+pub(crate) mod multipart;
 mod polls;
 mod preferences;
 mod programme;

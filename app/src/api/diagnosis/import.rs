@@ -12,8 +12,8 @@ pub async fn upload_findings(
     data: leptos::server_fn::codec::MultipartData,
 ) -> Result<(), AppError> {
     use crate::domain::{IMPORT_BYTES_MAX, Permission, read_finding_rows};
-    let posted = server::read_upload(data).await?;
-    let slug = posted.slug;
+    let posted = crate::api::multipart::PostedForm::read(data, "file").await?;
+    let slug = posted.text("slug");
     let db = crate::api::request::db()?;
     let call = crate::api::edge::require(&db, &slug, Permission::ConfigureCouncil).await?;
     let back = format!("/{slug}/diagnostic#import-title");
@@ -23,9 +23,10 @@ pub async fn upload_findings(
             &back,
         )
     };
-    let Some(bytes) = posted.file else {
+    let Some(file) = posted.into_file() else {
         return refuse("error-import-no-file");
     };
+    let (file_name, bytes) = (file.name, file.bytes);
     if bytes.len() > IMPORT_BYTES_MAX {
         return refuse("error-import-too-large");
     }
@@ -36,20 +37,15 @@ pub async fn upload_findings(
     let objectives = crate::store::diagnosis::objectives_of(&db, call.council.id).await?;
     match read_finding_rows(&rows, &super::objective_names(&objectives)) {
         Ok(findings) => {
-            crate::store::diagnosis::hold_import(
-                &db,
-                call.council.id,
-                &posted.file_name,
-                &findings,
-            )
-            .await?;
+            crate::store::diagnosis::hold_import(&db, call.council.id, &file_name, &findings)
+                .await?;
             crate::api::forms::done("saved-import-read", &back)
         }
         Err(errors) => {
             // As many lines as the flash cookie holds; the count says how many more.
             let total = errors.len();
             let mut refusal = super::ImportRefusal {
-                file_name: posted.file_name.chars().take(60).collect(),
+                file_name: file_name.chars().take(60).collect(),
                 errors,
                 total,
             };
@@ -103,42 +99,6 @@ pub async fn settle_import(slug: String, action: String) -> Result<(), AppError>
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::api::AppError;
-
-    pub struct Upload {
-        pub slug: String,
-        pub file_name: String,
-        /// `None` when no file was chosen (browsers send an empty part).
-        pub file: Option<Vec<u8>>,
-    }
-
-    /// Reads the upload form; the write guard has already bounded the whole body.
-    pub async fn read_upload(
-        data: leptos::server_fn::codec::MultipartData,
-    ) -> Result<Upload, AppError> {
-        let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
-        let mut multipart = data
-            .into_inner()
-            .ok_or_else(|| AppError::unwired("multipart body"))?;
-        let mut upload = Upload {
-            slug: String::new(),
-            file_name: String::new(),
-            file: None,
-        };
-        while let Some(field) = multipart.next_field().await.map_err(malformed)? {
-            match field.name().unwrap_or_default() {
-                "file" => {
-                    upload.file_name = field.file_name().unwrap_or_default().to_owned();
-                    let bytes = field.bytes().await.map_err(malformed)?;
-                    upload.file = Some(bytes.to_vec()).filter(|b| !b.is_empty());
-                }
-                "slug" => upload.slug = field.text().await.map_err(malformed)?,
-                _ => {}
-            }
-        }
-        Ok(upload)
-    }
-
     /// The rows of the file's first sheet, each cell as text. A zip archive is a
     /// spreadsheet (ODS, XLSX); anything else is read as CSV in UTF-8, separated by
     /// semicolons (as French spreadsheets save it), commas or tabs, whichever the first

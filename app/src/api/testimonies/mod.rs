@@ -65,7 +65,7 @@ pub async fn load_testimony_form(slug: String) -> Result<TestimonyFormPage, AppE
 pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Result<(), AppError> {
     use crate::domain::testimony::{Consent, Story, check_audio};
     use crate::store::testimonies::{NewTestimony, TestimonyError, post};
-    let form = server::PostedForm::read(data).await?;
+    let form = super::multipart::PostedForm::read(data, "audio").await?;
     let field = |name: &str| form.text(name);
     let slug = field("slug");
     let db = super::request::db()?;
@@ -94,9 +94,9 @@ pub async fn post_testimony(data: leptos::server_fn::codec::MultipartData) -> Re
     if !server::may_post() {
         return echo(None, "error-testimony-too-many");
     }
-    let audio = match form.audio.as_deref() {
+    let audio = match form.file() {
         None => None,
-        Some(bytes) => match check_audio(bytes) {
+        Some(file) => match check_audio(&file.bytes) {
             Ok(cleaned) => Some(cleaned),
             Err(refusal) => return echo(Some(refusal.field), refusal.message),
         },
@@ -228,47 +228,6 @@ pub(crate) mod server {
             ])?;
         }
         out.finish()
-    }
-
-    /// A posted multipart form: its text fields, and its recording if one was sent (an
-    /// empty file field, as browsers send when nothing was chosen, is none). The write guard
-    /// has already bounded the whole body.
-    pub struct PostedForm {
-        fields: Vec<(String, String)>,
-        pub audio: Option<Vec<u8>>,
-    }
-
-    impl PostedForm {
-        pub async fn read(data: leptos::server_fn::codec::MultipartData) -> Result<Self, AppError> {
-            let malformed = |_| AppError::Invalid("error-form-malformed".into()).with_status();
-            let mut multipart = data
-                .into_inner()
-                .ok_or_else(|| AppError::unwired("multipart body"))?;
-            let mut form = PostedForm {
-                fields: Vec::new(),
-                audio: None,
-            };
-            while let Some(field) = multipart.next_field().await.map_err(malformed)? {
-                let name = field.name().unwrap_or_default().to_owned();
-                if name == "audio" {
-                    let bytes = field.bytes().await.map_err(malformed)?;
-                    form.audio = Some(bytes.to_vec()).filter(|b| !b.is_empty());
-                } else {
-                    let text = field.text().await.map_err(malformed)?;
-                    form.fields.push((name, text));
-                }
-            }
-            Ok(form)
-        }
-
-        /// A text field's value ("" when absent, as an unticked box).
-        pub fn text(&self, name: &str) -> String {
-            self.fields
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        }
     }
 
     /// Testimonies one participant (their cookie, set by the write guard) may post per hour.

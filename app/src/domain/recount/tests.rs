@@ -305,7 +305,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2048))]
+        #![proptest_config(crate::property_cases(2048))]
         /// The recount file comes from anyone (docs/recount.md): a genuine export with any
         /// of its figures or names replaced by hostile values is recounted or refused with
         /// an error, never a crash.
