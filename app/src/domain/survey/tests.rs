@@ -580,3 +580,195 @@ fn a_finding_quotes_a_question_only_once_closed_and_answered_by_enough_people() 
     let nobody = result(0, vec![0, 0], Vec::new());
     assert!(!shown_beside_finding(SurveyState::Closed, &nobody, 0));
 }
+
+/// `read_answers` under hostile forms: whatever the fields, every answer kept obeys its
+/// question's rules, every problem names its question and a message both languages have,
+/// and a form the page itself would send is read back to what it says.
+mod properties {
+    use super::super::*;
+    use crate::domain::Lang;
+    use crate::i18n::message;
+    use proptest::prelude::*;
+
+    /// A survey of up to eight questions of any kind, option ids drawn so that two
+    /// questions may share none.
+    fn survey() -> impl Strategy<Value = Vec<QuestionRules>> {
+        prop::collection::vec(
+            (
+                prop::sample::select(QuestionKind::ALL.to_vec()),
+                any::<bool>(),
+                1usize..6,
+            ),
+            0..8,
+        )
+        .prop_map(|questions| {
+            questions
+                .into_iter()
+                .enumerate()
+                .map(|(n, (kind, required, options))| {
+                    let id = n as i64 + 1;
+                    QuestionRules {
+                        id,
+                        kind,
+                        required,
+                        options: if kind.has_options() {
+                            (0..options as i64).map(|o| id * 100 + o).collect()
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// What a tampering hand, or an old form, may send as a field's name: the survey's own
+    /// keys, other questions' and options', and names that are not keys at all.
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (1i64..10).prop_map(|q| answer_key(q, None)),
+            (1i64..10, 0i64..8).prop_map(|(q, o)| answer_key(q, Some(q * 100 + o))),
+            (1i64..10, any::<i64>()).prop_map(|(q, o)| answer_key(q, Some(o))),
+            prop::sample::select(vec![
+                "",
+                "q",
+                "q-",
+                "q-1",
+                "q1-",
+                "q1--100",
+                "q0",
+                "qq1",
+                "1",
+                "q 1",
+                "q١",
+                "q9223372036854775807",
+                "q-9223372036854775808",
+                "q1-100-100",
+                "slug",
+                "survey",
+            ])
+            .prop_map(String::from),
+            "q[0-9\\-]{0,24}",
+            ".{0,12}",
+        ]
+    }
+
+    /// Values: what the page's controls send, and what they cannot.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (0i64..8).prop_map(|n| n.to_string()),
+            (100i64..1000).prop_map(|n| n.to_string()),
+            prop::sample::select(vec![
+                "",
+                " ",
+                "on",
+                "0",
+                "-1",
+                "6",
+                "255",
+                "256",
+                "1.5",
+                " 3 ",
+                "+2",
+                "٣",
+                "1e2",
+                "18446744073709551616",
+                "\u{0}",
+                "\u{feff}1",
+                "Oui",
+                "🙂",
+            ])
+            .prop_map(String::from),
+            ".{0,40}",
+            (190usize..2100).prop_map(|n| "é".repeat(n)),
+        ]
+    }
+
+    /// Whether `answer` is one that `rules` allows.
+    fn obeys(rules: &QuestionRules, answer: &Answer) -> bool {
+        let distinct_options = |ids: &[i64]| {
+            ids.iter().all(|o| rules.options.contains(o))
+                && ids.iter().collect::<BTreeSet<_>>().len() == ids.len()
+                && !ids.is_empty()
+        };
+        match (rules.kind, answer) {
+            (QuestionKind::Single, Answer::Single(o)) => rules.options.contains(o),
+            (QuestionKind::Multiple, Answer::Multiple(ids)) => {
+                // In the author's order.
+                distinct_options(ids)
+                    && ids.windows(2).all(|w| {
+                        rules.options.iter().position(|o| *o == w[0])
+                            < rules.options.iter().position(|o| *o == w[1])
+                    })
+            }
+            (QuestionKind::Scale, Answer::Scale(point)) => (1..=SCALE_POINTS).contains(point),
+            (QuestionKind::ShortText | QuestionKind::LongText, Answer::Text(text)) => {
+                !text.is_empty()
+                    && text.trim() == text
+                    && text.chars().count() <= rules.kind.text_max()
+            }
+            (QuestionKind::Ranking, Answer::Ranking(ids)) => distinct_options(ids),
+            _ => false,
+        }
+    }
+
+    /// The fields the answer form sends for `answers` (ranks: first = 1).
+    fn form_of(answers: &BTreeMap<i64, Answer>) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        for (question, answer) in answers {
+            match answer {
+                Answer::Single(o) => {
+                    fields.insert(answer_key(*question, None), o.to_string());
+                }
+                Answer::Scale(point) => {
+                    fields.insert(answer_key(*question, None), point.to_string());
+                }
+                Answer::Text(text) => {
+                    fields.insert(answer_key(*question, None), text.clone());
+                }
+                Answer::Multiple(ids) => {
+                    for o in ids {
+                        fields.insert(answer_key(*question, Some(*o)), "on".into());
+                    }
+                }
+                Answer::Ranking(ids) => {
+                    for (rank, o) in ids.iter().enumerate() {
+                        fields.insert(answer_key(*question, Some(*o)), (rank + 1).to_string());
+                    }
+                }
+            }
+        }
+        fields
+    }
+
+    proptest! {
+        #![proptest_config(crate::property_cases(2048))]
+        #[test]
+        fn every_answer_kept_obeys_its_question_and_every_problem_is_named(
+            questions in survey(),
+            fields in prop::collection::btree_map(key(), value(), 0..16),
+        ) {
+            let (answers, problems) = read_answers(&questions, &fields);
+            for (id, answer) in &answers {
+                let rules = questions.iter().find(|q| q.id == *id);
+                prop_assert!(rules.is_some_and(|rules| obeys(rules, answer)), "{id}: {answer:?}");
+            }
+            for problem in &problems {
+                for lang in [Lang::Fr, Lang::En] {
+                    prop_assert_ne!(message(lang, false, problem.message, None), problem.message);
+                }
+            }
+            // Nothing is both kept and refused, and a required question left without an
+            // answer is a problem.
+            for rules in &questions {
+                let refused = problems.iter().any(|p| p.question == rules.id);
+                if rules.required && !answers.contains_key(&rules.id) {
+                    prop_assert!(refused, "required {} passed unanswered", rules.id);
+                }
+            }
+            // The form the page sends for what was kept reads back to the same.
+            let (again, _) = read_answers(&questions, &form_of(&answers));
+            prop_assert_eq!(again, answers);
+        }
+    }
+}
