@@ -9,6 +9,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.E2E_AGORA_PORT || '3100';
 // A second server, on an empty database, for the tests that start a council from nothing.
 const emptyPort = String(Number(port) + 1);
+// A third, on a demo database it may only read (as when the disk is full or the database is
+// a standby), for `faults.spec.mjs`.
+const readOnlyPort = String(Number(port) + 2);
 // `localhost`, not an IP address: passkeys need a domain name.
 export const baseURL = `http://localhost:${port}`;
 
@@ -75,6 +78,27 @@ export default defineConfig({
         AGORA_SITE_ROOT: 'target/site',
         AGORA_NEW_PARTICIPANTS_ADDRESS: '100000/60',
         RUST_LOG: 'warn',
+      },
+    },
+    {
+      // The demo written first (`seed-demo`, which creates the seal key file), then served
+      // from a connection that takes no writes.
+      command:
+        'rm -rf end2end/.data-ro && mkdir -p end2end/.data-ro && ' +
+        "DATABASE_URL='sqlite://end2end/.data-ro/agora.db?mode=rwc' target/debug/agora seed-demo && " +
+        'exec target/debug/agora serve',
+      cwd: root,
+      url: `http://127.0.0.1:${readOnlyPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: {
+        AGORA_ADDRESS: `127.0.0.1:${readOnlyPort}`,
+        AGORA_PUBLIC_URL: `http://localhost:${readOnlyPort}`,
+        DATABASE_URL: 'sqlite://end2end/.data-ro/agora.db?mode=ro',
+        AGORA_SEAL_KEY_FILE: 'end2end/.data-ro/seal.key',
+        AGORA_SITE_ROOT: 'target/site',
+        RUST_LOG: 'error',
       },
     },
   ],

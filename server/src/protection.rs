@@ -487,7 +487,13 @@ fn refusal_page(prefs: Preferences, message_id: &str, back: &str) -> Response {
          <p><a href=\"{href}\">{back}</a></p></main></body></html>",
         lang = prefs.lang.code(),
         classes = escape(&prefs.html_classes()),
-        title = text("refusal-title"),
+        // Nothing was wrong with the request when the database takes no writes: the title
+        // says what happened rather than "refused".
+        title = text(if message_id == "error-unavailable" {
+            "refusal-title-unavailable"
+        } else {
+            "refusal-title"
+        }),
         reason = text(message_id),
         href = escape(back),
         back = text(if back == "/" {

@@ -10,6 +10,11 @@
 //! redirect to the receipt). Lost: sent, but not in the ballot box afterwards. The server's
 //! per-address write limit is lifted: here every voter shares 127.0.0.1, where a real
 //! room's phones come from the venue's address and the mobile networks.
+//!
+//! `VOTE_BENCH_INSTANCES=K` (with `BENCH_DATABASE_URL`): the burst on one instance beside
+//! the same burst split across K instances of one PostgreSQL database, and one voter in ten
+//! sending their ballot twice at the same instant (to two instances, or twice to the one):
+//! no ballot may be lost and none counted twice.
 
 use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
 use anyhow::Context;
@@ -37,6 +42,8 @@ struct Prepared {
     url: String,
     slug: String,
     vote: i64,
+    /// Signs the cookies of the voters who send twice, as the servers do.
+    stamp: agora_server::protection::ParticipantStamp,
     _dir: tempfile::TempDir,
 }
 
@@ -58,6 +65,7 @@ async fn prepare(server: Option<&str>) -> anyhow::Result<Prepared> {
         url,
         slug: council.slug,
         vote,
+        stamp: agora_server::protection::ParticipantStamp::new(&key),
         _dir: dir,
     })
 }
@@ -84,56 +92,89 @@ fn ballot_fields(prepared: &Prepared, vote: &str, i: usize) -> Vec<(String, Stri
 }
 
 struct Outcome {
+    /// Voters: every one sends one ballot, and `twins` of them send it twice at once.
+    voters: usize,
+    twins: usize,
     acknowledged_ms: Vec<f64>,
+    /// Voters with at least one acknowledged ballot, and with two.
+    acknowledged_voters: usize,
+    acknowledged_twice: usize,
     refused: usize,
     failed: usize,
     stored: u64,
     sending_ms: f64,
 }
 
-async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
-    let port = free_port()?;
-    let _server = Server {
-        child: spawn(
-            &["serve-agora"],
-            &[
-                ("DATABASE_URL", prepared.url.clone()),
-                ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
-                ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
-                // Every simulated voter is a new participant from this one address.
-                ("AGORA_NEW_PARTICIPANTS_ADDRESS", "1000000/1".into()),
-            ],
-        )?,
-        port,
-    };
-    wait_listening(port).await?;
+/// Whether voter `i` sends their ballot twice at the same instant (one in ten, when
+/// `twins` is asked for).
+fn sends_twice(twins: bool, i: usize) -> bool {
+    twins && i % 10 == 5
+}
+
+/// The burst on `instances` servers of one database: voter `i` posts to instance
+/// `i % instances`; a voter who sends twice posts to that one and the next at once, as a
+/// phone whose first answer was slow does, with their participant cookie.
+async fn burst(
+    prepared: &Prepared,
+    n: usize,
+    instances: usize,
+    twins: bool,
+) -> anyhow::Result<Outcome> {
+    let mut servers = Vec::with_capacity(instances);
+    for _ in 0..instances {
+        let port = free_port()?;
+        servers.push(Server {
+            child: spawn(
+                &["serve-agora"],
+                &[
+                    ("DATABASE_URL", prepared.url.clone()),
+                    ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+                    ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
+                    // Every simulated voter is a new participant from this one address.
+                    ("AGORA_NEW_PARTICIPANTS_ADDRESS", "1000000/1".into()),
+                ],
+            )?,
+            port,
+        });
+    }
+    for server in &servers {
+        wait_listening(server.port).await?;
+    }
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
         .build()?;
-    let url = Arc::new(format!("http://127.0.0.1:{port}/api/cast_ballot"));
+    let urls: Arc<Vec<String>> = Arc::new(
+        servers
+            .iter()
+            .map(|s| format!("http://127.0.0.1:{}/api/cast_ballot", s.port))
+            .collect(),
+    );
     // Warm up as a room does before the crowd: the vote's page read, and the early arrivals'
-    // ballots (WARM_UP, in waves of ten at once, so that every casting task and database
-    // connection has served before the burst). They are not part of what is measured.
+    // ballots (WARM_UP on each instance, in waves of ten at once, so that every casting task
+    // and database connection has served before the burst). They are not part of what is
+    // measured.
     let vote = prepared.vote.to_string();
-    client
-        .get(format!(
-            "http://127.0.0.1:{port}/{}/votes/{vote}",
-            prepared.slug
-        ))
-        .send()
-        .await?;
-    for wave in 0..WARM_UP / 10 {
-        let mut early = Vec::new();
-        for i in 0..10 {
-            let request = client
-                .post(url.as_str())
-                .header("accept", "text/html")
-                .form(&ballot_fields(prepared, &vote, wave * 10 + i));
-            early.push(tokio::spawn(request.send()));
-        }
-        for ballot in early {
-            ballot.await??;
+    for (k, server) in servers.iter().enumerate() {
+        client
+            .get(format!(
+                "http://127.0.0.1:{}/{}/votes/{vote}",
+                server.port, prepared.slug
+            ))
+            .send()
+            .await?;
+        for wave in 0..WARM_UP / 10 {
+            let mut early = Vec::new();
+            for i in 0..10 {
+                let request = client
+                    .post(urls[k].as_str())
+                    .header("accept", "text/html")
+                    .form(&ballot_fields(prepared, &vote, wave * 10 + i));
+                early.push(tokio::spawn(request.send()));
+            }
+            for ballot in early {
+                ballot.await??;
+            }
         }
     }
     let before = stored_ballots(prepared).await?;
@@ -141,50 +182,76 @@ async fn burst(prepared: &Prepared, n: usize) -> anyhow::Result<Outcome> {
     let start = Instant::now();
     let mut tasks = Vec::with_capacity(n);
     for i in 0..n {
-        let client = client.clone();
-        let url = url.clone();
         let fields = ballot_fields(prepared, &vote, i);
         let due = start + Duration::from_secs_f64(gap * i as f64);
-        tasks.push(tokio::spawn(async move {
-            tokio::time::sleep_until(due.into()).await;
-            let sent = Instant::now();
-            let answer = client
-                .post(url.as_str())
+        let mut sends = Vec::with_capacity(2);
+        // A voter who sends twice has their participant cookie; the others are new to
+        // the server, as a first ballot from a phone is.
+        let cookie = sends_twice(twins, i).then(|| {
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&(i as u64).to_le_bytes());
+            bytes[8..].copy_from_slice(&rand::random::<[u8; 8]>());
+            let id = agora_app::domain::ParticipantId::from_random(bytes);
+            format!("agora_participant={}", prepared.stamp.sign(&id))
+        });
+        let copies = if cookie.is_some() { 2 } else { 1 };
+        for copy in 0..copies {
+            let mut request = client
+                .post(urls[(i + copy) % instances].as_str())
                 .header("accept", "text/html")
-                .form(&fields)
-                .send()
-                .await;
-            let took = sent.elapsed().as_secs_f64() * 1000.0;
-            match answer {
-                Ok(response) => {
+                .form(&fields);
+            if let Some(cookie) = &cookie {
+                request = request.header("cookie", cookie.as_str());
+            }
+            sends.push(tokio::spawn(async move {
+                tokio::time::sleep_until(due.into()).await;
+                let sent = Instant::now();
+                let answer = request.send().await;
+                let took = sent.elapsed().as_secs_f64() * 1000.0;
+                match answer {
                     // The receipt is a redirect that carries the confirmation; a refusal
                     // carries the reason instead.
-                    let receipt = response.status().as_u16() == 302
-                        && response
-                            .headers()
-                            .get_all("set-cookie")
-                            .iter()
-                            .filter_map(|v| v.to_str().ok())
-                            .any(|c| c.starts_with("agora_flash=notice:saved-ballot-cast"));
-                    (Some(took), receipt)
+                    Ok(response) => {
+                        let receipt = response.status().as_u16() == 302
+                            && response
+                                .headers()
+                                .get_all("set-cookie")
+                                .iter()
+                                .filter_map(|v| v.to_str().ok())
+                                .any(|c| c.starts_with("agora_flash=notice:saved-ballot-cast"));
+                        (Some(took), receipt)
+                    }
+                    Err(_) => (None, false),
                 }
-                Err(_) => (None, false),
-            }
-        }));
+            }));
+        }
+        tasks.push(sends);
     }
     let mut outcome = Outcome {
+        voters: n,
+        twins: (0..n).filter(|&i| sends_twice(twins, i)).count(),
         acknowledged_ms: Vec::with_capacity(n),
+        acknowledged_voters: 0,
+        acknowledged_twice: 0,
         refused: 0,
         failed: 0,
         stored: 0,
         sending_ms: 0.0,
     };
-    for task in tasks {
-        match task.await? {
-            (Some(took), true) => outcome.acknowledged_ms.push(took),
-            (Some(_), false) => outcome.refused += 1,
-            (None, _) => outcome.failed += 1,
+    for sends in tasks {
+        let mut acknowledged = 0;
+        for send in sends {
+            match send.await? {
+                (Some(took), true) => {
+                    outcome.acknowledged_ms.push(took);
+                    acknowledged += 1;
+                }
+                (Some(_), false) => outcome.refused += 1,
+                (None, _) => outcome.failed += 1,
+            }
         }
+        outcome.acknowledged_voters += usize::from(acknowledged > 0);
+        outcome.acknowledged_twice += usize::from(acknowledged > 1);
     }
     outcome.sending_ms = start.elapsed().as_secs_f64() * 1000.0;
     outcome.stored = stored_ballots(prepared).await? - before;
@@ -208,11 +275,16 @@ async fn stored_ballots(prepared: &Prepared) -> anyhow::Result<u64> {
     Ok(in_box + waiting)
 }
 
-fn report(database: &str, n: usize, o: &Outcome) {
-    let lost = n as u64 - o.stored.min(n as u64);
+/// One row of the table: lost are the acknowledged voters whose ballot is not stored;
+/// counted twice, the ballots stored beyond one per voter, or a voter acknowledged twice.
+fn report(server: &str, o: &Outcome) {
+    let lost = (o.acknowledged_voters as u64).saturating_sub(o.stored);
+    let twice = o.stored.saturating_sub(o.voters as u64) + o.acknowledged_twice as u64;
     println!(
-        "| {database} | {n} | {} | {} | {} | {lost} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} |",
-        o.acknowledged_ms.len(),
+        "| {server} | {} | {} | {} | {} | {} | {lost} | {twice} | {:.1} | {:.1} | {:.1} | {:.1} | {} |",
+        o.voters,
+        o.twins,
+        o.acknowledged_voters,
         o.refused,
         o.failed,
         percentile(&o.acknowledged_ms, 0.50),
@@ -224,21 +296,46 @@ fn report(database: &str, n: usize, o: &Outcome) {
 }
 
 async fn run(n: usize) -> anyhow::Result<()> {
+    let instances: usize = std::env::var("VOTE_BENCH_INSTANCES")
+        .ok()
+        .map(|k| k.parse())
+        .transpose()?
+        .unwrap_or(1);
+    let postgres = std::env::var("BENCH_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+    anyhow::ensure!(
+        instances == 1 || postgres.is_some(),
+        "several instances share a PostgreSQL database: set BENCH_DATABASE_URL"
+    );
     println!(
-        "{n} ballots sent evenly within one second, each a plain form post from a new participant; times from sending to the server's answer."
+        "{n} voters sending evenly within one second, each a plain form post from a new participant{}; times from sending to the server's answer.",
+        if instances > 1 {
+            ", one in ten sending the same ballot twice at once with their participant cookie"
+        } else {
+            ""
+        }
     );
     println!();
     println!(
-        "| database | sent | acknowledged | refused | failed | lost | p50 ms | p99 ms | max ms | all answered after ms | stored |"
+        "| server | voters | sent twice | acknowledged voters | refused | failed | lost | counted twice | p50 ms | p99 ms | max ms | all answered after ms | stored |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let sqlite = prepare(None).await?;
-    report("SQLite", n, &burst(&sqlite, n).await?);
-    if let Ok(server) = std::env::var("BENCH_DATABASE_URL")
-        && !server.is_empty()
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    if let Some(server) = postgres.as_deref()
+        && instances > 1
     {
-        let postgres = prepare(Some(&server)).await?;
-        report("PostgreSQL", n, &burst(&postgres, n).await?);
+        let one = burst(&prepare(Some(server)).await?, n, 1, true).await?;
+        report("PostgreSQL, 1 instance", &one);
+        let many = burst(&prepare(Some(server)).await?, n, instances, true).await?;
+        report(&format!("PostgreSQL, {instances} instances"), &many);
+        return Ok(());
+    }
+    report("SQLite", &burst(&prepare(None).await?, n, 1, false).await?);
+    if let Some(server) = postgres.as_deref() {
+        report(
+            "PostgreSQL",
+            &burst(&prepare(Some(server)).await?, n, 1, false).await?,
+        );
     }
     Ok(())
 }
