@@ -766,9 +766,67 @@ mod properties {
                     prop_assert!(refused, "required {} passed unanswered", rules.id);
                 }
             }
+            // Two options given one rank say nothing about their order: no ranking is kept.
+            for rules in questions.iter().filter(|q| q.kind == QuestionKind::Ranking) {
+                let mut ranks: Vec<&str> = rules
+                    .options
+                    .iter()
+                    .filter_map(|o| fields.get(&answer_key(rules.id, Some(*o))))
+                    .map(|v| v.trim())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                let given = ranks.len();
+                ranks.sort_unstable();
+                ranks.dedup();
+                if ranks.len() < given {
+                    prop_assert!(!answers.contains_key(&rules.id), "{}: a rank twice", rules.id);
+                }
+            }
             // The form the page sends for what was kept reads back to the same.
             let (again, _) = read_answers(&questions, &form_of(&answers));
             prop_assert_eq!(again, answers);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(crate::property_cases(1024))]
+        /// A ranking is kept exactly when every rank given is one of 1..=n and none is
+        /// given twice, its options in rank order; otherwise one problem, and no answer.
+        #[test]
+        fn a_ranking_is_kept_only_with_distinct_ranks_in_their_order(
+            ranks in prop::collection::vec(prop::option::of(0usize..7), 1..6),
+        ) {
+            let n = ranks.len();
+            let rules = QuestionRules {
+                id: 1,
+                kind: QuestionKind::Ranking,
+                required: false,
+                options: (0..n as i64).map(|o| 100 + o).collect(),
+            };
+            let given: Vec<(usize, i64)> = ranks
+                .iter()
+                .enumerate()
+                .filter_map(|(o, rank)| rank.map(|rank| (rank, 100 + o as i64)))
+                .collect();
+            let fields: BTreeMap<String, String> = given
+                .iter()
+                .map(|(rank, option)| (answer_key(1, Some(*option)), rank.to_string()))
+                .collect();
+            let (answers, problems) = read_answers(&[rules], &fields);
+            let distinct = given.iter().map(|(rank, _)| rank).collect::<BTreeSet<_>>().len();
+            let valid = distinct == given.len() && given.iter().all(|(rank, _)| (1..=n).contains(rank));
+            if given.is_empty() {
+                prop_assert!(answers.is_empty() && problems.is_empty());
+            } else if valid {
+                let mut order = given.clone();
+                order.sort_unstable();
+                let expected = Answer::Ranking(order.into_iter().map(|(_, option)| option).collect());
+                prop_assert_eq!(answers.get(&1), Some(&expected));
+                prop_assert!(problems.is_empty());
+            } else {
+                prop_assert!(answers.is_empty());
+                prop_assert_eq!(problems.len(), 1);
+            }
         }
     }
 }
