@@ -112,6 +112,47 @@ pub async fn fresh_database(
     })
 }
 
+/// `instances` servers (`serve-agora`) on the database `url`, each on a free port of
+/// 127.0.0.1 with `env` besides, listening when this returns.
+pub async fn start_instances(
+    url: &str,
+    instances: usize,
+    env: &[(&str, String)],
+) -> anyhow::Result<Vec<Server>> {
+    let mut servers = Vec::with_capacity(instances);
+    for _ in 0..instances {
+        let port = free_port()?;
+        let mut all = vec![
+            ("DATABASE_URL", url.to_owned()),
+            ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
+        ];
+        all.extend(env.iter().cloned());
+        servers.push(Server {
+            child: spawn(&["serve-agora"], &all)?,
+            port,
+        });
+    }
+    for server in &servers {
+        wait_listening(server.port).await?;
+    }
+    Ok(servers)
+}
+
+/// Whether a plain form post was confirmed: the redirect that carries the notice `notice`
+/// (`saved-…`) in its flash cookie; a refusal carries its reason instead.
+pub fn confirmed(response: &reqwest::Response, notice: &str) -> bool {
+    response.status().as_u16() == 302
+        && response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| {
+                c.strip_prefix("agora_flash=notice:")
+                    .is_some_and(|rest| rest.starts_with(notice))
+            })
+}
+
 /// A server child process, killed when dropped.
 pub struct Server {
     pub child: Child,

@@ -416,25 +416,13 @@ async fn measure_agora(
     instances: usize,
     flood: bool,
 ) -> anyhow::Result<Measures> {
-    let mut servers = Vec::with_capacity(instances);
-    for _ in 0..instances {
-        let port = free_port()?;
-        servers.push(Server {
-            child: spawn(
-                &["serve-agora"],
-                &[
-                    ("DATABASE_URL", room.url.clone()),
-                    ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
-                    // Every simulated phone connects from 127.0.0.1.
-                    ("AGORA_SOCKETS_PER_ADDRESS", "1000000".into()),
-                ],
-            )?,
-            port,
-        });
-    }
-    for server in &servers {
-        wait_listening(server.port).await?;
-    }
+    // Every simulated phone connects from 127.0.0.1.
+    let servers = agora_tests::bench::start_instances(
+        &room.url,
+        instances,
+        &[("AGORA_SOCKETS_PER_ADDRESS", "1000000".into())],
+    )
+    .await?;
     let urls: Vec<String> = servers
         .iter()
         .map(|server| format!("ws://127.0.0.1:{}/live/{}", server.port, room.assembly))

@@ -354,16 +354,10 @@ async fn submissions(
                 .await;
             let took = sent.elapsed().as_secs_f64() * 1000.0;
             match answer {
-                Ok(response) => {
-                    let thanked = response.status().as_u16() == 302
-                        && response
-                            .headers()
-                            .get_all("set-cookie")
-                            .iter()
-                            .filter_map(|v| v.to_str().ok())
-                            .any(|c| c.starts_with("agora_flash=notice:saved-survey-sent"));
-                    (Some(took), thanked)
-                }
+                Ok(response) => (
+                    Some(took),
+                    agora_tests::bench::confirmed(&response, "saved-survey-sent"),
+                ),
                 Err(_) => (None, false),
             }
         }));

@@ -16,7 +16,7 @@
 //! sending their ballot twice at the same instant (to two instances, or twice to the one):
 //! no ballot may be lost and none counted twice.
 
-use agora_tests::bench::{Server, free_port, percentile, serve_agora, spawn, wait_listening};
+use agora_tests::bench::{percentile, serve_agora};
 use anyhow::Context;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::sync::Arc;
@@ -120,26 +120,16 @@ async fn burst(
     instances: usize,
     twins: bool,
 ) -> anyhow::Result<Outcome> {
-    let mut servers = Vec::with_capacity(instances);
-    for _ in 0..instances {
-        let port = free_port()?;
-        servers.push(Server {
-            child: spawn(
-                &["serve-agora"],
-                &[
-                    ("DATABASE_URL", prepared.url.clone()),
-                    ("AGORA_ADDRESS", format!("127.0.0.1:{port}")),
-                    ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
-                    // Every simulated voter is a new participant from this one address.
-                    ("AGORA_NEW_PARTICIPANTS_ADDRESS", "1000000/1".into()),
-                ],
-            )?,
-            port,
-        });
-    }
-    for server in &servers {
-        wait_listening(server.port).await?;
-    }
+    let servers = agora_tests::bench::start_instances(
+        &prepared.url,
+        instances,
+        &[
+            ("AGORA_WRITE_LIMIT_ADDRESS", "1000000/1".into()),
+            // Every simulated voter is a new participant from this one address.
+            ("AGORA_NEW_PARTICIPANTS_ADDRESS", "1000000/1".into()),
+        ],
+    )
+    .await?;
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
@@ -211,16 +201,10 @@ async fn burst(
                 match answer {
                     // The receipt is a redirect that carries the confirmation; a refusal
                     // carries the reason instead.
-                    Ok(response) => {
-                        let receipt = response.status().as_u16() == 302
-                            && response
-                                .headers()
-                                .get_all("set-cookie")
-                                .iter()
-                                .filter_map(|v| v.to_str().ok())
-                                .any(|c| c.starts_with("agora_flash=notice:saved-ballot-cast"));
-                        (Some(took), receipt)
-                    }
+                    Ok(response) => (
+                        Some(took),
+                        agora_tests::bench::confirmed(&response, "saved-ballot-cast"),
+                    ),
                     Err(_) => (None, false),
                 }
             }));
