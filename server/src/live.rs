@@ -18,6 +18,7 @@ use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use sea_orm::DatabaseConnection;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -44,6 +45,9 @@ const IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 /// this process hears of a change: a session ended on another instance, or expired.
 pub const RECHECK: Duration = Duration::from_secs(30);
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest a rate-limited client goes unread at once, well within `IDLE_TIMEOUT` (a limit
+/// counted in hours is waited out a pause at a time, a refusal each).
+const PAUSE_MAX: Duration = Duration::from_secs(5);
 /// A command is a small JSON object; anything bigger is refused by the socket itself.
 const MAX_MESSAGE_BYTES: usize = 8 * 1024;
 
@@ -477,6 +481,8 @@ async fn converse<S, I>(
         recheck: tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK),
     });
     let mut last_heard = tokio::time::Instant::now();
+    // Set while a rate-limited client is not read (no timer otherwise: see above).
+    let mut pause: Option<Pin<Box<tokio::time::Sleep>>> = None;
     loop {
         tokio::select! {
             // A staff socket whose session ended, or whose member no longer runs the room,
@@ -516,26 +522,58 @@ async fn converse<S, I>(
                 }
                 Err(broadcast::error::RecvError::Closed) => break,
             },
-            message = incoming.next() => match message.inspect(|_| last_heard = tokio::time::Instant::now()) {
-                Some(Ok(Message::Text(frame))) => {
-                    let answer = Box::pin(command(state, assembly, client, frame.as_str())).await;
-                    if !deliver(&mut sink, answer).await {
-                        break;
-                    }
+            () = paused(&mut pause), if pause.is_some() => pause = None,
+            message = incoming.next(), if pause.is_none() => {
+                let frame = match message.inspect(|_| last_heard = tokio::time::Instant::now()) {
+                    Some(Ok(Message::Text(frame))) => frame,
+                    // No command is binary: it is answered as a text that is not one.
+                    Some(Ok(Message::Binary(_))) => Utf8Bytes::default(),
+                    Some(Ok(_)) => continue,
+                    Some(Err(_)) | None => break,
+                };
+                let (answer, wait) = Box::pin(command(state, assembly, client, frame.as_str())).await;
+                if !deliver(&mut sink, answer).await {
+                    break;
                 }
-                Some(Ok(Message::Binary(_))) => {
-                    let refused = refusal(client, None, "protocol", "error-live-message");
-                    if !deliver(&mut sink, refused).await {
-                        break;
-                    }
+                // A client over its limit is not read again until the limit lets a frame
+                // through: what it sends meanwhile waits in its own socket (and soon blocks
+                // it) instead of costing the room a refusal each.
+                if let Some(wait) = wait {
+                    pause = Some(Box::pin(tokio::time::sleep(wait.min(PAUSE_MAX))));
                 }
-                Some(Ok(_)) => {}
-                Some(Err(_)) | None => break,
-            },
+            }
         }
     }
     drop(events);
     hub.release(assembly);
+}
+
+/// How long until a participant's socket may send again, when one more frame now would be
+/// over a limit. Every frame counts, whatever it says, against the same limits as form posts
+/// (which count before their body is read): the participant's own, and its address's (a
+/// script opening many sockets gets no fresh quota with each). Staff are not limited.
+fn over_limit(state: &AppState, client: &Client) -> Option<Duration> {
+    if client.staff {
+        return None;
+    }
+    let guard = &state.write_guard;
+    client
+        .participant
+        .as_ref()
+        .and_then(|participant| guard.participant_write(participant).err())
+        .or_else(|| {
+            client
+                .address
+                .and_then(|address| guard.address_write(address).err())
+        })
+}
+
+/// Until a pause ends; never, without one.
+async fn paused(pause: &mut Option<Pin<Box<tokio::time::Sleep>>>) {
+    match pause {
+        Some(pause) => pause.await,
+        None => std::future::pending().await,
+    }
 }
 
 fn refusal(client: &Client, reference: Option<String>, code: &str, message: &str) -> Message {
@@ -547,26 +585,30 @@ fn refusal(client: &Client, reference: Option<String>, code: &str, message: &str
 }
 
 /// Applies one command from a socket and answers `ack` or `error`; the event itself reaches
-/// every socket of the room, this one included, through the hub.
-async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) -> Message {
-    let Ok(message) = serde_json::from_str::<ClientMessage>(frame) else {
-        return refusal(client, None, "protocol", "error-live-message");
-    };
-    let reference = message.reference().map(str::to_owned);
-    // A participant's commands count against the same limits as its form posts: its own,
-    // and its address's (a script opening many sockets gets no fresh quota with each).
-    if !client.staff
-        && (client
-            .participant
-            .as_ref()
-            .is_some_and(|participant| !state.write_guard.allow_participant(participant))
-            || client
-                .address
-                .is_some_and(|address| !state.write_guard.allow_address(address)))
-    {
-        return refusal(client, reference, "rate-limited", "error-rate-limited");
+/// every socket of the room, this one included, through the hub. A frame refused by a rate
+/// limit comes with how long until the limit lets one through.
+async fn command(
+    state: &AppState,
+    assembly: i64,
+    client: &Client,
+    frame: &str,
+) -> (Message, Option<Duration>) {
+    let message = serde_json::from_str::<ClientMessage>(frame);
+    let reference = message
+        .as_ref()
+        .ok()
+        .and_then(|message| message.reference().map(str::to_owned));
+    if let Some(wait) = over_limit(state, client) {
+        let refused = refusal(client, reference, "rate-limited", "error-rate-limited");
+        return (refused, Some(wait));
     }
-    match room::apply(&state.db, assembly, &client.actor, &message).await {
+    let Ok(message) = message else {
+        return (
+            refusal(client, None, "protocol", "error-live-message"),
+            None,
+        );
+    };
+    let answer = match room::apply(&state.db, assembly, &client.actor, &message).await {
         Ok(applied) => {
             state.live.publish(applied.event).await;
             text(&ServerMessage::Ack {
@@ -581,7 +623,8 @@ async fn command(state: &AppState, assembly: i64, client: &Client, frame: &str) 
             let (code, message) = refused.code_and_message();
             refusal(client, reference, code, message)
         }
-    }
+    };
+    (answer, None)
 }
 
 mod relay;

@@ -27,12 +27,14 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use governor::clock::Clock;
 use governor::{DefaultKeyedRateLimiter, Quota};
 use leptos::server_fn::error::FromServerFnError;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Not among `http`'s constants.
 const X_FORWARDED_FOR: &str = "x-forwarded-for";
@@ -164,10 +166,12 @@ impl WriteGuard {
         forwarded_client(headers, &self.trusted_proxies).unwrap_or(peer)
     }
 
-    /// Whether a participant may write once more now (live commands over a websocket count
-    /// against the same limit as form posts).
-    pub fn allow_participant(&self, participant: &ParticipantId) -> bool {
-        self.per_participant.check_key(participant).is_ok()
+    /// Whether a participant may write once more now, or how long until it may (live
+    /// commands over a websocket count against the same limit as form posts).
+    pub fn participant_write(&self, participant: &ParticipantId) -> Result<(), Duration> {
+        self.per_participant
+            .check_key(participant)
+            .map_err(|refused| refused.wait_time_from(self.per_participant.clock().now()))
     }
 
     /// A write refused by a rate limit: counted for the vote or survey its page names, then
@@ -184,9 +188,12 @@ impl WriteGuard {
         )
     }
 
-    /// Whether an address may write once more now (live commands count too).
-    pub fn allow_address(&self, address: IpAddr) -> bool {
-        self.per_address.check_key(&address).is_ok()
+    /// Whether an address may write once more now, or how long until it may (live
+    /// commands count too).
+    pub fn address_write(&self, address: IpAddr) -> Result<(), Duration> {
+        self.per_address
+            .check_key(&address)
+            .map_err(|refused| refused.wait_time_from(self.per_address.clock().now()))
     }
 }
 

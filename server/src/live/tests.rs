@@ -16,6 +16,11 @@ struct Setup {
 
 /// The demo council on a fresh database, its assembly's live part open.
 async fn setup() -> anyhow::Result<Setup> {
+    setup_with(&[]).await
+}
+
+/// The same, the server configured with `settings` (`AGORA_…` names and values).
+async fn setup_with(settings: &[(&str, &str)]) -> anyhow::Result<Setup> {
     let dir = tempfile::tempdir()?;
     let url = format!(
         "sqlite://{}?mode=rwc",
@@ -24,7 +29,12 @@ async fn setup() -> anyhow::Result<Setup> {
     let db = crate::prepare_database(&url).await?;
     let key = SealKey::from_bytes(&[7; KEY_BYTES]).ok_or_else(|| anyhow::anyhow!("key"))?;
     crate::demo::seed(&db, &key).await?;
-    let config = crate::config::Config::from_lookup(|_| None)?;
+    let config = crate::config::Config::from_lookup(|name| {
+        settings
+            .iter()
+            .find(|(setting, _)| *setting == name)
+            .map(|(_, value)| (*value).to_owned())
+    })?;
     let state = AppState::new(&config, db, key)?;
     let room = assembly::Entity::find()
         .one(&state.db)
@@ -239,6 +249,111 @@ async fn a_slow_client_gets_a_fresh_snapshot_instead_of_a_gap() -> anyhow::Resul
     Ok(())
 }
 
+/// The flood, as a script sends it: commands without pause on one socket. Past its limit
+/// the client gets one refusal, then is not read again until the limit lets a command
+/// through, so that the frames it piles up meanwhile cost the room nothing; the room's
+/// events still reach it while it waits.
+#[tokio::test]
+async fn a_client_over_its_limit_is_not_read_until_the_limit_allows() -> anyhow::Result<()> {
+    // Two commands at once, then one a second.
+    let setup = setup_with(&[("AGORA_WRITE_LIMIT_PARTICIPANT", "2/2")]).await?;
+    let mut flooder = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
+    flooder.say(r#"{"type":"hello","v":2}"#)?;
+    anyhow::ensure!(flooder.hear().await?["type"] == "snapshot");
+    let mut other = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
+    other.say(r#"{"type":"hello","v":2}"#)?;
+    anyhow::ensure!(other.hear().await?["type"] == "snapshot");
+
+    for n in 1..=6 {
+        flooder.say(&format!(
+            r#"{{"type":"ask","ref":"f{n}","body":"Question {n} ?"}}"#
+        ))?;
+    }
+    // The answers to f1..f6, each with when it came, and the room's events in between.
+    let mut answers = Vec::new();
+    let mut events = Vec::new();
+    let started = tokio::time::Instant::now();
+    while answers.len() < 6 {
+        let message = flooder.hear().await?;
+        match message["type"].as_str() {
+            Some("ack" | "error") => {
+                let outcome = message["code"].as_str().unwrap_or("ack").to_owned();
+                answers.push((outcome, started.elapsed()));
+                // During the first pause, someone else asks: the flooder hears of it.
+                if answers.len() == 3 {
+                    other.say(r#"{"type":"ask","ref":"o","body":"Et les aidants ?"}"#)?;
+                }
+            }
+            _ => events.push((message, answers.len())),
+        }
+    }
+    let outcomes: Vec<&str> = answers.iter().map(|(o, _)| o.as_str()).collect();
+    assert_eq!(
+        outcomes,
+        ["ack", "ack", "rate-limited", "ack", "rate-limited", "ack"]
+    );
+    // f4 was read only once the limit had a command for it (a second after f1 and f2),
+    // not at once after f3's refusal; likewise f6 after f5's.
+    let gap = |later: usize, earlier: usize| answers[later].1 - answers[earlier].1;
+    assert!(gap(3, 2) >= Duration::from_millis(800), "{answers:?}");
+    assert!(gap(5, 4) >= Duration::from_millis(800), "{answers:?}");
+    // Four questions grew the queue (f1, f2, f4, f6), and the other participant's one was
+    // heard while the flooder was not being read.
+    while events.len() < 5 {
+        events.push((flooder.hear().await?, answers.len()));
+    }
+    assert!(
+        events.iter().any(|(_, after)| *after == 3),
+        "an event reached the flooder during its pause: {events:?}"
+    );
+    Ok(())
+}
+
+/// Frames that are no command count too: a flood of garbage is paused like a flood of
+/// questions, and the refusal keeps the frame's reference when it had one.
+#[tokio::test]
+async fn frames_that_are_no_command_count_against_the_limit() -> anyhow::Result<()> {
+    let setup = setup_with(&[("AGORA_WRITE_LIMIT_PARTICIPANT", "2/2")]).await?;
+    let mut flooder = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
+    flooder.say(r#"{"type":"hello","v":2}"#)?;
+    anyhow::ensure!(flooder.hear().await?["type"] == "snapshot");
+    flooder.say("not json")?;
+    flooder
+        .says
+        .send(Ok(Message::Binary(vec![0xff, 0x00].into())))
+        .map_err(|_| anyhow::anyhow!("the conversation has ended"))?;
+    flooder.say(r#"{"type":"upvote","ref":"s","question":1}"#)?;
+    flooder.say("{")?;
+    let started = tokio::time::Instant::now();
+    let mut answers = Vec::new();
+    for _ in 0..4 {
+        let answer = flooder.hear().await?;
+        answers.push((
+            answer["code"].as_str().unwrap_or_default().to_owned(),
+            answer["ref"].as_str().map(str::to_owned),
+            started.elapsed(),
+        ));
+    }
+    let codes: Vec<(&str, Option<&str>)> = answers
+        .iter()
+        .map(|(code, reference, _)| (code.as_str(), reference.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("protocol", None),
+            ("protocol", None),
+            ("rate-limited", Some("s")),
+            ("protocol", None)
+        ]
+    );
+    assert!(
+        answers[3].2 - answers[2].2 >= Duration::from_millis(800),
+        "{answers:?}"
+    );
+    Ok(())
+}
+
 /// Hostile frames, as a script on a socket would send them: the seeds of
 /// `corpus/live/frames.txt`, mutated, and commands of every type with values no page
 /// sends. Each frame must be answered once, `ack` or `error` (with the frame's `ref`
@@ -331,7 +446,9 @@ mod hostile_frames {
 
     #[tokio::test]
     async fn every_seed_of_the_corpus_is_answered_and_the_room_goes_on() -> anyhow::Result<()> {
-        let setup = setup().await?;
+        // One participant says every seed: more than its limit would read in a minute
+        // (a limit is waited out, not refused here: see the flood test above).
+        let setup = setup_with(&[("AGORA_WRITE_LIMIT_PARTICIPANT", "100000/60")]).await?;
         let seeds = corpus();
         anyhow::ensure!(seeds.len() > 40, "the corpus is in corpus/live/frames.txt");
         conversation(&setup, false, &seeds).await?;
