@@ -85,11 +85,10 @@ pub async fn remove_document(slug: String, id: String, back: String) -> Result<(
     let call = super::edge::require(&db, &slug, Permission::ModerateLive).await?;
     let id = super::edge::id(&id)?;
     // Back only to one of the council's own pages.
-    let back = if back.starts_with(&format!("/{slug}/")) && !back.contains("//") {
-        back
-    } else {
-        format!("/{slug}/instances")
-    };
+    let council_pages = format!("/{slug}/");
+    let back = crate::domain::safe_return_path(&back)
+        .filter(|path| path.starts_with(&council_pages))
+        .map_or_else(|| format!("/{slug}/instances"), str::to_owned);
     match crate::store::documents::remove_document(&db, call.council.id, id, Some(call.account_id))
         .await
     {

@@ -4,66 +4,13 @@
 //! reaching a page; files taken only for what their first bytes prove, served with that
 //! type, to whoever may see what holds them.
 
-use super::bodies::{Group, enter, issue, working_group};
-use agora_app::domain::{CouncilSlug, LiveState, Role};
+use super::bodies::{enter, issue, meeting, working_group};
+use agora_app::domain::{CouncilSlug, Role};
 use agora_app::store::entities::{assembly, document, minutes};
 use agora_server::demo;
-use agora_tests::{TestApp, header, location, unescape};
+use agora_tests::{TestApp, cookie_set, header, location, unescape};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-
-/// A meeting of `group`, scheduled and published by its coordinator, its room opened.
-async fn meeting(
-    app: &TestApp,
-    group: &Group,
-    title: &str,
-    members_only: bool,
-    facilitator: i64,
-) -> anyhow::Result<assembly::Model> {
-    let slug = demo::slug();
-    let response = app
-        .post_form(
-            "/api/schedule_meeting",
-            Some(&group.coordinator),
-            &[
-                ("slug", slug),
-                ("body", &group.id.to_string()),
-                ("title", title),
-                ("starts_at", "2027-03-11T18:30"),
-                ("place", "Maison des associations, salle 2"),
-                ("accessibility", "Salle de plain-pied."),
-                ("members_only", if members_only { "on" } else { "" }),
-            ],
-        )
-        .await?;
-    anyhow::ensure!(response.status().as_u16() == 302, "{}", response.status());
-    let room = assembly::Entity::find()
-        .order_by_desc(assembly::Column::Id)
-        .one(&app.db)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the meeting is stored"))?;
-    let response = app
-        .post_form(
-            "/api/publish_assembly",
-            Some(&group.coordinator),
-            &[
-                ("slug", slug),
-                ("assembly", &room.id.to_string()),
-                ("publish", "1"),
-            ],
-        )
-        .await?;
-    anyhow::ensure!(response.status().as_u16() == 302, "{}", response.status());
-    agora_app::services::room::change_live_state(
-        &app.db,
-        room.council_id,
-        room.id,
-        LiveState::Open,
-        Some(facilitator),
-    )
-    .await?;
-    Ok(room)
-}
 
 /// The text inside the `<textarea id="{id}" …>` of a page, as typed.
 fn textarea(html: &str, id: &str) -> anyhow::Result<String> {
@@ -653,5 +600,31 @@ async fn documents_are_checked_at_the_door_and_served_only_to_who_may_see_them()
     let response = app.get_raw(&file(open.id), None).await?;
     assert_eq!(response.status().as_u16(), 404);
     assert_eq!(document::Entity::find().count(&app.db).await?, 2);
+
+    // A `back` that leaves the council's pages, or would break the redirect's header, is
+    // not followed: the removal lands on the council's bodies.
+    let left: Vec<i64> = document::Entity::find()
+        .all(&app.db)
+        .await?
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    for (id, back) in left.into_iter().zip([
+        format!("/{slug}/instances\r\nSet-Cookie: agora_member=forged"),
+        "/autre-clsm/instances".to_owned(),
+    ]) {
+        let id = id.to_string();
+        let fields = [("slug", slug), ("id", id.as_str()), ("back", back.as_str())];
+        let response = app
+            .post_form("/api/remove_document", Some(&facilitator), &fields)
+            .await?;
+        assert_eq!(
+            location(&response),
+            format!("/{slug}/instances"),
+            "{back:?}"
+        );
+        assert!(cookie_set(&response, "agora_member").is_none(), "{back:?}");
+    }
+    assert_eq!(document::Entity::find().count(&app.db).await?, 0);
     Ok(())
 }
