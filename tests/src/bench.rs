@@ -141,16 +141,12 @@ pub async fn start_instances(
 /// Whether a plain form post was confirmed: the redirect that carries the notice `notice`
 /// (`saved-…`) in its flash cookie; a refusal carries its reason instead.
 pub fn confirmed(response: &reqwest::Response, notice: &str) -> bool {
+    let flash = crate::cookie_set(response, "agora_flash")
+        .and_then(|cookie| cookie.strip_prefix("agora_flash=").map(str::to_owned));
     response.status().as_u16() == 302
-        && response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|c| {
-                c.strip_prefix("agora_flash=notice:")
-                    .is_some_and(|rest| rest.starts_with(notice))
-            })
+        && agora_app::api::page_flash_of(flash)
+            .notice
+            .is_some_and(|id| id.starts_with(notice))
 }
 
 /// A server child process, killed when dropped.

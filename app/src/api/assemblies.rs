@@ -114,12 +114,7 @@ pub async fn load_assembly(slug: String, id: String) -> Result<AssemblyPage, App
     {
         return Err(AppError::NotFound.with_status());
     }
-    let body_name = match assembly.body {
-        Some(body) => crate::store::bodies::body_of(&db, council_id, body, &colleges)
-            .await?
-            .map(|b| (b.id, b.name)),
-        None => None,
-    };
+    let body_name = crate::store::bodies::meeting_body(&db, council_id, assembly.body).await?;
     // A members-only meeting has no join code to hand out: members come from their body's
     // page, and a code would lead nobody else anywhere.
     let (join_link, qr_svg) = if assembly.members_only {

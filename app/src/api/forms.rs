@@ -163,9 +163,10 @@ pub(crate) fn take_page_flash() -> Result<PageFlash, AppError> {
     Ok(page_flash_of(take_flash_value()?))
 }
 
-/// A flash value already taken, as a page shows it (nothing it does not know).
+/// A flash value already taken (`agora_flash`), as a page shows it (nothing it does not
+/// know); also how the tests read what a plain form post was answered.
 #[cfg(feature = "ssr")]
-pub(crate) fn page_flash_of(value: Option<String>) -> PageFlash {
+pub fn page_flash_of(value: Option<String>) -> PageFlash {
     use base64::Engine;
     let Some(value) = value else {
         return PageFlash::default();

@@ -214,12 +214,7 @@ pub(crate) mod server {
             crate::store::assemblies::assembly_in_council(db, council.id, assembly, with_drafts)
                 .await?
                 .ok_or_else(|| AppError::NotFound.with_status())?;
-        let body = match meeting.body {
-            Some(body) => crate::store::bodies::body_of(db, council.id, body, &council.colleges)
-                .await?
-                .map(|b| (b.id, b.name)),
-            None => None,
-        };
+        let body = crate::store::bodies::meeting_body(db, council.id, meeting.body).await?;
         Ok((meeting, body))
     }
 

@@ -62,6 +62,8 @@ pub use floor_record::{
     AssemblyQuestionsCsv, AssemblyQuestionsJson, FloorRecord, RecordedPoll, RecordedQuestion,
     assembly_questions_csv, assembly_questions_json,
 };
+#[cfg(feature = "ssr")]
+pub use forms::page_flash_of;
 pub use forms::{FormEcho, PageFlash};
 pub use hosting::*;
 pub use live::{

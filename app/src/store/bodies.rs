@@ -107,6 +107,23 @@ pub async fn body_of(
     Ok(Some(body_from(row, &members, colleges)))
 }
 
+/// The body a meeting belongs to, as (id, name), when it is one of the council's; `None` for
+/// a plenary.
+pub async fn meeting_body(
+    db: &impl ConnectionTrait,
+    council_id: i64,
+    body: Option<i64>,
+) -> Result<Option<(i64, String)>, DbErr> {
+    let Some(id) = body else {
+        return Ok(None);
+    };
+    Ok(body::Entity::find_by_id(id)
+        .filter(body::Column::CouncilId.eq(council_id))
+        .one(db)
+        .await?
+        .map(|b| (b.id, b.name)))
+}
+
 /// The council a body belongs to.
 pub async fn body_council(db: &impl ConnectionTrait, id: i64) -> Result<Option<i64>, DbErr> {
     Ok(body::Entity::find_by_id(id)
@@ -534,8 +551,6 @@ pub async fn link_passkey(
     db: &DatabaseConnection,
     new: MemberPasskey<'_>,
 ) -> Result<i64, BodyError> {
-    use super::entities::{passkey, staff_account};
-    let now = Utc::now();
     let txn = super::begin_write(db).await?;
     let member = body_member::Entity::find_by_id(new.member_id)
         .one(&txn)
@@ -547,33 +562,25 @@ pub async fn link_passkey(
     let council = body_council(&txn, member.body_id)
         .await?
         .ok_or(BodyError::NotFound)?;
-    let account = staff_account::ActiveModel {
-        user_handle: Set(new.user_handle.to_owned()),
-        display_name: Set(new.display_name.to_owned()),
-        created_at: Set(now),
-        operator: Set(false),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    passkey::ActiveModel {
-        account_id: Set(account.id),
-        credential_id: Set(new.credential_id.to_owned()),
-        credential: Set(new.credential),
-        label: Set("1".to_owned()),
-        created_at: Set(now),
-        last_used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let account_id = super::staff::insert_account_with_passkey(
+        &txn,
+        super::staff::FirstPasskey {
+            user_handle: new.user_handle,
+            display_name: new.display_name,
+            operator: false,
+            credential_id: new.credential_id,
+            credential: new.credential,
+            label: "1",
+        },
+    )
     .await?;
     let mut linked: body_member::ActiveModel = member.clone().into();
-    linked.account_id = Set(Some(account.id));
+    linked.account_id = Set(Some(account_id));
     linked.update(&txn).await?;
     record_audit(
         &txn,
         Some(council),
-        Some(account.id),
+        Some(account_id),
         "member-passkey",
         &audit_detail(&[
             ("body", &member.body_id.to_string()),
@@ -582,7 +589,7 @@ pub async fn link_passkey(
     )
     .await?;
     txn.commit().await?;
-    Ok(account.id)
+    Ok(account_id)
 }
 
 /// The bodies an account is a member of, in councils still hosted: (council slug, council

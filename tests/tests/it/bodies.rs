@@ -441,6 +441,74 @@ async fn reachable(
     Ok(open)
 }
 
+/// The form a coordinator posts to schedule a meeting of the body `body`.
+fn meeting_form<'a>(
+    slug: &'a str,
+    body: &'a str,
+    title: &'a str,
+    members_only: bool,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("slug", slug),
+        ("body", body),
+        ("title", title),
+        ("starts_at", "2027-03-11T18:30"),
+        ("place", "Maison des associations, salle 2"),
+        ("accessibility", "Salle de plain-pied. Boucle magnétique."),
+        ("members_only", if members_only { "on" } else { "" }),
+    ]
+}
+
+/// A meeting of `group` on 11 March 2027, scheduled and published by its coordinator, its
+/// room opened by `facilitator`; as stored then.
+pub(super) async fn meeting(
+    app: &TestApp,
+    group: &Group,
+    title: &str,
+    members_only: bool,
+    facilitator: i64,
+) -> anyhow::Result<assembly::Model> {
+    let slug = demo::slug();
+    let body = group.id.to_string();
+    let response = app
+        .post_form(
+            "/api/schedule_meeting",
+            Some(&group.coordinator),
+            &meeting_form(slug, &body, title, members_only),
+        )
+        .await?;
+    anyhow::ensure!(response.status().as_u16() == 302, "{}", response.status());
+    let room = assembly::Entity::find()
+        .order_by_desc(assembly::Column::Id)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the meeting is stored"))?;
+    let response = app
+        .post_form(
+            "/api/publish_assembly",
+            Some(&group.coordinator),
+            &[
+                ("slug", slug),
+                ("assembly", &room.id.to_string()),
+                ("publish", "1"),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(response.status().as_u16() == 302, "{}", response.status());
+    agora_app::services::room::change_live_state(
+        &app.db,
+        room.council_id,
+        room.id,
+        LiveState::Open,
+        Some(facilitator),
+    )
+    .await?;
+    assembly::Entity::find_by_id(room.id)
+        .one(&app.db)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the meeting"))
+}
+
 #[tokio::test]
 async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_reads_back()
 -> anyhow::Result<()> {
@@ -506,17 +574,7 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
         .ok_or_else(|| anyhow::anyhow!("Karim comes in"))?;
 
     // Scheduling: coordinators only; bad input refused beside its field, nothing stored.
-    let meeting = |title: &'static str, members_only: &'static str| {
-        vec![
-            ("slug", slug),
-            ("body", id.as_str()),
-            ("title", title),
-            ("starts_at", "2027-03-11T18:30"),
-            ("place", "Maison des associations, salle 2"),
-            ("accessibility", "Salle de plain-pied. Boucle magnétique."),
-            ("members_only", members_only),
-        ]
-    };
+    let form = meeting_form(slug, &id, "Réunion de mars", true);
     let rooms_before = assembly::Entity::find().count(&app.db).await?;
     for (who, cookie) in [
         ("anonymous", None),
@@ -525,11 +583,7 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
         ("another council", Some(other.as_str())),
     ] {
         let response = app
-            .post_form(
-                "/api/schedule_meeting",
-                cookie,
-                &meeting("Réunion de mars", "on"),
-            )
+            .post_form("/api/schedule_meeting", cookie, &form)
             .await?;
         assert!(
             [401, 403].contains(&response.status().as_u16()),
@@ -537,7 +591,7 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
             response.status()
         );
     }
-    let mut bad = meeting("Réunion de mars", "on");
+    let mut bad = form.clone();
     bad[3].1 = "le 11 mars";
     let response = app
         .post_form("/api/schedule_meeting", Some(&group.coordinator), &bad)
@@ -551,50 +605,13 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
 
     let mut rooms = Vec::new();
     for (title, members_only) in [
-        ("Réunion privée du groupe logement", "on"),
-        ("Réunion ouverte du groupe logement", ""),
+        ("Réunion privée du groupe logement", true),
+        ("Réunion ouverte du groupe logement", false),
     ] {
-        let response = app
-            .post_form(
-                "/api/schedule_meeting",
-                Some(&group.coordinator),
-                &meeting(title, members_only),
-            )
-            .await?;
-        assert_eq!(response.status().as_u16(), 302);
-        let room = assembly::Entity::find()
-            .order_by_desc(assembly::Column::Id)
-            .one(&app.db)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("the meeting is stored"))?;
+        let room = meeting(&app, &group, title, members_only, facilitator_id).await?;
         assert_eq!(room.body_id, Some(group.id));
-        assert_eq!(room.members_only, !members_only.is_empty());
-        let response = app
-            .post_form(
-                "/api/publish_assembly",
-                Some(&group.coordinator),
-                &[
-                    ("slug", slug),
-                    ("assembly", &room.id.to_string()),
-                    ("publish", "1"),
-                ],
-            )
-            .await?;
-        assert_eq!(response.status().as_u16(), 302);
-        agora_app::services::room::change_live_state(
-            &app.db,
-            room.council_id,
-            room.id,
-            LiveState::Open,
-            Some(facilitator_id),
-        )
-        .await?;
-        rooms.push(
-            assembly::Entity::find_by_id(room.id)
-                .one(&app.db)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("the meeting"))?,
-        );
+        assert_eq!(room.members_only, members_only);
+        rooms.push(room);
     }
     let [private, open] = rooms.as_slice() else {
         anyhow::bail!("two meetings");

@@ -120,27 +120,19 @@ enum Answer {
 }
 
 /// What a plain form post's answer says: its flash cookie names the confirmation, or the
-/// refusal (base64 JSON naming its message id).
+/// refusal, read as the page it leads to reads it.
 fn answer_of(response: &reqwest::Response, already: &str) -> Answer {
-    use base64::Engine;
-    let flash = cookie_set(response, "agora_flash").unwrap_or_default();
-    let flash = flash.strip_prefix("agora_flash=").unwrap_or_default();
-    if response.status().as_u16() == 302 && flash.starts_with("notice:saved-") {
-        return Answer::Saved;
-    }
-    let refused = flash
-        .strip_prefix("form:")
-        .and_then(|encoded| {
-            base64::engine::general_purpose::URL_SAFE_NO_PAD
-                .decode(encoded)
-                .ok()
-        })
-        .and_then(|json| serde_json::from_slice::<serde_json::Value>(&json).ok());
-    match refused {
-        Some(echo) if echo["message"] == already && !location(response).is_empty() => {
+    let status = response.status().as_u16();
+    let flash = agora_app::api::page_flash_of(
+        cookie_set(response, "agora_flash")
+            .and_then(|cookie| cookie.strip_prefix("agora_flash=").map(str::to_owned)),
+    );
+    match (flash.notice, flash.refused) {
+        (Some(_), _) if status == 302 => Answer::Saved,
+        (_, Some(echo)) if echo.message == already && !location(response).is_empty() => {
             Answer::Already
         }
-        _ => Answer::Other(response.status().as_u16()),
+        _ => Answer::Other(status),
     }
 }
 

@@ -170,19 +170,22 @@ pub async fn complete_sign_up(
         .one(&txn)
         .await?
         .ok_or(StaffError::InvitationUnusable)?;
-    let account = staff_account::ActiveModel {
-        user_handle: Set(staff.user_handle.to_owned()),
-        display_name: Set(staff.display_name.to_owned()),
-        created_at: Set(now),
-        operator: Set(invite.operator),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let account_id = insert_account_with_passkey(
+        &txn,
+        FirstPasskey {
+            user_handle: staff.user_handle,
+            display_name: staff.display_name,
+            operator: invite.operator,
+            credential_id: staff.credential_id,
+            credential: staff.credential,
+            label: staff.passkey_label,
+        },
+    )
     .await?;
     // An operator's invitation names no council: they get no role in one.
     if let (false, Some(council_id)) = (invite.operator, invite.council_id) {
         staff_role::ActiveModel {
-            account_id: Set(account.id),
+            account_id: Set(account_id),
             council_id: Set(council_id),
             role: Set(invite.role.clone()),
             reads_testimony: Set(invite.reads_testimony),
@@ -191,27 +194,16 @@ pub async fn complete_sign_up(
         .insert(&txn)
         .await?;
     }
-    passkey::ActiveModel {
-        account_id: Set(account.id),
-        credential_id: Set(staff.credential_id.to_owned()),
-        credential: Set(staff.credential),
-        label: Set(staff.passkey_label.to_owned()),
-        created_at: Set(now),
-        last_used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
     record_audit(
         &txn,
         invite.council_id,
-        Some(account.id),
+        Some(account_id),
         "sign-up",
         &crate::domain::audit_detail(&[("role", &invite.role)]),
     )
     .await?;
     txn.commit().await?;
-    Ok(account.id)
+    Ok(account_id)
 }
 
 /// An access as audit facts: the role, and the testimony grant when there is one.

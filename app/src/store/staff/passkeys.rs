@@ -162,17 +162,7 @@ pub async fn add_passkey(
         .max()
         .unwrap_or(0);
     let label = (highest + 1).to_string();
-    passkey::ActiveModel {
-        account_id: Set(account_id),
-        credential_id: Set(credential_id.to_owned()),
-        credential: Set(credential),
-        label: Set(label.clone()),
-        created_at: Set(Utc::now()),
-        last_used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    insert_passkey(&txn, account_id, credential_id, credential, &label).await?;
     record_audit(
         &txn,
         None,
@@ -183,4 +173,63 @@ pub async fn add_passkey(
     .await?;
     txn.commit().await?;
     Ok(label)
+}
+
+/// A new account and its first passkey, as a finished sign-up or a member's own passkey
+/// makes them.
+pub struct FirstPasskey<'a> {
+    pub user_handle: &'a str,
+    pub display_name: &'a str,
+    /// Whether the account runs the instance (only an operator's invitation makes one).
+    pub operator: bool,
+    pub credential_id: &'a str,
+    pub credential: String,
+    pub label: &'a str,
+}
+
+/// Inserts the account and its first passkey in the caller's transaction, which records
+/// why (its audit line) and commits; the account's id.
+pub async fn insert_account_with_passkey(
+    txn: &impl ConnectionTrait,
+    new: FirstPasskey<'_>,
+) -> Result<i64, DbErr> {
+    let account = staff_account::ActiveModel {
+        user_handle: Set(new.user_handle.to_owned()),
+        display_name: Set(new.display_name.to_owned()),
+        created_at: Set(Utc::now()),
+        operator: Set(new.operator),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    insert_passkey(
+        txn,
+        account.id,
+        new.credential_id,
+        new.credential,
+        new.label,
+    )
+    .await?;
+    Ok(account.id)
+}
+
+async fn insert_passkey(
+    txn: &impl ConnectionTrait,
+    account_id: i64,
+    credential_id: &str,
+    credential: String,
+    label: &str,
+) -> Result<(), DbErr> {
+    passkey::ActiveModel {
+        account_id: Set(account_id),
+        credential_id: Set(credential_id.to_owned()),
+        credential: Set(credential),
+        label: Set(label.to_owned()),
+        created_at: Set(Utc::now()),
+        last_used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
