@@ -85,6 +85,25 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
+/// Locks, for the rest of its transaction, the row whose waiting items (ballots, answers,
+/// declarations) a mixer is about to take: two mixers never take the same ones. The lock is
+/// `FOR NO KEY UPDATE`, not `FOR UPDATE`, on PostgreSQL: the writers that add items
+/// meanwhile check their foreign key to that row with `FOR KEY SHARE`, which `FOR UPDATE`
+/// would make wait for the whole mix (a burst of ballots stalled for up to a second behind
+/// the mixers on two instances). SQLite has one writer and no row locks.
+pub fn locked_for_mixing<S: sea_orm::QuerySelect>(select: S) -> S {
+    select.lock(sea_orm::sea_query::LockType::NoKeyUpdate)
+}
+
+/// The same lock, or no row at all when another mixer holds it (`SKIP LOCKED`): for a mix
+/// that may be left to the one at work, whose items not seen wait for the next.
+pub fn locked_for_mixing_unless_busy<S: sea_orm::QuerySelect>(select: S) -> S {
+    select.lock_with_behavior(
+        sea_orm::sea_query::LockType::NoKeyUpdate,
+        sea_orm::sea_query::LockBehavior::SkipLocked,
+    )
+}
+
 /// Begins a transaction that only reads and sees the database as of one instant (a room's
 /// sequence number and its questions agree). It takes no write lock: on SQLite a deferred
 /// transaction, whose snapshot is fixed at its first read (WAL), so that a crowd joining a

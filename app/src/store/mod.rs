@@ -20,7 +20,8 @@ pub mod testimonies;
 pub mod votes;
 
 pub use connect::{
-    begin_read, begin_write, connect, forget_history, refuses_writes, sqlite_file_path,
+    begin_read, begin_write, connect, forget_history, locked_for_mixing,
+    locked_for_mixing_unless_busy, refuses_writes, sqlite_file_path,
 };
 pub use councils::{
     CollegeError, CollegeNames, CouncilRecord, HostedCouncil, HostingError, NewCouncil,

@@ -14,7 +14,8 @@
 //! `VOTE_BENCH_INSTANCES=K` (with `BENCH_DATABASE_URL`): the burst on one instance beside
 //! the same burst split across K instances of one PostgreSQL database, and one voter in ten
 //! sending their ballot twice at the same instant (to two instances, or twice to the one):
-//! no ballot may be lost and none counted twice.
+//! no ballot may be lost and none counted twice. `VOTE_BENCH_TWINS=0` leaves the twins out
+//! of that comparison (to see what they cost).
 
 use agora_tests::bench::{percentile, serve_agora};
 use anyhow::Context;
@@ -294,7 +295,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     );
     println!(
         "{n} voters sending evenly within one second, each a plain form post from a new participant{}; times from sending to the server's answer.",
-        if instances > 1 {
+        if instances > 1 && std::env::var("VOTE_BENCH_TWINS").map_or(true, |v| v != "0") {
             ", one in ten sending the same ballot twice at once with their participant cookie"
         } else {
             ""
@@ -308,9 +309,10 @@ async fn run(n: usize) -> anyhow::Result<()> {
     if let Some(server) = postgres.as_deref()
         && instances > 1
     {
-        let one = burst(&prepare(Some(server)).await?, n, 1, true).await?;
+        let twins = std::env::var("VOTE_BENCH_TWINS").map_or(true, |v| v != "0");
+        let one = burst(&prepare(Some(server)).await?, n, 1, twins).await?;
         report("PostgreSQL, 1 instance", &one);
-        let many = burst(&prepare(Some(server)).await?, n, instances, true).await?;
+        let many = burst(&prepare(Some(server)).await?, n, instances, twins).await?;
         report(&format!("PostgreSQL, {instances} instances"), &many);
         return Ok(());
     }

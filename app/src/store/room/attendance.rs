@@ -13,7 +13,7 @@ use crate::store::entities::{
 use crate::store::seal::SealKey;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, Set,
 };
 use std::collections::BTreeMap;
 
@@ -103,8 +103,7 @@ pub async fn mix(db: &DatabaseConnection, key: &SealKey, assembly_id: i64) -> Re
     let min_group = crate::store::min_group_size(db, room.council_id).await?;
     let txn = crate::store::begin_write(db).await?;
     // Locked first: two mixers never count the same declarations.
-    let Some(room) = assembly::Entity::find_by_id(assembly_id)
-        .lock_exclusive()
+    let Some(room) = crate::store::locked_for_mixing(assembly::Entity::find_by_id(assembly_id))
         .one(&txn)
         .await?
     else {

@@ -201,8 +201,7 @@ pub async fn mix(db: &DatabaseConnection, key: &SealKey, poll_id: i64) -> Result
     }
     let txn = crate::store::begin_write(db).await?;
     // Locked first: two mixers never count the same answers.
-    let Some(row) = poll::Entity::find_by_id(poll_id)
-        .lock_exclusive()
+    let Some(row) = crate::store::locked_for_mixing(poll::Entity::find_by_id(poll_id))
         .one(&txn)
         .await?
     else {

@@ -209,8 +209,7 @@ pub(super) async fn mix_once(
         return Ok(0);
     }
     let txn = crate::store::begin_write(db).await?;
-    let Some(row) = survey::Entity::find_by_id(id)
-        .lock_exclusive()
+    let Some(row) = crate::store::locked_for_mixing(survey::Entity::find_by_id(id))
         .one(&txn)
         .await?
     else {

@@ -222,7 +222,7 @@ pub async fn mix(
     vote_id: i64,
     now: DateTime<Utc>,
 ) -> Result<usize, DbErr> {
-    use sea_orm::{PaginatorTrait, QuerySelect};
+    use sea_orm::PaginatorTrait;
     // Read first, without the write lock: nearly always there is nothing to do.
     let Some(row) = vote::Entity::find_by_id(vote_id).one(db).await? else {
         return Ok(0);
@@ -242,11 +242,17 @@ pub async fn mix(
         return Ok(0);
     }
     let txn = crate::store::begin_write(db).await?;
-    let Some(row) = vote::Entity::find_by_id(vote_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-    else {
+    // While the vote takes ballots, a mix already at work is left to it: the ballots it did
+    // not see wait, sealed, for the next one (the casting tasks of a burst would otherwise
+    // queue behind each other's mixes). Once the vote has ended, the mix that settles it
+    // waits its turn.
+    let select = vote::Entity::find_by_id(vote_id);
+    let select = if ended {
+        crate::store::locked_for_mixing(select)
+    } else {
+        crate::store::locked_for_mixing_unless_busy(select)
+    };
+    let Some(row) = select.one(&txn).await? else {
         return Ok(0);
     };
     let waiting = ballot_waiting::Entity::find()
