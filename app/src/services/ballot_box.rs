@@ -75,8 +75,9 @@ impl BallotBox {
                     match cast {
                         Ok(outcomes) => {
                             // Stored; mixed when enough wait, before the voters hear of it,
-                            // so that an acknowledged ballot's mix is done. A failure here
-                            // loses nothing: the ballots wait for the next mix.
+                            // so that an acknowledged ballot's mix is done (unless another
+                            // mix of the vote is at work: they wait, sealed, for the next).
+                            // A failure here loses nothing: the ballots wait for the next mix.
                             for vote in votes {
                                 if let Err(error) = mix(&db, &key, vote, now).await {
                                     tracing::error!(%error, vote, "mixing ballots");
