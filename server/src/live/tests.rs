@@ -107,6 +107,14 @@ impl Peer {
         }
     }
 
+    /// A client that reads all it is sent, past its `hello` and the snapshot it gets.
+    async fn joined(setup: &Setup, client: Client) -> anyhow::Result<Self> {
+        let mut peer = Self::connect(setup, client, usize::MAX >> 4);
+        peer.say(r#"{"type":"hello","v":2}"#)?;
+        anyhow::ensure!(peer.hear().await?["type"] == "snapshot");
+        Ok(peer)
+    }
+
     fn say(&self, json: &str) -> anyhow::Result<()> {
         self.says
             .send(Ok(Message::Text(Utf8Bytes::from(json.to_owned()))))
@@ -257,12 +265,8 @@ async fn a_slow_client_gets_a_fresh_snapshot_instead_of_a_gap() -> anyhow::Resul
 async fn a_client_over_its_limit_is_not_read_until_the_limit_allows() -> anyhow::Result<()> {
     // Two commands at once, then one a second.
     let setup = setup_with(&[("AGORA_WRITE_LIMIT_PARTICIPANT", "2/2")]).await?;
-    let mut flooder = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
-    flooder.say(r#"{"type":"hello","v":2}"#)?;
-    anyhow::ensure!(flooder.hear().await?["type"] == "snapshot");
-    let mut other = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
-    other.say(r#"{"type":"hello","v":2}"#)?;
-    anyhow::ensure!(other.hear().await?["type"] == "snapshot");
+    let mut flooder = Peer::joined(&setup, participant(setup.assembly)).await?;
+    let other = Peer::joined(&setup, participant(setup.assembly)).await?;
 
     for n in 1..=6 {
         flooder.say(&format!(
@@ -314,9 +318,7 @@ async fn a_client_over_its_limit_is_not_read_until_the_limit_allows() -> anyhow:
 #[tokio::test]
 async fn frames_that_are_no_command_count_against_the_limit() -> anyhow::Result<()> {
     let setup = setup_with(&[("AGORA_WRITE_LIMIT_PARTICIPANT", "2/2")]).await?;
-    let mut flooder = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
-    flooder.say(r#"{"type":"hello","v":2}"#)?;
-    anyhow::ensure!(flooder.hear().await?["type"] == "snapshot");
+    let mut flooder = Peer::joined(&setup, participant(setup.assembly)).await?;
     flooder.say("not json")?;
     flooder
         .says
@@ -433,9 +435,7 @@ mod hostile_frames {
         } else {
             participant(setup.assembly)
         };
-        let mut peer = Peer::connect(setup, client, usize::MAX >> 4);
-        peer.say(r#"{"type":"hello","v":2}"#)?;
-        anyhow::ensure!(peer.hear().await?["type"] == "snapshot");
+        let mut peer = Peer::joined(setup, client).await?;
         for frame in frames {
             answer_to(&mut peer, frame).await?;
         }
@@ -455,13 +455,9 @@ mod hostile_frames {
         conversation(&setup, true, &seeds).await?;
         // What the staff did to the room above (closed its questions, among others) left
         // it working: a question put after reopening is taken.
-        let mut peer = Peer::connect(&setup, staff(), usize::MAX >> 4);
-        peer.say(r#"{"type":"hello","v":2}"#)?;
-        peer.hear().await?;
+        let mut peer = Peer::joined(&setup, staff()).await?;
         answer_to(&mut peer, r#"{"type":"questions","ref":"o","open":true}"#).await?;
-        let mut asker = Peer::connect(&setup, participant(setup.assembly), usize::MAX >> 4);
-        asker.say(r#"{"type":"hello","v":2}"#)?;
-        asker.hear().await?;
+        let mut asker = Peer::joined(&setup, participant(setup.assembly)).await?;
         let taken = answer_to(
             &mut asker,
             r#"{"type":"ask","ref":"z","body":"Encore une question ?"}"#,
