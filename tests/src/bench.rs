@@ -141,10 +141,8 @@ pub async fn start_instances(
 /// Whether a plain form post was confirmed: the redirect that carries the notice `notice`
 /// (`saved-…`) in its flash cookie; a refusal carries its reason instead.
 pub fn confirmed(response: &reqwest::Response, notice: &str) -> bool {
-    let flash = crate::cookie_set(response, "agora_flash")
-        .and_then(|cookie| cookie.strip_prefix("agora_flash=").map(str::to_owned));
     response.status().as_u16() == 302
-        && agora_app::api::page_flash_of(flash)
+        && crate::form_answer(response)
             .notice
             .is_some_and(|id| id.starts_with(notice))
 }

@@ -462,6 +462,15 @@ pub fn cookie_set(response: &reqwest::Response, name: &str) -> Option<String> {
         .next()
 }
 
+/// What a plain form post's answer leaves for the page it leads to (its flash cookie: the
+/// confirmation, or the refusal and what was typed), read as that page reads it.
+pub fn form_answer(response: &reqwest::Response) -> agora_app::api::PageFlash {
+    agora_app::api::page_flash_of(
+        cookie_set(response, "agora_flash")
+            .and_then(|cookie| cookie.strip_prefix("agora_flash=").map(str::to_owned)),
+    )
+}
+
 /// Every `Set-Cookie` header of a response.
 pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
     response

@@ -17,7 +17,7 @@ use agora_app::store::entities::{
 use agora_app::store::surveys::{self, NewSurvey};
 use agora_server::config::Config;
 use agora_tests::bench::{Server, free_port, spawn_program, wait_listening};
-use agora_tests::{cookie_set, fresh_database_url, location};
+use agora_tests::{fresh_database_url, location};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
@@ -123,10 +123,7 @@ enum Answer {
 /// refusal, read as the page it leads to reads it.
 fn answer_of(response: &reqwest::Response, already: &str) -> Answer {
     let status = response.status().as_u16();
-    let flash = agora_app::api::page_flash_of(
-        cookie_set(response, "agora_flash")
-            .and_then(|cookie| cookie.strip_prefix("agora_flash=").map(str::to_owned)),
-    );
+    let flash = agora_tests::form_answer(response);
     match (flash.notice, flash.refused) {
         (Some(_), _) if status == 302 => Answer::Saved,
         (_, Some(echo)) if echo.message == already && !location(response).is_empty() => {
