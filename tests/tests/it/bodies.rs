@@ -616,6 +616,15 @@ async fn a_members_only_meeting_is_nowhere_for_anyone_else_and_the_calendar_read
     let [private, open] = rooms.as_slice() else {
         anyhow::bail!("two meetings");
     };
+    // Its members find the meeting under their body, in the page's trail.
+    let (_, html) = app
+        .get_with_cookie(&format!("/{slug}/assemblees/{}", private.id), Some(&karim))
+        .await?;
+    assert!(
+        html.contains(&format!("href=\"/{slug}/instances/{}\"", group.id))
+            && unescape(&html).contains("Groupe de travail logement"),
+        "{html}"
+    );
 
     // The attack, on every route: nobody but its members and room staff reaches it.
     let visitor = app.participant_cookie(7);

@@ -274,6 +274,12 @@ async fn a_private_meeting_s_minutes_are_drafted_from_it_and_read_by_its_members
     let (status, html) = app.get_with_cookie(&reader, Some(&karim)).await?;
     assert_eq!(status, 200);
     assert!(html.contains("<h2>Ordre du jour</h2>"), "{html}");
+    // Under their body, in the page's trail.
+    assert!(
+        html.contains(&format!("href=\"/{slug}/instances/{}\"", group.id))
+            && unescape(&html).contains("Groupe de travail logement"),
+        "{html}"
+    );
     assert!(html.contains("Visite le 2 avril."), "{html}");
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(
